@@ -1,0 +1,84 @@
+/**
+ * Splitting a shared amount of cents into parts that add up exactly to the whole: the largest-remainder
+ * method (Hamilton's method).
+ *
+ * Rule, for a total T ≥ 0 and weights w_i ≥ 0 with W = Σ w_i > 0:
+ * 1. every part first gets floor(T · w_i / W) cents (computed exactly, in integers);
+ * 2. the cents still missing (fewer than the number of parts) go one each to the parts with the largest
+ *    remainder (T · w_i mod W);
+ * 3. equal remainders are broken by the part's key in ascending order (code-point order), so the result
+ *    depends only on the set of (key, weight) pairs — never on the order they were given in.
+ * Every part differs from its exact share by less than one cent. Keys must be unique.
+ *
+ * Weights are decimals (pupils, hours); they are scaled to integers of 1/10 000 first, so the arithmetic is exact.
+ */
+import { DomainError } from '../errors';
+import type { Cents } from './cents';
+import { toScaledInteger } from './cents';
+
+export interface Share {
+	key: string;
+	weight: number;
+}
+
+export const WEIGHT_DIGITS = 4;
+
+export class AllocationError extends DomainError {
+	constructor(message: string) {
+		super('allocation_error', message);
+		this.name = 'AllocationError';
+	}
+}
+
+function compareKeys(a: string, b: string): number {
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/**
+ * Split `total` cents over `shares` by weight. Returns a Map from key to cents, in ascending key order.
+ * @throws AllocationError for a negative or non-integer total, negative weights, duplicate keys,
+ *   or a positive total with no positive weight.
+ */
+export function allocateLargestRemainder(total: Cents, shares: readonly Share[]): Map<string, Cents> {
+	if (!Number.isSafeInteger(total) || total < 0) throw new AllocationError('The amount to share must be a whole, non-negative number of cents');
+	const sorted = [...shares].sort((a, b) => compareKeys(a.key, b.key));
+	const weights: bigint[] = sorted.map((s) => {
+		if (!Number.isFinite(s.weight) || s.weight < 0) throw new AllocationError('Allocation weights must be zero or positive numbers');
+		return toScaledInteger(s.weight, WEIGHT_DIGITS);
+	});
+	for (let i = 1; i < sorted.length; i++) {
+		if (sorted[i].key === sorted[i - 1].key) throw new AllocationError('Allocation keys must be unique');
+	}
+	const result = new Map<string, Cents>();
+	const W = weights.reduce((a, b) => a + b, 0n);
+	if (W === 0n) {
+		if (total !== 0) throw new AllocationError('There is an amount to share but nothing to share it by (all weights are zero)');
+		for (const s of sorted) result.set(s.key, 0);
+		return result;
+	}
+	const T = BigInt(total);
+	const floors: bigint[] = new Array(sorted.length);
+	const remainders: bigint[] = new Array(sorted.length);
+	let given = 0n;
+	for (let i = 0; i < sorted.length; i++) {
+		const p = T * weights[i];
+		floors[i] = p / W;
+		remainders[i] = p % W;
+		given += floors[i];
+	}
+	let left = Number(T - given);
+	const order = sorted.map((_s, i) => i);
+	// largest remainder first; ties by key ascending (sorted is already in key order, and sort is stable)
+	order.sort((a, b) => (remainders[a] > remainders[b] ? -1 : remainders[a] < remainders[b] ? 1 : a - b));
+	const extra = new Array<number>(sorted.length).fill(0);
+	for (let k = 0; left > 0; k++, left--) extra[order[k]] = 1;
+	for (let i = 0; i < sorted.length; i++) result.set(sorted[i].key, Number(floors[i]) + extra[i]);
+	return result;
+}
+
+/** Sum of cents (safe integers). */
+export function sumCents(values: Iterable<Cents>): Cents {
+	let s = 0;
+	for (const v of values) s += v;
+	return s;
+}
