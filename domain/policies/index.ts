@@ -1,0 +1,4 @@
+export * from './types';
+export * from './presets';
+export * from './classify';
+export * from './build';

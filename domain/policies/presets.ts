@@ -1,0 +1,193 @@
+/**
+ * Region policy presets: one per system documented in the seeds (DOMAIN.md §4).
+ *
+ * Municipality lists are CBS gemeentecodes (CBS indeling 1 januari 2025). Where a seed names the
+ * municipalities, the list follows the seed; where it does not, the list is the best public-knowledge
+ * default, `municipalitiesToConfirm` is true and the notes say so. Every list is shown and editable in
+ * the node UI. No seed gives BRIN codes of designated schools, so `designatedSchools` is empty in every
+ * preset: the region fills in its own.
+ */
+import { DomainError } from '../errors';
+import type { PresetId, RegionPolicy } from './types';
+
+const AMERSFOORT_REGION = ['0307', '0308', '0313', '0317', '0327', '0342', '0351']; // Amersfoort, Baarn, Bunschoten, Eemnes, Leusden, Soest, Woudenberg
+const HOLLAND_RIJNLAND = ['0484', '0534', '1884', '0537', '0546', '0547', '0553', '0569', '0575', '0579', '1525', '0626', '0638'];
+const ZUID_LIMBURG_13 = ['0888', '1954', '0899', '1903', '1729', '0928', '0935', '0938', '0965', '1883', '0971', '0981', '0994'];
+const LEKSTROOM = ['0321', '0353', '0331', '0356', '1961']; // Houten, IJsselstein, Lopik, Nieuwegein, Vijfheerenlanden
+const UTRECHT_WEST = ['0736', '0335', '0589', '1904', '0632']; // De Ronde Venen, Montfoort, Oudewater, Stichtse Vecht, Woerden
+const ZUID_OOST_UTRECHT = ['0312', '0310', '1581', '0352', '0355']; // Bunnik, De Bilt, Utrechtse Heuvelrug, Wijk bij Duurstede, Zeist
+const UTRECHT_STAD = ['0344'];
+
+const NO_BRIN = 'The seed names no BRIN codes: fill in the designated schools of your region.';
+
+export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
+	amersfoort_osj: {
+		id: 'amersfoort_osj',
+		name: 'Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ)',
+		seed: 'S0 Financiën OSJ',
+		participatingMunicipalities: AMERSFOORT_REGION,
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: '3 fte 2021, 6 fte from 2022 from the BSA task budget (fte-financiering zonder beschikking)',
+		outsiders: 'residents_only',
+		groupOfferOpenToAll: false,
+		municipalitiesToConfirm: true,
+		notes:
+			'S0: "Alle ondersteuning wordt geboden zonder individuele beschikking voor leerlingen binnen de regio Amersfoort"; pupils from elsewhere need an individual beschikking. ' +
+			'S0 does not list the municipalities: the default is jeugdregio Amersfoort/Eemland (Amersfoort, Baarn, Bunschoten, Eemnes, Leusden, Soest, Woudenberg) — confirm it. ' +
+			'OSJ starts at 3 to 5 schools. ' + NO_BRIN,
+	},
+	holland_rijnland_s5: {
+		id: 'holland_rijnland_s5',
+		name: 'Holland Rijnland — segment 5 Onderwijs (collectieve jeugdhulp op school)',
+		seed: 'S1 randvoorwaarde 3, kernbepaling 6',
+		participatingMunicipalities: HOLLAND_RIJNLAND,
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'fte per school, agreed beforehand; availability financing (beschikbaarheidsfinanciering)',
+		outsiders: 'unset',
+		groupOfferOpenToAll: false,
+		municipalitiesToConfirm: true,
+		notes:
+			'S1 randvoorwaarde 3 leaves open how pupils living outside Holland Rijnland are treated ("bestuurlijke keuze"): choose a treatment for pupils from elsewhere before using this preset. ' +
+			'S1 does not list the municipalities: the default is the 13 municipalities of Holland Rijnland — confirm it. ' +
+			'Schools are designated by the municipalities (kernbepaling 6). ' + NO_BRIN,
+	},
+	enschede_oja: {
+		id: 'enschede_oja',
+		name: 'Enschede — onderwijs-jeugdhulp-arrangementen (OJA)',
+		seed: 'S4 §3.1',
+		participatingMunicipalities: ['0153'],
+		designatedSchools: [],
+		financingForm: 'population',
+		financingNote: 'subsidy per main provider (hoofdaanbieder) per school, population financing based on 2018 spending, shrinking yearly',
+		outsiders: 'residents_only',
+		groupOfferOpenToAll: true,
+		financingMunicipality: '0153',
+		notes:
+			'S4 §3.1.4: the subsidy is for pupils living in Enschede; pupils from other municipalities need an individual beschikking unless they use the group offer. Six (v)so, sbo and praktijkonderwijs schools take part. ' +
+			NO_BRIN,
+	},
+	hengelo_borne_hvt: {
+		id: 'hengelo_borne_hvt',
+		name: 'Hengelo, Borne en Hof van Twente — jeugdhulp in zorgintensieve scholen',
+		seed: 'S4 §3.2',
+		participatingMunicipalities: ['0164', '0147', '1735'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'fte of six youth care providers per school (functiebekostiging), from the municipalities\u2019 youth care budget',
+		outsiders: 'group_open_individual_beschikking',
+		groupOfferOpenToAll: true,
+		classPlacesSettled: true,
+		notes:
+			'S4 §3.2.4: pupils from municipalities not in the pilot may join group activities; individual help needs a beschikking from their own municipality. ' +
+			'Onderwijs-zorgklassen are pre-financed by the participating municipalities and settled with the municipalities of origin (use arrangement "class"). ' +
+			'The seed does not say which of the three pre-finances. ' + NO_BRIN,
+	},
+	almere_oja: {
+		id: 'almere_oja',
+		name: 'Almere — onderwijs-jeugdhulp-arrangement (OJA)',
+		seed: 'S4 §4.1',
+		participatingMunicipalities: ['0034'],
+		designatedSchools: [],
+		financingForm: 'population',
+		financingNote: 'lump-sum subsidy per OJA school (populatiebekostiging), set from the 2015 individual beschikkingen',
+		outsiders: 'covered',
+		groupOfferOpenToAll: true,
+		financingMunicipality: '0034',
+		schoolTimeOnly: true,
+		notes:
+			'S4 §4.1.4: pupils at an OJA school always qualify for OJA during school time, also when they do not live in Almere; help at home is provided by the municipality where the child lives. ' +
+			'From January 2021 (sbo, OPDC) only help during school time is in the arrangement; help at home needs a beschikking (§4.1.5). ' +
+			NO_BRIN,
+	},
+	amsterdam_sjso: {
+		id: 'amsterdam_sjso',
+		name: 'Amsterdam en Diemen — specialistische jeugdhulp in het speciaal onderwijs (SJSO)',
+		seed: 'S4 §4.2',
+		participatingMunicipalities: ['0363', '0384'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'fte places per school under the SJSO framework contract (functiebekostiging with a fixed budget; € 17 million in 2020)',
+		outsiders: 'group_open_individual_settled',
+		groupOfferOpenToAll: true,
+		financingMunicipality: '0363',
+		notes:
+			'S4 §4.2.4: pupils not living in Amsterdam or Diemen may use SJSO basic services (preventive, short, group or class-wide); for extra support Amsterdam and Diemen pre-finance the care and settle afterwards with the pupil\u2019s region. ' +
+			'From 1 January 2022 Uithoorn (0451) and Ouder-Amstel (0437) also join: add them if your period is from 2022. ' +
+			'About 50 schools (so cluster 3 and 4, praktijkonderwijs). ' + NO_BRIN,
+	},
+	utrecht_zml: {
+		id: 'utrecht_zml',
+		name: 'Utrecht — zorg in onderwijstijd, pilot zml-scholen',
+		seed: 'S4 §4.4',
+		participatingMunicipalities: ['0344'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: '2 fte care workers in total for the two zml schools (functiebekostiging), financed by the municipality of Utrecht',
+		outsiders: 'covered',
+		groupOfferOpenToAll: true,
+		financingMunicipality: '0344',
+		notes:
+			'S4 §4.4.4: the care workers make no distinction between pupils living in Utrecht or elsewhere; the financing is for all pupils of the schools. If their support is not enough, an individual beschikking is still needed. ' +
+			NO_BRIN,
+	},
+	zuid_limburg: {
+		id: 'zuid_limburg',
+		name: 'Zuid-Limburg — doelgroeparrangementen (toetsingskader)',
+		seed: 'S4 §4.5',
+		participatingMunicipalities: ZUID_LIMBURG_13,
+		designatedSchools: [],
+		financingForm: 'population',
+		financingNote: 'subsidy per school on a plan, based on pupil numbers and the support needed',
+		outsiders: 'residents_only',
+		groupOfferOpenToAll: false,
+		notes:
+			'S4 §4.5.4: only pupils living in one of the 13 municipalities of the toetsingskader receive youth care through a doelgroeparrangement; pupils from other municipalities need an individual beschikking. ' +
+			'Heerlen (0917), Voerendaal (0986) and Landgraaf (0882) are in the region but have their own arrangement (footnote 13) and are not participating. ' +
+			'First two (v)so schools and one sbo school. ' + NO_BRIN,
+	},
+	regio_utrecht_bovenregionaal: {
+		id: 'regio_utrecht_bovenregionaal',
+		name: 'Regio Utrecht — bovenregionale samenwerking (v)so',
+		seed: 'S3 ambitie 1',
+		participatingMunicipalities: [...LEKSTROOM, ...UTRECHT_WEST, ...ZUID_OOST_UTRECHT, ...UTRECHT_STAD],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'collective financing of youth care at 2 pilot schools with fixed care workers (form to be agreed; function financing assumed)',
+		outsiders: 'covered',
+		groupOfferOpenToAll: true,
+		municipalitiesToConfirm: true,
+		notes:
+			'S3: children in Lekstroom, Utrecht West, Zuid-Oost Utrecht and Utrecht Stad develop "ongehinderd door grenzen tussen gemeenten"; within the four regions residence does not limit help at the pilot schools. ' +
+			'S3 names the four regions, not the municipalities: the default is Lekstroom (Houten, IJsselstein, Lopik, Nieuwegein, Vijfheerenlanden), Utrecht West (De Ronde Venen, Montfoort, Oudewater, Stichtse Vecht, Woerden), ' +
+			'Zuid-Oost Utrecht (Bunnik, De Bilt, Utrechtse Heuvelrug, Wijk bij Duurstede, Zeist) and Utrecht Stad (Utrecht) — confirm it. ' +
+			'S3 does not say how pupils from outside the four regions are treated: "covered" follows the brief; change it if your region decides otherwise. ' +
+			'The financing form is not stated in S3. ' + NO_BRIN,
+	},
+};
+
+export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
+
+export function isPresetId(value: unknown): value is PresetId {
+	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PRESETS, value);
+}
+
+/** A fresh, editable copy of a preset (arrays are copied: editing the result never changes the preset). */
+export function getPreset(id: PresetId): RegionPolicy {
+	if (!isPresetId(id)) {
+		throw new DomainError('unknown_preset', `Unknown region policy preset "${String(id).slice(0, 40)}"`, {
+			field: 'preset',
+			hint: `Use one of: ${PRESET_IDS.join(', ')}.`,
+		});
+	}
+	const p = PRESETS[id];
+	return { ...p, participatingMunicipalities: [...p.participatingMunicipalities], designatedSchools: [...p.designatedSchools] };
+}
+
+// Presets are shared: freeze them so no caller can change them by accident.
+for (const p of Object.values(PRESETS)) {
+	Object.freeze(p.participatingMunicipalities);
+	Object.freeze(p.designatedSchools);
+	Object.freeze(p);
+}

@@ -1,0 +1,83 @@
+/**
+ * Region policies for youth care in schools: who takes part, which schools are designated, how the
+ * collective offer is financed and how pupils who live elsewhere are treated.
+ *
+ * One shared definition, used by the Toeleiding Triage node and by the Cross-Region Settlement node.
+ * Seeds: DOMAIN.md §4 table (S0, S1, S3, S4).
+ */
+
+/**
+ * Financing forms (S4 §2.2.1): task-oriented `function` (fte, paid for availability — functiebekostiging)
+ * or `population` (lump sum — populatiebekostiging); effort-oriented `pxq` (units × tariff);
+ * output-oriented `output` (fixed price per result).
+ */
+export type FinancingForm = 'function' | 'population' | 'pxq' | 'output';
+
+/** How a region treats pupils at its schools who live in a municipality that does not take part. */
+export type OutsiderTreatment =
+	/** All pupils covered regardless of residence (Almere during school time, Utrecht zml, Regio Utrecht bovenregionaal). */
+	| 'covered'
+	/** Others need an individual beschikking from their home municipality (Amersfoort OSJ, Enschede except group offer, Zuid-Limburg). */
+	| 'residents_only'
+	/** Group offer open to all; individual help needs the home municipality's beschikking (Hengelo/Borne/Hof van Twente). */
+	| 'group_open_individual_beschikking'
+	/** Basic/group services open to all; extra/individual support pre-financed and settled afterwards with the home municipality (Amsterdam SJSO). */
+	| 'group_open_individual_settled'
+	/** Everything pre-financed by the financing municipality and settled afterwards. */
+	| 'prefinance_settle'
+	/** Holland Rijnland segment 5: "bestuurlijke keuze" — the user must choose; using it unchosen is an error. */
+	| 'unset';
+
+export const OUTSIDER_TREATMENTS: readonly OutsiderTreatment[] = [
+	'covered',
+	'residents_only',
+	'group_open_individual_beschikking',
+	'group_open_individual_settled',
+	'prefinance_settle',
+	'unset',
+];
+
+export const FINANCING_FORMS: readonly FinancingForm[] = ['function', 'population', 'pxq', 'output'];
+
+export type PresetId =
+	| 'amersfoort_osj'
+	| 'holland_rijnland_s5'
+	| 'enschede_oja'
+	| 'hengelo_borne_hvt'
+	| 'almere_oja'
+	| 'amsterdam_sjso'
+	| 'utrecht_zml'
+	| 'zuid_limburg'
+	| 'regio_utrecht_bovenregionaal';
+
+export interface RegionPolicy {
+	id: PresetId | 'custom';
+	name: string;
+	/** Seed reference, e.g. `S4 §4.2`. */
+	seed: string;
+	/** CBS gemeentecodes (4 digits) of the municipalities that take part; visible and editable in the node UI. */
+	participatingMunicipalities: string[];
+	/** BRIN codes of the designated collective/OSJ schools (`[]` = the user fills them in). */
+	designatedSchools: string[];
+	financingForm: FinancingForm;
+	/** E.g. `3 fte 2021, 6 fte from 2022 from the BSA task budget`. */
+	financingNote: string;
+	outsiders: OutsiderTreatment;
+	/** Group offers (groepsaanbod) at designated schools are open to pupils from any municipality. */
+	groupOfferOpenToAll: boolean;
+	/** CBS code of the municipality that pre-finances, if the seed says. */
+	financingMunicipality?: string;
+	/**
+	 * Places in an onderwijs-zorgklas (care-education class) for pupils from elsewhere are pre-financed and
+	 * settled with the municipality of origin (Hengelo/Borne/Hof van Twente, S4 §3.2.4). Optional; default false.
+	 */
+	classPlacesSettled?: boolean;
+	/**
+	 * The collective offer covers help during school time only; help at home is arranged by the residence
+	 * municipality (Almere from 2021, S4 §4.1.5; Rotterdam). Optional; default false.
+	 */
+	schoolTimeOnly?: boolean;
+	/** True when the municipality list is a public-knowledge default the seed does not give: confirm it. */
+	municipalitiesToConfirm?: boolean;
+	notes: string;
+}

@@ -1,0 +1,158 @@
+import { getDefaultRegistry } from '../../../domain/municipalities';
+import { buildPolicy, classifyPupil, getPreset, PolicyChoiceRequiredError, PRESET_IDS, PRESETS, type PresetId, type PupilTreatment } from '../../../domain/policies';
+import { assertNoPersonalData } from '../../helpers/privacy';
+
+const registry = getDefaultRegistry();
+
+describe('region policy presets', () => {
+	it('has the nine systems of the seeds table', () => {
+		expect(PRESET_IDS.sort()).toEqual(
+			['almere_oja', 'amersfoort_osj', 'amsterdam_sjso', 'enschede_oja', 'hengelo_borne_hvt', 'holland_rijnland_s5', 'regio_utrecht_bovenregionaal', 'utrecht_zml', 'zuid_limburg'].sort(),
+		);
+	});
+
+	it.each(PRESET_IDS)('%s: every participating municipality is a CBS code of 2025, without duplicates', (id) => {
+		const p = PRESETS[id];
+		expect(p.id).toBe(id);
+		expect(p.participatingMunicipalities.length).toBeGreaterThan(0);
+		for (const code of p.participatingMunicipalities) {
+			expect(code).toMatch(/^\d{4}$/);
+			expect(registry.has(code)).toBe(true);
+		}
+		expect(new Set(p.participatingMunicipalities).size).toBe(p.participatingMunicipalities.length);
+		expect(p.seed).toMatch(/^S[0-4]/);
+		expect(p.notes.length).toBeGreaterThan(20);
+		if (p.financingMunicipality) expect(p.participatingMunicipalities).toContain(p.financingMunicipality);
+		assertNoPersonalData(p, id);
+	});
+
+	it('Zuid-Limburg: the 13 municipalities of the toetsingskader, not Heerlen, Voerendaal, Landgraaf', () => {
+		const zl = PRESETS.zuid_limburg.participatingMunicipalities;
+		expect(zl).toHaveLength(13);
+		for (const excluded of ['0917', '0986', '0882']) expect(zl).not.toContain(excluded);
+		const names = zl.map((c) => registry.resolve(c, 'x').name).sort();
+		expect(names).toEqual(
+			['Beek (L.)', 'Beekdaelen', 'Brunssum', 'Eijsden-Margraten', 'Gulpen-Wittem', 'Kerkrade', 'Maastricht', 'Meerssen', 'Simpelveld', 'Sittard-Geleen', 'Stein (L.)', 'Vaals', 'Valkenburg aan de Geul'].sort(),
+		);
+	});
+
+	it('names the seed-given lists and flags the public-knowledge defaults', () => {
+		expect(PRESETS.amsterdam_sjso.participatingMunicipalities).toEqual(['0363', '0384']);
+		expect(PRESETS.hengelo_borne_hvt.participatingMunicipalities).toEqual(['0164', '0147', '1735']);
+		expect(PRESETS.enschede_oja.participatingMunicipalities).toEqual(['0153']);
+		expect(PRESETS.almere_oja.participatingMunicipalities).toEqual(['0034']);
+		expect(PRESETS.utrecht_zml.participatingMunicipalities).toEqual(['0344']);
+		expect(PRESETS.holland_rijnland_s5.participatingMunicipalities).toHaveLength(13);
+		expect(PRESETS.regio_utrecht_bovenregionaal.participatingMunicipalities).toHaveLength(16);
+		for (const id of ['amersfoort_osj', 'holland_rijnland_s5', 'regio_utrecht_bovenregionaal'] as PresetId[]) {
+			expect(PRESETS[id].municipalitiesToConfirm).toBe(true);
+			expect(PRESETS[id].notes).toMatch(/confirm/);
+		}
+		for (const id of ['amsterdam_sjso', 'zuid_limburg', 'enschede_oja', 'hengelo_borne_hvt', 'almere_oja', 'utrecht_zml'] as PresetId[]) {
+			expect(PRESETS[id].municipalitiesToConfirm).toBeFalsy();
+		}
+	});
+
+	it('Holland Rijnland leaves the treatment of outsiders open', () => {
+		expect(PRESETS.holland_rijnland_s5.outsiders).toBe('unset');
+	});
+
+	it('getPreset returns an editable copy; the shared preset stays unchanged', () => {
+		const p = getPreset('zuid_limburg');
+		p.participatingMunicipalities.push('0917');
+		p.outsiders = 'covered';
+		expect(PRESETS.zuid_limburg.participatingMunicipalities).not.toContain('0917');
+		expect(PRESETS.zuid_limburg.outsiders).toBe('residents_only');
+		expect(() => (PRESETS.zuid_limburg.participatingMunicipalities as string[]).push('0917')).toThrow();
+	});
+
+	it('getPreset rejects an unknown id with a hint', () => {
+		expect(() => getPreset('rotterdam' as PresetId)).toThrow(/Unknown region policy preset/);
+	});
+});
+
+/** Expected treatment per preset for a pupil living elsewhere (Ede, 0228 — in no preset). */
+const OUTSIDER_TABLE: Record<Exclude<PresetId, 'holland_rijnland_s5'>, Record<'group' | 'individual' | 'class', PupilTreatment>> = {
+	amersfoort_osj: { group: 'refer_beschikking', individual: 'refer_beschikking', class: 'refer_beschikking' },
+	enschede_oja: { group: 'covered', individual: 'refer_beschikking', class: 'refer_beschikking' },
+	hengelo_borne_hvt: { group: 'covered', individual: 'refer_beschikking', class: 'settle' },
+	almere_oja: { group: 'covered', individual: 'covered', class: 'covered' },
+	amsterdam_sjso: { group: 'covered', individual: 'settle', class: 'settle' },
+	utrecht_zml: { group: 'covered', individual: 'covered', class: 'covered' },
+	zuid_limburg: { group: 'refer_beschikking', individual: 'refer_beschikking', class: 'refer_beschikking' },
+	regio_utrecht_bovenregionaal: { group: 'covered', individual: 'covered', class: 'covered' },
+};
+
+describe('classifyPupil', () => {
+	const OUTSIDE = '0228';
+	for (const [id, row] of Object.entries(OUTSIDER_TABLE)) {
+		for (const [arrangement, expected] of Object.entries(row)) {
+			it(`${id}: a pupil from elsewhere, ${arrangement} help → ${expected}`, () => {
+				const r = classifyPupil(PRESETS[id as PresetId], { residenceCode: OUTSIDE, arrangement: arrangement as 'group' });
+				expect(r.treatment).toBe(expected);
+				expect(r.seed).toBe(PRESETS[id as PresetId].seed);
+				expect(r.ruleId).toMatch(/^POL-/);
+				expect(r.reason.length).toBeGreaterThan(20);
+				expect(r.reasonNl.length).toBeGreaterThan(20);
+			});
+		}
+	}
+
+	it.each(PRESET_IDS)('%s: a resident is always "resident", whatever the arrangement', (id) => {
+		const home = PRESETS[id].participatingMunicipalities[0];
+		for (const arrangement of ['group', 'individual', 'class'] as const) {
+			expect(classifyPupil(PRESETS[id], { residenceCode: home, arrangement }).treatment).toBe('resident');
+		}
+		// code styles are accepted
+		expect(classifyPupil(PRESETS[id], { residenceCode: 'GM' + home, arrangement: 'individual' }).ruleId).toBe('POL-RESIDENT');
+	});
+
+	it('Zuid-Limburg: a pupil from Heerlen needs an individual beschikking', () => {
+		expect(classifyPupil(PRESETS.zuid_limburg, { residenceCode: '0917', arrangement: 'individual' }).treatment).toBe('refer_beschikking');
+		expect(classifyPupil(PRESETS.zuid_limburg, { residenceCode: '0935', arrangement: 'individual' }).treatment).toBe('resident');
+	});
+
+	it('Holland Rijnland: an outsider is an error until the region chooses', () => {
+		const hr = PRESETS.holland_rijnland_s5;
+		expect(() => classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' })).toThrow(PolicyChoiceRequiredError);
+		expect(() => classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'unset' })).toThrow(/bestuurlijke keuze/);
+		// a resident needs no choice
+		expect(classifyPupil(hr, { residenceCode: '0546', arrangement: 'individual' }).treatment).toBe('resident');
+		expect(classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'prefinance_settle' }).treatment).toBe('settle');
+		expect(classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'residents_only' }).treatment).toBe('refer_beschikking');
+		expect(classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'covered' }).ruleId).toBe('POL-OUTSIDER-COVERED');
+	});
+
+	it('the options override beats the policy', () => {
+		expect(classifyPupil(PRESETS.almere_oja, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'residents_only' }).treatment).toBe('refer_beschikking');
+	});
+
+	it('rejects a residence that is not a code, without echoing it', () => {
+		let err: unknown;
+		try {
+			classifyPupil(PRESETS.almere_oja, { residenceCode: '111222333', arrangement: 'individual' });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(Error);
+		assertNoPersonalData((err as Error).message);
+	});
+});
+
+describe('buildPolicy', () => {
+	it('applies edits and resolves names to codes', () => {
+		const p = buildPolicy('amsterdam_sjso', { participatingMunicipalities: ['Amsterdam', 'Diemen', 'Uithoorn', '437', 'GM0363'], designatedSchools: ['12ab', '34CD00'] });
+		expect(p.participatingMunicipalities).toEqual(['0363', '0384', '0451', '0437']);
+		expect(p.designatedSchools).toEqual(['12AB', '34CD00']);
+		expect(p.outsiders).toBe('group_open_individual_settled');
+	});
+	it('rejects unknown municipalities and bad BRINs naming the field', () => {
+		expect(() => buildPolicy('custom', { participatingMunicipalities: ['Atlantis'] })).toThrow(/participatingMunicipalities/);
+		expect(() => buildPolicy('custom', { designatedSchools: ['XYZ'] })).toThrow(/designatedSchools/);
+		expect(() => buildPolicy('custom', { outsiders: 'whatever' as never })).toThrow(/outsiders|elsewhere/);
+	});
+	it('custom starts empty and unset', () => {
+		const p = buildPolicy('custom');
+		expect(p).toMatchObject({ id: 'custom', participatingMunicipalities: [], designatedSchools: [], outsiders: 'unset' });
+	});
+});
