@@ -1,0 +1,142 @@
+/**
+ * Reading one case (a spreadsheet row or form record) and applying a deadline rule to it.
+ * Field names are the user's; every error names the field it is about and never echoes free text.
+ */
+import { CalendarDate, formatIsoDate, parseCalendarDate } from '../dates';
+import { InvalidFieldError, MissingFieldError } from '../errors';
+import { HolidayCalendar } from '../calendar/holidays';
+import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
+
+export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
+
+export interface CaseFields {
+	caseRef: string;
+	clockStart: string;
+	stop: string;
+	school: string;
+	brin: string;
+	zorgteam: string;
+	recipientEmail: string;
+}
+
+export interface CheckSpec {
+	rule: RuleId;
+	clock: ClockConfig;
+	fields: CaseFields;
+	reference: CalendarDate;
+	/** Time zone in which timestamps in date fields are read. */
+	zone: string;
+	/** Case reference required (alert-once, grouping). */
+	requireCaseRef: boolean;
+	/** Normalised known schools (names or BRIN, lower case); a case at another school is an error. */
+	knownSchools?: Set<string>;
+}
+
+export type FieldReader = (field: string) => unknown;
+
+export interface CaseCheck extends ClockResult {
+	caseRef: string;
+	clockStart: CalendarDate;
+	stop?: CalendarDate;
+	school: string;
+	zorgteam: string;
+	recipientEmail: string;
+}
+
+const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+const text = (v: unknown) => (blank(v) ? '' : String(v).trim());
+
+/** Normalise a known-schools list (comma/semicolon/newline separated) for look-ups. */
+export function parseKnownSchools(list: string): Set<string> | undefined {
+	const entries = list
+		.split(/[\n,;]/)
+		.map((s) => s.trim().toLowerCase())
+		.filter((s) => s !== '');
+	return entries.length ? new Set(entries) : undefined;
+}
+
+const CASE_REF_SAFE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
+
+/** Read and check one case. Throws InvalidFieldError/MissingFieldError naming the field. */
+export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: HolidayCalendar): CaseCheck {
+	const { fields } = spec;
+	const rawRef = read(fields.caseRef);
+	const caseRef = text(rawRef);
+	if (spec.requireCaseRef && caseRef === '') {
+		throw new MissingFieldError(fields.caseRef, `Map "Case Reference Field" to the column with the pseudonymous case reference (e.g. C-2026-0001); alerts and grouping need it.`);
+	}
+	if (caseRef !== '' && !CASE_REF_SAFE.test(caseRef)) {
+		throw new InvalidFieldError(
+			'invalid_case_ref',
+			fields.caseRef,
+			`Field "${fields.caseRef}" is not a pseudonymous case reference (letters, digits, - . _ / only, at most 64 characters)`,
+			'Use a pseudonymous reference such as C-2026-0001, never a name or BSN.',
+		);
+	}
+	const rawStart = read(fields.clockStart);
+	if (blank(rawStart)) throw new MissingFieldError(fields.clockStart, `Fill in "${fields.clockStart}" (the date the clock starts) or map another column to it.`);
+	const clockStart = parseCalendarDate(rawStart, fields.clockStart, spec.zone);
+	const rawStop = read(fields.stop);
+	const stop = blank(rawStop) ? undefined : parseCalendarDate(rawStop, fields.stop, spec.zone);
+
+	const school = text(read(fields.school));
+	if (spec.knownSchools) {
+		const brin = text(read(fields.brin)).toLowerCase();
+		if (!spec.knownSchools.has(school.toLowerCase()) && !(brin && spec.knownSchools.has(brin))) {
+			if (school === '' && brin === '') throw new MissingFieldError(fields.school, `Fill in "${fields.school}" or "${fields.brin}"; the node checks schools against the list of known schools.`);
+			throw new InvalidFieldError(
+				'unknown_school',
+				fields.school,
+				`Field "${fields.school}" (and "${fields.brin}") name a school that is not in the list of known schools`,
+				'Correct the school name or BRIN, or add the school to "Known Schools".',
+			);
+		}
+	}
+	const result = evaluateClock({ clockStart, stop, reference: spec.reference }, spec.clock, { clockStart: fields.clockStart, stop: fields.stop }, calendar);
+	return {
+		...result,
+		caseRef,
+		clockStart,
+		stop,
+		school,
+		zorgteam: text(read(fields.zorgteam)),
+		recipientEmail: text(read(fields.recipientEmail)),
+	};
+}
+
+export interface CaseOutput {
+	rule: RuleId;
+	status: CaseStatus;
+	clockStart: string;
+	stopDate: string | null;
+	dueDate: string;
+	daysElapsed: number;
+	daysRemaining: number | null;
+	referenceDate: string;
+	countedIn: 'calendar days' | 'school days';
+	/** Present when the holiday calendar does not cover part of the clock's span. */
+	calendarGaps?: Array<{ from: string; to: string }>;
+	calendarWarning?: string;
+}
+
+/** The fields added to an output item (under the node's output field). */
+export function caseOutput(check: CaseCheck, spec: CheckSpec): CaseOutput {
+	const out: CaseOutput = {
+		rule: spec.rule,
+		status: check.status,
+		clockStart: formatIsoDate(check.clockStart),
+		stopDate: check.stop === undefined ? null : formatIsoDate(check.stop),
+		dueDate: formatIsoDate(check.deadline),
+		daysElapsed: check.daysElapsed,
+		daysRemaining: check.daysRemaining,
+		referenceDate: formatIsoDate(spec.reference),
+		countedIn: spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
+	};
+	if (check.uncovered.length) {
+		out.calendarGaps = check.uncovered.map((g) => ({ from: formatIsoDate(g.start), to: formatIsoDate(g.end) }));
+		out.calendarWarning =
+			`The holiday calendar does not cover ${out.calendarGaps.map((g) => `${g.from} to ${g.to}`).join(', ')}; ` +
+			'those days were counted as school days. Add the holidays for that period to the calendar.';
+	}
+	return out;
+}

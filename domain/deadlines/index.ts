@@ -1,0 +1,5 @@
+export * from './clock';
+export * from './cases';
+export * from './kpis';
+export * from './alertMemory';
+export * from './messages';

@@ -1,0 +1,142 @@
+/**
+ * KPIs for the deadline norms (S1 outcome goal 2 and input goal 2): per school, per zorgteam or overall.
+ *
+ * Definition (also emitted with every KPI row):
+ * - cases: cases whose clock started in the period;
+ * - started within the norm: stopped on or before the deadline (status met);
+ * - share within the norm = within norm / (within norm + started late + open and already overdue).
+ *   Open cases already past their deadline count as misses; open cases not yet due are left out,
+ *   because their outcome is not known yet;
+ * - mean and median days to start: over the cases that started, in counted days.
+ */
+import { CalendarDate, formatIsoDate } from '../dates';
+import { CaseStatus } from './clock';
+
+export const SHARE_DEFINITION =
+	'share within norm = started within the norm / (started within the norm + started late + open and already overdue); ' +
+	'open cases not yet due are excluded; days to start are counted from the clock start to the start date, for started cases only';
+
+export const SHARE_DEFINITION_NL =
+	'aandeel binnen de norm = binnen de norm gestart / (binnen de norm gestart + te laat gestart + nog open en al over de termijn); ' +
+	'open casussen waarvan de termijn nog loopt tellen niet mee; dagen tot start alleen voor gestarte casussen';
+
+export interface KpiCase {
+	group: string;
+	clockStart: CalendarDate;
+	status: CaseStatus;
+	daysElapsed: number;
+}
+
+export interface KpiOptions {
+	/** Target share, 0..1 (default 0.75, S1). */
+	target: number;
+	/** Counts from 1 up to this number minus one are suppressed (0 = no suppression). */
+	suppressBelow: number;
+	periodStart?: CalendarDate;
+	periodEnd?: CalendarDate;
+}
+
+export interface KpiRow {
+	group: string;
+	periodStart: string | null;
+	periodEnd: string | null;
+	cases: number | null;
+	startedWithinNorm: number | null;
+	startedLate: number | null;
+	openOverdue: number | null;
+	openNotYetDue: number | null;
+	/** 0..1, rounded to 4 decimals; null when nothing is decided yet or suppressed. */
+	shareWithinNorm: number | null;
+	target: number;
+	meetsTarget: boolean | null;
+	meanDaysToStart: number | null;
+	medianDaysToStart: number | null;
+	suppressed: string[];
+	definition: string;
+}
+
+function median(sorted: number[]): number | null {
+	if (!sorted.length) return null;
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
+
+interface Acc {
+	cases: number;
+	met: number;
+	late: number;
+	overdue: number;
+	open: number;
+	days: number[];
+}
+
+/** Compute one KPI row per group (in order of first appearance; groups sorted by name). */
+export function computeKpis(cases: KpiCase[], options: KpiOptions): KpiRow[] {
+	const groups = new Map<string, Acc>();
+	for (const c of cases) {
+		if (options.periodStart !== undefined && c.clockStart < options.periodStart) continue;
+		if (options.periodEnd !== undefined && c.clockStart > options.periodEnd) continue;
+		let acc = groups.get(c.group);
+		if (!acc) groups.set(c.group, (acc = { cases: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] }));
+		acc.cases++;
+		if (c.status === 'met') acc.met++;
+		else if (c.status === 'met_late') acc.late++;
+		else if (c.status === 'overdue') acc.overdue++;
+		else acc.open++;
+		if (c.status === 'met' || c.status === 'met_late') acc.days.push(c.daysElapsed);
+	}
+	const keys = [...groups.keys()].sort((a, b) => a.localeCompare(b));
+	return keys.map((group) => buildRow(group, groups.get(group)!, options));
+}
+
+function buildRow(group: string, acc: Acc, options: KpiOptions): KpiRow {
+	const decided = acc.met + acc.late + acc.overdue;
+	const share = decided ? round(acc.met / decided, 4) : null;
+	const days = acc.days.sort((a, b) => a - b);
+	const mean = days.length ? round(days.reduce((s, d) => s + d, 0) / days.length, 1) : null;
+	const row: KpiRow = {
+		group,
+		periodStart: options.periodStart === undefined ? null : formatIsoDate(options.periodStart),
+		periodEnd: options.periodEnd === undefined ? null : formatIsoDate(options.periodEnd),
+		cases: acc.cases,
+		startedWithinNorm: acc.met,
+		startedLate: acc.late,
+		openOverdue: acc.overdue,
+		openNotYetDue: acc.open,
+		shareWithinNorm: share,
+		target: options.target,
+		meetsTarget: share === null ? null : share >= options.target,
+		meanDaysToStart: mean,
+		medianDaysToStart: median(days),
+		suppressed: [],
+		definition: SHARE_DEFINITION,
+	};
+	const t = options.suppressBelow;
+	if (t > 0) {
+		const countKeys = ['cases', 'startedWithinNorm', 'startedLate', 'openOverdue', 'openNotYetDue'] as const;
+		for (const k of countKeys) {
+			const v = row[k];
+			if (v !== null && v > 0 && v < t) {
+				row[k] = null;
+				row.suppressed.push(k);
+			}
+		}
+		// Derived figures over a small base could reveal individual cases: suppress them too.
+		if (acc.cases < t) {
+			for (const k of ['shareWithinNorm', 'meetsTarget', 'meanDaysToStart', 'medianDaysToStart'] as const) {
+				if (row[k] !== null) {
+					(row as unknown as Record<string, unknown>)[k] = null;
+					row.suppressed.push(k);
+				}
+			}
+		} else if (days.length > 0 && days.length < t) {
+			for (const k of ['meanDaysToStart', 'medianDaysToStart'] as const) {
+				row[k] = null;
+				row.suppressed.push(k);
+			}
+		}
+	}
+	return row;
+}
