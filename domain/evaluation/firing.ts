@@ -1,0 +1,128 @@
+/**
+ * "Exactly once per moment": which schools an evaluation moment still owes, given the clock
+ * reading and what was already fired (a record the node keeps in workflow static data).
+ *
+ * - A moment fires for a school once, under the key `<BRIN or 'all'>:<configured date>`.
+ * - On time: the cron tick at the moment (or up to ON_TIME_TOLERANCE_MS after it).
+ * - Catch-up: when n8n was down or the workflow inactive at the moment, the most recent moment
+ *   fires once when the trigger next starts or ticks, if that is within the catch-up window and the
+ *   trigger was already watching before the moment (a workflow first activated after a moment did
+ *   not miss it). Older moments are never fired: their period is superseded.
+ *
+ * Pure: the record goes in and a new record comes out.
+ */
+import { CalendarDate, parseCalendarDate } from '../dates';
+import { EvaluationSchedule, Moment, momentKey, previousMoment } from './schedule';
+
+export interface FiredRecord {
+	/** When the trigger first started watching (epoch ms); moments before it are never caught up. */
+	watchingSince?: number;
+	/** Dedup key → when it fired (epoch ms). */
+	fired: Record<string, number>;
+}
+
+export const EMPTY_RECORD: FiredRecord = { fired: {} };
+
+/** A cron tick may run a little late; within this tolerance it still counts as "on time". */
+export const ON_TIME_TOLERANCE_MS = 15 * 60 * 1000;
+/** Largest catch-up window accepted (the record keeps keys far longer than this). */
+export const MAX_CATCH_UP_DAYS = 90;
+/** Keys of moments older than this are dropped from the record. */
+export const RECORD_RETENTION_DAYS = 3 * 366;
+/** Hard cap on the number of keys kept (oldest dropped first). */
+export const RECORD_MAX_KEYS = 5000;
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function dedupKey(schoolKey: string, moment: Moment): string {
+	return `${schoolKey}:${momentKey(moment)}`;
+}
+
+export type FireKind = 'onTime' | 'catchUp';
+
+export type SkipReason =
+	| 'allFired'
+	| 'outsideCatchUpWindow'
+	| 'beforeWatching';
+
+export interface FiringDecision {
+	/** The most recent moment at or before now. */
+	moment: Moment;
+	/** The school keys to fire now (empty: nothing to do). */
+	fire: string[];
+	kind: FireKind;
+	/** Why nothing fires, when `fire` is empty. */
+	skipped?: SkipReason;
+	/** How late `now` is after the moment, in ms (0 at the moment itself). */
+	lateByMs: number;
+}
+
+export interface DecideInput {
+	schedule: EvaluationSchedule;
+	now: number;
+	/** The schools' keys (BRIN codes, or ['all']). */
+	schoolKeys: string[];
+	record: FiredRecord;
+	catchUpWindowDays: number;
+}
+
+/** Decide which schools the most recent moment still owes now. */
+export function decideFiring(input: DecideInput): FiringDecision {
+	const { schedule, now, schoolKeys, record } = input;
+	const moment = previousMoment(schedule, now);
+	const lateByMs = now - moment.instant;
+	const kind: FireKind = lateByMs <= ON_TIME_TOLERANCE_MS ? 'onTime' : 'catchUp';
+	const windowMs = Math.max(ON_TIME_TOLERANCE_MS, Math.min(input.catchUpWindowDays, MAX_CATCH_UP_DAYS) * DAY_MS);
+	const base = { moment, kind, lateByMs };
+	if (lateByMs > windowMs) return { ...base, fire: [], skipped: 'outsideCatchUpWindow' };
+	// A catch-up needs proof that we were watching before the moment; an on-time tick does not.
+	if (kind === 'catchUp' && (record.watchingSince === undefined || record.watchingSince > moment.instant)) {
+		return { ...base, fire: [], skipped: 'beforeWatching' };
+	}
+	const fire = schoolKeys.filter((k) => record.fired[dedupKey(k, moment)] === undefined);
+	return fire.length ? { ...base, fire } : { ...base, fire: [], skipped: 'allFired' };
+}
+
+/** The record with `watchingSince` set, if it was not yet. */
+export function startWatching(record: FiredRecord, now: number): FiredRecord {
+	return record.watchingSince === undefined ? { ...record, watchingSince: now } : record;
+}
+
+function keyDate(key: string): CalendarDate | undefined {
+	const iso = key.slice(key.lastIndexOf(':') + 1);
+	try {
+		return parseCalendarDate(iso, 'key');
+	} catch {
+		return undefined;
+	}
+}
+
+/** The record with the keys marked as fired at `now`, pruned to the retention period and key cap. */
+export function markFired(record: FiredRecord, keys: string[], now: number, today: CalendarDate): FiredRecord {
+	const fired: Record<string, number> = { ...record.fired };
+	for (const k of keys) fired[k] = now;
+	const oldest = today - RECORD_RETENTION_DAYS;
+	let entries = Object.entries(fired).filter(([k]) => {
+		const d = keyDate(k);
+		return d === undefined || d >= oldest;
+	});
+	if (entries.length > RECORD_MAX_KEYS) {
+		entries = entries.sort((a, b) => a[1] - b[1]).slice(entries.length - RECORD_MAX_KEYS);
+	}
+	return { ...record, fired: Object.fromEntries(entries) };
+}
+
+/** Read a record from static data defensively (an older or hand-edited shape gives a clean record). */
+export function readRecord(value: unknown): FiredRecord {
+	if (value === null || typeof value !== 'object') return { fired: {} };
+	const v = value as { watchingSince?: unknown; fired?: unknown };
+	const fired: Record<string, number> = {};
+	if (v.fired && typeof v.fired === 'object') {
+		for (const [k, t] of Object.entries(v.fired as Record<string, unknown>)) {
+			if (typeof t === 'number' && Number.isFinite(t)) fired[k] = t;
+		}
+	}
+	return typeof v.watchingSince === 'number' && Number.isFinite(v.watchingSince)
+		? { watchingSince: v.watchingSince, fired }
+		: { fired };
+}

@@ -1,0 +1,95 @@
+/**
+ * Non-working days for moving an evaluation moment: the Dutch public holidays (computed) and a
+ * user-given list of dates and date ranges (school holidays, study days).
+ */
+import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday, parseCalendarDate } from '../dates';
+import { InvalidFieldError } from '../errors';
+
+/** Easter Sunday (Gregorian; anonymous "Meeus/Jones/Butcher" algorithm). */
+export function easterSunday(year: number): CalendarDate {
+	const a = year % 19;
+	const b = Math.floor(year / 100);
+	const c = year % 100;
+	const d = Math.floor(b / 4);
+	const e = b % 4;
+	const f = Math.floor((b + 8) / 25);
+	const g = Math.floor((b - f + 1) / 3);
+	const h = (19 * a + b - d - g + 15) % 30;
+	const i = Math.floor(c / 4);
+	const k = c % 4;
+	const l = (32 + 2 * e + 2 * i - h - k) % 7;
+	const m = Math.floor((a + 11 * h + 22 * l) / 451);
+	const month = Math.floor((h + l - 7 * m + 114) / 31);
+	const day = ((h + l - 7 * m + 114) % 31) + 1;
+	return fromYmd(year, month, day);
+}
+
+/** Koningsdag: 27 April, or 26 April when the 27th is a Sunday. */
+export function koningsdag(year: number): CalendarDate {
+	const d = fromYmd(year, 4, 27);
+	return isoWeekday(d) === 7 ? addDays(d, -1) : d;
+}
+
+const cache = new Map<number, ReadonlySet<CalendarDate>>();
+
+/**
+ * The Dutch public holidays on which schools and offices are generally closed: Nieuwjaarsdag,
+ * Eerste en Tweede Paasdag, Koningsdag, Hemelvaartsdag, Eerste en Tweede Pinksterdag, Eerste en
+ * Tweede Kerstdag. Goede Vrijdag and Bevrijdingsdag (5 May) are not general days off; add them to
+ * the holiday list where they are.
+ */
+export function dutchPublicHolidays(year: number): ReadonlySet<CalendarDate> {
+	const hit = cache.get(year);
+	if (hit) return hit;
+	const easter = easterSunday(year);
+	const days = new Set<CalendarDate>([
+		fromYmd(year, 1, 1),
+		easter,
+		addDays(easter, 1),
+		koningsdag(year),
+		addDays(easter, 39), // Hemelvaartsdag
+		addDays(easter, 49), // Eerste Pinksterdag
+		addDays(easter, 50), // Tweede Pinksterdag
+		fromYmd(year, 12, 25),
+		fromYmd(year, 12, 26),
+	]);
+	cache.set(year, days);
+	return days;
+}
+
+/** Longest single range accepted in a holiday list (a summer holiday is about 6 weeks). */
+const MAX_RANGE_DAYS = 120;
+
+/**
+ * Read a holiday list: dates and ranges separated by commas, semicolons or new lines. A range is
+ * two dates joined by `..` or ` - ` / ` tot ` (e.g. `2026-02-14..2026-02-22`). Each date in any format
+ * `parseCalendarDate` accepts. An empty list gives an empty set.
+ */
+export function parseHolidayList(value: unknown, field: string): Set<CalendarDate> {
+	const result = new Set<CalendarDate>();
+	if (value === undefined || value === null) return result;
+	if (typeof value !== 'string') {
+		throw new InvalidFieldError('invalid_holidays', field, `"${field}" must be text listing dates`, 'List dates like 2026-04-03, or ranges like 2026-02-14..2026-02-22, separated by commas or new lines.');
+	}
+	for (const raw of value.split(/[,;\n]+/)) {
+		const part = raw.trim();
+		if (part === '') continue;
+		const range = /^(.+?)\s*(?:\.\.|\s-\s|\s+tot\s+|\s+t\/m\s+)\s*(.+)$/i.exec(part);
+		if (range) {
+			const from = parseCalendarDate(range[1], field);
+			const to = parseCalendarDate(range[2], field);
+			if (to < from || to - from > MAX_RANGE_DAYS) {
+				throw new InvalidFieldError(
+					'invalid_holidays',
+					field,
+					`"${field}" has a range from ${formatIsoDate(from)} to ${formatIsoDate(to)} that is ${to < from ? 'backwards' : `longer than ${MAX_RANGE_DAYS} days`}`,
+					'Write each range as first day..last day, with the first day before the last, e.g. 2026-07-18..2026-08-30.',
+				);
+			}
+			for (let d = from; d <= to; d++) result.add(d);
+		} else {
+			result.add(parseCalendarDate(part, field));
+		}
+	}
+	return result;
+}

@@ -1,0 +1,119 @@
+/**
+ * What the trigger emits: one evaluation per school (or one for everything when no list is given),
+ * carrying the moment, the evaluation period, the agenda and whether the annual report is due.
+ */
+import { formatIsoDate } from '../dates';
+import { AgendaItem, AgendaLanguage, agendaText, evaluationAgenda } from './agenda';
+import { dedupKey, FireKind } from './firing';
+import {
+	annualReportPeriod,
+	EvaluationSchedule,
+	evaluationPeriod,
+	instantIso,
+	Moment,
+	ShiftReason,
+} from './schedule';
+import { ALL_SCHOOLS_KEY, School } from './schools';
+
+export type TriggerReason = FireKind | 'manualTest';
+
+export interface EvaluationItem {
+	[key: string]: unknown;
+	dedupKey: string;
+	/** BRIN code, or null when no school list is given. */
+	brin: string | null;
+	schoolName: string | null;
+	zorgteamEmail: string | null;
+	provider: string | null;
+	/** 'first' or 'second' configured moment. */
+	moment: Moment['id'];
+	/** The date the evaluation happens (after moving past weekends/holidays), YYYY-MM-DD. */
+	momentDate: string;
+	/** The configured date before moving, YYYY-MM-DD. */
+	scheduledDate: string;
+	shifted: boolean;
+	shiftedBecause: ShiftReason[];
+	/** The instant of the moment with the zone's offset. */
+	momentAt: string;
+	timeZone: string;
+	/** Evaluation period: from the previous moment (inclusive) to the day before this one (inclusive). */
+	periodStart: string;
+	periodEnd: string;
+	periodDays: number;
+	annualReport: boolean;
+	/** The twelve months the annual report covers (only when annualReport is true). */
+	annualReportPeriodStart: string | null;
+	annualReportPeriodEnd: string | null;
+	language: AgendaLanguage;
+	agenda: AgendaItem[];
+	agendaText: string;
+	trigger: TriggerReason;
+	/** True for a manual test run: nothing was recorded as fired. */
+	test: boolean;
+	/** Minutes between the moment and the firing (0 on time). */
+	lateByMinutes: number;
+}
+
+export interface BuildItemsInput {
+	schedule: EvaluationSchedule;
+	moment: Moment;
+	/** The schools to emit for; an empty list means "no list given": one item for everything. */
+	schools: School[];
+	/** Only these school keys (default: all of `schools`, or 'all'). */
+	onlyKeys?: string[];
+	language: AgendaLanguage;
+	trigger: TriggerReason;
+	now: number;
+}
+
+export function schoolKeysOf(schools: School[]): string[] {
+	return schools.length === 0 ? [ALL_SCHOOLS_KEY] : schools.map((s) => s.brin);
+}
+
+export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
+	const { schedule, moment, language } = input;
+	const period = evaluationPeriod(schedule, moment);
+	const annual = moment.annualReport ? annualReportPeriod(schedule, moment) : undefined;
+	const agenda = evaluationAgenda(language, moment.annualReport);
+	const targets: Array<School | undefined> = input.schools.length === 0 ? [undefined] : input.schools;
+	const only = input.onlyKeys ? new Set(input.onlyKeys) : undefined;
+	const out: EvaluationItem[] = [];
+	for (const school of targets) {
+		const key = school ? school.brin : ALL_SCHOOLS_KEY;
+		if (only && !only.has(key)) continue;
+		out.push({
+			dedupKey: dedupKey(key, moment),
+			brin: school?.brin ?? null,
+			schoolName: school?.name ?? null,
+			zorgteamEmail: school?.zorgteamEmail || null,
+			provider: school?.provider || null,
+			moment: moment.id,
+			momentDate: formatIsoDate(moment.date),
+			scheduledDate: formatIsoDate(moment.scheduledDate),
+			shifted: moment.date !== moment.scheduledDate,
+			shiftedBecause: moment.shiftedBecause,
+			momentAt: instantIso(moment.instant, schedule.zone),
+			timeZone: schedule.zone,
+			periodStart: formatIsoDate(period.start),
+			periodEnd: formatIsoDate(period.end),
+			periodDays: period.end - period.start + 1,
+			annualReport: moment.annualReport,
+			annualReportPeriodStart: annual ? formatIsoDate(annual.start) : null,
+			annualReportPeriodEnd: annual ? formatIsoDate(annual.end) : null,
+			language,
+			agenda,
+			agendaText: agendaText({
+				language,
+				schoolName: school?.name,
+				moment: moment.date,
+				periodStart: period.start,
+				periodEnd: period.end,
+				annualReport: moment.annualReport,
+			}),
+			trigger: input.trigger,
+			test: input.trigger === 'manualTest',
+			lateByMinutes: Math.max(0, Math.floor((input.now - moment.instant) / 60000)),
+		});
+	}
+	return out;
+}

@@ -1,0 +1,60 @@
+/**
+ * The list of schools the trigger evaluates, as the user maintains it in the node.
+ * Each school is evaluated separately (S1 kernbepaling 11: "per school twee keer per jaar").
+ */
+import { parseBrin } from '../brin';
+import { InvalidFieldError } from '../errors';
+
+export interface School {
+	name: string;
+	/** BRIN code, normalised (12AB or 12AB01). Also the school's part of the deduplication key. */
+	brin: string;
+	/** The zorgteam's e-mail address (where the agenda goes). */
+	zorgteamEmail: string;
+	/** The youth care provider (jeugdhulpaanbieder) that leads the evaluation. */
+	provider: string;
+}
+
+/** The key of "no list given": one evaluation for everything. */
+export const ALL_SCHOOLS_KEY = 'all';
+
+export interface SchoolInput {
+	name?: unknown;
+	brin?: unknown;
+	zorgteamEmail?: unknown;
+	provider?: unknown;
+}
+
+const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
+
+function text(value: unknown): string {
+	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
+}
+
+/**
+ * Validate the school list. The BRIN is required and unique (it identifies the school in the
+ * "exactly once" record); the e-mail address, when given, must look like one.
+ * Errors name the row (1-based) and the field, never the school's data.
+ */
+export function parseSchools(rows: SchoolInput[]): School[] {
+	const seen = new Map<string, number>();
+	return rows.map((row, index) => {
+		const n = index + 1;
+		const field = (f: string) => `Schools → school ${n} → ${f}`;
+		const brinText = text(row.brin);
+		if (brinText === '') {
+			throw new InvalidFieldError('missing_field', field('BRIN'), `School ${n} has no BRIN code`, 'Every school in the list needs its BRIN code (e.g. 12AB); it keeps each school\'s evaluation from being sent twice.');
+		}
+		const brin = parseBrin(brinText, field('BRIN')).code;
+		const earlier = seen.get(brin);
+		if (earlier !== undefined) {
+			throw new InvalidFieldError('duplicate_school', field('BRIN'), `School ${n} has the same BRIN code as school ${earlier}`, 'List each school (BRIN and location) once.');
+		}
+		seen.set(brin, n);
+		const zorgteamEmail = text(row.zorgteamEmail);
+		if (zorgteamEmail !== '' && !EMAIL.test(zorgteamEmail)) {
+			throw new InvalidFieldError('invalid_email', field('Zorgteam Email'), `School ${n} has a zorgteam e-mail address that is not valid`, 'Enter one address such as zorgteam@school.example.nl.');
+		}
+		return { name: text(row.name) || brin, brin, zorgteamEmail, provider: text(row.provider) };
+	});
+}
