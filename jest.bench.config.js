@@ -7,7 +7,7 @@ module.exports = {
 	testEnvironment: 'node',
 	roots: ['<rootDir>/bench'],
 	testMatch: ['**/*.bench.ts'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 	testTimeout: 1800000,
 	maxWorkers: 1,
 };

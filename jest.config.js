@@ -5,7 +5,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	testPathIgnorePatterns: ['/node_modules/', '\\.e2e\\.test\\.ts$'],
-	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json', isolatedModules: true }] },
+	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
 	collectCoverageFrom: ['domain/**/*.ts', 'nodes/**/*.ts', 'credentials/**/*.ts', '!**/*.d.ts'],
 	coverageReporters: ['text-summary', 'json-summary'],
 	testTimeout: 60000,

@@ -30,7 +30,7 @@ export function passesElfproef(digits: string): boolean {
 export function normaliseBsn(value: unknown, field: string): string {
 	let s: string;
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0) s = String(value);
-	else if (typeof value === 'string') s = value.replace(/[\s.\-]/g, '');
+	else if (typeof value === 'string') s = value.replace(/[\s.-]/g, '');
 	else throw new InvalidBsnError(field, 'expected a number of 9 digits');
 	if (s === '') throw new InvalidBsnError(field, 'it is empty');
 	if (!/^\d+$/.test(s)) throw new InvalidBsnError(field, 'it contains characters other than digits');

@@ -5,7 +5,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
 echo "==> Node $(node -v)"
 echo "==> Lint (n8n-node lint, strict)"
-n8n-node lint
+bash scripts/lint.sh
 echo "==> Type check (tests included)"
 tsc --noEmit -p tsconfig.test.json
 echo "==> Build (n8n-node build)"

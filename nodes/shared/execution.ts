@@ -5,7 +5,7 @@
  * - n8n's "On Error" setting: stop (throw), continue (regular output) or error output.
  *
  * No item is ever dropped: each input item leaves through exactly one output or stops the run.
- * With "Continue" an erroneous item keeps all its input fields plus `error` and `errorDetails`.
+ * With "Continue" an erroneous item keeps all its input fields plus `error` and `details`.
  */
 import {
 	IDataObject,
@@ -47,20 +47,24 @@ export function errorDetails(error: unknown): IDataObject {
 	if (error instanceof DomainError) {
 		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
 	}
-	return { code: 'error' };
+	const description = error instanceof NodeOperationError ? error.description : undefined;
+	return { code: 'error', field: null, hint: description ?? null };
 }
 
 /**
- * The item that represents a failed input item when the node continues on fail.
- * It keeps all input fields, so nothing the user gave is lost; the engine moves it to the error
- * output when "On Error" is "Continue (using error output)".
+ * The item that represents a failed input item when the node continues on fail. Either way the user
+ * gets all input fields back plus `error` (the message) and `details` ({ code, field, hint }):
+ * - "Continue (using error output)": the item carries only `error` and `details`; n8n's engine
+ *   recognises it, moves it to the error output and merges the paired input item's fields back in.
+ * - "Continue": the item carries the input fields itself and stays on the node's first output.
+ * (An `item.error` object is not set: n8n would replace the whole json with the message.)
  */
 export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown): INodeExecutionData {
 	const nodeError = toNodeError(node, error, itemIndex);
+	const fields = { error: nodeError.message, details: errorDetails(error) };
 	return {
-		json: { ...item.json, error: nodeError.message, errorDetails: errorDetails(error) },
+		json: node.onError === 'continueErrorOutput' ? fields : { ...item.json, ...fields },
 		pairedItem: { item: itemIndex },
-		error: nodeError,
 	};
 }
 

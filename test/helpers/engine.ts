@@ -46,6 +46,8 @@ export interface LoadedPackage {
 	credentials: Map<string, ICredentialType>;
 	nodeFiles: Map<string, string>;
 	credentialFiles: Map<string, string>;
+	/** Entries of package.json whose built file does not exist (the description test requires none). */
+	missing: string[];
 }
 
 let loaded: LoadedPackage | undefined;
@@ -63,17 +65,23 @@ export function loadPackage(): LoadedPackage {
 	const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as {
 		n8n: { nodes: string[]; credentials: string[] };
 	};
-	const result: LoadedPackage = { nodes: new Map(), credentials: new Map(), nodeFiles: new Map(), credentialFiles: new Map() };
+	const result: LoadedPackage = { nodes: new Map(), credentials: new Map(), nodeFiles: new Map(), credentialFiles: new Map(), missing: [] };
 	for (const rel of pkg.n8n.nodes) {
 		const file = path.join(REPO_ROOT, rel);
-		if (!fs.existsSync(file)) throw new Error(`${rel} is listed in package.json but not built: run \`npm run build\``);
+		if (!fs.existsSync(file)) {
+			result.missing.push(rel);
+			continue;
+		}
 		const node = instantiateExport(file) as INodeType | IVersionedNodeType;
 		result.nodes.set(`${PACKAGE_NAME}.${node.description.name}`, node);
 		result.nodeFiles.set(`${PACKAGE_NAME}.${node.description.name}`, file);
 	}
 	for (const rel of pkg.n8n.credentials) {
 		const file = path.join(REPO_ROOT, rel);
-		if (!fs.existsSync(file)) throw new Error(`${rel} is listed in package.json but not built: run \`npm run build\``);
+		if (!fs.existsSync(file)) {
+			result.missing.push(rel);
+			continue;
+		}
 		const cred = instantiateExport(file) as ICredentialType;
 		result.credentials.set(cred.name, cred);
 		result.credentialFiles.set(cred.name, file);
@@ -139,7 +147,10 @@ class PackageNodeTypes implements INodeTypes {
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {
 		const found = this.pkg.nodes.get(nodeType) ?? TEST_NODES[nodeType];
-		if (!found) throw new Error(`Unknown node type ${nodeType} (the harness knows this package's nodes and test.source/test.code)`);
+		if (!found) {
+			const hint = this.pkg.missing.length ? `; not built: ${this.pkg.missing.join(', ')} (run \`n8n-node build\`)` : '';
+			throw new Error(`Unknown node type ${nodeType} (the harness knows this package's built nodes and test.source/test.code${hint})`);
+		}
 		return found;
 	}
 

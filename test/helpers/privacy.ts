@@ -17,17 +17,20 @@ export const SYNTHETIC_PUPIL_NAMES = [
 	'Julia Demodijk',
 ];
 
-const DIGIT_RUNS = /(?<!\d)(\d[\d .-]{7,12}\d)(?!\d)/g;
+/**
+ * How BSNs are written: 9 digits in a row, or grouped 3-3-3 / 4-2-3 with a space or dot; and 8 digits in a
+ * row (a spreadsheet dropped the leading zero). Dates (2026-03-01, 20260301) are not BSN-shaped by these rules
+ * unless they happen to pass the elfproef as a plain 8/9-digit run.
+ */
+const BSN_SHAPES = /(?<![\d.-])(\d{9}|\d{8}|\d{3}[ .]\d{3}[ .]\d{3}|\d{4}[ .]\d{2}[ .]\d{3})(?![\d.-]?\d)/g;
 
-/** All elfproef-valid 9-digit numbers in a text (also written with spaces, dots or dashes, or as 8 digits). */
+/** All elfproef-valid BSN-shaped numbers in a text. */
 export function findBsnLike(text: string): string[] {
 	const found: string[] = [];
-	for (const m of text.matchAll(DIGIT_RUNS)) {
+	for (const m of text.matchAll(BSN_SHAPES)) {
 		const digits = m[1].replace(/\D/g, '');
-		const candidates = digits.length === 9 ? [digits] : digits.length === 8 ? ['0' + digits] : [];
-		for (const c of candidates) if (passesElfproef(c)) found.push(m[1]);
+		if (passesElfproef(digits.length === 8 ? '0' + digits : digits)) found.push(m[1]);
 	}
-	// plain 9-digit windows inside longer digit runs are not BSNs (e.g. timestamps); only whole runs count
 	return found;
 }
 

@@ -1,0 +1,121 @@
+import { INodeProperties } from 'n8n-workflow';
+
+export const FIELD_TYPES = ['date', 'municipality', 'brin', 'bsn'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+export const recordCleanerProperties: INodeProperties[] = [
+	{
+		displayName: 'Fields to Clean',
+		name: 'rules',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add Field',
+		default: { rule: [{ field: 'zorgteamDate', type: 'date', required: true }] },
+		description: 'The columns of the spreadsheet or form to check and normalise, and what each one contains',
+		options: [
+			{
+				displayName: 'Field',
+				name: 'rule',
+				values: [
+					{
+						displayName: 'Field Name',
+						name: 'field',
+						type: 'string',
+						default: '',
+						required: true,
+						placeholder: 'e.g. zorgteamDatum',
+						description: 'Name of the column (field) in the incoming items; dots reach into nested objects',
+					},
+					{
+						displayName: 'Contains',
+						name: 'type',
+						type: 'options',
+						default: 'date',
+						description: 'What the field contains, which decides how it is read and normalised',
+						options: [
+							{
+								name: 'Date',
+								value: 'date',
+								description: 'ISO (2026-03-01), Dutch (01-03-2026, 1-3-2026, 01/03/2026, 1 maart 2026), Excel date numbers and timestamps; written as a calendar date',
+							},
+							{
+								name: 'Municipality',
+								value: 'municipality',
+								description: 'CBS gemeentecode (0307, 307, GM0307) or name (Amersfoort, Den Haag); written as the 4-digit code',
+							},
+							{
+								name: 'School (BRIN)',
+								value: 'brin',
+								description: 'BRIN code of the school, optionally with location number (12AB, 12AB00); written in upper case without spaces',
+							},
+							{
+								name: 'BSN',
+								value: 'bsn',
+								description: 'Burgerservicenummer; checked with the elfproef and written as 9 digits. The number never appears in error messages.',
+							},
+						],
+					},
+					{
+						displayName: 'Required',
+						name: 'required',
+						type: 'boolean',
+						default: true,
+						description: 'Whether an empty value is an error. When off, empty values are left empty.',
+					},
+					{
+						displayName: 'Write To',
+						name: 'outputField',
+						type: 'string',
+						default: '',
+						placeholder: 'Leave empty to overwrite the field',
+						description: 'Name of the field to write the normalised value to. Leave empty to replace the value in place.',
+					},
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Further settings for how values are written',
+		options: [
+			{
+				displayName: 'Date Format',
+				name: 'dateFormat',
+				type: 'options',
+				default: 'iso',
+				description: 'How cleaned dates are written',
+				options: [
+					{ name: 'ISO (2026-03-01)', value: 'iso', description: 'Sorts correctly and is read by every system' },
+					{ name: 'Dutch (01-03-2026)', value: 'dutch', description: 'As Dutch readers write dates' },
+				],
+			},
+			{
+				displayName: 'Add Municipality Name',
+				name: 'addMunicipalityName',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also write the official CBS name of the municipality, in a field named like the output field with "Name" appended',
+			},
+			{
+				displayName: 'Remove BSN After Check',
+				name: 'removeBsn',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to remove BSN fields from the output once they passed the check (data minimisation: only keep the BSN where a later step needs it)',
+			},
+			{
+				displayName: 'Extra Municipalities',
+				name: 'extraMunicipalities',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				placeholder: '9999;Proefgemeente',
+				description: 'Municipalities missing from the CBS list of 1 January 2025 (for example after a merger), one per line as code;name',
+			},
+		],
+	},
+];
