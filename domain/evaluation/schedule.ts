@@ -204,9 +204,24 @@ export function momentOf(schedule: EvaluationSchedule, spec: MomentSpec, year: n
 	};
 }
 
+/** Per-schedule memo of momentsOfYear (a schedule is immutable once made; checks run every hour). */
+const yearCache = new WeakMap<EvaluationSchedule, Map<number, readonly Moment[]>>();
+
 /** Both moments whose configured date lies in `year`, in time order. */
-export function momentsOfYear(schedule: EvaluationSchedule, year: number): Moment[] {
-	return schedule.moments.map((spec) => momentOf(schedule, spec, year)).sort((x, y) => x.instant - y.instant);
+export function momentsOfYear(schedule: EvaluationSchedule, year: number): readonly Moment[] {
+	let byYear = yearCache.get(schedule);
+	if (!byYear) {
+		byYear = new Map();
+		yearCache.set(schedule, byYear);
+	}
+	let found = byYear.get(year);
+	if (!found) {
+		found = Object.freeze(
+			schedule.moments.map((spec) => Object.freeze(momentOf(schedule, spec, year))).sort((x, y) => x.instant - y.instant),
+		);
+		byYear.set(year, found);
+	}
+	return found;
 }
 
 /** The year of an instant in the schedule's zone. */
