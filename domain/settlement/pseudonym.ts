@@ -1,0 +1,56 @@
+/**
+ * Pseudonymous pupil references for statements that leave the organisation: a keyed hash
+ * (HMAC-SHA256) of the pupil reference, so the same pupil gets the same reference in every statement
+ * made with the same key, and nobody without the key can link it back. The key lives in an n8n credential.
+ *
+ * Reference format: `P-` + the first 12 characters of the RFC 4648 base32 encoding of the HMAC (60 bits).
+ */
+import { createHmac } from 'crypto';
+
+import { DomainError } from '../errors';
+
+export type Pseudonymiser = (pupilRef: string) => string;
+
+export const MIN_KEY_LENGTH = 16;
+const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+
+function base32(bytes: Buffer, chars: number): string {
+	let out = '';
+	let bits = 0;
+	let value = 0;
+	for (const byte of bytes) {
+		value = (value << 8) | byte;
+		bits += 8;
+		while (bits >= 5 && out.length < chars) {
+			out += BASE32[(value >>> (bits - 5)) & 31];
+			bits -= 5;
+		}
+		value &= (1 << bits) - 1;
+		if (out.length >= chars) break;
+	}
+	return out;
+}
+
+/** The same pupil typed slightly differently (spaces, case) gets the same reference. */
+export function normalisePupilRef(ref: string): string {
+	return ref.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+}
+
+export function makePseudonymiser(key: string, prefix = 'P-'): Pseudonymiser {
+	if (typeof key !== 'string' || key.length < MIN_KEY_LENGTH) {
+		throw new DomainError('weak_pseudonymisation_key', `The pseudonymisation key must be at least ${MIN_KEY_LENGTH} characters long`, {
+			field: 'key',
+			hint: 'Open the "Jeugdhulp Pseudonymisation Key" credential and enter a long random key (for example 32 random characters); keep it the same across periods.',
+		});
+	}
+	const cache = new Map<string, string>();
+	return (pupilRef: string) => {
+		const normalised = normalisePupilRef(pupilRef);
+		let ref = cache.get(normalised);
+		if (ref === undefined) {
+			ref = prefix + base32(createHmac('sha256', key).update(normalised, 'utf8').digest(), 12);
+			cache.set(normalised, ref);
+		}
+		return ref;
+	};
+}

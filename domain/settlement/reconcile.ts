@@ -1,0 +1,198 @@
+/**
+ * Reconcile invoices (sent or received) against the calculation.
+ *
+ * Both sides are keyed by municipality (CBS code) and period (normalised, so `Q1 2026` and `2026-Q1` match).
+ * Per key: the sum of the distinct invoices is compared with the expected amount, within a tolerance in cents.
+ * - `matched`: |invoiced − expected| ≤ tolerance;
+ * - `amount_differs`: invoices exist but differ by more than the tolerance (difference = invoiced − expected);
+ * - `missing_invoice`: an amount is expected (> 0) but no invoice was found;
+ * - `unexpected_invoice`: an invoice for a municipality and period the calculation has no amount for;
+ * - `duplicate_invoice`: an invoice number seen before (same municipality and number): it is reported once
+ *   per repeat and not counted in the sum.
+ * Several different invoice numbers for the same municipality and period are added up (part invoices).
+ */
+import type { Cents } from '../money';
+import { formatEuro } from '../money';
+import type { Period } from './period';
+import type { Language } from './types';
+
+export type ReconcileStatus = 'matched' | 'amount_differs' | 'missing_invoice' | 'unexpected_invoice' | 'duplicate_invoice';
+
+export interface ExpectedAmount {
+	municipalityCode: string;
+	municipalityName: string;
+	period: Period;
+	amountCents: Cents;
+	index: number;
+}
+
+export interface Invoice {
+	municipalityCode: string;
+	municipalityName: string;
+	period: Period;
+	amountCents: Cents;
+	invoiceNumber: string;
+	index: number;
+}
+
+export interface ReconcileLine {
+	status: ReconcileStatus;
+	municipalityCode: string;
+	municipalityName: string;
+	period: string;
+	expectedCents: Cents | null;
+	invoicedCents: Cents | null;
+	differenceCents: Cents | null;
+	invoiceNumbers: string[];
+	message: string;
+	/** Input indexes of the statement and invoice items behind this line. */
+	indexes: number[];
+}
+
+export interface ReconcileSummary {
+	statements: number;
+	invoices: number;
+	matched: number;
+	amountDiffers: number;
+	missingInvoice: number;
+	unexpectedInvoice: number;
+	duplicateInvoice: number;
+	expectedCents: Cents;
+	invoicedCents: Cents;
+	toleranceCents: Cents;
+}
+
+const periodKey = (p: Period) => `${p.start}|${p.end}`;
+
+export function reconcileInvoices(
+	expected: readonly ExpectedAmount[],
+	invoices: readonly Invoice[],
+	toleranceCents: Cents,
+	language: Language = 'nl',
+): { lines: ReconcileLine[]; summary: ReconcileSummary } {
+	interface Group {
+		code: string;
+		name: string;
+		period: Period;
+		expected: ExpectedAmount[];
+		invoices: Invoice[];
+	}
+	const groups = new Map<string, Group>();
+	const groupOf = (code: string, name: string, period: Period): Group => {
+		const k = `${code}|${periodKey(period)}`;
+		let g = groups.get(k);
+		if (!g) groups.set(k, (g = { code, name, period, expected: [], invoices: [] }));
+		return g;
+	};
+	for (const e of expected) groupOf(e.municipalityCode, e.municipalityName, e.period).expected.push(e);
+
+	// duplicates: the same invoice number for the same municipality, in input order of their index
+	const seen = new Map<string, Invoice>();
+	const duplicates: Invoice[] = [];
+	for (const inv of [...invoices].sort((a, b) => a.index - b.index)) {
+		const k = `${inv.municipalityCode}|${inv.invoiceNumber.trim().toUpperCase()}`;
+		if (seen.has(k)) {
+			duplicates.push(inv);
+			continue;
+		}
+		seen.set(k, inv);
+		groupOf(inv.municipalityCode, inv.municipalityName, inv.period).invoices.push(inv);
+	}
+
+	const nl = language === 'nl';
+	const eur = (c: Cents) => formatEuro(c, language);
+	const lines: ReconcileLine[] = [];
+	for (const g of groups.values()) {
+		const hasExpected = g.expected.length > 0;
+		const expectedCents = g.expected.reduce((a, e) => a + e.amountCents, 0);
+		const invoicedCents = g.invoices.reduce((a, i) => a + i.amountCents, 0);
+		const numbers = g.invoices.map((i) => i.invoiceNumber).sort();
+		const indexes = [...g.expected.map((e) => e.index), ...g.invoices.map((i) => i.index)].sort((a, b) => a - b);
+		const base = { municipalityCode: g.code, municipalityName: g.name, period: g.period.label, invoiceNumbers: numbers, indexes };
+		if (!hasExpected) {
+			lines.push({
+				...base,
+				status: 'unexpected_invoice',
+				expectedCents: null,
+				invoicedCents,
+				differenceCents: invoicedCents,
+				message: nl
+					? `Onverwachte factuur: de berekening heeft geen bedrag voor ${g.name} in ${g.period.label}; gefactureerd ${eur(invoicedCents)}.`
+					: `Unexpected invoice: the calculation has no amount for ${g.name} in ${g.period.label}; invoiced ${eur(invoicedCents)}.`,
+			});
+		} else if (g.invoices.length === 0) {
+			const ok = Math.abs(expectedCents) <= toleranceCents;
+			lines.push({
+				...base,
+				status: ok ? 'matched' : 'missing_invoice',
+				expectedCents,
+				invoicedCents: null,
+				differenceCents: -expectedCents,
+				message: ok
+					? nl
+						? `Geen factuur nodig: verwacht ${eur(expectedCents)}.`
+						: `No invoice needed: expected ${eur(expectedCents)}.`
+					: nl
+						? `Factuur ontbreekt: verwacht ${eur(expectedCents)} voor ${g.name} in ${g.period.label}.`
+						: `Missing invoice: expected ${eur(expectedCents)} for ${g.name} in ${g.period.label}.`,
+			});
+		} else {
+			const diff = invoicedCents - expectedCents;
+			const ok = Math.abs(diff) <= toleranceCents;
+			lines.push({
+				...base,
+				status: ok ? 'matched' : 'amount_differs',
+				expectedCents,
+				invoicedCents,
+				differenceCents: diff,
+				message: ok
+					? nl
+						? `Akkoord: gefactureerd ${eur(invoicedCents)}, verwacht ${eur(expectedCents)}${diff !== 0 ? ` (verschil ${eur(diff)} binnen de tolerantie)` : ''}.`
+						: `Matched: invoiced ${eur(invoicedCents)}, expected ${eur(expectedCents)}${diff !== 0 ? ` (difference ${eur(diff)} within tolerance)` : ''}.`
+					: nl
+						? `Bedrag wijkt af: gefactureerd ${eur(invoicedCents)}, verwacht ${eur(expectedCents)}, verschil ${eur(diff)}.`
+						: `Amount differs: invoiced ${eur(invoicedCents)}, expected ${eur(expectedCents)}, difference ${eur(diff)}.`,
+			});
+		}
+	}
+	for (const d of duplicates) {
+		lines.push({
+			status: 'duplicate_invoice',
+			municipalityCode: d.municipalityCode,
+			municipalityName: d.municipalityName,
+			period: d.period.label,
+			expectedCents: null,
+			invoicedCents: d.amountCents,
+			differenceCents: null,
+			invoiceNumbers: [d.invoiceNumber],
+			message: nl
+				? `Dubbele factuur: factuurnummer ${d.invoiceNumber} komt vaker voor; alleen de eerste is meegeteld.`
+				: `Duplicate invoice: invoice number ${d.invoiceNumber} appears more than once; only the first was counted.`,
+			indexes: [d.index],
+		});
+	}
+	const order: Record<ReconcileStatus, number> = { amount_differs: 0, missing_invoice: 1, unexpected_invoice: 2, duplicate_invoice: 3, matched: 4 };
+	lines.sort(
+		(a, b) =>
+			(a.municipalityCode < b.municipalityCode ? -1 : a.municipalityCode > b.municipalityCode ? 1 : 0) ||
+			(a.period < b.period ? -1 : a.period > b.period ? 1 : 0) ||
+			order[a.status] - order[b.status] ||
+			a.indexes[0] - b.indexes[0],
+	);
+	const count = (s: ReconcileStatus) => lines.filter((l) => l.status === s).length;
+	return {
+		lines,
+		summary: {
+			statements: expected.length,
+			invoices: invoices.length,
+			matched: count('matched'),
+			amountDiffers: count('amount_differs'),
+			missingInvoice: count('missing_invoice'),
+			unexpectedInvoice: count('unexpected_invoice'),
+			duplicateInvoice: count('duplicate_invoice'),
+			expectedCents: expected.reduce((a, e) => a + e.amountCents, 0),
+			invoicedCents: invoices.reduce((a, i) => a + i.amountCents, 0),
+			toleranceCents,
+		},
+	};
+}

@@ -1,0 +1,227 @@
+/**
+ * Reading delivery records (one spreadsheet row each) into validated `DeliveryRecord`s.
+ * Every problem is an InvalidFieldError naming the user's column; nothing from the row is echoed
+ * except short, safe values (see `describeValue`).
+ */
+import { describeValue, InvalidFieldError, MissingFieldError } from '../errors';
+import { parseAmount, parseDecimal } from '../money';
+import { getDefaultRegistry, type MunicipalityRegistry } from '../municipalities/registry';
+import type { Arrangement } from '../policies/classify';
+import type { FinancingForm } from '../policies/types';
+import { formatIsoDate } from '../dates';
+import { parsePeriod, periodContains, type Period } from './period';
+import type { DeliveryRecord } from './types';
+import { normalisePupilRef } from './pseudonym';
+
+/** Column names of the delivery spreadsheet (parameters of the node). */
+export interface DeliveryFields {
+	pupil: string;
+	school: string;
+	residence: string;
+	period: string;
+	hours: string;
+	arrangement: string;
+	product: string;
+	cost: string;
+}
+
+export const DEFAULT_DELIVERY_FIELDS: DeliveryFields = {
+	pupil: 'leerling',
+	school: 'school',
+	residence: 'woongemeente',
+	period: 'periode',
+	hours: 'uren',
+	arrangement: 'arrangement',
+	product: 'product',
+	cost: 'kosten',
+};
+
+export interface RecordContext {
+	period: Period;
+	financingForm: FinancingForm;
+	allocationKey: 'pupils' | 'hours';
+	tariffs?: Record<string, number>;
+	prices?: Record<string, number>;
+	useRecordCost?: boolean;
+	defaultArrangement?: Arrangement;
+	registry?: MunicipalityRegistry;
+	/** Read a field (dot paths allowed); defaults to plain property access. */
+	read?: (json: Record<string, unknown>, field: string) => unknown;
+}
+
+const ARRANGEMENTS: Record<string, Arrangement> = {
+	group: 'group',
+	groep: 'group',
+	groepsaanbod: 'group',
+	groepsgericht: 'group',
+	groepsactiviteit: 'group',
+	collectief: 'group',
+	basis: 'group',
+	basisvoorziening: 'group',
+	individual: 'individual',
+	individueel: 'individual',
+	individuele: 'individual',
+	individuelehulp: 'individual',
+	individueleondersteuning: 'individual',
+	extra: 'individual',
+	extraondersteuning: 'individual',
+	class: 'class',
+	klas: 'class',
+	onderwijszorgklas: 'class',
+	ozk: 'class',
+	classplace: 'class',
+};
+
+export const ARRANGEMENT_VALUES = 'group (groep, groepsaanbod), individual (individueel, extra ondersteuning) or class (onderwijs-zorgklas)';
+
+export function parseArrangement(value: unknown, field: string, fallback?: Arrangement): Arrangement {
+	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+		if (fallback) return fallback;
+		throw new MissingFieldError(field, `Fill in ${ARRANGEMENT_VALUES}.`);
+	}
+	const key = typeof value === 'string' ? value.toLowerCase().replace(/[^a-z]/g, '') : '';
+	const found = ARRANGEMENTS[key];
+	if (!found) {
+		throw new InvalidFieldError('invalid_arrangement', field, `Field "${field}" is not a known arrangement type: received ${describeValue(value)}`, `Use ${ARRANGEMENT_VALUES}.`);
+	}
+	return found;
+}
+
+/**
+ * Resolve a municipality without echoing name-like text: a spreadsheet column shifted by one can put a
+ * pupil's name in the residence column, so only code-like values are quoted in the error.
+ */
+export function resolveMunicipality(registry: MunicipalityRegistry, value: unknown, field: string) {
+	const found = registry.find(value);
+	if (found) return found;
+	const codeLike = (typeof value === 'string' && /^\s*(GM)?\d{1,4}\s*$/i.test(value)) || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10000);
+	throw new InvalidFieldError(
+		'unknown_municipality',
+		field,
+		`Field "${field}" does not name a known municipality: received ${codeLike ? `"${String(value).trim()}"` : describeValue(value)}`,
+		'Use a CBS gemeentecode (0307, 307 or GM0307) or the municipality\'s name as registered by CBS on 1 January 2025.',
+	);
+}
+
+function isBlank(v: unknown): boolean {
+	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+const plainRead = (json: Record<string, unknown>, field: string) => json[field];
+
+export function parseDeliveryRecord(json: Record<string, unknown>, index: number, fields: DeliveryFields, ctx: RecordContext): DeliveryRecord {
+	const read = ctx.read ?? plainRead;
+	const registry = ctx.registry ?? getDefaultRegistry();
+
+	const rawPupil = read(json, fields.pupil);
+	if (isBlank(rawPupil)) throw new MissingFieldError(fields.pupil, 'Every delivery record needs a pupil reference (leerlingnummer or another stable reference); it is pseudonymised on the statement.');
+	if (typeof rawPupil !== 'string' && typeof rawPupil !== 'number') {
+		throw new InvalidFieldError('invalid_pupil_reference', fields.pupil, `Field "${fields.pupil}" is not a text or number: received ${describeValue(rawPupil)}`, 'Map a column that holds a pupil reference.');
+	}
+	const pupilRef = String(rawPupil).trim();
+
+	const rawResidence = read(json, fields.residence);
+	if (isBlank(rawResidence)) throw new MissingFieldError(fields.residence, 'Fill in the municipality where the pupil lives (woonplaatsbeginsel): a CBS gemeentecode such as 0307 or the name.');
+	const municipality = resolveMunicipality(registry, rawResidence, fields.residence);
+
+	const rawPeriod = read(json, fields.period);
+	let period: Period;
+	if (isBlank(rawPeriod)) {
+		period = ctx.period;
+	} else {
+		period = parsePeriod(rawPeriod, fields.period);
+		if (!periodContains(ctx.period, period)) {
+			throw new InvalidFieldError(
+				'outside_period',
+				fields.period,
+				`Field "${fields.period}" lies outside the settlement period ${ctx.period.label} (${formatIsoDate(ctx.period.start)} to ${formatIsoDate(ctx.period.end)}): received ${period.label}`,
+				'Settle this record in its own period, or correct its period or date.',
+			);
+		}
+	}
+
+	const rawHours = read(json, fields.hours);
+	let hours: number | undefined;
+	if (!isBlank(rawHours)) {
+		hours = parseDecimal(rawHours, fields.hours);
+	}
+	const needsHours = (ctx.financingForm === 'pxq' && !ctx.useRecordCost) || ((ctx.financingForm === 'function' || ctx.financingForm === 'population') && ctx.allocationKey === 'hours');
+	if (needsHours && hours === undefined) {
+		throw new MissingFieldError(fields.hours, ctx.financingForm === 'pxq' ? 'PxQ settles hours × tariff: fill in the hours delivered (uren).' : 'The allocation key is hours delivered: fill in the hours (uren) of every record, or allocate by pupils.');
+	}
+
+	const arrangement = parseArrangement(read(json, fields.arrangement), fields.arrangement, ctx.defaultArrangement);
+
+	const rawProduct = read(json, fields.product);
+	const product = isBlank(rawProduct) ? '' : String(rawProduct).trim();
+
+	const rawSchool = read(json, fields.school);
+	const school = isBlank(rawSchool) ? '' : String(rawSchool).trim().slice(0, 80);
+
+	let cost: number | undefined;
+	if (ctx.useRecordCost && (ctx.financingForm === 'pxq' || ctx.financingForm === 'output')) {
+		const rawCost = read(json, fields.cost);
+		if (isBlank(rawCost)) throw new MissingFieldError(fields.cost, 'The settlement uses the cost on each record: fill in the cost (kosten) or switch off "Use Record Cost".');
+		cost = parseAmount(rawCost, fields.cost);
+	} else if (ctx.financingForm === 'pxq') {
+		requireTariff(ctx.tariffs, product, fields.product, 'tariff');
+	} else if (ctx.financingForm === 'output') {
+		requireTariff(ctx.prices, product, fields.product, 'price');
+	}
+
+	return { index, pupilRef, school, residenceCode: municipality.code, residenceName: municipality.name, period, hours, arrangement, product, cost };
+}
+
+function requireTariff(table: Record<string, number> | undefined, product: string, field: string, what: 'tariff' | 'price'): void {
+	if (lookupTariff(table, product) !== undefined) return;
+	const label = what === 'tariff' ? 'tariff' : 'fixed price';
+	throw new InvalidFieldError(
+		what === 'tariff' ? 'missing_tariff' : 'missing_price',
+		field,
+		product === '' ? `No default ${label} is set and field "${field}" is empty` : `No ${label} is set for the product in field "${field}": received ${describeValue(product)}`,
+		what === 'tariff' ? 'Add the product under "Tariffs per Product" or set a default tariff per hour.' : 'Add the product under "Prices per Product" or set a default fixed price per arrangement.',
+	);
+}
+
+/** Find the tariff/price for a product: its own entry, else the default (''). */
+export function lookupTariff(table: Record<string, number> | undefined, product: string): number | undefined {
+	if (!table) return undefined;
+	if (Object.prototype.hasOwnProperty.call(table, product)) return table[product];
+	if (Object.prototype.hasOwnProperty.call(table, '')) return table[''];
+	return undefined;
+}
+
+/**
+ * Records for the same pupil and the same period that name different residence municipalities
+ * contradict each other: none of them can be settled. Returns the positions (in `records`) of every
+ * record in such a group, with the error for it.
+ */
+export function findContradictions(records: readonly DeliveryRecord[], fields: DeliveryFields): Map<number, InvalidFieldError> {
+	const groups = new Map<string, number[]>();
+	for (let i = 0; i < records.length; i++) {
+		const r = records[i];
+		const key = `${r.period.start}|${r.period.end}|${normalisePupilRef(r.pupilRef)}`;
+		let g = groups.get(key);
+		if (!g) groups.set(key, (g = []));
+		g.push(i);
+	}
+	const result = new Map<number, InvalidFieldError>();
+	for (const positions of groups.values()) {
+		if (positions.length < 2) continue;
+		const codes = new Set(positions.map((p) => records[p].residenceCode));
+		if (codes.size < 2) continue;
+		const items = positions.map((p) => records[p].index).sort((a, b) => a - b);
+		for (const p of positions) {
+			result.set(
+				p,
+				new InvalidFieldError(
+					'contradicting_records',
+					fields.residence,
+					`Records for the same pupil and period name different residence municipalities in field "${fields.residence}" (items ${items.join(', ')})`,
+					'A pupil has one residence municipality per period (woonplaatsbeginsel): correct the wrong record(s), or give each record its own period if the pupil moved.',
+				),
+			);
+		}
+	}
+	return result;
+}

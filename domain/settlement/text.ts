@@ -1,0 +1,124 @@
+/**
+ * Words on statements (Dutch by default, English available): the basis of calculation a finance
+ * officer can check by hand.
+ */
+import { formatEuro, type Cents } from '../money';
+import type { FinancingForm } from '../policies/types';
+import type { AllocationKey, Language, StatementKind } from './types';
+
+export function formatNumber(n: number, language: Language): string {
+	const rounded = Math.round(n * 100) / 100;
+	const text = String(rounded);
+	return language === 'nl' ? text.replace('.', ',') : text;
+}
+
+const FORM_NAMES: Record<Language, Record<FinancingForm, string>> = {
+	nl: {
+		function: 'Functiebekostiging (taakgericht)',
+		population: 'Populatiebekostiging (taakgericht, lumpsum)',
+		pxq: 'Inspanningsgericht (PxQ)',
+		output: 'Outputgericht (vaste prijs per arrangement)',
+	},
+	en: {
+		function: 'Function financing (task-oriented)',
+		population: 'Population financing (task-oriented, lump sum)',
+		pxq: 'Effort-oriented (PxQ)',
+		output: 'Output-oriented (fixed price per arrangement)',
+	},
+};
+
+export function financingFormName(form: FinancingForm, language: Language): string {
+	return FORM_NAMES[language][form];
+}
+
+export function functionTotalBasis(fte: number, yearly: Cents, shareText: string, periodLabel: string, total: Cents, language: Language): string {
+	const f = formatNumber(fte, language);
+	return language === 'nl'
+		? `${FORM_NAMES.nl.function}: ${f} fte × ${formatEuro(yearly, 'nl')} per fte per jaar × ${shareText} jaar (periode ${periodLabel}) = ${formatEuro(total, 'nl')}`
+		: `${FORM_NAMES.en.function}: ${f} fte × ${formatEuro(yearly, 'en')} per fte per year × ${shareText} of a year (period ${periodLabel}) = ${formatEuro(total, 'en')}`;
+}
+
+export function populationTotalBasis(lumpSum: Cents, periodLabel: string, language: Language): string {
+	return language === 'nl'
+		? `${FORM_NAMES.nl.population}: lumpsum ${formatEuro(lumpSum, 'nl')} voor periode ${periodLabel}`
+		: `${FORM_NAMES.en.population}: lump sum ${formatEuro(lumpSum, 'en')} for period ${periodLabel}`;
+}
+
+export function sumTotalBasis(form: 'pxq' | 'output', total: Cents, records: number, hours: number, useRecordCost: boolean, language: Language): string {
+	if (language === 'nl') {
+		const how = useRecordCost ? 'kosten per registratie' : form === 'pxq' ? `${formatNumber(hours, 'nl')} uur × tarief per product` : `${records} arrangementen × vaste prijs per product`;
+		return `${FORM_NAMES.nl[form]}: ${how} = ${formatEuro(total, 'nl')}`;
+	}
+	const how = useRecordCost ? 'cost per record' : form === 'pxq' ? `${formatNumber(hours, 'en')} hours × tariff per product` : `${records} arrangements × fixed price per product`;
+	return `${FORM_NAMES.en[form]}: ${how} = ${formatEuro(total, 'en')}`;
+}
+
+/** The basis of one party's amount. */
+export function partyBasis(args: {
+	kind: StatementKind;
+	form: FinancingForm;
+	key: AllocationKey;
+	units: number;
+	totalUnits: number;
+	amount: Cents;
+	total: Cents;
+	pupils: number;
+	hours: number;
+	records: number;
+	useRecordCost: boolean;
+	indicative?: Cents;
+	language: Language;
+}): string {
+	const { language: l } = args;
+	const nl = l === 'nl';
+	if (args.kind === 'referral') {
+		const base = nl
+			? `Niet verrekend: ${args.pupils} leerling(en) wonen in deze gemeente en hebben volgens de regionale afspraak een individuele beschikking van de woongemeente nodig.`
+			: `Not settled: ${args.pupils} pupil(s) live in this municipality and, under the regional arrangement, need an individual beschikking from their home municipality.`;
+		const indicative =
+			args.indicative !== undefined ? (nl ? ` Indicatieve kosten: ${formatEuro(args.indicative, 'nl')}.` : ` Indicative cost: ${formatEuro(args.indicative, 'en')}.`) : '';
+		return base + indicative;
+	}
+	const prefix = args.kind === 'own_share' ? (nl ? 'Eigen aandeel financierende partij. ' : 'Own share of the financing party. ') : '';
+	if (args.form === 'function' || args.form === 'population') {
+		const unitText =
+			args.key === 'pupils'
+				? nl
+					? `${formatNumber(args.units, l)} van ${formatNumber(args.totalUnits, l)} leerlingen`
+					: `${formatNumber(args.units, l)} of ${formatNumber(args.totalUnits, l)} pupils`
+				: nl
+					? `${formatNumber(args.units, l)} van ${formatNumber(args.totalUnits, l)} uur`
+					: `${formatNumber(args.units, l)} of ${formatNumber(args.totalUnits, l)} hours`;
+		return nl
+			? `${prefix}${FORM_NAMES.nl[args.form]}: ${formatEuro(args.total, 'nl')} verdeeld naar rato van ${args.key === 'pupils' ? 'het aantal leerlingen' : 'de geleverde uren'}: ${unitText} = ${formatEuro(args.amount, 'nl')} (grootste-restmethode, afgerond op centen).`
+			: `${prefix}${FORM_NAMES.en[args.form]}: ${formatEuro(args.total, 'en')} allocated by ${args.key === 'pupils' ? 'pupils served' : 'hours delivered'}: ${unitText} = ${formatEuro(args.amount, 'en')} (largest-remainder method, rounded to cents).`;
+	}
+	if (args.useRecordCost) {
+		return nl
+			? `${prefix}${FORM_NAMES.nl[args.form]}: som van de kosten van ${args.records} registratie(s) = ${formatEuro(args.amount, 'nl')}.`
+			: `${prefix}${FORM_NAMES.en[args.form]}: sum of the cost of ${args.records} record(s) = ${formatEuro(args.amount, 'en')}.`;
+	}
+	if (args.form === 'pxq') {
+		return nl
+			? `${prefix}${FORM_NAMES.nl.pxq}: ${formatNumber(args.hours, l)} uur × tarief per product = ${formatEuro(args.amount, 'nl')} (zie regels).`
+			: `${prefix}${FORM_NAMES.en.pxq}: ${formatNumber(args.hours, l)} hours × tariff per product = ${formatEuro(args.amount, 'en')} (see lines).`;
+	}
+	return nl
+		? `${prefix}${FORM_NAMES.nl.output}: ${args.records} arrangement(en) × vaste prijs per product = ${formatEuro(args.amount, 'nl')} (zie regels).`
+		: `${prefix}${FORM_NAMES.en.output}: ${args.records} arrangement(s) × fixed price per product = ${formatEuro(args.amount, 'en')} (see lines).`;
+}
+
+export const NOT_SETTLED_REASONS: Record<Language, Record<string, string>> = {
+	nl: {
+		resident: 'woont in de financierende regio (eigen aandeel)',
+		covered: 'woont elders, maar valt onder de regionale afspraak (eigen aandeel)',
+		referred: 'woont elders en heeft een individuele beschikking van de woongemeente nodig (niet verrekend, doorverwezen)',
+		rejected: 'registratie onbruikbaar (zie foutmelding per item)',
+	},
+	en: {
+		resident: 'lives in the financing region (own share)',
+		covered: 'lives elsewhere but is covered by the regional arrangement (own share)',
+		referred: 'lives elsewhere and needs an individual beschikking from the home municipality (not settled, referred)',
+		rejected: 'record could not be used (see the error per item)',
+	},
+};

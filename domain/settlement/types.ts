@@ -1,0 +1,140 @@
+/**
+ * Types of the cross-region settlement core (verrekening).
+ */
+import type { Cents } from '../money';
+import type { Arrangement, PupilTreatment } from '../policies/classify';
+import type { FinancingForm, RegionPolicy } from '../policies/types';
+import type { Period } from './period';
+import type { Pseudonymiser } from './pseudonym';
+
+export type AllocationKey = 'pupils' | 'hours';
+export type Language = 'nl' | 'en';
+
+/** One delivery record (one row of the delivery spreadsheet), validated. */
+export interface DeliveryRecord {
+	/** Position in the input (item index); used for paired items and error messages, never for results. */
+	index: number;
+	/** The pupil reference as given (never shown: statements carry the pseudonym). */
+	pupilRef: string;
+	school: string;
+	/** CBS gemeentecode of the residence municipality (woonplaatsbeginsel). */
+	residenceCode: string;
+	residenceName: string;
+	period: Period;
+	/** Hours delivered, if given. */
+	hours?: number;
+	arrangement: Arrangement;
+	/** Product code for tariffs / fixed prices ('' when not given). */
+	product: string;
+	/** Cost on the record itself (only used when the settlement is told to use record costs). */
+	cost?: Cents;
+}
+
+export interface SettlementParams {
+	policy: RegionPolicy;
+	period: Period;
+	financingForm: FinancingForm;
+	/** For function and population financing. */
+	allocationKey: AllocationKey;
+	/** Function financing: fte and yearly cost per fte. */
+	fte?: number;
+	yearlyCostPerFte?: Cents;
+	/** Population financing: the lump sum for the period. */
+	lumpSum?: Cents;
+	/** PxQ: tariff per hour in cents, per product; `''` = the default tariff. */
+	tariffs?: Record<string, Cents>;
+	/** Output: fixed price per arrangement in cents, per product; `''` = the default price. */
+	prices?: Record<string, Cents>;
+	/** PxQ/output: take each record's own cost instead of tariff/price. */
+	useRecordCost?: boolean;
+	/** The financing (pre-financing) party: CBS code and name. */
+	financingParty: { code: string; name: string };
+	pseudonymise: Pseudonymiser;
+	language?: Language;
+	/** Name lookup for municipality codes (statement headers). */
+	municipalityName?: (code: string) => string;
+}
+
+/** A record that was not used, and why (for the summary: nothing is silently dropped). */
+export interface RejectedRecord {
+	index: number;
+	code: string;
+	field?: string;
+}
+
+/** One pupil on a statement (pseudonymous). */
+export interface StatementLine {
+	pupil: string;
+	residenceCode: string;
+	residenceName: string;
+	schools: string;
+	arrangements: string;
+	treatment: PupilTreatment;
+	ruleId: string;
+	records: number;
+	hours: number;
+	/** Weight in the allocation (pupils: 1, hours: the hours), or 0 for PxQ/output. */
+	units: number;
+	amountCents: Cents;
+}
+
+export type StatementKind = 'statement' | 'own_share' | 'referral';
+
+/** What one party pays (statement), carries itself (own share), or is asked to decide on (referral). */
+export interface PartyStatement {
+	kind: StatementKind;
+	municipalityCode: string;
+	municipalityName: string;
+	pupils: number;
+	records: number;
+	hours: number;
+	units: number;
+	amountCents: Cents;
+	/** For referrals under PxQ/output: what the help would cost (not billed). */
+	indicativeCents?: Cents;
+	basis: string;
+	lines: StatementLine[];
+	/** Input indexes of the records behind this statement. */
+	recordIndexes: number[];
+}
+
+export interface SettlementSummary {
+	recordsIn: number;
+	recordsRejected: number;
+	/** Records billed to another municipality. */
+	recordsSettled: number;
+	/** Records of pupils living in the financing region (own share). */
+	recordsResident: number;
+	/** Records of pupils from elsewhere whom the policy covers (own share). */
+	recordsCovered: number;
+	/** Records of pupils from elsewhere who need a beschikking from their home municipality (not settled). */
+	recordsReferred: number;
+	rejectedByReason: Record<string, number>;
+	recordsByRule: Record<string, number>;
+	pupilsSettled: number;
+	pupilsReferred: number;
+	totalCostCents: Cents;
+	billedCents: Cents;
+	ownShareCents: Cents;
+	referredIndicativeCents: Cents;
+	/** billed + own share === total cost. */
+	balanced: boolean;
+	notSettled: Array<{ reason: string; records: number }>;
+}
+
+export interface SettlementResult {
+	period: Period;
+	policyId: string;
+	policyName: string;
+	policySeed: string;
+	financingForm: FinancingForm;
+	allocationKey: AllocationKey;
+	financingParty: { code: string; name: string };
+	totalCostCents: Cents;
+	/** How the total was computed, in words. */
+	totalBasis: string;
+	statements: PartyStatement[];
+	ownShare: PartyStatement;
+	referrals: PartyStatement[];
+	summary: SettlementSummary;
+}

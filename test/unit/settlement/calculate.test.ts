@@ -1,0 +1,386 @@
+/**
+ * Worked examples: one per preset and per financing form, with the expected cents computed by hand
+ * (the arithmetic is written next to each expectation).
+ */
+import { InvalidFieldError } from '../../../domain/errors';
+import { PolicyChoiceRequiredError } from '../../../domain/policies/classify';
+import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parsePeriod, shareOfYear } from '../../../domain/settlement';
+import { buildPolicy } from '../../../domain/policies/build';
+import { assertNoPersonalData, SYNTHETIC_BSNS, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
+import { amounts, records, row, run, TEST_KEY } from './helpers';
+
+describe('function financing (functiebekostiging)', () => {
+	it('Amersfoort OSJ: residents only — 6 fte × € 80.000 × 3/12 = € 120.000,00, all own share; outsiders referred, not billed', () => {
+		const r = run({
+			preset: 'amersfoort_osj',
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { fte: 6, yearlyCostPerFte: 8_000_000 },
+			rows: [row('A1', '0307'), row('A2', 'Amersfoort'), row('A3', '0327'), row('A4', '0344'), row('A5', 'GM0200')],
+		});
+		expect(r.totalCostCents).toBe(12_000_000); // 6 × 8.000.000 × 3 / 12
+		expect(amounts(r)).toEqual({ OWN: 12_000_000, TOTAL: 12_000_000 });
+		expect(r.statements).toHaveLength(0);
+		expect(r.referrals.map((x) => [x.municipalityCode, x.pupils, x.amountCents])).toEqual([
+			['0200', 1, 0],
+			['0344', 1, 0],
+		]);
+		expect(r.ownShare.lines.map((l) => l.amountCents).sort()).toEqual([4_000_000, 4_000_000, 4_000_000]); // 12.000.000 / 3 pupils
+		expect(r.summary).toMatchObject({ recordsIn: 5, recordsResident: 3, recordsReferred: 2, recordsSettled: 0, balanced: true });
+		expect(r.totalBasis).toBe('Functiebekostiging (taakgericht): 6 fte × € 80.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q1) = € 120.000,00');
+	});
+
+	it('Amsterdam SJSO: group open to all, individual support settled — € 45.000 over 7 pupils by largest remainder', () => {
+		const r = run({
+			preset: 'amsterdam_sjso',
+			period: 'Q1 2026',
+			financingParty: '0363',
+			params: { fte: 2, yearlyCostPerFte: 9_000_000 },
+			rows: [
+				row('S1', '0363'), // resident
+				row('S2', '0384', { arrangement: 'groep' }), // Diemen: resident
+				row('S3', '0437'), // Ouder-Amstel individual: settle
+				row('S4', '0437', { arrangement: 'groepsaanbod' }), // Ouder-Amstel group: covered
+				row('S5', '0362'), // Amstelveen individual: settle
+				row('S6', '0362', { arrangement: 'extra ondersteuning' }), // Amstelveen: settle
+				row('S7', '0363', { arrangement: 'group' }), // resident
+			],
+		});
+		// total 2 × 9.000.000 × 3/12 = 4.500.000; units own 4 (S1,S2,S4,S7), 0362: 2, 0437: 1 → 7
+		// own 4.500.000×4/7 = 2.571.428,57 → 2.571.428 r .57; 0362 ×2/7 = 1.285.714,29 → 1.285.714; 0437 ×1/7 = 642.857,14 → 642.857
+		// floors sum 4.499.999: the one cent left goes to the largest remainder (own share)
+		expect(amounts(r)).toEqual({ '0362': 1_285_714, '0437': 642_857, OWN: 2_571_429, TOTAL: 4_500_000 });
+		expect(r.statements.find((s) => s.municipalityCode === '0362')!.lines.map((l) => l.amountCents)).toEqual([642_857, 642_857]);
+		expect(r.summary).toMatchObject({ recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, pupilsSettled: 3, balanced: true });
+		expect(r.statements[0].basis).toBe(
+			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen).',
+		);
+	});
+
+	it('Hengelo/Borne/Hof van Twente: by hours; group open, class places settled, individual help referred', () => {
+		const r = run({
+			preset: 'hengelo_borne_hvt',
+			period: '2026-Q2',
+			financingParty: 'Hengelo',
+			params: { fte: 1.5, yearlyCostPerFte: 7_500_000, allocationKey: 'hours' },
+			rows: [
+				row('H1', '0164', { uren: 10 }),
+				row('H2', 'Borne', { uren: '5', arrangement: 'groep' }),
+				row('H3', '0153', { uren: '4,0', arrangement: 'groep' }), // Enschede, group: covered
+				row('H4', '0153', { uren: 6 }), // Enschede, individual: referred
+				row('H5', '0141', { uren: 8, arrangement: 'onderwijs-zorgklas' }), // Almelo, class: settle
+				row('H6', '0150', { uren: '3', arrangement: 'klas' }), // Deventer, class: settle
+			],
+		});
+		// total 1,5 × 7.500.000 × 3/12 = 2.812.500; hours own 10+5+4 = 19, Almelo 8, Deventer 3 → 30 (referred 6 h not in the base)
+		// own 2.812.500×19/30 = 1.781.250; Almelo ×8/30 = 750.000; Deventer ×3/30 = 281.250
+		expect(amounts(r)).toEqual({ '0141': 750_000, '0150': 281_250, OWN: 1_781_250, TOTAL: 2_812_500 });
+		expect(r.referrals).toHaveLength(1);
+		expect(r.referrals[0]).toMatchObject({ municipalityCode: '0153', pupils: 1, hours: 6, amountCents: 0 });
+		expect(r.ownShare).toMatchObject({ municipalityCode: '0164', municipalityName: 'Hengelo (O.)', hours: 19 });
+	});
+
+	it('Utrecht zml pilot: no distinction by residence — 2 fte × € 70.000 × 3/12 = € 35.000,00 all own share', () => {
+		const r = run({
+			preset: 'utrecht_zml',
+			period: '2026-Q3',
+			financingParty: '0344',
+			params: { fte: 2, yearlyCostPerFte: 7_000_000 },
+			rows: [row('U1', '0344'), row('U2', '0321'), row('U3', '0307')],
+		});
+		expect(amounts(r)).toEqual({ OWN: 3_500_000, TOTAL: 3_500_000 });
+		expect(r.summary).toMatchObject({ recordsResident: 1, recordsCovered: 2, recordsSettled: 0 });
+		// 3.500.000 / 3 = 1.166.666,67 → floors 1.166.666 ×3 = 3.499.998, 2 cents left by pupil pseudonym order
+		expect(r.ownShare.lines.map((l) => l.amountCents).sort()).toEqual([1_166_666, 1_166_667, 1_166_667]);
+	});
+
+	it('Regio Utrecht bovenregionaal: boundaries do not hinder help — outsiders covered', () => {
+		const r = run({
+			preset: 'regio_utrecht_bovenregionaal',
+			period: '2026',
+			financingParty: '0344',
+			params: { fte: 1, yearlyCostPerFte: 6_000_001 },
+			rows: [row('R1', 'Houten'), row('R2', 'Zeist'), row('R3', 'Amersfoort')],
+		});
+		// a whole year: 1 × 6.000.001 × 12/12 = 6.000.001
+		expect(amounts(r)).toEqual({ OWN: 6_000_001, TOTAL: 6_000_001 });
+		expect(r.summary).toMatchObject({ recordsResident: 2, recordsCovered: 1 });
+	});
+
+	it('uses days over the year for a period that is not whole months', () => {
+		const p = parsePeriod('2026-01-15/2026-02-14', 'period');
+		expect(shareOfYear(p)).toEqual({ numerator: 31, denominator: 365, text: '31/365' });
+		const r = run({ preset: 'utrecht_zml', period: '2026-01-15/2026-02-14', financingParty: '0344', params: { fte: 1, yearlyCostPerFte: 7_300_000 }, rows: [row('U1', '0344', { periode: '2026-02-01' })] });
+		expect(r.totalCostCents).toBe(620_000); // 7.300.000 × 31 / 365 = 620.000
+	});
+});
+
+describe('population financing (populatiebekostiging)', () => {
+	it('Almere OJA: all pupils during school time — lump sum € 100.000 all own share', () => {
+		const r = run({
+			preset: 'almere_oja',
+			period: '2026-Q1',
+			financingParty: '0034',
+			params: { lumpSum: 10_000_000 },
+			rows: [row('L1', '0034'), row('L2', '0034'), row('L3', 'Zeewolde'), row('L4', '0303')],
+		});
+		expect(amounts(r)).toEqual({ OWN: 10_000_000, TOTAL: 10_000_000 });
+		expect(r.summary).toMatchObject({ recordsResident: 2, recordsCovered: 2, recordsReferred: 0 });
+		expect(r.totalBasis).toBe('Populatiebekostiging (taakgericht, lumpsum): lumpsum € 100.000,00 voor periode 2026-Q1');
+	});
+
+	it('Enschede OJA: residents only, group offer open — outsider individual help referred to Hengelo', () => {
+		const r = run({
+			preset: 'enschede_oja',
+			period: '2026-Q1',
+			financingParty: '0153',
+			params: { lumpSum: 3_000_000 },
+			rows: [row('E1', '0153'), row('E2', '0153', { arrangement: 'groep' }), row('E3', '0164', { arrangement: 'groep' }), row('E4', '0164')],
+		});
+		expect(amounts(r)).toEqual({ OWN: 3_000_000, TOTAL: 3_000_000 });
+		expect(r.referrals.map((x) => [x.municipalityCode, x.pupils])).toEqual([['0164', 1]]);
+		expect(r.summary.notSettled).toEqual([
+			{ reason: 'woont in de financierende regio (eigen aandeel)', records: 2 },
+			{ reason: 'woont elders, maar valt onder de regionale afspraak (eigen aandeel)', records: 1 },
+			{ reason: 'woont elders en heeft een individuele beschikking van de woongemeente nodig (niet verrekend, doorverwezen)', records: 1 },
+		]);
+	});
+
+	it('Zuid-Limburg: only the 13 participating municipalities — Heerlen is referred', () => {
+		const r = run({
+			preset: 'zuid_limburg',
+			period: '2026-Q4',
+			financingParty: '0935',
+			params: { lumpSum: 1_000_001 },
+			rows: [row('Z1', 'Maastricht'), row('Z2', '0917'), row('Z3', 'Sittard-Geleen')],
+		});
+		expect(amounts(r)).toEqual({ OWN: 1_000_001, TOTAL: 1_000_001 });
+		expect(r.referrals.map((x) => x.municipalityCode)).toEqual(['0917']);
+		expect(r.ownShare.lines.map((l) => l.amountCents).sort()).toEqual([500_000, 500_001]); // 1.000.001 / 2
+	});
+
+	it('custom pre-finance and settle: lump sum € 10.000 by pupils over 3 municipalities', () => {
+		const r = run({
+			preset: 'custom',
+			edits: { participatingMunicipalities: ['0307'], outsiders: 'prefinance_settle' },
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { financingForm: 'population', lumpSum: 1_000_000 },
+			rows: [row('C1', '0307'), row('C2', '0344'), row('C3', '0344'), row('C4', '0200'), row('C5', '0200'), row('C6', '0200')],
+		});
+		// 1.000.000 / 6 pupils = 166.666,67; own 1 → 166.666 r .67; Utrecht 2 → 333.333 r .33; Apeldoorn 3 → 500.000 r 0
+		// floors 999.999; one cent to the largest remainder (own share)
+		expect(amounts(r)).toEqual({ '0200': 500_000, '0344': 333_333, OWN: 166_667, TOTAL: 1_000_000 });
+	});
+});
+
+describe('effort-oriented financing (PxQ)', () => {
+	it('Holland Rijnland segment 5 with the region’s choice "pre-finance and settle": hours × tariff per product', () => {
+		const r = run({
+			preset: 'holland_rijnland_s5',
+			edits: { outsiders: 'prefinance_settle' },
+			period: '2026-Q1',
+			financingParty: 'Leiden',
+			params: { financingForm: 'pxq', tariffs: { '': 7_500, GRP: 4_000 } },
+			rows: [
+				row('R1', '0546', { uren: 10 }), // 10 × 75,00 = 750,00
+				row('R2', '0518', { uren: '6,5' }), // Den Haag: 6,5 × 75,00 = 487,50
+				row('R2', 'Den Haag', { uren: '2,25', product: 'GRP', arrangement: 'groep' }), // 2,25 × 40,00 = 90,00
+				row('R3', '0484', { uren: 3, product: 'GRP' }), // 3 × 40,00 = 120,00
+			],
+		});
+		expect(amounts(r)).toEqual({ '0518': 57_750, OWN: 87_000, TOTAL: 144_750 });
+		expect(r.statements[0].lines).toHaveLength(1); // one pupil, two records
+		expect(r.statements[0].lines[0]).toMatchObject({ hours: 8.75, records: 2, amountCents: 57_750 });
+		expect(r.totalBasis).toBe('Inspanningsgericht (PxQ): 21,75 uur × tarief per product = € 1.447,50');
+	});
+
+	it('Holland Rijnland without a choice for pupils from elsewhere is an error naming "outsiders"', () => {
+		expect(() => run({ preset: 'holland_rijnland_s5', period: '2026-Q1', financingParty: 'Leiden', params: { financingForm: 'pxq', tariffs: { '': 7_500 } }, rows: [row('R2', '0518', { uren: 1 })] })).toThrow(
+			PolicyChoiceRequiredError,
+		);
+	});
+
+	it('rounds each record half away from zero to a cent', () => {
+		const r = run({
+			preset: 'custom',
+			edits: { participatingMunicipalities: ['0307'], outsiders: 'prefinance_settle' },
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { financingForm: 'pxq', tariffs: { '': 7_501 } },
+			rows: [row('X1', '0344', { uren: '0,5' }), row('X2', '0344', { uren: '1,3333' })],
+		});
+		// 0,5 × 75,01 = 37,505 → 37,51; 1,3333 × 75,01 = 100,0108 → 100,01
+		expect(r.statements[0].lines.map((l) => l.amountCents).sort((a, b) => a - b)).toEqual([3_751, 10_001]);
+		expect(amounts(r)).toEqual({ '0344': 13_752, OWN: 0, TOTAL: 13_752 });
+	});
+
+	it('uses the cost on each record when told to', () => {
+		const r = run({
+			preset: 'custom',
+			edits: { participatingMunicipalities: ['0307'], outsiders: 'prefinance_settle' },
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { financingForm: 'pxq', useRecordCost: true },
+			rows: [row('X1', '0344', { kosten: '€ 1.234,56' }), row('X2', '0307', { kosten: 100 })],
+		});
+		expect(amounts(r)).toEqual({ '0344': 123_456, OWN: 10_000, TOTAL: 133_456 });
+	});
+});
+
+describe('output-oriented financing (fixed price per arrangement)', () => {
+	it('custom pre-finance: each record is one arrangement at the product’s fixed price', () => {
+		const r = run({
+			preset: 'custom',
+			edits: { participatingMunicipalities: ['0307'], outsiders: 'prefinance_settle' },
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { financingForm: 'output', prices: { '': 150_000, OZK: 400_000 } },
+			rows: [row('O1', '0307'), row('O2', '0344', { product: 'OZK' }), row('O3', '0344')],
+		});
+		// own 1.500,00; Utrecht 4.000,00 + 1.500,00 = 5.500,00
+		expect(amounts(r)).toEqual({ '0344': 550_000, OWN: 150_000, TOTAL: 700_000 });
+		expect(r.statements[0].basis).toBe('Outputgericht (vaste prijs per arrangement): 2 arrangement(en) × vaste prijs per product = € 5.500,00 (zie regels).');
+	});
+
+	it('shows the indicative cost of referred pupils without billing it', () => {
+		const r = run({
+			preset: 'amersfoort_osj',
+			period: '2026-Q1',
+			financingParty: '0307',
+			params: { financingForm: 'output', prices: { '': 150_000 } },
+			rows: [row('O1', '0307'), row('O2', '0344')],
+		});
+		expect(amounts(r)).toEqual({ OWN: 150_000, TOTAL: 150_000 });
+		expect(r.referrals[0]).toMatchObject({ municipalityCode: '0344', amountCents: 0, indicativeCents: 150_000 });
+		expect(r.summary.referredIndicativeCents).toBe(150_000);
+	});
+});
+
+describe('statement text in English', () => {
+	it('writes the basis in English when asked', () => {
+		const r = run({
+			preset: 'amsterdam_sjso',
+			period: '2026-Q1',
+			financingParty: '0363',
+			params: { fte: 1, yearlyCostPerFte: 4_000_000, language: 'en' },
+			rows: [row('S1', '0363'), row('S3', '0437')],
+		});
+		expect(r.totalBasis).toBe('Function financing (task-oriented): 1 fte × €40,000.00 per fte per year × 3/12 of a year (period 2026-Q1) = €10,000.00');
+		expect(r.statements[0].basis).toContain('allocated by pupils served: 1 of 2 pupils = €5,000.00');
+	});
+});
+
+describe('bad input', () => {
+	const period = parsePeriod('2026-Q1', 'period');
+	const ctx = { period, financingForm: 'pxq' as const, allocationKey: 'pupils' as const, tariffs: { GRP: 4_000 } };
+	const cases: Array<[string, Record<string, unknown>, string, string]> = [
+		['unknown municipality code', row('B1', '9999', { uren: 1, product: 'GRP' }), 'woongemeente', 'unknown_municipality'],
+		['negative hours', row('B1', '0307', { uren: '-2', product: 'GRP' }), 'uren', 'invalid_number'],
+		['a record outside the period', row('B1', '0307', { uren: 1, product: 'GRP', periode: '2026-04-02' }), 'periode', 'outside_period'],
+		['a missing tariff for a product', row('B1', '0307', { uren: 1, product: 'IND' }), 'product', 'missing_tariff'],
+		['missing hours under PxQ', row('B1', '0307', { product: 'GRP' }), 'uren', 'missing_field'],
+		['an unknown arrangement', row('B1', '0307', { uren: 1, product: 'GRP', arrangement: 'weet niet' }), 'arrangement', 'invalid_arrangement'],
+		['no pupil reference', { woongemeente: '0307', uren: 1, product: 'GRP' }, 'leerling', 'missing_field'],
+		['a malformed period', row('B1', '0307', { uren: 1, product: 'GRP', periode: '2026-Q7' }), 'periode', 'invalid_period'],
+	];
+	it.each(cases)('%s is an error naming the field', (_what, input, field, code) => {
+		let error: unknown;
+		try {
+			records([input], ctx);
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(InvalidFieldError);
+		expect((error as InvalidFieldError).field).toBe(field);
+		expect((error as InvalidFieldError).code).toBe(code);
+		expect((error as Error).message).toContain(`"${field}"`);
+		expect((error as InvalidFieldError).hint).toBeTruthy();
+	});
+
+	it('never puts a pupil name or BSN in an error', () => {
+		for (const pupil of [...SYNTHETIC_PUPIL_NAMES, ...SYNTHETIC_BSNS]) {
+			for (const bad of [{ woongemeente: pupil }, { uren: pupil }, { periode: pupil }, { arrangement: pupil }, { product: pupil }]) {
+				try {
+					records([{ ...row(pupil, '0307', { uren: 1, product: 'GRP' }), ...bad }], ctx);
+				} catch (e) {
+					assertNoPersonalData((e as Error).message, 'message');
+					assertNoPersonalData((e as InvalidFieldError).hint ?? '', 'hint');
+				}
+			}
+		}
+	});
+
+	it('flags two records of the same pupil and period with different residence municipalities — all of them', () => {
+		const recs = records([row('D1', '0307', { uren: 1, product: 'GRP' }), row('D2', '0344', { uren: 1, product: 'GRP' }), row(' d1 ', '0344', { uren: 2, product: 'GRP' })], ctx);
+		const found = findContradictions(recs, DEFAULT_DELIVERY_FIELDS);
+		expect([...found.keys()].sort()).toEqual([0, 2]);
+		expect(found.get(0)!.field).toBe('woongemeente');
+		expect(found.get(0)!.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 0, 2)');
+	});
+
+	it('does not flag the same pupil in different periods or with the same municipality', () => {
+		const month = { ...ctx, period: parsePeriod('2026-Q1', 'p') };
+		const recs = records(
+			[row('D1', '0307', { uren: 1, product: 'GRP', periode: '2026-01' }), row('D1', '0344', { uren: 1, product: 'GRP', periode: '2026-02' }), row('D1', '0344', { uren: 1, product: 'GRP', periode: '2026-02' })],
+			month,
+		);
+		expect(findContradictions(recs, DEFAULT_DELIVERY_FIELDS).size).toBe(0);
+	});
+
+	it('refuses missing financing parameters naming the parameter', () => {
+		const policy = buildPolicy('utrecht_zml');
+		const base = { policy, period, allocationKey: 'pupils' as const, financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(TEST_KEY) };
+		expect(() => calculateSettlement([], { ...base, financingForm: 'function', yearlyCostPerFte: 100 })).toThrow(expect.objectContaining({ field: 'fte' }));
+		expect(() => calculateSettlement([], { ...base, financingForm: 'function', fte: 1 })).toThrow(expect.objectContaining({ field: 'yearlyCostPerFte' }));
+		expect(() => calculateSettlement([], { ...base, financingForm: 'population' })).toThrow(expect.objectContaining({ field: 'lumpSum' }));
+	});
+
+	it('with nobody served, the whole cost is the own share', () => {
+		const policy = buildPolicy('utrecht_zml');
+		const r = calculateSettlement([], { policy, period, financingForm: 'population', lumpSum: 5_000, allocationKey: 'pupils', financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(TEST_KEY) });
+		expect(r.ownShare.amountCents).toBe(5_000);
+		expect(r.summary.balanced).toBe(true);
+	});
+});
+
+describe('pseudonymous references', () => {
+	it('are stable, keyed, and never the reference itself', () => {
+		const p = makePseudonymiser(TEST_KEY);
+		const q = makePseudonymiser('another-key-0123456789');
+		expect(p('Noor Testkind')).toMatch(/^P-[A-Z2-7]{12}$/);
+		expect(p('Noor Testkind')).toBe(p('  noor   testkind '));
+		expect(p('Noor Testkind')).not.toBe(q('Noor Testkind'));
+		expect(p('111222333')).not.toContain('111222333');
+	});
+	it('refuse a short key', () => {
+		expect(() => makePseudonymiser('short')).toThrow(/at least 16/);
+	});
+	it('statements carry pseudonyms only', () => {
+		const r = run({ preset: 'amsterdam_sjso', period: '2026-Q1', financingParty: '0363', params: { fte: 1, yearlyCostPerFte: 100_000 }, rows: SYNTHETIC_PUPIL_NAMES.map((n, i) => row(n, i % 2 ? '0437' : '0363')) });
+		assertNoPersonalData(r, 'settlement result');
+		const r2 = run({ preset: 'amsterdam_sjso', period: '2026-Q1', financingParty: '0363', params: { fte: 1, yearlyCostPerFte: 100_000 }, rows: SYNTHETIC_BSNS.map((n, i) => row(n, i % 2 ? '0437' : '0363')) });
+		assertNoPersonalData(r2, 'settlement result');
+	});
+});
+
+describe('periods', () => {
+	it.each([
+		['2026-Q1', '2026-Q1'],
+		['Q2 2026', '2026-Q2'],
+		['2026-K3', '2026-Q3'],
+		['2026-03', '2026-03'],
+		['3-2026', '2026-03'],
+		['2026', '2026'],
+		['2026-H2', '2026-H2'],
+		['2026-01-01/2026-03-31', '2026-01-01/2026-03-31'],
+		['1-1-2026 t/m 31-3-2026', '2026-01-01/2026-03-31'],
+		['15-02-2026', '2026-02-15'],
+	])('%s → %s', (input, label) => {
+		expect(parsePeriod(input, 'p').label).toBe(label);
+	});
+	it('quarter is exactly 3/12 of a year', () => {
+		expect(shareOfYear(parsePeriod('2026-Q4', 'p')).text).toBe('3/12');
+		expect(shareOfYear(parsePeriod('2026', 'p')).text).toBe('12/12');
+	});
+});
