@@ -150,6 +150,14 @@ const RANGE_LINE = /^\s*(\S+)\s*(?:-|–|—|t\/m|tot en met|to|until|tot)\s*(\S
 /** A date token: ISO (2026-10-17) or Dutch (17-10-2026, 17/10/2026, 17.10.2026). */
 const DATE_TOKEN = /^(\d{4}-\d{1,2}-\d{1,2}|\d{1,2}[-/.]\d{1,2}[-/.]\d{4})$/;
 
+function tryParseDate(value: string, where: string): CalendarDate | undefined {
+	try {
+		return parseCalendarDate(value, where);
+	} catch {
+		return undefined;
+	}
+}
+
 function parseRangeText(line: string, field: string, lineNo: number): HolidayRange {
 	// Try the unambiguous splits first: "<date> <sep> <date> [name]" where dates have no spaces.
 	const tokens = line.trim().split(/\s+/);
@@ -176,12 +184,9 @@ function parseRangeText(line: string, field: string, lineNo: number): HolidayRan
 		end = m[2];
 	}
 	const where = `line ${lineNo} of "${field}"`;
-	let s: CalendarDate;
-	let e: CalendarDate;
-	try {
-		s = parseCalendarDate(start, where);
-		e = parseCalendarDate(end, where);
-	} catch {
+	const s = tryParseDate(start, where);
+	const e = tryParseDate(end, where);
+	if (s === undefined || e === undefined) {
 		throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" does not hold two valid dates`);
 	}
 	if (e < s) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" ends before it starts`);

@@ -1,0 +1,27 @@
+import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
+
+import { executeCalculateKpis } from './calculateKpis.operation';
+import { executeCheckCases } from './checkCases.operation';
+import { deadlineMonitorProperties, OUTPUTS_EXPRESSION } from './DeadlineMonitor.description';
+
+export class DeadlineMonitor implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Deadline Monitor',
+		name: 'deadlineMonitor',
+		icon: { light: 'file:deadlineMonitor.svg', dark: 'file:deadlineMonitor.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "thuiszitter rule" : "8-week norm") }}',
+		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
+		defaults: { name: 'Deadline Monitor' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS_EXPRESSION,
+		properties: deadlineMonitorProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0, 'checkCases') as string;
+		return operation === 'calculateKpis' ? executeCalculateKpis(this) : executeCheckCases(this);
+	}
+}

@@ -1,0 +1,68 @@
+/**
+ * Calculate KPIs: share of cases started within the norm against a target, mean and median days
+ * to start, open overdue — per school, per zorgteam or overall. One output.
+ */
+import { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData, NodeOperationError } from 'n8n-workflow';
+
+import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
+import { DomainError } from '../../domain/errors';
+import { checkCase, computeKpis, KpiCase } from '../../domain/deadlines';
+import { parseItems, readField } from '../shared/execution';
+import { readSettings } from './parameters';
+
+export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const settings = readSettings(ctx, { requireCaseRef: false, dueSoon: false });
+	const groupBy = ctx.getNodeParameter('kpiGroupBy', 0, 'overall') as 'overall' | 'school' | 'zorgteam';
+	const targetPercent = ctx.getNodeParameter('targetPercent', 0, 75) as number;
+	const suppressBelow = ctx.getNodeParameter('suppressBelow', 0, 0) as number;
+	const zone = settings.spec.zone;
+	const period = (name: string, label: string) => {
+		const raw = ctx.getNodeParameter(name, 0, '') as string;
+		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
+		try {
+			return parseCalendarDate(raw, label, zone);
+		} catch (error) {
+			throw new NodeOperationError(ctx.getNode(), (error as Error).message, { description: error instanceof DomainError ? error.hint : undefined });
+		}
+	};
+	const periodStart = period('periodStart', 'Period Start');
+	const periodEnd = period('periodEnd', 'Period End');
+	if (!(targetPercent >= 0 && targetPercent <= 100)) {
+		throw new NodeOperationError(ctx.getNode(), 'Target Share must be between 0 and 100', { description: 'Set "Target Share (%)" to e.g. 75.' });
+	}
+	if (!(Number.isInteger(suppressBelow) && suppressBelow >= 0)) {
+		throw new NodeOperationError(ctx.getNode(), 'Suppress Counts Below must be a whole number of 0 or more', { description: 'Use e.g. 5, or 0 for no suppression.' });
+	}
+
+	const parsed = parseItems(ctx, (item): KpiCase => {
+		const json = item.json;
+		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
+		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
+		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
+	});
+	const rows = computeKpis(
+		parsed.ok.map((o) => o.value),
+		{ target: targetPercent / 100, suppressBelow, periodStart, periodEnd },
+	);
+	// Each KPI row is paired with the cases it counts.
+	const pairs = new Map<string, IPairedItemData[]>();
+	for (const o of parsed.ok) {
+		if (periodStart !== undefined && o.value.clockStart < periodStart) continue;
+		if (periodEnd !== undefined && o.value.clockStart > periodEnd) continue;
+		let list = pairs.get(o.value.group);
+		if (!list) pairs.set(o.value.group, (list = []));
+		list.push({ item: o.itemIndex });
+	}
+	const kpiItems: INodeExecutionData[] = rows.map((row) => ({
+		json: {
+			groupBy,
+			...row,
+			rule: settings.spec.rule,
+			referenceDate: formatIsoDate(settings.spec.reference),
+			countedIn: settings.spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
+			invalidCases: parsed.failed.length,
+		} as unknown as IDataObject,
+		pairedItem: pairs.get(row.group) ?? [],
+	}));
+	return [[...kpiItems, ...parsed.failed]];
+}

@@ -1,0 +1,173 @@
+/**
+ * Check Cases: per case deadline, days elapsed and left, status; routed to one output per status group.
+ * Options: alert only on status change (static data), group per recipient (ready e-mail text).
+ */
+import { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
+
+import { formatIsoDate } from '../../domain/dates';
+import {
+	AlertMemory,
+	buildGroupMessage,
+	CaseCheck,
+	caseOutput,
+	CaseStatus,
+	checkCase,
+	Language,
+	sortCases,
+	statusLabel,
+} from '../../domain/deadlines';
+import { DateSpan } from '../../domain/calendar';
+import { mapItems, parseItems, readField } from '../shared/execution';
+import { readSettings, SharedSettings } from './parameters';
+
+export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
+
+export function outputFor(status: CaseStatus): number {
+	switch (status) {
+		case 'overdue':
+			return OUTPUT.overdue;
+		case 'due_soon':
+			return OUTPUT.dueSoon;
+		case 'on_track':
+			return OUTPUT.onTrack;
+		default:
+			return OUTPUT.closed;
+	}
+}
+
+const STATIC_KEY = 'deadlineMonitorAlerts';
+
+/** Collects calendar gaps over all items for one execution hint. */
+class GapTally {
+	cases = 0;
+	from = Infinity;
+	to = -Infinity;
+	add(gaps: DateSpan[]) {
+		if (!gaps.length) return;
+		this.cases++;
+		for (const g of gaps) {
+			if (g.start < this.from) this.from = g.start;
+			if (g.end > this.to) this.to = g.end;
+		}
+	}
+	hint(): NodeExecutionHint | undefined {
+		if (!this.cases) return undefined;
+		return {
+			type: 'warning',
+			location: 'outputPane',
+			message:
+				`The holiday calendar does not cover every date these clocks run through: ${this.cases} case(s) include days between ` +
+				`${formatIsoDate(this.from)} and ${formatIsoDate(this.to)} that were counted as school days. ` +
+				'Add the holidays for that period (Holiday Calendar: Pasted List) — see "calendarWarning" on those cases.',
+		};
+	}
+}
+
+export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
+	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
+	const settings = readSettings(ctx, { requireCaseRef: alertOnce || grouped, dueSoon: true });
+	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
+	const outputCount = alertOnce ? 5 : 4;
+
+	let memory: AlertMemory | undefined;
+	const staticData = alertOnce ? ctx.getWorkflowStaticData('node') : undefined;
+	// Manual test runs compare with what production runs remembered, but do not change it.
+	const remember = ctx.getMode() !== 'manual';
+	if (staticData) memory = new AlertMemory(staticData[STATIC_KEY], ctx.getNodeParameter('maxRemembered', 0, 50000) as number);
+	const changed = (check: CaseCheck) => (memory ? (remember ? memory.observe(check.caseRef, check.status) : memory.peek(check.caseRef, check.status)) : true);
+
+	const gaps = new GapTally();
+	const evaluate = (item: INodeExecutionData): CaseCheck => {
+		const json = item.json;
+		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
+		gaps.add(check.uncovered);
+		return check;
+	};
+
+	let result: INodeExecutionData[][];
+	if (!grouped) {
+		result = mapItems(ctx, outputCount, (item) => {
+			const check = evaluate(item);
+			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
+			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
+		});
+	} else {
+		result = groupedOutputs(ctx, settings, outputCount, evaluate, changed, outputField);
+	}
+
+	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
+	const hint = gaps.hint();
+	if (hint) ctx.addExecutionHints(hint);
+	return result;
+}
+
+function groupedOutputs(
+	ctx: IExecuteFunctions,
+	settings: SharedSettings,
+	outputCount: number,
+	evaluate: (item: INodeExecutionData) => CaseCheck,
+	changed: (check: CaseCheck) => boolean,
+	outputField: string,
+): INodeExecutionData[][] {
+	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
+	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
+	const parsed = parseItems(ctx, evaluate);
+	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+	outputs[0].push(...parsed.failed);
+
+	const groups = new Map<string, Array<{ check: CaseCheck; itemIndex: number }>>();
+	const items = ctx.getInputData();
+	for (const { value: check, itemIndex } of parsed.ok) {
+		if (!changed(check)) {
+			outputs[OUTPUT.unchanged].push({
+				json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
+				pairedItem: { item: itemIndex },
+			});
+			continue;
+		}
+		const key = groupBy === 'school' ? check.school : check.zorgteam;
+		let list = groups.get(key);
+		if (!list) groups.set(key, (list = []));
+		list.push({ check, itemIndex });
+	}
+	const { spec } = settings;
+	const noName = language === 'nl' ? (groupBy === 'school' ? '(geen school)' : '(geen zorgteam)') : groupBy === 'school' ? '(no school)' : '(no zorgteam)';
+	for (const [key, list] of groups) {
+		const checks = list.map((l) => l.check);
+		const worst = Math.min(...checks.map((c) => outputFor(c.status)));
+		const emails = [...new Set(checks.map((c) => c.recipientEmail).filter((e) => e !== ''))];
+		const label = key || noName;
+		const cases = sortCases(checks.map((c) => ({ ...c, deadline: c.deadline }))).map((c) => ({
+			caseRef: c.caseRef,
+			school: c.school,
+			zorgteam: c.zorgteam,
+			status: c.status,
+			statusLabel: statusLabel(c.status, language),
+			clockStart: formatIsoDate(c.clockStart),
+			stopDate: c.stop === undefined ? null : formatIsoDate(c.stop),
+			dueDate: formatIsoDate(c.deadline),
+			daysElapsed: c.daysElapsed,
+			daysRemaining: c.daysRemaining,
+		}));
+		const counts: Record<CaseStatus, number> = { overdue: 0, due_soon: 0, on_track: 0, met: 0, met_late: 0 };
+		for (const c of checks) counts[c.status]++;
+		const message = buildGroupMessage(label, checks, spec.rule, spec.reference, language);
+		outputs[worst].push({
+			json: {
+				groupBy,
+				[groupBy]: key,
+				recipientEmail: emails.join(', '),
+				referenceDate: formatIsoDate(spec.reference),
+				caseCount: checks.length,
+				counts,
+				cases,
+				subject: message.subject,
+				text: message.text,
+				html: message.html,
+			} as IDataObject,
+			pairedItem: list.map((l) => ({ item: l.itemIndex })),
+		});
+	}
+	return outputs;
+}
