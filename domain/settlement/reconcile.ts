@@ -127,7 +127,7 @@ export function reconcileInvoices(
 				status: ok ? 'matched' : 'missing_invoice',
 				expectedCents,
 				invoicedCents: null,
-				differenceCents: -expectedCents,
+				differenceCents: expectedCents === 0 ? 0 : -expectedCents,
 				message: ok
 					? nl
 						? `Geen factuur nodig: verwacht ${eur(expectedCents)}.`
@@ -171,7 +171,7 @@ export function reconcileInvoices(
 			indexes: [d.index],
 		});
 	}
-	const order: Record<ReconcileStatus, number> = { amount_differs: 0, missing_invoice: 1, unexpected_invoice: 2, duplicate_invoice: 3, matched: 4 };
+	const order: Record<ReconcileStatus, number> = { matched: 0, amount_differs: 0, missing_invoice: 0, unexpected_invoice: 0, duplicate_invoice: 1 };
 	lines.sort(
 		(a, b) =>
 			(a.municipalityCode < b.municipalityCode ? -1 : a.municipalityCode > b.municipalityCode ? 1 : 0) ||
