@@ -53,6 +53,11 @@ const OUTPUT_SUBDIR = 'output';
 
 /** Placeholder that workflow JSON may use for the absolute data folder; replaced at import time. */
 const DATA_DIR_PLACEHOLDER = '__JEUGDHULP_DATA_DIR__';
+/**
+ * Placeholder for the case API base URL (e.g. in a plain HTTP Request node); replaced at import time.
+ * Nodes of ours should use the `case-system-local` credential's baseUrl instead.
+ */
+const CASE_API_URL_PLACEHOLDER = '__JEUGDHULP_CASE_API_URL__';
 
 /** Owner account created automatically (local use only, never exposed beyond localhost). */
 const OWNER = {
@@ -77,6 +82,7 @@ module.exports = {
 	SAMPLE_DATA_SUBDIR,
 	OUTPUT_SUBDIR,
 	DATA_DIR_PLACEHOLDER,
+	CASE_API_URL_PLACEHOLDER,
 	OWNER,
 	CASE_API,
 	n8nHome,

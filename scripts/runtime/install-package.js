@@ -1,0 +1,61 @@
+'use strict';
+/**
+ * Builds this package and installs it into an n8n user folder as a community package, exactly as
+ * users get it from npm: `npm pack` (package.json + dist, per the "files" field) extracted into
+ *   <userFolder>/.n8n/nodes/node_modules/n8n-nodes-jeugdhulp-onderwijs
+ * n8n then loads our nodes as `n8n-nodes-jeugdhulp-onderwijs.<nodeName>`.
+ */
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const config = require('./config');
+const { run } = require('./proc');
+
+/** `n8n-node build` in the repository (skip with skipBuild when dist/ was just built). */
+async function buildPackage({ log = console.log, logFile } = {}) {
+	const started = Date.now();
+	log('==> Building the package (n8n-node build)');
+	const bin = path.join(config.REPO_ROOT, 'node_modules', '.bin', 'n8n-node');
+	try {
+		await run(bin, ['build'], { cwd: config.REPO_ROOT, logFile, capture: true });
+	} catch (e) {
+		const out = e.result ? `${e.result.stdout}\n${e.result.stderr}` : '';
+		throw new Error(`n8n-node build failed:\n${out.trim().slice(-6000)}`);
+	}
+	log(`    built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}
+
+/**
+ * Pack the repository and extract the tarball as <userFolder>/.n8n/nodes/node_modules/<name>.
+ * Returns the install path.
+ */
+async function installPackage(userFolder, { log = console.log, logFile } = {}) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', config.PACKAGE_NAME);
+	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdhulp-pack-'));
+	try {
+		// --ignore-scripts: a community package has no install/pack scripts anyway (lint enforces it).
+		const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], {
+			cwd: config.REPO_ROOT,
+			capture: true,
+			logFile,
+		});
+		const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
+		const tarball = path.join(tmp, info.filename);
+		fs.rmSync(target, { recursive: true, force: true });
+		fs.mkdirSync(target, { recursive: true });
+		await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { logFile });
+		// n8n records installed community packages in nodes/package.json (as `npm install` would).
+		const manifest = path.join(nodesDir, 'package.json');
+		let pkg = { name: 'installed-nodes', private: true, dependencies: {} };
+		if (fs.existsSync(manifest)) pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+		pkg.dependencies = { ...(pkg.dependencies || {}), [config.PACKAGE_NAME]: info.version };
+		fs.writeFileSync(manifest, JSON.stringify(pkg, null, 2) + '\n');
+		log(`    installed ${info.name}@${info.version} (${info.entryCount} files) as community package in ${target}`);
+		return target;
+	} finally {
+		fs.rmSync(tmp, { recursive: true, force: true });
+	}
+}
+
+module.exports = { buildPackage, installPackage };

@@ -1,0 +1,305 @@
+'use strict';
+/**
+ * The whole local runtime in one call, shared by `npm start` (scripts/runtime/start.js) and the
+ * end-to-end tests (test/e2e/runtime.ts):
+ *
+ *   n8n 2.41.1 (SQLite, our package installed as a community package, owner account,
+ *   workflows/ imported, credentials smtp-local + case-system-local)
+ *   + maildev (SMTP + web inbox) + the local case-system API (case-api.js)
+ *
+ * startRuntime() returns a RuntimeClient and writes <userFolder>/runtime.json; another process
+ * (e.g. a jest test file) can attach to the same runtime with attachRuntime(<that file>).
+ */
+const fs = require('node:fs');
+const path = require('node:path');
+const { spawn } = require('node:child_process');
+const config = require('./config');
+const { spawnService, killGroup, waitFor, freePort, portInUse } = require('./proc');
+const { ensureN8n } = require('./install-n8n');
+const { buildPackage, installPackage } = require('./install-package');
+const n8n = require('./n8n');
+
+/** Default ports of `npm start` (all overridable through the environment). */
+const DEFAULT_PORTS = {
+	n8n: Number(process.env.N8N_PORT || 5678),
+	broker: Number(process.env.N8N_RUNNERS_BROKER_PORT || 5679),
+	caseApi: Number(process.env.CASE_API_PORT || 5680),
+	smtp: Number(process.env.MAILDEV_SMTP_PORT || 1025),
+	mailWeb: Number(process.env.MAILDEV_WEB_PORT || 1080),
+};
+
+/** Operations on a started runtime, usable from any process that knows its state. */
+class RuntimeClient {
+	/** @param {object} state contents of runtime.json */
+	constructor(state) {
+		this.state = state;
+		this.userFolder = state.userFolder;
+		this.dataDir = state.dataDir;
+		this.urls = state.urls;
+		this.ports = state.ports;
+		this.owner = state.owner;
+		this.workflows = state.workflows;
+		this.env = n8n.n8nEnv({
+			userFolder: state.userFolder,
+			dataDir: state.dataDir,
+			port: state.ports.n8n,
+			brokerPort: state.ports.broker,
+		});
+		this.cliLog = path.join(state.userFolder, 'logs', 'cli.log');
+	}
+
+	/** Run a workflow with `n8n execute --id` → { exitCode, output, stdout, stderr }. */
+	executeWorkflow(id) {
+		return n8n.executeWorkflow(this.env, id, { logFile: this.cliLog });
+	}
+
+	/** Cookie header of a logged-in owner session (cached). */
+	async session() {
+		if (!this._cookie) this._cookie = await n8n.login(this.urls.editor, this.owner);
+		return this._cookie;
+	}
+
+	/** Authenticated REST call to n8n's internal API (/rest/...), returns parsed `data`. */
+	async rest(method, route, body) {
+		const r = await fetch(`${this.urls.editor}/rest${route}`, {
+			method,
+			headers: { cookie: await this.session(), 'content-type': 'application/json', 'browser-id': 'jeugdhulp-e2e' },
+			body: body === undefined ? undefined : JSON.stringify(body),
+		});
+		const text = await r.text();
+		if (!r.ok) throw new Error(`${method} /rest${route}: HTTP ${r.status} ${text.slice(0, 500)}`);
+		const json = text ? JSON.parse(text) : {};
+		return json.data === undefined ? json : json.data;
+	}
+
+	/**
+	 * Publish (activate) a trigger workflow in the running server, so schedules/webhooks fire.
+	 * Uses the editor's REST call (takes effect at once; the CLI's publish:workflow needs a restart).
+	 */
+	async publishWorkflow(id) {
+		const wf = await this.rest('GET', `/workflows/${id}`);
+		return this.rest('POST', `/workflows/${id}/activate`, { versionId: wf.versionId });
+	}
+
+	/** Unpublish (deactivate) a workflow in the running server. */
+	async unpublishWorkflow(id) {
+		return this.rest('POST', `/workflows/${id}/deactivate`, {});
+	}
+
+	/** Executions of a workflow as stored by the server (newest first). */
+	async executions(workflowId) {
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		const res = await this.rest('GET', `/executions?filter=${filter}`);
+		return res.results || res;
+	}
+
+	/**
+	 * Mails received by maildev, oldest first, simplified:
+	 * { id, from, to: string[], cc: string[], subject, text, html, date, attachments: [{fileName, contentType}] }
+	 */
+	async mails() {
+		const r = await fetch(`${this.urls.inbox}/api/email`);
+		if (!r.ok) throw new Error(`maildev: HTTP ${r.status}`);
+		const list = await r.json();
+		const addrs = (v) => (v || []).map((a) => a.address);
+		return list.map((m) => ({
+			id: m.id,
+			from: addrs(m.from)[0],
+			to: addrs(m.to),
+			cc: addrs(m.cc),
+			subject: m.subject,
+			text: m.text,
+			html: m.html,
+			date: m.date || m.time,
+			attachments: (m.attachments || []).map((a) => ({ fileName: a.fileName || a.generatedFileName, contentType: a.contentType })),
+		}));
+	}
+
+	/** Empty the inbox. */
+	async clearMails() {
+		await fetch(`${this.urls.inbox}/api/email/all`, { method: 'DELETE' });
+	}
+
+	/** Requests the case API received (method, path, query, auth: 'apiKey'|'bearerToken'|null, body, status). */
+	async caseRequests() {
+		const r = await fetch(`${this.urls.caseApi}/_requests`, { headers: { 'x-api-key': config.CASE_API.apiKey } });
+		return r.json();
+	}
+
+	/** Forget all cases and recorded requests of the case API. */
+	async resetCaseApi() {
+		await fetch(`${this.urls.caseApi}/_reset`, { method: 'POST', headers: { 'x-api-key': config.CASE_API.apiKey } });
+	}
+
+	/** Cases stored in the case API. */
+	async cases() {
+		const r = await fetch(`${this.urls.caseApi}/api/cases`, { headers: { 'x-api-key': config.CASE_API.apiKey } });
+		return (await r.json()).data;
+	}
+
+	/** Attached clients do not own the processes: stopping is the owner's job. */
+	async stop() {}
+}
+
+/** Same as RuntimeClient, plus the processes it started; stop() ends them. */
+class OwnedRuntime extends RuntimeClient {
+	constructor(state, procs, { temporary, groupsFile }) {
+		super(state);
+		this.procs = procs;
+		this.temporary = temporary;
+		this.groupsFile = groupsFile;
+	}
+
+	async stop() {
+		if (this.stopped) return;
+		this.stopped = true;
+		// n8n first (it may still send mail / call the API while shutting down), then the services.
+		await killGroup(this.procs.n8n && this.procs.n8n.pid, 20000);
+		await Promise.all([killGroup(this.procs.maildev && this.procs.maildev.pid), killGroup(this.procs.caseApi && this.procs.caseApi.pid)]);
+		fs.rmSync(this.groupsFile, { force: true }); // tells the reaper we stopped normally
+		if (this.temporary) fs.rmSync(this.userFolder, { recursive: true, force: true });
+	}
+}
+
+/** Copy sample-data/ into the folder n8n may read; create the output folder. */
+function prepareDataDir(dataDir, sampleDataDir) {
+	fs.mkdirSync(path.join(dataDir, config.OUTPUT_SUBDIR), { recursive: true });
+	const target = path.join(dataDir, config.SAMPLE_DATA_SUBDIR);
+	fs.rmSync(target, { recursive: true, force: true });
+	if (fs.existsSync(sampleDataDir)) fs.cpSync(sampleDataDir, target, { recursive: true });
+	else fs.mkdirSync(target, { recursive: true });
+}
+
+/**
+ * Start everything. Options:
+ *   userFolder   N8N_USER_FOLDER (n8n keeps .n8n/ with database + community packages there)
+ *   temporary    delete userFolder on stop (tests)
+ *   freePorts    pick free ports instead of the defaults (tests)
+ *   ports        explicit ports {n8n, broker, caseApi, smtp, mailWeb}
+ *   build        run `n8n-node build` first (default true)
+ *   workflowsDirs  folders whose *.json workflows are imported (default: the repository's workflows/)
+ *   sampleDataDir  copied to <dataDir>/sample-data (default: the repository's sample-data/)
+ *   extraDataDirs  {subdir: sourceFolder} also copied into the data folder (test fixtures)
+ *   log          progress output (default console.log)
+ */
+async function startRuntime(opts) {
+	const {
+		userFolder,
+		temporary = false,
+		freePorts = false,
+		build = true,
+		workflowsDirs = [path.join(config.REPO_ROOT, 'workflows')],
+		sampleDataDir = path.join(config.REPO_ROOT, 'sample-data'),
+		extraDataDirs = {},
+		log = console.log,
+	} = opts;
+	const t0 = Date.now();
+	const secs = () => `${((Date.now() - t0) / 1000).toFixed(1)}s`;
+	fs.mkdirSync(path.join(userFolder, 'logs'), { recursive: true });
+	const logs = {
+		n8n: path.join(userFolder, 'logs', 'n8n.log'),
+		maildev: path.join(userFolder, 'logs', 'maildev.log'),
+		caseApi: path.join(userFolder, 'logs', 'case-api.log'),
+		cli: path.join(userFolder, 'logs', 'cli.log'),
+		build: path.join(userFolder, 'logs', 'build.log'),
+	};
+
+	// Ports: defaults for `npm start` (checked, so a clash is a clear message), free ones for tests.
+	const ports = { ...DEFAULT_PORTS, ...(opts.ports || {}) };
+	for (const k of Object.keys(ports)) {
+		if (freePorts && !(opts.ports && opts.ports[k])) ports[k] = await freePort();
+		else if (await portInUse(ports[k])) {
+			throw new Error(`Port ${ports[k]} (${k}) is already in use. Is another runtime running? Override it, e.g. N8N_PORT=5690 npm start`);
+		}
+	}
+
+	await ensureN8n({ log });
+	if (build) await buildPackage({ log, logFile: logs.build });
+	await installPackage(userFolder, { log, logFile: logs.build });
+
+	const dataDir = path.join(userFolder, 'data');
+	prepareDataDir(dataDir, sampleDataDir);
+	for (const [sub, src] of Object.entries(extraDataDirs)) {
+		fs.rmSync(path.join(dataDir, sub), { recursive: true, force: true });
+		fs.cpSync(src, path.join(dataDir, sub), { recursive: true });
+	}
+
+	// Watchdog: cleans up if this process dies without calling stop().
+	const groupsFile = path.join(userFolder, 'process-groups');
+	fs.writeFileSync(groupsFile, '');
+	const reaper = spawn(process.execPath, [path.join(__dirname, 'reaper.js'), String(process.pid), groupsFile, temporary ? userFolder : ''], {
+		detached: true,
+		stdio: 'ignore',
+	});
+	reaper.unref();
+	const remember = (child) => {
+		fs.appendFileSync(groupsFile, `${child.pid}\n`);
+		child.unref(); // never keep the owner (e.g. jest) alive just because a service runs
+		return child;
+	};
+
+	const procs = {};
+	const urls = {
+		editor: `http://localhost:${ports.n8n}`,
+		inbox: `http://127.0.0.1:${ports.mailWeb}`,
+		caseApi: `http://127.0.0.1:${ports.caseApi}`,
+		smtp: `smtp://127.0.0.1:${ports.smtp}`,
+	};
+	const state = { userFolder, dataDir, ports, urls, owner: config.OWNER, pid: process.pid, workflows: [], logs };
+	const runtime = new OwnedRuntime(state, procs, { temporary, groupsFile });
+	try {
+		log(`==> Starting maildev (SMTP ${ports.smtp}, inbox ${urls.inbox}) and the case API (${urls.caseApi})`);
+		fs.mkdirSync(path.join(userFolder, 'maildev'), { recursive: true });
+		procs.maildev = remember(
+			spawnService(
+				process.execPath,
+				[
+					path.join(config.REPO_ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'),
+					'--smtp', String(ports.smtp),
+					'--web', String(ports.mailWeb),
+					'--ip', '127.0.0.1',
+					'--web-ip', '127.0.0.1',
+					'--mail-directory', path.join(userFolder, 'maildev'),
+				],
+				{ cwd: userFolder, env: process.env, logFile: logs.maildev },
+			),
+		);
+		procs.caseApi = remember(
+			spawnService(process.execPath, [path.join(__dirname, 'case-api.js'), String(ports.caseApi)], {
+				cwd: userFolder,
+				env: process.env,
+				logFile: logs.caseApi,
+			}),
+		);
+
+		const env = runtime.env;
+		log('==> Importing credentials and workflows');
+		await n8n.importCredentials(env, n8n.localCredentials({ smtpPort: ports.smtp, caseApiUrl: urls.caseApi }), { logFile: logs.cli });
+		state.workflows = await n8n.importWorkflows(
+			env,
+			workflowsDirs,
+			{ [config.DATA_DIR_PLACEHOLDER]: dataDir, [config.CASE_API_URL_PLACEHOLDER]: urls.caseApi }, { logFile: logs.cli, log });
+		runtime.workflows = state.workflows;
+		log(`    ${state.workflows.length} workflow(s) imported (${secs()})`);
+
+		log(`==> Starting n8n ${config.N8N_VERSION} on ${urls.editor} (log: ${logs.n8n})`);
+		procs.n8n = remember(await n8n.startServer(env, { logFile: logs.n8n }));
+		await waitFor(async () => (await fetch(`${urls.inbox}/api/healthz`)).ok, { what: 'maildev', timeoutMs: 30000 });
+		await waitFor(async () => (await fetch(`${urls.caseApi}/api/health`)).ok, { what: 'case API', timeoutMs: 30000 });
+		const created = await n8n.ensureOwner(urls.editor, config.OWNER);
+		if (created) log(`    owner account ${config.OWNER.email} created`);
+		fs.writeFileSync(path.join(userFolder, 'runtime.json'), JSON.stringify(state, null, 2));
+		log(`==> Runtime ready in ${secs()}`);
+		return runtime;
+	} catch (e) {
+		await runtime.stop().catch(() => {});
+		throw e;
+	}
+}
+
+/** Connect to a runtime started by another process (reads its runtime.json). */
+function attachRuntime(stateFile) {
+	return new RuntimeClient(JSON.parse(fs.readFileSync(stateFile, 'utf8')));
+}
+
+module.exports = { startRuntime, attachRuntime, RuntimeClient, DEFAULT_PORTS };

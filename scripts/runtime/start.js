@@ -1,0 +1,54 @@
+'use strict';
+/**
+ * `npm start`: the local runtime for trying the nodes by hand.
+ * n8n in a persistent user folder (default ~/.cache/n8n-nodes-jeugdhulp-onderwijs/user; override
+ * with JEUGDHULP_N8N_USER_FOLDER), plus maildev and the case API. Ctrl-C / SIGTERM stops everything.
+ */
+const path = require('node:path');
+const config = require('./config');
+const { startRuntime } = require('./runtime');
+
+async function main() {
+	const userFolder = process.env.JEUGDHULP_N8N_USER_FOLDER || path.join(config.n8nHome(), 'user');
+	const started = Date.now();
+	const runtime = await startRuntime({ userFolder, build: process.env.JEUGDHULP_SKIP_BUILD !== '1' });
+
+	let stopping = false;
+	const shutdown = async (signal) => {
+		if (stopping) return;
+		stopping = true;
+		console.log(`\n==> ${signal}: stopping n8n, maildev and the case API…`);
+		await runtime.stop();
+		console.log('==> Stopped.');
+		process.exit(0);
+	};
+	process.on('SIGINT', () => shutdown('SIGINT'));
+	process.on('SIGTERM', () => shutdown('SIGTERM'));
+	process.on('SIGHUP', () => shutdown('SIGHUP'));
+
+	const { urls, owner, dataDir, workflows } = runtime;
+	const line = '─'.repeat(72);
+	console.log(`
+${line}
+ n8n-nodes-jeugdhulp-onderwijs — local runtime (ready in ${Math.round((Date.now() - started) / 1000)}s)
+${line}
+ n8n editor       ${urls.editor}
+   login          ${owner.email}  /  ${owner.password}
+ Mail inbox       ${urls.inbox}          (SMTP on ${urls.smtp.replace('smtp://', '')})
+ Case API         ${urls.caseApi}/api/cases   (X-API-Key: ${config.CASE_API.apiKey})
+ Data folder      ${dataDir}
+   sample data    ${path.join(dataDir, config.SAMPLE_DATA_SUBDIR)}
+   output         ${path.join(dataDir, config.OUTPUT_SUBDIR)}
+ Credentials      "${config.CREDENTIALS.smtp.name}" (id ${config.CREDENTIALS.smtp.id}),
+                  "${config.CREDENTIALS.caseSystem.name}" (id ${config.CREDENTIALS.caseSystem.id})
+ Workflows        ${workflows.length ? workflows.map((w) => `${w.name} (${w.id})`).join('\n                  ') : '(none in workflows/)'}
+ n8n user folder  ${runtime.userFolder}   (logs in logs/)
+${line}
+ Press Ctrl-C to stop everything.
+`);
+}
+
+main().catch((err) => {
+	console.error(`\nnpm start failed: ${err.message}`);
+	process.exit(1);
+});
