@@ -1,0 +1,5 @@
+export * from './types';
+export * from './parse';
+export * from './rules';
+export * from './decide';
+export * from './pseudonym';
