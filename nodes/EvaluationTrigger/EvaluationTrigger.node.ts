@@ -1,0 +1,28 @@
+import { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, NodeConnectionTypes } from 'n8n-workflow';
+
+import { evaluationTriggerProperties } from './description';
+import { evaluationTrigger } from './trigger';
+
+export class EvaluationTrigger implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Semiannual Evaluation Trigger',
+		name: 'evaluationTrigger',
+		icon: { light: 'file:evaluationTrigger.svg', dark: 'file:evaluationTrigger.dark.svg' },
+		group: ['trigger'],
+		version: 1,
+		subtitle:
+			'={{ "Moments: " + ($parameter["firstMomentDay"] ?? 1) + "/" + ($parameter["firstMomentMonth"] ?? 2) + " and " + ($parameter["secondMomentDay"] ?? 15) + "/" + ($parameter["secondMomentMonth"] ?? 6) }}',
+		description:
+			'Fires twice a year per school for the evaluation of collective youth care with the zorgteam (kernbepaling 11), exactly once per moment, with the period, the agenda and the annual-report flag',
+		eventTriggerDescription: 'Waiting for the next evaluation moment',
+		activationMessage: 'The evaluation trigger now fires at the two configured moments each year (and catches up a missed moment once).',
+		defaults: { name: 'Semiannual Evaluation Trigger' },
+		inputs: [],
+		outputs: [NodeConnectionTypes.Main],
+		properties: evaluationTriggerProperties,
+	};
+
+	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
+		return evaluationTrigger.call(this);
+	}
+}
