@@ -245,6 +245,22 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		description: 'Who receives one message',
 	},
 	{
+		displayName: 'Statuses to Group',
+		name: 'groupStatuses',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
+			{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
+			{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
+			{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
+			{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
+		],
+		default: ['overdue', 'due_soon'],
+		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
+		description:
+			'Cases with these statuses are gathered into one item per recipient (on the output of its most urgent case); other cases leave one by one on their own output',
+	},
+	{
 		displayName: 'Message Language',
 		name: 'language',
 		type: 'options',

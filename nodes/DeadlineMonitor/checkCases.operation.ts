@@ -112,18 +112,25 @@ function groupedOutputs(
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
+	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
 	const parsed = parseItems(ctx, evaluate);
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 
 	const groups = new Map<string, Array<{ check: CaseCheck; itemIndex: number }>>();
 	const items = ctx.getInputData();
+	const single = (check: CaseCheck, itemIndex: number, output: number) =>
+		outputs[output].push({
+			json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
+			pairedItem: { item: itemIndex },
+		});
 	for (const { value: check, itemIndex } of parsed.ok) {
 		if (!changed(check)) {
-			outputs[OUTPUT.unchanged].push({
-				json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
-				pairedItem: { item: itemIndex },
-			});
+			single(check, itemIndex, OUTPUT.unchanged);
+			continue;
+		}
+		if (!groupStatuses.has(check.status)) {
+			single(check, itemIndex, outputFor(check.status));
 			continue;
 		}
 		const key = groupBy === 'school' ? check.school : check.zorgteam;
@@ -138,7 +145,7 @@ function groupedOutputs(
 		const worst = Math.min(...checks.map((c) => outputFor(c.status)));
 		const emails = [...new Set(checks.map((c) => c.recipientEmail).filter((e) => e !== ''))];
 		const label = key || noName;
-		const cases = sortCases(checks.map((c) => ({ ...c, deadline: c.deadline }))).map((c) => ({
+		const cases = sortCases(checks).map((c) => ({
 			caseRef: c.caseRef,
 			school: c.school,
 			zorgteam: c.zorgteam,

@@ -1,0 +1,203 @@
+import { DateTime } from 'luxon';
+import { IDataObject } from 'n8n-workflow';
+
+import { runWorkflow } from '../../helpers/engine';
+import { assertNoPersonalData, SYNTHETIC_BSNS, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
+import { assertPrivate, fixture, NODE, paired, refs, sampleCases } from './helpers';
+
+const CASES: IDataObject[] = [
+	{ caseRef: 'C-1', school: 'Basisschool De Regenboog', zorgteam: 'ZT Regenboog', zorgteamEmail: 'zt.regenboog@school.example', zorgteamDate: '2026-09-01' },
+	{ caseRef: 'C-2', school: 'Basisschool De Regenboog', zorgteam: 'ZT Regenboog', zorgteamEmail: 'zt.regenboog@school.example', zorgteamDate: '10-10-2026' },
+	{ caseRef: 'C-3', school: 'Het Baken College', zorgteam: 'ZT Baken', zorgteamEmail: 'zt.baken@school.example', zorgteamDate: '2026-11-20' },
+	{ caseRef: 'C-4', school: 'Het Baken College', zorgteam: 'ZT Baken', zorgteamEmail: 'zt.baken@school.example', zorgteamDate: '2026-09-01', startDate: '2026-10-27' },
+	{ caseRef: 'C-5', school: 'Het Baken College', zorgteam: 'ZT Baken', zorgteamEmail: 'zt.baken@school.example', zorgteamDate: '2026-09-01', startDate: '2026-10-28' },
+];
+const BAD: IDataObject = { caseRef: 'C-9', school: 'Het Baken College', zorgteamDate: '2026-09-01', startDate: '2026-08-01', extra: 'kept' };
+
+describe('Check Cases: routing', () => {
+	it('sends each case to Overdue, Due Soon, On Track or Closed, with its deadline and the input fields', async () => {
+		const r = await runWorkflow(fixture('check-cases.routing'), { input: CASES });
+		expect(r.error).toBeUndefined();
+		const out = r.output(NODE);
+		expect(out.map(refs)).toEqual([['C-1'], ['C-2'], ['C-3'], ['C-4', 'C-5']]);
+		expect(out[0][0].json).toEqual({
+			...CASES[0],
+			deadline: {
+				rule: 'eightWeek',
+				status: 'overdue',
+				clockStart: '2026-09-01',
+				stopDate: null,
+				dueDate: '2026-10-27',
+				daysElapsed: 86,
+				daysRemaining: -30,
+				referenceDate: '2026-11-26',
+				countedIn: 'calendar days',
+			},
+		});
+		expect(out[1][0].json.deadline).toMatchObject({ status: 'due_soon', dueDate: '2026-12-05', daysRemaining: 9 });
+		expect(out[3].map((i) => (i.json.deadline as IDataObject).status)).toEqual(['met', 'met_late']);
+		expect(out.map(paired)).toEqual([[0], [1], [2], [3, 4]]);
+		assertPrivate(r);
+	});
+
+	it('routes the sample spreadsheet as its generator intends', async () => {
+		const rows = sampleCases();
+		const r = await runWorkflow(fixture('check-cases.routing'), { input: rows });
+		const out = r.output(NODE);
+		// per school the templates are: 0-1 overdue, 2-3 due soon, 4-5 on track, 6-9 closed (school 4 has 8 cases)
+		const byTemplate = (range: number[]) =>
+			rows.filter((_row, i) => range.includes(i < 30 ? i % 10 : i - 30)).map((row) => row.caseRef);
+		expect(refs(out[0])).toEqual(byTemplate([0, 1]));
+		expect(refs(out[1])).toEqual(byTemplate([2, 3]));
+		expect(refs(out[2])).toEqual(byTemplate([4, 5]));
+		expect(refs(out[3])).toEqual(byTemplate([6, 7, 8, 9]));
+		expect(out.flat()).toHaveLength(38);
+		assertPrivate(r);
+	});
+
+	it('uses the offer date as the stop event when chosen', async () => {
+		const r = await runWorkflow(fixture('check-cases.offer-date-stops-clock'), {
+			input: [{ caseRef: 'C-1', zorgteamDate: '2026-09-01', offerDate: '2026-10-20', startDate: '2026-11-20' }],
+		});
+		expect(r.json(NODE, 3)[0].deadline).toMatchObject({ status: 'met', stopDate: '2026-10-20', daysElapsed: 49 });
+	});
+
+	it('runs the thuiszitter rule on Dutch column names into a chosen output field', async () => {
+		const r = await runWorkflow(fixture('check-cases.thuiszitter-custom-fields'), {
+			input: [
+				{ Casusnummer: 'T-1', 'Thuis sinds': '25-08-2026' },
+				{ Casusnummer: 'T-2', 'Thuis sinds': '2026-08-26' },
+				{ Casusnummer: 'T-3', 'Thuis sinds': '2026-05-01', 'Start aanbod': '2026-08-02' },
+			],
+		});
+		expect(r.error).toBeUndefined();
+		const out = r.output(NODE);
+		expect(out.map(refs)).toEqual([['T-1'], ['T-2'], [], ['T-3']]);
+		expect(out[0][0].json.thuiszitter).toMatchObject({ rule: 'thuiszitter', dueDate: '2026-11-25', status: 'overdue', daysElapsed: 93 });
+		expect(out[1][0].json.thuiszitter).toMatchObject({ dueDate: '2026-11-26', status: 'due_soon', daysRemaining: 0 });
+		expect(out[3][0].json.thuiszitter).toMatchObject({ status: 'met_late', dueDate: '2026-08-01', stopDate: '2026-08-02' });
+		expect(out[0][0].json.deadline).toBeUndefined();
+	});
+
+	it('judges on today in the workflow time zone when no reference date is given', async () => {
+		for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+			const r = await runWorkflow(fixture('check-cases.reference-today'), { input: [{ zorgteamDate: '2020-01-01' }], timezone: zone });
+			expect(r.json(NODE, 0)[0].deadline).toMatchObject({ referenceDate: DateTime.now().setZone(zone).toISODate() });
+		}
+	});
+});
+
+describe('Check Cases: bad input', () => {
+	it('stops the run by default, naming the item and the field', async () => {
+		const r = await runWorkflow(fixture('check-cases.stop-on-error'), { input: [...CASES, BAD] });
+		expect(r.error?.message).toBe('Field "startDate" (2026-08-01) is before "zorgteamDate" (2026-09-01)');
+		expect(r.error?.description).toMatch(/must be on or after/);
+		expect((r.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(5);
+		assertPrivate(r);
+	});
+
+	it('"Continue": the bad item keeps all its fields plus error and details, on the first output', async () => {
+		const r = await runWorkflow(fixture('check-cases.continue-regular-output'), { input: [BAD, ...CASES] });
+		const out = r.output(NODE);
+		expect(out[0].map((i) => i.json.caseRef)).toEqual(['C-9', 'C-1']);
+		expect(out[0][0].json).toMatchObject({ ...BAD, error: expect.stringContaining('"startDate"'), details: { code: 'stop_before_clock_start', field: 'startDate' } });
+		expect(out[0][0].pairedItem).toEqual({ item: 0 });
+		expect(out.flat()).toHaveLength(6);
+		assertPrivate(r);
+	});
+
+	it('"Continue (using error output)": bad items leave on the error output, nothing is dropped', async () => {
+		const noDate = { caseRef: 'C-10', zorgteamDate: '' };
+		const badDate = { caseRef: 'C-11', zorgteamDate: '31-02-2026' };
+		const nameAsRef = { caseRef: SYNTHETIC_PUPIL_NAMES[0], zorgteamDate: '2026-09-01' };
+		const bsnAsDate = { caseRef: 'C-12', zorgteamDate: SYNTHETIC_BSNS[1] };
+		const r = await runWorkflow(fixture('check-cases.error-output'), { input: [...CASES, BAD, noDate, badDate, nameAsRef, bsnAsDate] });
+		const out = r.output(NODE);
+		expect(out).toHaveLength(5);
+		expect(out.slice(0, 4).map(refs)).toEqual([['C-1'], ['C-2'], ['C-3'], ['C-4', 'C-5']]);
+		const errors = out[4];
+		expect(errors.map((i) => (i.json.details as IDataObject).field)).toEqual(['startDate', 'zorgteamDate', 'zorgteamDate', 'caseRef', 'zorgteamDate']);
+		expect(errors.map((i) => (i.json.details as IDataObject).code)).toEqual([
+			'stop_before_clock_start',
+			'missing_field',
+			'invalid_date',
+			'invalid_case_ref',
+			'invalid_date',
+		]);
+		expect(paired(errors)).toEqual([5, 6, 7, 8, 9]);
+		// error messages never echo the name or BSN the input carried
+		for (const e of errors) assertNoPersonalData(`${e.json.error} ${JSON.stringify(e.json.details)}`);
+	});
+
+	it('a school that is not in Known Schools (by name or BRIN) is an item error naming the field', async () => {
+		const r = await runWorkflow(fixture('check-cases.known-schools'), {
+			input: [
+				{ caseRef: 'C-1', school: 'Basisschool De Regenboog', zorgteamDate: '2026-11-20' },
+				{ caseRef: 'C-2', school: 'Other name', brin: '23CD', zorgteamDate: '2026-11-20' },
+				{ caseRef: 'C-3', school: 'SO De Wegwijzer', brin: '34EF', zorgteamDate: '2026-11-20' },
+			],
+		});
+		const out = r.output(NODE);
+		expect(refs(out[2])).toEqual(['C-1', 'C-2']);
+		expect(refs(out[4])).toEqual(['C-3']);
+		expect(out[4][0].json.details).toMatchObject({ code: 'unknown_school', field: 'school' });
+	});
+
+	it('refuses a norm in months counted in school weeks before reading any item', async () => {
+		const r = await runWorkflow(fixture('check-cases.months-in-school-weeks'), { input: CASES });
+		expect(r.error?.message).toBe('A norm in months cannot be counted in school weeks');
+		expect(r.error?.description).toMatch(/13 weeks/);
+	});
+});
+
+describe('Check Cases: school weeks', () => {
+	it('built-in calendar: counts around holidays and, where it does not cover the dates, says so and adds an execution hint', async () => {
+		const r = await runWorkflow(fixture('check-cases.school-weeks-built-in'), {
+			input: [
+				{ caseRef: 'C-1', zorgteamDate: '2026-01-05', startDate: '2026-03-11' },
+				{ caseRef: 'C-2', zorgteamDate: '2026-10-10' },
+			],
+		});
+		expect(r.error).toBeUndefined();
+		const closed = r.json(NODE, 3)[0].deadline as IDataObject;
+		expect(closed).toMatchObject({ status: 'met', dueDate: '2026-03-11', countedIn: 'school days' });
+		expect(closed.calendarWarning).toBeUndefined();
+		const open = r.json(NODE, 1)[0].deadline as IDataObject;
+		expect(open.calendarGaps).toEqual([{ from: '2026-10-11', to: '2026-12-05' }]);
+		const hints = r.taskData(NODE)?.hints ?? [];
+		expect(hints).toHaveLength(1);
+		expect(hints[0]).toMatchObject({ type: 'warning' });
+		expect(hints[0].message).toMatch(/1 case\(s\) include days between 2026-10-11 and 2026-12-05/);
+	});
+
+	it('pasted list: the autumn holiday moves the deadline by 9 days, no hint when covered', async () => {
+		const r = await runWorkflow(fixture('check-cases.school-weeks-pasted-list'), { input: [{ caseRef: 'C-1', zorgteamDate: '2026-10-01' }] });
+		expect(r.json(NODE, 1)[0].deadline).toMatchObject({ dueDate: '2026-12-05', daysRemaining: 9 });
+		expect(r.taskData(NODE)?.hints ?? []).toEqual([]);
+	});
+
+	it('from an input field: each case its own calendar; an unreadable list is an error for that item only', async () => {
+		const r = await runWorkflow(fixture('check-cases.school-weeks-from-field'), {
+			input: [
+				{ caseRef: 'C-1', zorgteamDate: '2026-10-01', vakanties: '2026-10-17 - 2026-10-25\n2026-12-19 - 2027-01-03' },
+				{ caseRef: 'C-2', zorgteamDate: '2026-10-01', vakanties: [{ start: '2026-10-10', end: '2026-10-18' }, { start: '2026-12-01', end: '2026-12-31' }] },
+				{ caseRef: 'C-3', zorgteamDate: '2026-10-01', vakanties: 'herfst' },
+			],
+		});
+		const out = r.output(NODE);
+		// C-1: autumn holiday (9 days) before the deadline; C-2: 9 days in October and all of December
+		expect(out[1].map((i) => [i.json.caseRef, (i.json.deadline as IDataObject).dueDate])).toEqual([
+			['C-1', '2026-12-05'],
+			['C-2', '2027-01-05'],
+		]);
+		// C-2's own list covers only 10 October - 31 December: the days outside are reported
+		expect((out[1][1].json.deadline as IDataObject).calendarGaps).toEqual([
+			{ from: '2026-10-02', to: '2026-10-09' },
+			{ from: '2027-01-01', to: '2027-01-05' },
+		]);
+		// a list without stated coverage covers its first to its last holiday: C-1's starts on 17 October
+		expect((out[1][0].json.deadline as IDataObject).calendarGaps).toEqual([{ from: '2026-10-02', to: '2026-10-16' }]);
+		expect(r.taskData(NODE)?.hints?.[0]?.message).toMatch(/2 case\(s\) include days between 2026-10-02 and 2027-01-05/);
+		expect(out[4][0].json.details).toMatchObject({ code: 'invalid_holiday_calendar', field: 'vakanties' });
+	});
+});
