@@ -1,0 +1,103 @@
+/**
+ * The Semiannual Evaluation Trigger in a real n8n: the example workflow (workflows/evaluation-semiannual.json)
+ * is given a moment two minutes from now, published (activated), and the test waits for n8n's own
+ * scheduler to fire it. Asserts the e-mails that really arrived in maildev — one per zorgteam with
+ * the agenda and the KPIs, plus the yearly summary to the municipality — and that re-activating the
+ * workflow after the moment (what a restart does) does not send them again.
+ */
+import { DateTime } from 'luxon';
+
+import { startRuntime, type E2ERuntime, type Mail } from './runtime';
+
+const WORKFLOW_ID = 'jhEvaluation0001';
+const TRIGGER = 'Semiannual Evaluation Trigger';
+const ZONE = 'Europe/Amsterdam';
+const ZORGTEAMS = [
+	'zorgteam.regenboog@school.example',
+	'zorgteam.baken@school.example',
+	'zorgteam.wegwijzer@school.example',
+	'zorgteam.anker@school.example',
+];
+const MUNICIPALITY = 'beleid.jeugd@gemeente.example';
+
+let rt: E2ERuntime;
+
+beforeAll(async () => {
+	rt = await startRuntime();
+});
+
+afterAll(async () => {
+	await rt?.unpublishWorkflow(WORKFLOW_ID).catch(() => undefined);
+	await rt?.stop();
+});
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+async function waitForMails(count: number, deadline: number): Promise<Mail[]> {
+	for (;;) {
+		const mails = await rt.mails();
+		if (mails.length >= count || Date.now() > deadline) return mails;
+		await sleep(2000);
+	}
+}
+
+describe('semiannual evaluation in the real runtime', () => {
+	it('fires at a near-future moment: agenda + KPIs to each zorgteam, yearly summary to the municipality, once', async () => {
+		expect(rt.workflows.map((w) => w.id)).toContain(WORKFLOW_ID);
+
+		// A moment 1.5 to 2.5 minutes from now (whole minute), local time in the workflow's zone.
+		const moment = DateTime.now().setZone(ZONE).plus({ seconds: 90 }).startOf('minute').plus({ minutes: 1 });
+		const second = moment.plus({ months: 6 });
+		const wf = await rt.rest('GET', `/workflows/${WORKFLOW_ID}`);
+		const trigger = wf.nodes.find((n: { name: string }) => n.name === TRIGGER);
+		Object.assign(trigger.parameters, {
+			firstMomentMonth: moment.month,
+			firstMomentDay: moment.day,
+			firstMomentTime: moment.toFormat('HH:mm'),
+			secondMomentMonth: second.month,
+			secondMomentDay: Math.min(second.day, 28),
+			annualReportMoment: 'first',
+			moveToWorkingDay: false, // the test may run on a weekend
+		});
+		await rt.rest('PATCH', `/workflows/${WORKFLOW_ID}`, {
+			name: wf.name,
+			nodes: wf.nodes,
+			connections: wf.connections,
+			settings: wf.settings,
+			versionId: wf.versionId,
+		});
+		await rt.clearMails();
+		await rt.publishWorkflow(WORKFLOW_ID);
+
+		// n8n's scheduler fires at the moment; allow a minute for the run and the SMTP delivery.
+		const mails = await waitForMails(5, moment.toMillis() + 90_000);
+		const date = moment.toISODate();
+
+		const toZorgteams = mails.filter((m) => m.to.some((a) => ZORGTEAMS.includes(a)));
+		expect(toZorgteams.map((m) => m.to[0]).sort()).toEqual([...ZORGTEAMS].sort());
+		const regenboog = toZorgteams.find((m) => m.to[0] === 'zorgteam.regenboog@school.example') as Mail;
+		expect(regenboog.subject).toBe(`Halfjaarlijkse evaluatie collectieve jeugdhulp – Basisschool De Regenboog – ${date}`);
+		expect(regenboog.text).toContain('Duur tussen toeleiding en start');
+		expect(regenboog.text).toContain('Toepassing integraal arrangeren');
+		expect(regenboog.text).toContain('Toeleiding naar ander aanbod');
+		expect(regenboog.text).toContain('Jaarrapportage aan de gemeente');
+		expect(regenboog.text).toMatch(/Casussen \(besproken in het zorgteam\): \d+/);
+		expect(regenboog.text).toMatch(/Aandeel binnen de norm: (\d+% \(doel 75%\)|-)/);
+
+		const yearly = mails.filter((m) => m.to.includes(MUNICIPALITY));
+		expect(yearly).toHaveLength(1);
+		expect(yearly[0].subject).toMatch(/^Jaarrapportage collectieve jeugdhulp op school – \d{4}-\d{2}-\d{2} t\/m \d{4}-\d{2}-\d{2}$/);
+		for (const school of ['Basisschool De Regenboog (12AB)', 'Het Baken College (23CD)', 'SO De Wegwijzer (34EF)', 'Kindcentrum Het Anker (45GH)']) {
+			expect(yearly[0].text).toContain(school);
+		}
+		expect(mails).toHaveLength(5);
+
+		// Exactly once: re-activating after the moment (as an n8n restart does) finds the moment fired.
+		await rt.unpublishWorkflow(WORKFLOW_ID);
+		await rt.publishWorkflow(WORKFLOW_ID);
+		await sleep(15_000);
+		expect(await rt.mails()).toHaveLength(5);
+		const executions = await rt.executions(WORKFLOW_ID);
+		expect(executions).toHaveLength(1);
+	});
+});
