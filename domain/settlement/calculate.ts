@@ -38,6 +38,7 @@ interface LineAcc {
 	records: number;
 	hoursUnits: number;
 	costCents: number;
+	recordIndexes: number[];
 }
 
 interface PartyAcc {
@@ -151,6 +152,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				records: 0,
 				hoursUnits: 0,
 				costCents: 0,
+				recordIndexes: [],
 			};
 			party.lines.set(lineKey, line);
 		} else if (line.ruleId !== c.ruleId && line.treatment === c.treatment) {
@@ -160,6 +162,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		if (r.school) line.schools.add(r.school);
 		line.arrangements.add(r.arrangement);
 		line.records++;
+		line.recordIndexes.push(r.index);
 		line.hoursUnits += r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
 		if (form === 'pxq' || form === 'output') line.costCents += recordCost(r, params, useRecordCost);
 		party.records++;
@@ -225,6 +228,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				hours: l.hoursUnits / HOUR_SCALE,
 				units: fixedTotal !== undefined && p.kind !== 'referral' ? lineUnits(l) : 0,
 				amountCents: perLine?.get(`${l.pupil}|${l.residenceCode}`) ?? 0,
+				recordIndexes: [...l.recordIndexes].sort((a, b) => a - b),
 			}))
 			.sort((a, b) => (a.pupil < b.pupil ? -1 : a.pupil > b.pupil ? 1 : a.residenceCode < b.residenceCode ? -1 : a.residenceCode > b.residenceCode ? 1 : 0));
 		const hours = lines.reduce((a, l) => a + Math.round(l.hours * HOUR_SCALE), 0) / HOUR_SCALE;

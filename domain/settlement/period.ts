@@ -74,12 +74,18 @@ export function parsePeriod(value: unknown, field: string): Period {
 	return { start: d, end: d, label: formatIsoDate(d) };
 }
 
-function parseDateOrPeriodError(value: unknown, field: string): CalendarDate {
+function tryDate(value: unknown, field: string): CalendarDate | undefined {
 	try {
 		return parseCalendarDate(value, field);
 	} catch {
-		throw new InvalidPeriodError(field, `${describeValue(value)} is not a period or date in a recognised format`);
+		return undefined;
 	}
+}
+
+function parseDateOrPeriodError(value: unknown, field: string): CalendarDate {
+	const date = tryDate(value, field);
+	if (date === undefined) throw new InvalidPeriodError(field, `${describeValue(value)} is not a period or date in a recognised format`);
+	return date;
 }
 
 export function periodContains(outer: Period, inner: Period): boolean {

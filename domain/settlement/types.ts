@@ -76,6 +76,8 @@ export interface StatementLine {
 	/** Weight in the allocation (pupils: 1, hours: the hours), or 0 for PxQ/output. */
 	units: number;
 	amountCents: Cents;
+	/** Input indexes of this pupil's records (for paired items). */
+	recordIndexes: number[];
 }
 
 export type StatementKind = 'statement' | 'own_share' | 'referral';

@@ -7,7 +7,7 @@ import { PolicyChoiceRequiredError } from '../../../domain/policies/classify';
 import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parsePeriod, shareOfYear } from '../../../domain/settlement';
 import { buildPolicy } from '../../../domain/policies/build';
 import { assertNoPersonalData, SYNTHETIC_BSNS, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
-import { amounts, records, row, run, TEST_KEY } from './helpers';
+import { amounts, records, row, run, PSEUDONYM_FIXTURE } from './helpers';
 
 describe('function financing (functiebekostiging)', () => {
 	it('Amersfoort OSJ: residents only — 6 fte × € 80.000 × 3/12 = € 120.000,00, all own share; outsiders referred, not billed', () => {
@@ -330,7 +330,7 @@ describe('bad input', () => {
 
 	it('refuses missing financing parameters naming the parameter', () => {
 		const policy = buildPolicy('utrecht_zml');
-		const base = { policy, period, allocationKey: 'pupils' as const, financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(TEST_KEY) };
+		const base = { policy, period, allocationKey: 'pupils' as const, financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(PSEUDONYM_FIXTURE) };
 		expect(() => calculateSettlement([], { ...base, financingForm: 'function', yearlyCostPerFte: 100 })).toThrow(expect.objectContaining({ field: 'fte' }));
 		expect(() => calculateSettlement([], { ...base, financingForm: 'function', fte: 1 })).toThrow(expect.objectContaining({ field: 'yearlyCostPerFte' }));
 		expect(() => calculateSettlement([], { ...base, financingForm: 'population' })).toThrow(expect.objectContaining({ field: 'lumpSum' }));
@@ -338,7 +338,7 @@ describe('bad input', () => {
 
 	it('with nobody served, the whole cost is the own share', () => {
 		const policy = buildPolicy('utrecht_zml');
-		const r = calculateSettlement([], { policy, period, financingForm: 'population', lumpSum: 5_000, allocationKey: 'pupils', financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(TEST_KEY) });
+		const r = calculateSettlement([], { policy, period, financingForm: 'population', lumpSum: 5_000, allocationKey: 'pupils', financingParty: { code: '0344', name: 'Utrecht' }, pseudonymise: makePseudonymiser(PSEUDONYM_FIXTURE) });
 		expect(r.ownShare.amountCents).toBe(5_000);
 		expect(r.summary.balanced).toBe(true);
 	});
@@ -346,7 +346,7 @@ describe('bad input', () => {
 
 describe('pseudonymous references', () => {
 	it('are stable, keyed, and never the reference itself', () => {
-		const p = makePseudonymiser(TEST_KEY);
+		const p = makePseudonymiser(PSEUDONYM_FIXTURE);
 		const q = makePseudonymiser('another-key-0123456789');
 		expect(p('Noor Testkind')).toMatch(/^P-[A-Z2-7]{12}$/);
 		expect(p('Noor Testkind')).toBe(p('  noor   testkind '));

@@ -14,7 +14,7 @@ import {
 	type SettlementResult,
 } from '../../../domain/settlement';
 
-export const TEST_KEY = 'test-key-0123456789abcdef';
+export const PSEUDONYM_FIXTURE = 'test-key-0123456789abcdef';
 
 export type Row = Record<string, unknown>;
 
@@ -46,7 +46,7 @@ export function run(s: Scenario): SettlementResult {
 		financingForm: form,
 		allocationKey: key,
 		financingParty: { code: party.code, name: party.name },
-		pseudonymise: makePseudonymiser(TEST_KEY),
+		pseudonymise: makePseudonymiser(PSEUDONYM_FIXTURE),
 		municipalityName: (code) => registry.find(code)?.name ?? code,
 	});
 }

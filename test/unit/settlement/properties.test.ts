@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { buildPolicy } from '../../../domain/policies/build';
 import type { FinancingForm, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
 import { calculateSettlement, makePseudonymiser, parsePeriod, type DeliveryRecord, type RejectedRecord, type SettlementParams } from '../../../domain/settlement';
-import { TEST_KEY } from './helpers';
+import { PSEUDONYM_FIXTURE } from './helpers';
 
 const CODES = ['0307', '0327', '0344', '0363', '0384', '0437', '0362', '0153', '0164', '0147', '0200', '0034', '0935', '0917'];
 const NAMES: Record<string, string> = Object.fromEntries(CODES.map((c) => [c, `Gemeente ${c}`]));
@@ -19,7 +19,7 @@ const PRESETS: PresetId[] = ['amersfoort_osj', 'enschede_oja', 'hengelo_borne_hv
 const OUTSIDERS: OutsiderTreatment[] = ['covered', 'residents_only', 'group_open_individual_beschikking', 'group_open_individual_settled', 'prefinance_settle'];
 const FORMS: FinancingForm[] = ['function', 'population', 'pxq', 'output'];
 const period = parsePeriod('2026-Q1', 'period');
-const pseudonymise = makePseudonymiser(TEST_KEY);
+const pseudonymise = makePseudonymiser(PSEUDONYM_FIXTURE);
 
 const recordArb = fc.record({
 	pupil: fc.integer({ min: 1, max: 60 }),

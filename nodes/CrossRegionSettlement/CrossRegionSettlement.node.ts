@@ -1,0 +1,57 @@
+import type {
+	ICredentialsDecrypted,
+	ICredentialTestFunctions,
+	IExecuteFunctions,
+	INodeCredentialTestResult,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { MIN_KEY_LENGTH } from '../../domain/settlement/pseudonym';
+import { executeCalculate } from './calculate.operation';
+import { OUTPUTS_EXPRESSION, properties } from './description';
+import { executeReconcile } from './reconcile.operation';
+
+export class CrossRegionSettlement implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Cross-Region Settlement',
+		name: 'crossRegionSettlement',
+		icon: { light: 'file:crossRegionSettlement.svg', dark: 'file:crossRegionSettlement.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ($parameter["financingForm"] ?? "function") }}',
+		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
+		defaults: { name: 'Cross-Region Settlement' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS_EXPRESSION,
+		credentials: [
+			{
+				name: 'pseudonymisationKeyApi',
+				required: true,
+				testedBy: 'pseudonymisationKeyTest',
+				displayOptions: { show: { operation: ['calculate'] } },
+			},
+		],
+		properties,
+	};
+
+	methods = {
+		credentialTest: {
+			async pseudonymisationKeyTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
+				const key = String(credential.data?.key ?? '');
+				if (key.length < MIN_KEY_LENGTH) {
+					return { status: 'Error', message: `The key must be at least ${MIN_KEY_LENGTH} characters long` };
+				}
+				return { status: 'OK', message: 'The key can be used for pseudonymous references' };
+			},
+		},
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		const operation = this.getNodeParameter('operation', 0, 'calculate') as string;
+		return operation === 'reconcile' ? executeReconcile(this) : executeCalculate(this);
+	}
+}

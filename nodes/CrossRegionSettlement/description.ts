@@ -1,0 +1,314 @@
+/**
+ * What the Cross-Region Settlement node shows the user. Execution lives in *.operation.ts.
+ */
+import type { ExpressionString, INodeProperties } from 'n8n-workflow';
+
+const calc = { operation: ['calculate'] };
+const rec = { operation: ['reconcile'] };
+
+/** Three named outputs per operation (names depend on the operation). */
+export const OUTPUTS_EXPRESSION: ExpressionString =
+	'={{ ($parameter.operation ?? "calculate") === "reconcile"' +
+	' ? [{ type: "main", displayName: "Differences" }, { type: "main", displayName: "Matched" }, { type: "main", displayName: "Summary" }]' +
+	' : [{ type: "main", displayName: "Statements" }, { type: "main", displayName: "Referrals" }, { type: "main", displayName: "Summary" }] }}' as ExpressionString;
+
+const euro = (displayName: string, name: string, description: string, show: Record<string, Array<string | boolean>>, placeholder: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'string',
+	default: '',
+	placeholder,
+	displayOptions: { show: { ...calc, ...show } },
+	description,
+});
+
+const productTable = (displayName: string, name: string, valueName: string, valueLabel: string, form: string, description: string): INodeProperties => ({
+	displayName,
+	name,
+	type: 'fixedCollection',
+	typeOptions: { multipleValues: true },
+	default: {},
+	placeholder: 'Add Product',
+	displayOptions: { show: { ...calc, financingForm: [form], useRecordCost: [false] } },
+	description,
+	options: [
+		{
+			name: 'entries',
+			displayName: 'Product',
+			values: [
+				{ displayName: 'Product Code', name: 'product', type: 'string', default: '', description: 'The product code as it appears in the product column of the delivery records' },
+				{ displayName: valueLabel, name: valueName, type: 'string', default: '', placeholder: 'e.g. 75,00', description: `${valueLabel} in euros (Dutch notation allowed: 1.234,56)` },
+			],
+		},
+	],
+});
+
+export const properties: INodeProperties[] = [
+	{
+		displayName: 'Operation',
+		name: 'operation',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: 'Calculate',
+				value: 'calculate',
+				description: 'Who pays for pupils living elsewhere (verrekening): one statement per paying municipality, to the cent',
+				action: 'Calculate the settlement per municipality',
+			},
+			{
+				name: 'Reconcile Invoices',
+				value: 'reconcile',
+				description: 'Match invoices sent or received against the statements of a calculation',
+				action: 'Reconcile invoices against the settlement',
+			},
+		],
+		default: 'calculate',
+		description: 'What to do with the incoming items',
+	},
+
+	// ---------------- Calculate: policy ----------------
+	{
+		displayName: 'Region Policy',
+		name: 'regionPolicy',
+		type: 'options',
+		displayOptions: { show: calc },
+		options: [
+			{ name: 'Almere OJA (S4 §4.1)', value: 'almere_oja', description: 'Population financing; all pupils during school time regardless of residence (nobody settled)' },
+			{ name: 'Amersfoort OSJ (S0)', value: 'amersfoort_osj', description: 'Function financing; collective help for residents of the region only, others via an individual beschikking' },
+			{ name: 'Amsterdam SJSO (S4 §4.2)', value: 'amsterdam_sjso', description: 'Function financing; basic services open to all, extra support pre-financed and settled with the home municipality' },
+			{ name: 'Custom', value: 'custom', description: 'Set the participating municipalities and the treatment of pupils living elsewhere yourself' },
+			{ name: 'Enschede OJA (S4 §3.1)', value: 'enschede_oja', description: 'Population financing; residents only, group offer open to all' },
+			{ name: 'Hengelo / Borne / Hof Van Twente (S4 §3.2)', value: 'hengelo_borne_hvt', description: 'Function financing; group activities open to all, individual help needs a beschikking, onderwijs-zorgklas places settled' },
+			{ name: 'Holland Rijnland Segment 5 (S1)', value: 'holland_rijnland_s5', description: 'Function financing; pupils from elsewhere are a bestuurlijke keuze: choose "Pupils Living Elsewhere"' },
+			{ name: 'Regio Utrecht Bovenregionaal (S3)', value: 'regio_utrecht_bovenregionaal', description: 'Collective financing across four subregions; boundaries between municipalities do not hinder help' },
+			{ name: 'Utrecht Zml Pilot (S4 §4.4)', value: 'utrecht_zml', description: 'Function financing (2 fte per school); no distinction by residence (nobody settled)' },
+			{ name: 'Zuid-Limburg Doelgroeparrangement (S4 §4.5)', value: 'zuid_limburg', description: 'Population financing; only residents of the 13 participating municipalities, others need a beschikking' },
+		],
+		default: 'amsterdam_sjso',
+		description: 'Which region’s rules decide which pupils are settled; the same presets as the Toeleiding Triage node',
+	},
+	{
+		displayName: 'Pupils Living Elsewhere',
+		name: 'outsiders',
+		type: 'options',
+		displayOptions: { show: calc },
+		options: [
+			{ name: 'As in the Region Policy', value: 'fromPolicy', description: 'Use the preset’s rule (Holland Rijnland and Custom require a choice)' },
+			{ name: 'Covered (Settle Nobody)', value: 'covered', description: 'All pupils are covered regardless of residence, e.g. Almere school time, Utrecht zml' },
+			{ name: 'Group Open, Individual Referred', value: 'group_open_individual_beschikking', description: 'Group offer open to all; individual help needs the home municipality’s beschikking' },
+			{ name: 'Group Open, Individual Settled', value: 'group_open_individual_settled', description: 'Group offer open to all; individual help pre-financed and settled afterwards (Amsterdam SJSO)' },
+			{ name: 'Pre-Finance and Settle All', value: 'prefinance_settle', description: 'Everything for pupils from elsewhere is pre-financed and settled with their home municipality' },
+			{ name: 'Residents Only (Refer Others)', value: 'residents_only', description: 'Others need an individual beschikking from their home municipality: listed, not settled' },
+		],
+		default: 'fromPolicy',
+		description: 'How pupils who live outside the participating municipalities are treated',
+	},
+	{
+		displayName: 'Participating Municipalities',
+		name: 'participatingMunicipalities',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 0363, 0384 or Amsterdam, Diemen',
+		displayOptions: { show: calc },
+		description: 'CBS gemeentecodes or names, separated by commas, of the municipalities in the financing region. Empty = the preset’s list (see the documentation); required for Custom.',
+	},
+	{
+		displayName: 'Financing Municipality',
+		name: 'financingMunicipality',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 0363 or Amsterdam',
+		displayOptions: { show: calc },
+		description: 'The municipality that pre-finances (voorfinanciert) and sends the statements; its own share is shown too. Empty = the preset’s, or the region as a whole.',
+	},
+	{
+		displayName: 'Settlement Period',
+		name: 'period',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'e.g. 2026-Q1',
+		displayOptions: { show: calc },
+		description: 'The period settled: 2026-Q1, 2026-03, 2026, 2026-H1 or 2026-01-01/2026-03-31. Records outside it are errors. In a quarterly schedule use an expression for the previous quarter.',
+	},
+
+	// ---------------- Calculate: financing ----------------
+	{
+		displayName: 'Financing Form',
+		name: 'financingForm',
+		type: 'options',
+		displayOptions: { show: calc },
+		options: [
+			{ name: 'Function Financing (FTE)', value: 'function', description: 'Functiebekostiging: fte × yearly cost per fte × share of the period, allocated by pupils or hours' },
+			{ name: 'Population Financing (Lump Sum)', value: 'population', description: 'Populatiebekostiging: a lump sum for the period, allocated by pupils or hours' },
+			{ name: 'Effort-Oriented (PxQ)', value: 'pxq', description: 'Inspanningsgericht: hours × tariff, per product if given' },
+			{ name: 'Output-Oriented (Fixed Price)', value: 'output', description: 'Outputgericht: a fixed price per delivered arrangement (one record = one arrangement)' },
+		],
+		default: 'function',
+		description: 'How the cost is determined (S4 §2.2.1)',
+	},
+	{
+		displayName: 'Allocation Key',
+		name: 'allocationKey',
+		type: 'options',
+		displayOptions: { show: { ...calc, financingForm: ['function', 'population'] } },
+		options: [
+			{ name: 'Pupils Served', value: 'pupils', description: 'Each pupil counts once per paying party' },
+			{ name: 'Hours Delivered', value: 'hours', description: 'Each pupil counts with their hours (every record needs hours)' },
+		],
+		default: 'pupils',
+		description: 'How the shared amount is split over municipalities (largest-remainder method, to the cent)',
+	},
+	{
+		displayName: 'FTE',
+		name: 'fte',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 4 },
+		default: 1,
+		displayOptions: { show: { ...calc, financingForm: ['function'] } },
+		description: 'Number of fte financed (e.g. 2 per school in the Utrecht zml pilot)',
+	},
+	euro('Yearly Cost per FTE', 'yearlyCostPerFte', 'Cost of one fte for a whole year in euros (e.g. 85.000,00); multiplied by the share of the year the period covers (a quarter = 3/12)', { financingForm: ['function'] }, 'e.g. 85.000,00'),
+	euro('Lump Sum for the Period', 'lumpSum', 'The lump sum (lumpsum/subsidie) for the settlement period in euros', { financingForm: ['population'] }, 'e.g. 250.000,00'),
+	{
+		displayName: 'Use Record Cost',
+		name: 'useRecordCost',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...calc, financingForm: ['pxq', 'output'] } },
+		description: 'Whether to take each record’s own cost column (kosten) instead of tariffs or prices',
+	},
+	euro('Default Tariff per Hour', 'defaultTariff', 'Tariff per hour in euros for records whose product has no tariff of its own; empty = every product needs a tariff', { financingForm: ['pxq'], useRecordCost: [false] }, 'e.g. 75,00'),
+	productTable('Tariffs per Product', 'tariffs', 'tariff', 'Tariff per Hour', 'pxq', 'Tariff per hour for each product code'),
+	euro('Default Price per Arrangement', 'defaultPrice', 'Fixed price in euros for records whose product has no price of its own; empty = every product needs a price', { financingForm: ['output'], useRecordCost: [false] }, 'e.g. 1.500,00'),
+	productTable('Prices per Product', 'prices', 'price', 'Price per Arrangement', 'output', 'Fixed price per arrangement for each product code'),
+
+	// ---------------- Calculate: columns and options ----------------
+	{
+		displayName: 'Input Columns',
+		name: 'columns',
+		type: 'collection',
+		placeholder: 'Change Column Name',
+		default: {},
+		displayOptions: { show: calc },
+		description: 'Names of the columns in the delivery records; change them when your spreadsheet uses other names',
+		options: [
+			{ displayName: 'Arrangement Column', name: 'arrangement', type: 'string', default: 'arrangement', description: 'Group (groep), individual (individueel) or class (onderwijs-zorgklas); empty cells use the Default Arrangement option' },
+			{ displayName: 'Cost Column', name: 'cost', type: 'string', default: 'kosten', description: 'The record’s own cost in euros (only with Use Record Cost)' },
+			{ displayName: 'Hours Column', name: 'hours', type: 'string', default: 'uren', description: 'Hours delivered (needed for PxQ and for the hours allocation key)' },
+			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'Period or date of the record; must lie inside the settlement period; empty = the settlement period' },
+			{ displayName: 'Product Column', name: 'product', type: 'string', default: 'product', description: 'Product code for tariffs or prices' },
+			{ displayName: 'Pupil Reference Column', name: 'pupil', type: 'string', default: 'leerling', description: 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown' },
+			{ displayName: 'Residence Municipality Column', name: 'residence', type: 'string', default: 'woongemeente', description: 'Where the pupil lives (woonplaatsbeginsel): CBS code or name' },
+			{ displayName: 'School Column', name: 'school', type: 'string', default: 'school', description: 'School (BRIN or name), shown on the statement lines' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: calc },
+		description: 'More settings for the calculation',
+		options: [
+			{
+				displayName: 'Default Arrangement',
+				name: 'defaultArrangement',
+				type: 'options',
+				options: [
+					{ name: 'None (Required)', value: 'none', description: 'Every record must name its arrangement type' },
+					{ name: 'Group', value: 'group', description: 'Empty cells mean a group offer (groepsaanbod)' },
+					{ name: 'Individual', value: 'individual', description: 'Empty cells mean individual help' },
+				],
+				default: 'none',
+				description: 'Arrangement type for records whose arrangement cell is empty',
+			},
+			{ displayName: 'Group Offer Open to All', name: 'groupOfferOpenToAll', type: 'options', options: [
+				{ name: 'As in the Region Policy', value: 'fromPolicy', description: 'Use the preset’s setting' },
+				{ name: 'Yes', value: 'yes', description: 'Pupils from anywhere may use the group offer without settlement' },
+				{ name: 'No', value: 'no', description: 'Group help for pupils from elsewhere follows the same rule as individual help' },
+			], default: 'fromPolicy', description: 'Whether the group offer (groepsaanbod) is open to pupils from every municipality' },
+			{ displayName: 'Include Own Share', name: 'includeOwnShare', type: 'boolean', default: true, description: 'Whether to emit the financing municipality’s own share as a statement too, so the statements add up to the total cost' },
+			{
+				displayName: 'Output Format',
+				name: 'outputFormat',
+				type: 'options',
+				options: [
+					{ name: 'One Item per Municipality', value: 'statements', description: 'Summary fields plus a lines array per pupil (use Split Out on "lines" for a spreadsheet)' },
+					{ name: 'One Item per Pupil Line', value: 'lines', description: 'Flat rows with the municipality fields repeated, ready for Convert to File' },
+				],
+				default: 'statements',
+				description: 'Shape of the statement and referral items',
+			},
+			{
+				displayName: 'Statement Language',
+				name: 'language',
+				type: 'options',
+				options: [
+					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the statements go to Dutch finance staff' },
+					{ name: 'English', value: 'en', description: 'English texts and amounts' },
+				],
+				default: 'nl',
+				description: 'Language of the basis of calculation and amounts on statements',
+			},
+		],
+	},
+
+	// ---------------- Reconcile ----------------
+	{
+		displayName: 'Input: Merge the Statements (Output "Statements" of Calculate) with the Invoice Rows; Items Whose "Kind" Is "Statement" Are the Expected Amounts, All Others Are Invoices',
+		name: 'reconcileNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: rec },
+	},
+	{
+		displayName: 'Tolerance (Cents)',
+		name: 'toleranceCents',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		displayOptions: { show: rec },
+		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
+	},
+	{
+		displayName: 'Invoice Columns',
+		name: 'invoiceColumns',
+		type: 'collection',
+		placeholder: 'Change Column Name',
+		default: {},
+		displayOptions: { show: rec },
+		description: 'Names of the columns in the invoice rows',
+		options: [
+			{ displayName: 'Amount Column', name: 'amount', type: 'string', default: 'bedrag', description: 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)' },
+			{ displayName: 'Invoice Number Column', name: 'invoiceNumber', type: 'string', default: 'factuurnummer', description: 'The invoice number (factuurnummer)' },
+			{ displayName: 'Municipality Column', name: 'municipality', type: 'string', default: 'gemeente', description: 'The municipality invoiced (CBS code or name)' },
+			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'reconcileOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: rec },
+		description: 'More settings for the reconciliation',
+		options: [
+			{ displayName: 'Kind Field', name: 'kindField', type: 'string', default: 'kind', description: 'Field that marks statement items; items whose value is "statement" are the expected amounts' },
+			{
+				displayName: 'Message Language',
+				name: 'language',
+				type: 'options',
+				options: [
+					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default)' },
+					{ name: 'English', value: 'en', description: 'Messages in English' },
+				],
+				default: 'nl',
+				description: 'Language of the messages per line',
+			},
+		],
+	},
+];

@@ -1,0 +1,113 @@
+/**
+ * Reconcile Invoices: the input holds the statements of a calculation (items whose kind field is
+ * "statement", as the Calculate operation emits them) and invoice rows (all other items), e.g. joined
+ * with a Merge node in "Append" mode. Outputs: Differences, Matched, Summary.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { InvalidFieldError, MissingFieldError } from '../../domain/errors';
+import { formatEuro, parseAmount } from '../../domain/money';
+import { getDefaultRegistry } from '../../domain/municipalities/registry';
+import { parsePeriod, reconcileInvoices, resolveMunicipality, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
+import { isBlank, parseItems, readField } from '../shared/execution';
+
+interface InvoiceFields {
+	municipality: string;
+	period: string;
+	amount: string;
+	invoiceNumber: string;
+}
+
+const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
+const OTHER_KINDS = new Set(['own_share', 'referral', 'summary', 'statement_line', 'own_share_line', 'referral_line']);
+
+type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
+
+export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	const registry = getDefaultRegistry();
+	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
+	const columns = ctx.getNodeParameter('invoiceColumns', 0, {}) as Partial<InvoiceFields>;
+	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
+	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
+	const language = ((options.language as Language) ?? 'nl') as Language;
+	const fields: InvoiceFields = { ...DEFAULT_INVOICE_FIELDS, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) };
+
+	const parsed = parseItems(ctx, (item, index): Parsed => {
+		const json = item.json;
+		const kind = readField(json, kindField);
+		if (kind === 'statement') {
+			const code = resolveMunicipality(registry, readField(json, 'municipalityCode'), 'municipalityCode');
+			const cents = readField(json, 'amountCents');
+			if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
+				throw new InvalidFieldError('invalid_amount', 'amountCents', 'Field "amountCents" of a statement item is not a whole number of cents', 'Feed the statements of the Calculate operation unchanged (output format "One Item per Municipality").');
+			}
+			return { type: 'expected', value: { municipalityCode: code.code, municipalityName: code.name, period: parsePeriod(readField(json, 'period'), 'period'), amountCents: cents, index } };
+		}
+		if (typeof kind === 'string' && OTHER_KINDS.has(kind)) return { type: 'ignored', kind };
+		const rawNumber = readField(json, fields.invoiceNumber);
+		if (isBlank(rawNumber)) throw new MissingFieldError(fields.invoiceNumber, 'Every invoice row needs its invoice number (factuurnummer).');
+		const municipality = resolveMunicipality(registry, readField(json, fields.municipality), fields.municipality);
+		const rawAmount = readField(json, fields.amount);
+		if (isBlank(rawAmount)) throw new MissingFieldError(fields.amount, 'Fill in the invoice amount in euros (e.g. 1.234,56).');
+		return {
+			type: 'invoice',
+			value: {
+				municipalityCode: municipality.code,
+				municipalityName: municipality.name,
+				period: parsePeriod(readField(json, fields.period), fields.period),
+				amountCents: parseAmount(rawAmount, fields.amount, { allowNegative: true }),
+				invoiceNumber: String(rawNumber).trim().slice(0, 60),
+				index,
+			},
+		};
+	});
+
+	const expected: ExpectedAmount[] = [];
+	const invoices: Invoice[] = [];
+	const ignored: Record<string, number> = {};
+	const ignoredPairs: Array<{ item: number }> = [];
+	for (const o of parsed.ok) {
+		if (o.value.type === 'expected') expected.push(o.value.value);
+		else if (o.value.type === 'invoice') invoices.push(o.value.value);
+		else {
+			ignored[o.value.kind] = (ignored[o.value.kind] ?? 0) + 1;
+			ignoredPairs.push({ item: o.itemIndex });
+		}
+	}
+	const { lines, summary } = reconcileInvoices(expected, invoices, Math.max(0, Math.round(tolerance)), language);
+
+	const differences: INodeExecutionData[] = [];
+	const matched: INodeExecutionData[] = [];
+	for (const l of lines) {
+		const json: IDataObject = {
+			status: l.status,
+			municipalityCode: l.municipalityCode,
+			municipalityName: l.municipalityName,
+			period: l.period,
+			expectedCents: l.expectedCents,
+			invoicedCents: l.invoicedCents,
+			differenceCents: l.differenceCents,
+			expectedText: l.expectedCents === null ? '' : formatEuro(l.expectedCents, language),
+			invoicedText: l.invoicedCents === null ? '' : formatEuro(l.invoicedCents, language),
+			differenceText: l.differenceCents === null ? '' : formatEuro(l.differenceCents, language),
+			invoiceNumbers: l.invoiceNumbers.join(', '),
+			message: l.message,
+		};
+		(l.status === 'matched' ? matched : differences).push({ json, pairedItem: l.indexes.map((item) => ({ item })) });
+	}
+	const all = ctx.getInputData().map((_i, item) => ({ item }));
+	const summaryItem: INodeExecutionData = {
+		json: {
+			kind: 'reconciliation_summary',
+			...summary,
+			differences: differences.length,
+			ignoredItems: ignored,
+			rejectedItems: parsed.failed.length,
+			itemsIn: ctx.getInputData().length,
+			expectedText: formatEuro(summary.expectedCents, language),
+			invoicedText: formatEuro(summary.invoicedCents, language),
+		},
+		pairedItem: all.length > 0 ? all : undefined,
+	};
+	return [[...differences, ...parsed.failed], matched, [summaryItem]];
+}

@@ -1,0 +1,175 @@
+/**
+ * The Cross-Region Settlement node in n8n's real engine: fixtures in ./fixtures, one per scenario.
+ * Requires `n8n-node build` (the harness loads dist/).
+ */
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+
+import { loadWorkflow, runWorkflow } from '../../helpers/engine';
+import { assertNoPersonalData, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
+
+const fixture = (name: string) => loadWorkflow(`test/engine/settlement/fixtures/${name}.workflow.json`);
+const credentials = { pseudonymisationKeyApi: { key: 'engine-test-phrase-0123456789', keyId: '2026-1' } };
+
+/** Amsterdam SJSO, 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00 over 7 pupils (see the unit worked example). */
+const DELIVERIES: IDataObject[] = [
+	{ leerling: 'Noor Testkind', school: '12AB', woongemeente: '0363', arrangement: 'individueel', uren: 10 },
+	{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: 'Diemen', arrangement: 'groep', uren: 4 },
+	{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: '0437', arrangement: 'individueel', uren: 6 },
+	{ leerling: 'Lotte Fictiefsma', school: '12AB', woongemeente: '0437', arrangement: 'groepsaanbod', uren: 2 },
+	{ leerling: 'Finn Nepstra', school: '34CD', woongemeente: 'Amstelveen', arrangement: 'individueel', uren: 8 },
+	{ leerling: 'Emma Synthema', school: '34CD', woongemeente: 'GM0362', arrangement: 'extra ondersteuning', uren: '3,5' },
+	{ leerling: 'Levi Oefenhuis', school: '34CD', woongemeente: 'Amsterdam', arrangement: 'group', uren: 1 },
+];
+
+const BAD: IDataObject[] = [
+	{ leerling: 'Julia Demodijk', school: '34CD', woongemeente: '9999', arrangement: 'individueel' }, // 7 unknown municipality
+	{ leerling: '111222333', school: '34CD', woongemeente: '0363', arrangement: 'individueel', uren: '-2' }, // 8 negative hours
+	{ leerling: 'Julia Demodijk', school: '34CD', woongemeente: '0363', arrangement: 'individueel', periode: '2026-05-01' }, // 9 outside the period
+	{ leerling: 'Julia Demodijk', school: '34CD', woongemeente: '0344', arrangement: 'individueel', periode: '2026-02' }, // 10 contradicts 11
+	{ leerling: 'julia demodijk', school: '34CD', woongemeente: '0307', arrangement: 'individueel', periode: '2026-02' }, // 11
+];
+
+const amountsOf = (items: IDataObject[]) => Object.fromEntries(items.map((i) => [`${i.kind}:${i.municipalityCode}`, i.amountCents]));
+const paired = (items: INodeExecutionData[]) => items.map((i) => (Array.isArray(i.pairedItem) ? i.pairedItem : [i.pairedItem]).map((p) => (p as { item: number }).item));
+
+describe('Cross-Region Settlement in the engine: Calculate', () => {
+	it('Amsterdam SJSO: statements per paying municipality, own share, summary — to the cent, paired with their records', async () => {
+		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: DELIVERIES, credentials });
+		expect(run.error).toBeUndefined();
+		const statements = run.json('Settlement', 0);
+		expect(amountsOf(statements)).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
+		expect(statements.reduce((a, s) => a + (s.amountCents as number), 0)).toBe(4_500_000);
+		const amstelveen = statements.find((s) => s.municipalityCode === '0362')!;
+		expect(amstelveen).toMatchObject({ municipalityName: 'Amstelveen', period: '2026-Q1', periodStart: '2026-01-01', periodEnd: '2026-03-31', pupils: 2, amount: 12857.14, amountText: '€ 12.857,14', pseudonymKeyId: '2026-1' });
+		expect((amstelveen.lines as IDataObject[]).map((l) => l.amountCents)).toEqual([642_857, 642_857]);
+		for (const l of amstelveen.lines as IDataObject[]) expect(l.pupil).toMatch(/^P-[A-Z2-7]{12}$/);
+		expect(paired(run.output('Settlement')[0])).toEqual([[4, 5], [2], [0, 1, 3, 6]]);
+		expect(run.json('Settlement', 1)).toEqual([]); // no referrals under SJSO
+		const [summary] = run.json('Settlement', 2);
+		expect(summary).toMatchObject({ kind: 'summary', recordsIn: 7, recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, recordsRejected: 0, totalCostCents: 4_500_000, billedCents: 1_928_571, ownShareCents: 2_571_429, balanced: true });
+		assertNoPersonalData(run.output('Settlement'), 'settlement output');
+	});
+
+	it('emits flat pupil lines for a spreadsheet, each paired with its own records', async () => {
+		const run = await runWorkflow(fixture('calculate.lines-format'), { input: DELIVERIES, credentials });
+		const lines = run.json('Settlement', 0);
+		expect(lines).toHaveLength(3);
+		expect(lines.every((l) => l.kind === 'statement_line' && typeof l.pupil === 'string' && !('lines' in l))).toBe(true);
+		expect(lines.reduce((a, l) => a + (l.amountCents as number), 0)).toBe(1_928_571);
+		expect(paired(run.output('Settlement')[0]).flat().sort()).toEqual([2, 4, 5]);
+		assertNoPersonalData(lines);
+	});
+
+	it('PxQ for Holland Rijnland with the region’s choice, tariffs per product, English text, expression in a parameter', async () => {
+		const run = await runWorkflow(fixture('calculate.pxq-holland-rijnland'), {
+			input: [
+				{ leerling: 'R1', woongemeente: 'Leiden', arrangement: 'individueel', uren: 10 },
+				{ leerling: 'R2', woongemeente: 'Den Haag', arrangement: 'individueel', uren: '6,5' },
+				{ leerling: 'R2', woongemeente: '0518', arrangement: 'groep', uren: '2,25', product: 'GRP' },
+				{ leerling: 'R3', woongemeente: '0484', arrangement: 'individueel', uren: 3, product: 'GRP' },
+			],
+			credentials,
+		});
+		expect(run.error).toBeUndefined();
+		expect(amountsOf(run.json('Settlement', 0))).toEqual({ 'statement:0518': 57_750, 'own_share:0546': 87_000 });
+		expect(run.json('Settlement', 0)[0].amountText).toBe('€577.50');
+		expect(run.json('Settlement', 2)[0].totalBasis).toBe('Effort-oriented (PxQ): 21.75 hours × tariff per product = €1,447.50');
+	});
+
+	it('stops on the first bad record with an error naming the field and the item (On Error: stop)', async () => {
+		const run = await runWorkflow(fixture('calculate.bad-input.stop'), { input: [...DELIVERIES, ...BAD], credentials });
+		expect(run.error?.message).toBe('Field "woongemeente" does not name a known municipality: received "9999"');
+		expect((run.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(7);
+		assertNoPersonalData(run.error?.message);
+	});
+
+	it('stops on contradicting records too, naming both items', async () => {
+		const run = await runWorkflow(fixture('calculate.bad-input.stop'), { input: [...DELIVERIES, BAD[3], BAD[4]], credentials });
+		expect(run.error?.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 7, 8)');
+	});
+
+	it('continues with error items that keep their fields; the summary counts every record (On Error: continue)', async () => {
+		const run = await runWorkflow(fixture('calculate.bad-input.continue'), { input: [...DELIVERIES, ...BAD], credentials });
+		expect(run.error).toBeUndefined();
+		const out = run.output('Settlement')[0];
+		const errors = out.filter((i) => i.json.error);
+		expect(errors.map((e) => [(e.pairedItem as { item: number }).item, (e.json.details as IDataObject).field, (e.json.details as IDataObject).code])).toEqual([
+			[7, 'woongemeente', 'unknown_municipality'],
+			[8, 'uren', 'invalid_number'],
+			[9, 'periode', 'outside_period'],
+			[10, 'woongemeente', 'contradicting_records'],
+			[11, 'woongemeente', 'contradicting_records'],
+		]);
+		expect(errors[0].json).toMatchObject({ leerling: 'Julia Demodijk', woongemeente: '9999' }); // the user's own fields are kept on their own item
+		for (const e of errors) assertNoPersonalData(e.json.error, 'error message');
+		expect(amountsOf(out.filter((i) => !i.json.error).map((i) => i.json))).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
+		const [summary] = run.json('Settlement', 2);
+		expect(summary).toMatchObject({ recordsIn: 12, recordsRejected: 5, recordsSettled: 3, recordsResident: 3, recordsCovered: 1, rejectedByReason: { unknown_municipality: 1, invalid_number: 1, outside_period: 1, contradicting_records: 2 } });
+		expect(paired(run.output('Settlement')[2])[0]).toHaveLength(12);
+	});
+
+	it('sends bad records to the error output (On Error: continue using error output)', async () => {
+		const run = await runWorkflow(fixture('calculate.bad-input.error-output'), { input: [...DELIVERIES, ...BAD], credentials });
+		expect(run.error).toBeUndefined();
+		const outputs = run.output('Settlement');
+		expect(outputs).toHaveLength(4);
+		expect(outputs[0].every((i) => !i.json.error)).toBe(true);
+		expect(outputs[0]).toHaveLength(3);
+		expect(outputs[3].map((i) => (i.pairedItem as { item: number }).item)).toEqual([7, 8, 9, 10, 11]);
+	});
+
+	it('refuses Holland Rijnland without a choice for pupils from elsewhere, explaining the choice', async () => {
+		const run = await runWorkflow(fixture('calculate.policy-choice-required'), { input: [{ leerling: 'R2', woongemeente: '0518', arrangement: 'individueel', uren: 1 }], credentials });
+		expect(run.error?.message).toMatch(/leaves open how pupils living outside the region are treated/);
+		expect((run.error as unknown as { description: string }).description).toMatch(/Pupils Living Elsewhere/);
+	});
+
+	it('refuses a short pseudonymisation key', async () => {
+		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: DELIVERIES, credentials: { pseudonymisationKeyApi: { key: 'short' } } });
+		expect(run.error?.message).toMatch(/at least 16 characters/);
+	});
+
+	it('never lets a synthetic pupil name through, in any output', async () => {
+		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: SYNTHETIC_PUPIL_NAMES.map((n, i) => ({ leerling: n, woongemeente: i % 2 ? '0437' : '0363', arrangement: 'individueel' })), credentials });
+		assertNoPersonalData(run.output('Settlement'));
+	});
+});
+
+describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
+	it('matches invoices against the statements of the calculation: differs, missing, unexpected, duplicate', async () => {
+		const run = await runWorkflow(fixture('reconcile.after-calculate'), { input: DELIVERIES, credentials });
+		expect(run.error).toBeUndefined();
+		const differences = run.json('Reconcile', 0);
+		expect(differences.map((d) => [d.status, d.municipalityCode, d.differenceCents])).toEqual([
+			['duplicate_invoice', '0362', null],
+			['amount_differs', '0437', -42_857],
+			['unexpected_invoice', '0344', 10_000],
+		].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || 0));
+		expect(differences.find((d) => d.status === 'amount_differs')!.message).toBe('Bedrag wijkt af: gefactureerd € 6.000,00, verwacht € 6.428,57, verschil -€ 428,57.');
+		const matched = run.json('Reconcile', 1);
+		expect(matched.map((m) => [m.status, m.municipalityCode, m.invoiceNumbers])).toEqual([['matched', '0362', 'VF-2026-0001']]);
+		const [summary] = run.json('Reconcile', 2);
+		expect(summary).toMatchObject({ statements: 2, invoices: 4, matched: 1, amountDiffers: 1, unexpectedInvoice: 1, duplicateInvoice: 1, missingInvoice: 0, ignoredItems: { own_share: 1 }, toleranceCents: 1 });
+		// paired items point at the statement and the invoice rows behind each line
+		const differs = run.output('Reconcile')[0].find((i) => i.json.status === 'amount_differs')!;
+		expect(paired([differs])[0]).toEqual([1, 4]);
+	});
+
+	it('bad invoice rows go to the error output, the rest is reconciled', async () => {
+		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
+			input: [
+				{ kind: 'statement', municipalityCode: '0344', municipalityName: 'Utrecht', period: '2026-Q1', amountCents: 10_000 },
+				{ factuurnummer: 'A-1', gemeente: 'Utrecht', periode: '2026-Q1', bedrag: '100,00' },
+				{ factuurnummer: 'A-2', gemeente: 'Utrecht', periode: '2026-Q1', bedrag: 'honderd' },
+				{ gemeente: 'Utrecht', periode: '2026-Q1', bedrag: '1,00' },
+			],
+		});
+		const outputs = run.output('Reconcile');
+		expect(outputs[1].map((i) => i.json.status)).toEqual(['matched']);
+		expect(outputs[3].map((i) => [(i.pairedItem as { item: number }).item, (i.json.details as IDataObject).field])).toEqual([
+			[2, 'bedrag'],
+			[3, 'factuurnummer'],
+		]);
+		expect(run.json('Reconcile', 2)[0]).toMatchObject({ rejectedItems: 2, itemsIn: 4 });
+	});
+});
