@@ -7,7 +7,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 stage="$(mktemp -d "${TMPDIR:-/tmp}/jeugdhulp-lint.XXXXXX")"
 trap 'rm -rf "$stage"' EXIT
 cp package.json eslint.config.mjs tsconfig.json README.md "$stage"/
-for d in nodes credentials domain; do [ -d "$d" ] && cp -r "$d" "$stage"/; done
+for d in nodes credentials domain; do if [ -d "$d" ]; then cp -r "$d" "$stage"/; fi; done
 ln -s "$REPO_ROOT/node_modules" "$stage/node_modules"
 cd "$stage"
 set +e
@@ -15,6 +15,6 @@ n8n-node lint "$@"
 status=$?
 set -e
 if [ "$#" -gt 0 ] && [ "$1" = "--fix" ]; then
-	for d in nodes credentials domain; do [ -d "$stage/$d" ] && cp -r "$stage/$d/." "$REPO_ROOT/$d/"; done
+	for d in nodes credentials domain; do if [ -d "$stage/$d" ]; then cp -r "$stage/$d/." "$REPO_ROOT/$d/"; fi; done
 fi
 exit $status
