@@ -38,6 +38,8 @@ const scenarioArb = fc.record({
 	fte: fc.integer({ min: 0, max: 400 }).map((f) => f / 10),
 	rows: fc.array(recordArb, { maxLength: 80 }),
 	rejected: fc.integer({ min: 0, max: 5 }),
+	/** Sometimes a financing municipality outside the participating list (the region = both). */
+	financing: fc.option(fc.constantFrom(...CODES), { nil: undefined }),
 });
 
 type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
@@ -53,7 +55,7 @@ function setup(s: Scenario): { records: DeliveryRecord[]; params: SettlementPara
 		return { index: i, pupilRef: `pupil-${r.pupil}`, school: '12AB', residenceCode: code, residenceName: NAMES[code], period, hours: r.hours, arrangement: r.arrangement, product: r.product };
 	});
 	const rejected = Array.from({ length: s.rejected }, (_v, i) => ({ index: records.length + i, code: 'unknown_municipality' }));
-	const financingCode = policy.financingMunicipality ?? policy.participatingMunicipalities[0] ?? '0307';
+	const financingCode = s.financing ?? policy.financingMunicipality ?? policy.participatingMunicipalities[0] ?? '0307';
 	return {
 		records,
 		rejected,
