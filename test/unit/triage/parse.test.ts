@@ -11,8 +11,8 @@ function errorOf(fn: () => unknown): DomainError {
 	try {
 		fn();
 	} catch (e) {
-		if (e instanceof DomainError) return e;
-		throw e;
+		expect(e).toBeInstanceOf(DomainError);
+		return e as DomainError;
 	}
 	throw new Error('expected an error');
 }

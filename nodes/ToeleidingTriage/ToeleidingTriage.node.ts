@@ -1,0 +1,34 @@
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { OUTPUT_NAMES, OUTPUTS, triageProperties } from './description';
+import { executeTriage } from './execute';
+
+export class ToeleidingTriage implements INodeType {
+	description: INodeTypeDescription = {
+		displayName: 'Toeleiding Triage',
+		name: 'toeleidingTriage',
+		icon: { light: 'file:toeleidingTriage.svg', dark: 'file:toeleidingTriage.dark.svg' },
+		group: ['transform'],
+		version: 1,
+		subtitle: '={{ "Policy: " + ($parameter["regionPolicy"] ?? "amersfoort_osj") }}',
+		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
+		defaults: { name: 'Toeleiding Triage' },
+		usableAsTool: true,
+		inputs: [NodeConnectionTypes.Main],
+		outputs: OUTPUTS,
+		outputNames: OUTPUT_NAMES,
+		credentials: [
+			{
+				name: 'pseudonymisationKeyApi',
+				required: true,
+				displayOptions: { show: { pseudonymiseBsn: [true] } },
+			},
+		],
+		properties: triageProperties,
+	};
+
+	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+		return executeTriage(this);
+	}
+}

@@ -1,0 +1,229 @@
+/**
+ * What the Toeleiding Triage node shows the user. Execution lives in execute.ts.
+ */
+import type { INodeOutputConfiguration, INodeProperties } from 'n8n-workflow';
+import { NodeConnectionTypes } from 'n8n-workflow';
+
+import { PRESETS, PRESET_IDS } from '../../domain/policies';
+import { DEFAULT_FIELD_NAMES, ROUTES, type RequestField, type Route } from '../../domain/triage';
+import { GEMEENTEN_2025 } from '../../domain/municipalities';
+
+export const ROUTE_LABELS: Record<Route, string> = {
+	needs_information: 'Needs Information',
+	collective: 'Collective Youth Care at School',
+	individual_beschikking: 'Individual Beschikking',
+	combined: 'Combined (Grijs Gebied)',
+	basic_support: 'Basic Support by School',
+	voorliggend_veld: 'Voorliggend Veld',
+	zorgteam_weighing: 'Zorgteam Weighing',
+	wlz: 'Wlz',
+	anonymous_advice: 'Anonymous Advice Only',
+};
+
+/** One output per route, in ROUTES order ("Needs Information" first: failed items land there under "Continue"). */
+export const OUTPUTS: INodeOutputConfiguration[] = ROUTES.map((r) => ({ type: NodeConnectionTypes.Main, displayName: ROUTE_LABELS[r] }));
+export const OUTPUT_NAMES: string[] = ROUTES.map((r) => ROUTE_LABELS[r]);
+
+const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
+/** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
+export function formatMunicipalityList(codes: readonly string[]): string {
+	return codes.map((c) => `${c} ${NAMES.get(c) ?? ''}`.trim()).join(', ');
+}
+
+
+const OUTSIDER_TEXT: Record<string, string> = {
+	covered: 'all pupils covered regardless of residence',
+	residents_only: 'residents only; others need a beschikking from their home municipality',
+	group_open_individual_beschikking: 'group offer open to all; individual help needs the home municipality\u2019s beschikking',
+	group_open_individual_settled: 'group offer open to all; individual help pre-financed and settled with the home municipality',
+	prefinance_settle: 'everything pre-financed and settled with the home municipality',
+	unset: 'not chosen (bestuurlijke keuze): choose under "Pupils Living Elsewhere"',
+};
+
+const municipalityParams: INodeProperties[] = [
+	...PRESET_IDS.map(
+		(id): INodeProperties => ({
+			displayName: 'Participating Municipalities',
+			name: `municipalities_${id}`,
+			type: 'string',
+			typeOptions: { rows: 3 },
+			default: formatMunicipalityList(PRESETS[id].participatingMunicipalities),
+			displayOptions: { show: { regionPolicy: [id] } },
+			description:
+				`Municipalities (gemeenten) taking part, as CBS codes (0307, GM0307) or names, separated by commas. Preset default from ${PRESETS[id].seed}` +
+				(PRESETS[id].municipalitiesToConfirm ? ' — the seed does not list them: a public-knowledge default to confirm.' : '.') +
+				` Pupils living elsewhere: ${OUTSIDER_TEXT[PRESETS[id].outsiders]}.`,
+		}),
+	),
+	{
+		displayName: 'Participating Municipalities',
+		name: 'municipalities_custom',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: 'e.g. 0307 Amersfoort, 0308 Baarn',
+		displayOptions: { show: { regionPolicy: ['custom'] } },
+		description: 'Municipalities (gemeenten) taking part in your region\u2019s collective arrangement, as CBS codes or names, separated by commas',
+	},
+];
+
+const FIELD_DESCRIPTIONS: Record<RequestField, [string, string]> = {
+	requestId: ['Request ID', 'Field with the ID of the request (aanmelding); passed on to the outputs'],
+	pupilReference: ['Pupil Reference', 'Field with a pseudonymous pupil reference (not a name or BSN); passed on instead of the BSN'],
+	bsn: ['BSN', 'Field with the pupil\u2019s BSN (optional). Validated by the elfproef, never shown in errors, removed from the outputs unless "Include BSN in Output" is on'],
+	school: ['School (BRIN)', 'Field with the BRIN code of the school (e.g. 12AB or 12AB00)'],
+	residence: ['Residence Municipality', 'Field with the municipality of the pupil\u2019s BRP address (woonplaats), as CBS code or name'],
+	inResidentialCare: ['In Residential Care', 'Field saying (yes/no) whether the pupil stays with a provider, foster family or institution (verblijf)'],
+	residenceBeforeStay: ['Residence Before Stay', 'Field with the municipality of the BRP address just before a residential stay (woonplaatsbeginsel)'],
+	needs: ['Need Domains', 'Field with the need domains: learning (leren), behaviour (gedrag), upbringing (opvoeding/gezin), mental_health (psychisch/ggz), disability (lvb), nursing_care (zorg in onderwijstijd), separated by commas'],
+	riskLevel: ['Risk Level', 'Field with the risk level of the pyramid (S0): green, yellow, red (groen, geel, rood)'],
+	zorgteamDecision: ['Zorgteam Decision', 'Field with the zorgteam decision: help (ja), no_help (nee) or empty when not yet discussed'],
+	zorgteamDate: ['Zorgteam Date', 'Field with the date the zorgteam discussed the pupil; starts the 8-week clock'],
+	oppPresent: ['OPP Present', 'Field saying (yes/no) whether the pupil has a current ontwikkelingsperspectiefplan (OPP)'],
+	helpAtHome: ['Help at Home Needed', 'Field saying (yes/no) whether help at home is also needed (1 Gezin 1 Plan 1 Regisseur)'],
+	wlzIndication: ['Wlz Indication', 'Field saying (yes/no) whether the pupil has a Wlz indication'],
+	groupOfferSuitable: ['Group Offer Suitable', 'Field saying (yes/no) whether a group offer (groepsaanbod) fits the need'],
+	parentalConsent: ['Parental Consent', 'Field saying (yes/no) whether the parents consented to a named case'],
+	accessContactEmail: ['Access Contact E-Mail', 'Field with the e-mail of the access team contact, if the form carries it; otherwise the contact list below is used'],
+};
+
+export const triageProperties: INodeProperties[] = [
+	{
+		displayName: 'Region Policy',
+		name: 'regionPolicy',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Almere OJA (S4 §4.1)', value: 'almere_oja', description: PRESETS.almere_oja.name },
+			{ name: 'Amersfoort OSJ (S0)', value: 'amersfoort_osj', description: PRESETS.amersfoort_osj.name },
+			{ name: 'Amsterdam SJSO (S4 §4.2)', value: 'amsterdam_sjso', description: PRESETS.amsterdam_sjso.name },
+			{ name: 'Custom', value: 'custom', description: 'Configure participating municipalities and the treatment of pupils living elsewhere yourself' },
+			{ name: 'Enschede OJA (S4 §3.1)', value: 'enschede_oja', description: PRESETS.enschede_oja.name },
+			{ name: 'Hengelo / Borne / Hof Van Twente (S4 §3.2)', value: 'hengelo_borne_hvt', description: PRESETS.hengelo_borne_hvt.name },
+			{ name: 'Holland Rijnland Segment 5 (S1)', value: 'holland_rijnland_s5', description: PRESETS.holland_rijnland_s5.name },
+			{ name: 'Regio Utrecht Bovenregionaal (S3)', value: 'regio_utrecht_bovenregionaal', description: PRESETS.regio_utrecht_bovenregionaal.name },
+			{ name: 'Utrecht Zml Pilot (S4 §4.4)', value: 'utrecht_zml', description: PRESETS.utrecht_zml.name },
+			{ name: 'Zuid-Limburg Doelgroeparrangement (S4 §4.5)', value: 'zuid_limburg', description: PRESETS.zuid_limburg.name },
+		],
+		default: 'amersfoort_osj',
+		description: 'The region\u2019s arrangement for collective youth care at school (preset from the seeds, DOMAIN.md §4); its municipality list is shown below and can be edited',
+	},
+	...municipalityParams,
+	{
+		displayName: 'Designated Schools',
+		name: 'designatedSchools',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. 12AB, 34CD00',
+		description: 'BRIN codes of the schools designated for collective youth care (OSJ/OJA/SJSO schools), separated by commas. A code without location number matches all locations. Pupils at other schools go to an individual beschikking.',
+	},
+	{
+		displayName: 'Pupils Living Elsewhere',
+		name: 'outsiders',
+		type: 'options',
+		options: [
+			{ name: 'As in the Preset', value: 'presetDefault', description: 'Use the preset\u2019s treatment (Holland Rijnland: not chosen — pupils from elsewhere become item errors until you choose)' },
+			{ name: 'Covered Regardless of Residence', value: 'covered', description: 'All pupils of a designated school are covered (Almere, Utrecht zml)' },
+			{ name: 'Group Open, Individual by Beschikking', value: 'group_open_individual_beschikking', description: 'Group offer open to all; individual help needs the home municipality\u2019s beschikking (Hengelo)' },
+			{ name: 'Group Open, Individual Pre-Financed and Settled', value: 'group_open_individual_settled', description: 'Group offer open to all; extra support pre-financed and settled with the home municipality (Amsterdam)' },
+			{ name: 'Pre-Finance and Settle All', value: 'prefinance_settle', description: 'All help pre-financed and settled afterwards with the home municipality' },
+			{ name: 'Residents Only', value: 'residents_only', description: 'Others need an individual beschikking from their home municipality (Amersfoort, Zuid-Limburg)' },
+		],
+		default: 'presetDefault',
+		description: 'How pupils at a designated school who live in a non-participating municipality are treated',
+	},
+	{
+		displayName: 'Group Offer Open to All',
+		name: 'groupOfferOpenToAll',
+		type: 'options',
+		options: [
+			{ name: 'As in the Preset', value: 'presetDefault', description: 'Use the preset\u2019s setting' },
+			{ name: 'Yes', value: 'yes', description: 'Pupils from any municipality may join group offers' },
+			{ name: 'No', value: 'no', description: 'Group offers follow the same residence rule as individual help' },
+		],
+		default: 'presetDefault',
+		description: 'Whether group offers (groepsaanbod) at designated schools are open to pupils from every municipality',
+	},
+	{
+		displayName: 'Access Team Contacts',
+		name: 'accessContacts',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		default: {},
+		placeholder: 'Add Contact',
+		description: 'The contact person of the municipal access team (gemeentelijke toegang) per school; for a school with a regional function, one per school and municipality (S1 input goal 3, S3)',
+		options: [
+			{
+				displayName: 'Contact',
+				name: 'contact',
+				values: [
+					{ displayName: 'School (BRIN)', name: 'school', type: 'string', default: '', placeholder: 'e.g. 12AB', description: 'BRIN code of the school' },
+					{ displayName: 'Municipality', name: 'municipality', type: 'string', default: '', placeholder: 'e.g. 0307 or Amersfoort', description: 'Leave empty for the school\u2019s contact for all pupils; fill in for a contact per municipality at a school with a regional function' },
+					{ displayName: 'Name', name: 'name', type: 'string', default: '', description: 'Name of the contact person (a professional, not a pupil)' },
+					{ displayName: 'Email', name: 'email', type: 'string', default: '', placeholder: 'name@example.com', description: 'E-mail address of the contact person' },
+				],
+			},
+		],
+	},
+	{
+		displayName: 'Pseudonymise BSN',
+		name: 'pseudonymiseBsn',
+		type: 'boolean',
+		default: false,
+		description: 'Whether to make a pseudonymous pupil reference from the BSN (keyed hash, needs the Jeugdhulp Pseudonymisation Key credential) when the request has no pupil reference',
+	},
+	{
+		displayName: 'Input Field Names',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Change Field Name',
+		default: {},
+		description: 'Names of the fields (columns) in the incoming form or spreadsheet; change them to match yours. Dot paths (a.b) work too.',
+		options: (Object.keys(FIELD_DESCRIPTIONS) as RequestField[]).map((f) => ({
+			displayName: FIELD_DESCRIPTIONS[f][0],
+			name: f,
+			type: 'string' as const,
+			default: DEFAULT_FIELD_NAMES[f],
+			description: FIELD_DESCRIPTIONS[f][1],
+		})),
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		description: 'Further settings',
+		options: [
+			{
+				displayName: 'Language of Texts',
+				name: 'language',
+				type: 'options',
+				options: [
+					{ name: 'Dutch (Nederlands)', value: 'nl', description: 'Reasons, actions and who-pays text in Dutch' },
+					{ name: 'English', value: 'en', description: 'Reasons, actions and who-pays text in English' },
+				],
+				default: 'nl',
+				description: 'Language of the texts a beheerder reads to parents or sends on',
+			},
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{ name: 'Input Fields and Triage', value: 'inputAndTriage', description: 'Keep the request\u2019s fields (without the BSN) and add a "triage" object' },
+					{ name: 'Triage Only', value: 'triageOnly', description: 'Only the "triage" object (data minimisation)' },
+				],
+				default: 'inputAndTriage',
+				description: 'What each output item contains',
+			},
+			{
+				displayName: 'Include BSN in Output',
+				name: 'includeBsn',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to keep the BSN in the output items (as triage.bsn, normalised). Off by default: data minimisation.',
+			},
+		],
+	},
+];

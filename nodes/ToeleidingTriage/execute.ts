@@ -1,0 +1,141 @@
+/**
+ * Toeleiding Triage: read parameters → build the policy once → per item: read the mapped fields,
+ * validate, decide, route to the output of the route.
+ */
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import { parseBrin } from '../../domain/brin';
+import { getDefaultRegistry } from '../../domain/municipalities';
+import { buildPolicy, splitList, type OutsiderTreatment, type PresetId } from '../../domain/policies';
+import {
+	DEFAULT_FIELD_NAMES,
+	explain,
+	makePseudonymiser,
+	parseRequest,
+	ROUTES,
+	triage,
+	type AccessContact,
+	type FieldNames,
+	type RequestField,
+	type TriageConfig,
+	type TriageOutcome,
+	type TriageRequest,
+} from '../../domain/triage';
+import { mapItems, readField, toNodeError } from '../shared/execution';
+import { ROUTE_LABELS } from './description';
+
+type Language = 'nl' | 'en';
+
+interface Settings {
+	config: TriageConfig;
+	names: FieldNames;
+	language: Language;
+	triageOnly: boolean;
+	includeBsn: boolean;
+}
+
+/** `0307 Amersfoort` → `0307`; a name stays a name. */
+function municipalityEntry(entry: string): string {
+	const m = /^(GM)?(\d{1,4})(?=\s|\(|$)/i.exec(entry.trim());
+	return m ? m[2] : entry.trim();
+}
+
+async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
+	const registry = getDefaultRegistry();
+	const preset = ctx.getNodeParameter('regionPolicy', 0) as PresetId | 'custom';
+	const municipalities = splitList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string).map(municipalityEntry);
+	const outsiders = ctx.getNodeParameter('outsiders', 0, 'presetDefault') as OutsiderTreatment | 'presetDefault';
+	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, 'presetDefault') as string;
+	const policy = buildPolicy(
+		preset,
+		{
+			participatingMunicipalities: municipalities,
+			designatedSchools: splitList(ctx.getNodeParameter('designatedSchools', 0, '') as string),
+			outsiders: outsiders === 'presetDefault' ? undefined : outsiders,
+			groupOfferOpenToAll: groupOpen === 'presetDefault' ? undefined : groupOpen === 'yes',
+		},
+		registry,
+	);
+	const contactRows = (ctx.getNodeParameter('accessContacts.contact', 0, []) as IDataObject[]) ?? [];
+	const contacts: AccessContact[] = contactRows.map((c) => ({
+		school: parseBrin(String(c.school ?? ''), 'accessContacts.school').code,
+		municipality: c.municipality ? registry.resolve(municipalityEntry(String(c.municipality)), 'accessContacts.municipality').code : undefined,
+		name: String(c.name ?? ''),
+		email: String(c.email ?? ''),
+	}));
+	const fields = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
+	const names: FieldNames = { ...DEFAULT_FIELD_NAMES };
+	for (const key of Object.keys(DEFAULT_FIELD_NAMES) as RequestField[]) {
+		const v = fields[key];
+		if (typeof v === 'string' && v.trim() !== '') names[key] = v.trim();
+	}
+	const options = ctx.getNodeParameter('options', 0, {}) as { language?: Language; output?: string; includeBsn?: boolean };
+	let pseudonymise: ((bsn: string) => string) | undefined;
+	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {
+		const credentials = await ctx.getCredentials<{ key: string }>('pseudonymisationKeyApi');
+		pseudonymise = makePseudonymiser(credentials.key);
+	}
+	return {
+		config: { policy, contacts, registry, zone: ctx.getTimezone(), pseudonymise },
+		names,
+		language: options.language === 'en' ? 'en' : 'nl',
+		triageOnly: options.output === 'triageOnly',
+		includeBsn: options.includeBsn === true,
+	};
+}
+
+/** The `triage` object of an output item. */
+export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settings): IDataObject {
+	const en = s.language === 'en';
+	const json: IDataObject = {
+		route: outcome.route,
+		routeLabel: ROUTE_LABELS[outcome.route],
+		requestId: req.requestId ?? null,
+		pupilReference: outcome.pupilReference,
+		school: req.school ?? null,
+		responsibleMunicipality: outcome.responsibleMunicipality as IDataObject | null,
+		financing: outcome.financing,
+		whoPays: {
+			text: en ? outcome.whoPays.text : outcome.whoPays.textNl,
+			municipality: outcome.whoPays.municipality as IDataObject | null,
+			preFinancedBy: outcome.whoPays.preFinancedBy as IDataObject | null,
+		},
+		crossRegionSettlement: outcome.crossRegionSettlement,
+		policy: { id: s.config.policy.id, name: s.config.policy.name, seed: s.config.policy.seed, treatment: outcome.policyTreatment },
+		zorgteamDate: outcome.zorgteamDate,
+		deadline: outcome.deadline,
+		accessContact: outcome.accessContact,
+		actions: outcome.actions.map((a) => ({ id: a.id, text: en ? a.text : a.textNl })),
+		missing: outcome.missing.map((f) => s.names[f]),
+		reasons: outcome.reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: en ? r.text : r.textNl })),
+		explanation: explain(outcome, s.language),
+		warnings: outcome.warnings,
+	};
+	if (outcome.youthCareRoute) json.youthCareRoute = outcome.youthCareRoute;
+	if (s.includeBsn && req.bsn) json.bsn = req.bsn;
+	return json;
+}
+
+export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	let settings: Settings;
+	try {
+		settings = await readSettings(ctx);
+	} catch (error) {
+		throw toNodeError(ctx.getNode(), error, 0);
+	}
+	const { names, config } = settings;
+	const bsnPath = names.bsn;
+	return mapItems(ctx, ROUTES.length, (item) => {
+		const json = item.json;
+		const req = parseRequest((f) => readField(json, names[f]), names, config.registry, config.zone);
+		const outcome = triage(req, config);
+		let out: IDataObject;
+		if (settings.triageOnly) out = {};
+		else {
+			out = { ...json };
+			if (!settings.includeBsn) delete out[bsnPath];
+		}
+		out.triage = triageJson(outcome, req, settings);
+		return { json: out, output: ROUTES.indexOf(outcome.route) };
+	});
+}
