@@ -1,0 +1,99 @@
+/**
+ * Intake → Toeleiding Triage → case system / access team / school, in a real n8n.
+ * The example workflow (workflows/intake-triage.json) reads the synthetic requests in
+ * sample-data/requests.csv (the same columns as its form), triages them under the Amersfoort OSJ
+ * preset and acts per route. Asserts what really happened: the cases the case API received, and who
+ * got which e-mail in maildev — and that no BSN left the workflow.
+ */
+import { startRuntime, nodeItems, type E2ERuntime, type Mail } from './runtime';
+import { assertNoPersonalData } from '../helpers/privacy';
+
+const WORKFLOW_ID = 'jhIntakeTriage01';
+let rt: E2ERuntime;
+
+beforeAll(async () => {
+	rt = await startRuntime();
+});
+
+afterAll(async () => {
+	await rt?.stop();
+});
+
+const byRecipient = (mails: Mail[], to: string) => mails.filter((m) => m.to.includes(to));
+
+describe('intake triage in the real runtime', () => {
+	it('registers the collective and combined cases, mails the access team contacts and asks schools for what is missing', async () => {
+		expect(rt.workflows.map((w) => w.id)).toContain(WORKFLOW_ID);
+		await rt.clearMails();
+		await rt.resetCaseApi();
+
+		const result = await rt.executeWorkflow(WORKFLOW_ID);
+		expect(result.exitCode).toBe(0);
+
+		// Routes as the node decided them (output index = route).
+		const route = (i: number) => nodeItems(result, 'Toeleiding Triage', i).map((j) => j.Aanmeldnummer);
+		expect(route(0)).toEqual(['AANM-006', 'AANM-008']); // needs information (AANM-008: invalid BSN, On Error = Continue)
+		expect(route(1)).toEqual(['AANM-001']); // collective
+		expect(route(2)).toEqual(['AANM-002']); // individual beschikking (lives in Ede)
+		expect(route(3)).toEqual(['AANM-003']); // combined
+		expect(route(4)).toEqual(['AANM-004']); // basic support
+		expect(route(6)).toEqual(['AANM-005']); // zorgteam weighing
+		expect(route(8)).toEqual(['AANM-007']); // anonymous advice
+
+		// The case system received exactly the collective and combined cases, authenticated by the credential.
+		const posts = (await rt.caseRequests()).filter((r) => r.method === 'POST' && r.path === '/api/cases');
+		expect(posts.map((p) => [p.auth, p.status])).toEqual([
+			['apiKey', 201],
+			['apiKey', 201],
+		]);
+		const bodies = posts.map((p) => p.body as Record<string, unknown>);
+		expect(bodies[0]).toMatchObject({
+			requestId: 'AANM-001',
+			pupilReference: 'LL-001',
+			school: '12AB',
+			route: 'collective',
+			responsibleMunicipality: '0307',
+			financing: ['jeugdwet_collective'],
+			crossRegionSettlement: false,
+			policy: 'amersfoort_osj',
+			zorgteamDate: '2026-03-02',
+			deadline: '2026-04-27',
+			actions: ['register_case', 'align_opp_with_family_plan', 'same_care_worker_at_home', 'inform_access_contact'],
+		});
+		expect(bodies[1]).toMatchObject({ requestId: 'AANM-003', route: 'combined', youthCareRoute: 'individual_beschikking', responsibleMunicipality: '0327', financing: ['passend_onderwijs', 'jeugdwet_individual'], deadline: null });
+		for (const b of bodies) {
+			expect(JSON.stringify(b)).not.toMatch(/111222333/);
+			assertNoPersonalData(b, 'case body');
+		}
+
+		// E-mails: the access team contact per case, the Ede contact for the pupil from Ede, the schools for the rest.
+		const mails = await rt.mails();
+		expect(mails).toHaveLength(8);
+		const contact12 = byRecipient(mails, 'toegang.12ab@regio-amersfoort.example');
+		expect(contact12.map((m) => m.subject)).toEqual(['Nieuwe casus case-0001: Collective Youth Care at School (AANM-001)']);
+		expect(contact12[0].text).toContain('Start uiterlijk: 2026-04-27 (8-wekennorm)');
+		expect(contact12[0].text).toContain('Amersfoort, via het collectieve budget van de regio');
+		expect(contact12[0].text).toContain('Stem de doelen van het OPP af met het gezinsplan');
+		const ede = byRecipient(mails, 'toegang@ede.example');
+		expect(ede.map((m) => m.subject)).toEqual(['Individuele beschikking nodig: AANM-002 (Ede)']);
+		expect(ede[0].text).toContain('De leerling woont elders; de afspraak geldt alleen voor inwoners van de deelnemende gemeenten');
+		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual(['Nieuwe casus case-0002: Combined (Grijs Gebied) (AANM-003)']);
+
+		const school34 = byRecipient(mails, 'zorgteam@school34cd.example');
+		expect(school34.map((m) => m.subject)).toEqual(['Aanvulling nodig: aanmelding AANM-006']);
+		expect(school34[0].text).toContain('Vul deze gegevens aan: Hulpvraag, Risico');
+		const school12 = byRecipient(mails, 'zorgteam@osj-school12ab.example');
+		expect(school12.map((m) => m.subject).sort()).toEqual([
+			'Aanvulling nodig: aanmelding AANM-008',
+			'Uitkomst aanmelding AANM-004: Basic Support by School',
+			'Uitkomst aanmelding AANM-005: Zorgteam Weighing',
+			'Uitkomst aanmelding AANM-007: Anonymous Advice Only',
+		]);
+		const invalid = school12.find((m) => m.subject.endsWith('AANM-008'))!;
+		expect(invalid.text).toContain('Field "BSN" is not a valid BSN');
+		for (const m of mails) {
+			expect(`${m.subject} ${m.text}`).not.toMatch(/11122233/);
+			assertNoPersonalData(`${m.subject}\n${m.text ?? ''}`, `mail to ${m.to.join(',')}`);
+		}
+	});
+});
