@@ -1,0 +1,132 @@
+/**
+ * Cross-Region Settlement in a real n8n: the two example workflows run from their Manual Trigger
+ * (`n8n execute`) on the sample data (sample-data/deliveries.xlsx, invoices.xlsx, finance-contacts.csv).
+ *
+ * - workflows/settlement-quarterly.json: one statement per paying municipality, xlsx attachment, e-mailed
+ *   to each municipality's finance contact. Asserted: the statements' totals (hand-computed in
+ *   scripts/sample-data/settlement.js), the e-mails received (recipients, subjects, attachments) and the
+ *   attached spreadsheet's pupil lines (pseudonymous, adding up to the statement).
+ * - workflows/settlement-reconcile.json: invoices reconciled, one e-mail with the differences.
+ *
+ * The runtime does not (yet) ship a pseudonymisation-key credential: the test creates one through the
+ * REST API and points the workflows at it; it also fixes the period to the sample data's quarter (2026-Q3).
+ */
+import ExcelJS from 'exceljs';
+
+import { nodeItems, runError, startRuntime, type E2ERuntime, type Mail } from './runtime';
+import { assertNoPersonalData } from '../helpers/privacy';
+
+const QUARTERLY = 'jhSettlementQ001';
+const RECONCILE = 'jhSettlementR001';
+const PERIOD = '2026-Q3';
+
+let rt: E2ERuntime;
+
+async function prepare(workflowId: string, credentialId: string): Promise<void> {
+	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
+	for (const n of wf.nodes) {
+		if (n.type === 'n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement') {
+			if (n.parameters.operation !== 'reconcile') n.parameters.period = PERIOD;
+			n.credentials = { pseudonymisationKeyApi: { id: credentialId, name: 'E2E pseudonymisation key' } };
+		}
+	}
+	await rt.rest('PATCH', `/workflows/${workflowId}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
+}
+
+beforeAll(async () => {
+	rt = await startRuntime();
+	const credential = await rt.rest('POST', '/credentials', {
+		name: 'E2E pseudonymisation key',
+		type: 'pseudonymisationKeyApi',
+		data: { key: 'e2e-pseudonymisation-phrase-2026', keyId: 'e2e-2026' },
+	});
+	await prepare(QUARTERLY, credential.id);
+	await prepare(RECONCILE, credential.id);
+});
+
+afterAll(async () => {
+	await rt?.stop();
+});
+
+async function attachment(mail: Mail, fileName: string): Promise<Array<Record<string, unknown>>> {
+	const r = await fetch(`${rt.urls.inbox}/email/${mail.id}/attachment/${encodeURIComponent(fileName)}`);
+	expect(r.ok).toBe(true);
+	const wb = new ExcelJS.Workbook();
+	await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
+	const ws = wb.worksheets[0];
+	const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+	const rows: Array<Record<string, unknown>> = [];
+	ws.eachRow((row, n) => {
+		if (n === 1) return;
+		const values = (row.values as unknown[]).slice(1);
+		rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
+	});
+	return rows;
+}
+
+describe('settlement example workflows in the real runtime', () => {
+	it('quarterly: one statement per paying municipality, to the cent, e-mailed with an xlsx of pseudonymous lines', async () => {
+		expect(rt.workflows.map((w) => w.id)).toEqual(expect.arrayContaining([QUARTERLY, RECONCILE]));
+		await rt.clearMails();
+		const result = await rt.executeWorkflow(QUARTERLY);
+		expect(runError(result)).toBeUndefined();
+		expect(result.exitCode).toBe(0);
+
+		// 3 fte × € 92.000 × 3/12 = € 69.000,00 over 30 pupils: € 2.300,00 per pupil
+		const statements = nodeItems(result, 'Cross-Region Settlement', 0);
+		expect(statements.map((s) => [s.kind, s.municipalityCode, s.pupils, s.amountCents])).toEqual([
+			['statement', '0362', 4, 920_000],
+			['statement', '0394', 2, 460_000],
+			['statement', '0437', 3, 690_000],
+			['statement', '0479', 2, 460_000],
+			['own_share', '0363', 19, 4_370_000],
+		]);
+		expect(statements.reduce((a, s) => a + (s.amountCents as number), 0)).toBe(6_900_000);
+		const [summary] = nodeItems(result, 'Cross-Region Settlement', 2);
+		expect(summary).toMatchObject({ recordsIn: 40, recordsRejected: 0, totalCostCents: 6_900_000, balanced: true });
+		assertNoPersonalData(statements);
+
+		const mails = await rt.mails();
+		expect(mails.map((m) => m.to[0]).sort()).toEqual([
+			'financien.jeugd@amstelveen.example',
+			'financien.jeugd@amsterdam.example',
+			'financien.jeugd@haarlemmermeer.example',
+			'financien.jeugd@ouder-amstel.example',
+			'financien.jeugd@zaanstad.example',
+		]);
+		const amstelveen = mails.find((m) => m.to[0] === 'financien.jeugd@amstelveen.example')!;
+		expect(amstelveen.subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3 – Amstelveen – € 9.200,00');
+		expect(amstelveen.text).toContain('Leerlingen: 4');
+		expect(amstelveen.text).toContain('Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q3) = € 69.000,00');
+		expect(amstelveen.attachments.map((a) => a.fileName)).toEqual(['verrekening-0362-2026-Q3.xlsx']);
+		const lines = await attachment(amstelveen, 'verrekening-0362-2026-Q3.xlsx');
+		expect(lines).toHaveLength(4);
+		expect(lines.reduce((a, l) => a + Number(l.amountCents), 0)).toBe(920_000);
+		for (const l of lines) expect(String(l.pupil)).toMatch(/^P-[A-Z2-7]{12}$/);
+		expect(lines.some((l) => /LL-\d{4}/.test(JSON.stringify(l)))).toBe(false); // the school's own pupil numbers never leave
+		for (const m of mails) assertNoPersonalData(`${m.subject}\n${m.text}`);
+	});
+
+	it('reconcile: one e-mail listing the amount that differs, the missing, the unexpected and the duplicate invoice', async () => {
+		await rt.clearMails();
+		const result = await rt.executeWorkflow(RECONCILE);
+		expect(runError(result)).toBeUndefined();
+		const differences = nodeItems(result, 'Reconcile invoices', 0);
+		expect(differences.map((d) => [d.status, d.municipalityCode, d.differenceCents])).toEqual([
+			['missing_invoice', '0394', -460_000],
+			['amount_differs', '0437', -5_000],
+			['unexpected_invoice', '0453', 100_000],
+			['duplicate_invoice', '0479', null],
+		]);
+		expect(nodeItems(result, 'Reconcile invoices', 1).map((m) => m.municipalityCode)).toEqual(['0362', '0479']);
+		const mails = await rt.mails();
+		expect(mails).toHaveLength(1);
+		expect(mails[0].to).toEqual(['financien.jeugd@amsterdam.example']);
+		expect(mails[0].subject).toBe('Verschillen verrekening jeugdhulp SJSO 2026-Q3: 4');
+		const text = mails[0].text ?? '';
+		expect(text).toContain('Ouder-Amstel (2026-Q3): Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.');
+		expect(text).toContain('Haarlemmermeer (2026-Q3): Factuur ontbreekt: verwacht € 4.600,00');
+		expect(text).toContain('Velsen (2026-Q3): Onverwachte factuur');
+		expect(text).toContain('Dubbele factuur: factuurnummer VF-2026-Q3-004');
+	});
+});
