@@ -1,0 +1,206 @@
+/**
+ * Cross-Region Settlement benchmark (not a test: nothing here asserts on time).
+ *
+ * Synthetic delivery records (as Extract from File gives them: strings and numbers, Dutch column names),
+ * Amsterdam SJSO policy, function financing allocated by pupils, 2026-Q1. Measured in one run:
+ * - core:     parseDeliveryRecord + findContradictions + calculateSettlement, 100k and 1M records;
+ * - node:     the Cross-Region Settlement node in the real engine (test/helpers/engine.ts), 10k and 100k;
+ * - baseline: the same settlement written in a Code node the way a user would (group by municipality,
+ *             share by pupils, Math.round per municipality — so it does not add up to the cent, and has no
+ *             validation, pseudonyms or policy presets), 10k and 100k in the engine.
+ * Prints a table and writes bench/results/settlement.json.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IDataObject } from 'n8n-workflow';
+
+import { buildPolicy } from '../domain/policies/build';
+import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parseDeliveryRecord, parsePeriod } from '../domain/settlement';
+import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+
+const CORE_SIZES = [100_000, 1_000_000];
+const ENGINE_SIZES = [10_000, 100_000];
+const PHRASE = 'bench-pseudonymisation-phrase-0123';
+const CODES = ['0363', '0384', '0362', '0437', '0394', '0479', '0439', '0453', '0375', '0402', '0358', '0392'];
+const MONTHS = ['2026-01', '2026-02', '2026-03'];
+const ARR = ['individueel', 'groep', 'extra ondersteuning'];
+
+function syntheticRecords(n: number): IDataObject[] {
+	let seed = 7;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+	const pupils = Math.max(1, Math.floor(n / 3));
+	const out: IDataObject[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const p = Math.floor(rnd() * pupils);
+		out[i] = {
+			leerling: `LL-${String(p).padStart(7, '0')}`,
+			school: `S${p % 50}`,
+			woongemeente: CODES[p % CODES.length], // one residence per pupil
+			periode: MONTHS[i % 3],
+			arrangement: ARR[Math.floor(rnd() * 3)],
+			uren: Math.floor(rnd() * 16) / 2,
+		};
+	}
+	return out;
+}
+
+const PARAMS = { operation: 'calculate', regionPolicy: 'amsterdam_sjso', period: '2026-Q1', financingForm: 'function', fte: 25, yearlyCostPerFte: '90.000,00', allocationKey: 'pupils' };
+
+/** What a user would write in a Code node: residents vs others, share the fte cost by pupils, round per municipality. */
+const CODE_NODE_BASELINE = `
+const region = new Set(['0363', '0384']);
+const total = 25 * 90000 * 3 / 12;
+const byMunicipality = {};
+const seen = new Set();
+for (const item of items) {
+	const j = item.json;
+	const code = String(j.woongemeente).padStart(4, '0');
+	const key = code + '|' + j.leerling;
+	const individual = !/groep/i.test(j.arrangement);
+	const payer = region.has(code) || !individual ? 'own' : code;
+	const m = (byMunicipality[payer] ??= { municipalityCode: payer, pupils: 0, lines: [] });
+	if (!seen.has(payer + key)) { seen.add(payer + key); m.pupils++; m.lines.push({ pupil: j.leerling, hours: Number(j.uren) }); }
+}
+const pupils = Object.values(byMunicipality).reduce((a, m) => a + m.pupils, 0);
+return Object.values(byMunicipality).map((m) => ({ json: { ...m, amount: Math.round(total * m.pupils / pupils * 100) / 100 } }));
+`;
+
+function workflow(type: string, parameters: IDataObject, credentials = false): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+			{
+				id: 'n',
+				name: 'Node',
+				type,
+				typeVersion: 1,
+				position: [200, 0],
+				parameters: parameters as never,
+				...(credentials ? { credentials: { pseudonymisationKeyApi: { id: 'bench', name: 'bench' } } } : {}),
+			},
+		],
+		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+	};
+}
+
+const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+interface Measurement {
+	what: string;
+	records: number;
+	ms: number;
+	usPerRecord: number;
+	heapDeltaMb: number;
+	peakRssMb: number;
+}
+
+async function measure(what: string, records: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
+	gc();
+	const heapBefore = process.memoryUsage().heapUsed;
+	let peakRss = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+	const t0 = process.hrtime.bigint();
+	const result = await run();
+	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+	clearInterval(sampler);
+	const mem = process.memoryUsage();
+	peakRss = Math.max(peakRss, mem.rss);
+	void result;
+	return { what, records, ms: Math.round(ms), usPerRecord: Math.round((ms * 1000 * 100) / records) / 100, heapDeltaMb: mb(mem.heapUsed - heapBefore), peakRssMb: mb(peakRss) };
+}
+
+function runCore(rows: IDataObject[]) {
+	const period = parsePeriod('2026-Q1', 'period');
+	const ctx = { period, financingForm: 'function' as const, allocationKey: 'pupils' as const };
+	const records = new Array(rows.length);
+	for (let i = 0; i < rows.length; i++) records[i] = parseDeliveryRecord(rows[i] as Record<string, unknown>, i, DEFAULT_DELIVERY_FIELDS, ctx);
+	const contradictions = findContradictions(records, DEFAULT_DELIVERY_FIELDS);
+	if (contradictions.size) throw new Error('unexpected contradictions');
+	const r = calculateSettlement(records, {
+		policy: buildPolicy('amsterdam_sjso'),
+		period,
+		financingForm: 'function',
+		allocationKey: 'pupils',
+		fte: 25,
+		yearlyCostPerFte: 9_000_000,
+		financingParty: { code: '0363', name: 'Amsterdam' },
+		pseudonymise: makePseudonymiser(PHRASE),
+	});
+	if (!r.summary.balanced) throw new Error('not balanced');
+	return r;
+}
+
+describe('Cross-Region Settlement benchmark', () => {
+	it('core, node in the engine, Code-node baseline', async () => {
+		const credentials = { pseudonymisationKeyApi: { key: PHRASE } };
+		const rows: Measurement[] = [];
+		const warm = syntheticRecords(5000);
+		runCore(warm);
+		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, true), { input: warm, credentials });
+		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+
+		for (const n of CORE_SIZES) {
+			let data: IDataObject[] | undefined = syntheticRecords(n);
+			rows.push(await measure('core', n, () => runCore(data!)));
+			data = undefined;
+			gc();
+		}
+		for (const n of ENGINE_SIZES) {
+			let data: IDataObject[] | undefined = syntheticRecords(n);
+			rows.push(
+				await measure('node (engine)', n, async () => {
+					const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, true), { input: data, credentials });
+					if (r.error) throw r.error;
+					return r.output('Node').reduce((s, o) => s + o.length, 0);
+				}),
+			);
+			rows.push(
+				await measure('Code node baseline (engine)', n, async () => {
+					const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: data });
+					if (r.error) throw r.error;
+					return r.output('Node')[0].length;
+				}),
+			);
+			data = undefined;
+			gc();
+		}
+
+		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.records === n);
+		const ratios = ENGINE_SIZES.map((n) => {
+			const node = get('node (engine)', n);
+			const base = get('Code node baseline (engine)', n);
+			const core = get('core', n);
+			return {
+				records: n,
+				nodeOverBaseline: node && base ? Math.round((node.ms / base.ms) * 10) / 10 : null,
+				nodeOverCore: node && core ? Math.round((node.ms / core.ms) * 10) / 10 : null,
+			};
+		});
+		console.log(
+			[
+				'what                          records      ms  µs/record  heapΔ MB  peak RSS MB',
+				...rows.map(
+					(r) =>
+						`${r.what.padEnd(28)} ${String(r.records).padStart(8)} ${String(r.ms).padStart(7)} ${String(r.usPerRecord).padStart(10)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
+				),
+				'',
+				...ratios.map((r) => `${r.records}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
+			].join('\n'),
+		);
+		const result = {
+			benchmark: 'settlement',
+			date: new Date().toISOString(),
+			node: process.version,
+			machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()) },
+			note:
+				'One run each, after a warm-up; wall-clock ms on a shared 2-core machine. Peak RSS is the process peak sampled every 20 ms (cumulative over the run). ' +
+				'The baseline does far less (no validation, no policy, no pseudonyms, no cent-exact allocation, no per-pupil lines split): it is the floor, not a like-for-like.',
+			rows,
+			ratios,
+		};
+		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+		fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'settlement.json'), JSON.stringify(result, null, 2) + '\n');
+	});
+});
