@@ -17,6 +17,14 @@ const N8N_VERSION = '2.41.1';
 /** Name of this community package = prefix of our node types in workflow JSON. */
 const PACKAGE_NAME = require(path.join(REPO_ROOT, 'package.json')).name;
 
+/**
+ * Folder whose package is built and installed into n8n: the repository itself, unless
+ * JEUGDHULP_PACKAGE_DIR points elsewhere (e.g. a clean `git worktree` while the working tree is mid-change).
+ */
+function packageDir() {
+	return process.env.JEUGDHULP_PACKAGE_DIR ? path.resolve(process.env.JEUGDHULP_PACKAGE_DIR) : REPO_ROOT;
+}
+
 /** Folder that holds one sub-folder per installed n8n version, outside the repository. */
 function n8nHome() {
 	return (
@@ -86,6 +94,7 @@ module.exports = {
 	OWNER,
 	CASE_API,
 	n8nHome,
+	packageDir,
 	n8nInstallDir,
 	n8nBin,
 };

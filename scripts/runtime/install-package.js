@@ -11,16 +11,26 @@ const path = require('node:path');
 const config = require('./config');
 const { run } = require('./proc');
 
+/** n8n-node's output without colours and spinner frames: just the messages. */
+function readable(out) {
+	return out
+		.replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '\n')
+		.split('\n')
+		.map((l) => l.trim())
+		.filter((l) => l && !/^[◒◐◓◑]/.test(l))
+		.join('\n');
+}
+
 /** `n8n-node build` in the repository (skip with skipBuild when dist/ was just built). */
 async function buildPackage({ log = console.log, logFile } = {}) {
 	const started = Date.now();
 	log('==> Building the package (n8n-node build)');
 	const bin = path.join(config.REPO_ROOT, 'node_modules', '.bin', 'n8n-node');
 	try {
-		await run(bin, ['build'], { cwd: config.REPO_ROOT, logFile, capture: true });
+		await run(bin, ['build'], { cwd: config.packageDir(), logFile, capture: true });
 	} catch (e) {
 		const out = e.result ? `${e.result.stdout}\n${e.result.stderr}` : '';
-		throw new Error(`n8n-node build failed:\n${out.trim().slice(-6000)}`);
+		throw new Error(`n8n-node build failed in ${config.packageDir()}:\n${readable(out).slice(-6000)}`);
 	}
 	log(`    built in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
@@ -36,7 +46,7 @@ async function installPackage(userFolder, { log = console.log, logFile } = {}) {
 	try {
 		// --ignore-scripts: a community package has no install/pack scripts anyway (lint enforces it).
 		const { stdout } = await run('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', tmp], {
-			cwd: config.REPO_ROOT,
+			cwd: config.packageDir(),
 			capture: true,
 			logFile,
 		});

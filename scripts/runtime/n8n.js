@@ -14,7 +14,14 @@ const { run, nodeEnv, spawnService, waitFor, freePort } = require('./proc');
  * @param {{userFolder: string, dataDir: string, port: number, brokerPort: number, logLevel?: string}} o
  */
 function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
-	return nodeEnv({
+	// Workflows may read $env (see below), so n8n gets a minimal environment, not the caller's:
+	// no tokens or secrets from the developer's shell leak into expressions.
+	const base = {};
+	for (const k of ['HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'TERM']) if (process.env[k]) base[k] = process.env[k];
+	const { PATH } = nodeEnv();
+	return {
+		...base,
+		PATH,
 		N8N_USER_FOLDER: userFolder,
 		// Network: local only.
 		N8N_PORT: String(port),
@@ -40,14 +47,18 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		N8N_UNVERIFIED_PACKAGES_ENABLED: 'true',
 		N8N_REINSTALL_MISSING_PACKAGES: 'false',
 		N8N_AI_ENABLED: 'false',
+		// The MCP server registry refresh calls api.n8n.io every start.
+		N8N_DISABLED_MODULES: 'mcp-registry',
 		EXTERNAL_FRONTEND_HOOKS_URLS: '',
 		N8N_PUSH_BACKEND: 'websocket',
 		// Files: nodes may read and write only inside the data folder.
 		N8N_RESTRICT_FILE_ACCESS_TO: dataDir,
 		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
-		// Expressions and Code nodes may not read the environment (n8n 2.x default, spelled out):
-		// workflows must not depend on $env; see the data-folder convention in docs/runtime.md.
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'true',
+		// The data folder, for workflows that write `{{ $env.JEUGDHULP_DATA_DIR }}/…`. n8n 2.x blocks
+		// $env by default; we allow it here because this environment holds nothing secret (see above).
+		// Portable workflows use the __JEUGDHULP_DATA_DIR__ placeholder instead (docs/runtime.md).
+		JEUGDHULP_DATA_DIR: dataDir,
+		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Task runners (Code node) talk to a broker on this port; free ports keep parallel runtimes apart.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),
@@ -62,7 +73,7 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 		NODE_ENV: 'production',
-	});
+	};
 }
 
 /** Run an n8n CLI command to completion (captured output). */
@@ -223,6 +234,24 @@ async function ensureOwner(baseUrl, owner = config.OWNER) {
 	return true;
 }
 
+/**
+ * Node types our package contributes, as the running server lists them (the editor's
+ * /types/nodes.json). Empty when n8n could not load the package: see packageLoadError().
+ */
+async function loadedPackageNodes(baseUrl, owner = config.OWNER) {
+	const r = await fetch(`${baseUrl}/types/nodes.json`, { headers: { cookie: await login(baseUrl, owner) } });
+	if (!r.ok) throw new Error(`GET /types/nodes.json: HTTP ${r.status}`);
+	const all = await r.json();
+	return all.filter((t) => t.name.startsWith(`${config.PACKAGE_NAME}.`));
+}
+
+/** The reason n8n gave for not loading our package, from its log (or undefined). */
+function packageLoadError(logFile) {
+	const lines = fs.readFileSync(logFile, 'utf8').split('\n');
+	const i = lines.findIndex((l) => l.includes(`Failed to load package "${config.PACKAGE_NAME}"`));
+	return i < 0 ? undefined : lines.slice(i, i + 2).join('\n');
+}
+
 /** Log in; returns the Cookie header value for further REST calls. */
 async function login(baseUrl, owner = config.OWNER) {
 	const r = await fetch(`${baseUrl}/rest/login`, {
@@ -247,5 +276,7 @@ module.exports = {
 	publishWorkflow,
 	startServer,
 	ensureOwner,
+	loadedPackageNodes,
+	packageLoadError,
 	login,
 };

@@ -39,6 +39,8 @@ class RuntimeClient {
 		this.ports = state.ports;
 		this.owner = state.owner;
 		this.workflows = state.workflows;
+		/** Our node types as loaded by n8n: [{name, displayName}]. */
+		this.nodes = state.nodes || [];
 		this.env = n8n.n8nEnv({
 			userFolder: state.userFolder,
 			dataDir: state.dataDir,
@@ -161,13 +163,26 @@ class OwnedRuntime extends RuntimeClient {
 	}
 }
 
-/** Copy sample-data/ into the folder n8n may read; create the output folder. */
+/**
+ * Fill the folder n8n may read and write (N8N_RESTRICT_FILE_ACCESS_TO):
+ *   <dataDir>/sample-data/<file>   copy of the repository's sample-data/ (canonical path)
+ *   <dataDir>/<file>               the same files again at the top level, for workflows written as
+ *                                  `{{ $env.JEUGDHULP_DATA_DIR }}/<file>`
+ *   <dataDir>/output/              where workflows write results
+ * Sample files are refreshed on every start; output/ is kept.
+ */
 function prepareDataDir(dataDir, sampleDataDir) {
 	fs.mkdirSync(path.join(dataDir, config.OUTPUT_SUBDIR), { recursive: true });
 	const target = path.join(dataDir, config.SAMPLE_DATA_SUBDIR);
 	fs.rmSync(target, { recursive: true, force: true });
-	if (fs.existsSync(sampleDataDir)) fs.cpSync(sampleDataDir, target, { recursive: true });
-	else fs.mkdirSync(target, { recursive: true });
+	fs.mkdirSync(target, { recursive: true });
+	if (!fs.existsSync(sampleDataDir)) return;
+	for (const entry of fs.readdirSync(sampleDataDir)) {
+		if (entry === 'README.md') continue;
+		const src = path.join(sampleDataDir, entry);
+		fs.cpSync(src, path.join(target, entry), { recursive: true });
+		if (entry !== config.OUTPUT_SUBDIR) fs.cpSync(src, path.join(dataDir, entry), { recursive: true, force: true });
+	}
 }
 
 /**
@@ -180,6 +195,7 @@ function prepareDataDir(dataDir, sampleDataDir) {
  *   workflowsDirs  folders whose *.json workflows are imported (default: the repository's workflows/)
  *   sampleDataDir  copied to <dataDir>/sample-data (default: the repository's sample-data/)
  *   extraDataDirs  {subdir: sourceFolder} also copied into the data folder (test fixtures)
+ *   requirePackage  fail when n8n cannot load our package (default true; `npm start` only warns)
  *   log          progress output (default console.log)
  */
 async function startRuntime(opts) {
@@ -191,6 +207,7 @@ async function startRuntime(opts) {
 		workflowsDirs = [path.join(config.REPO_ROOT, 'workflows')],
 		sampleDataDir = path.join(config.REPO_ROOT, 'sample-data'),
 		extraDataDirs = {},
+		requirePackage = true,
 		log = console.log,
 	} = opts;
 	const t0 = Date.now();
@@ -288,6 +305,16 @@ async function startRuntime(opts) {
 		await waitFor(async () => (await fetch(`${urls.caseApi}/api/health`)).ok, { what: 'case API', timeoutMs: 30000 });
 		const created = await n8n.ensureOwner(urls.editor, config.OWNER);
 		if (created) log(`    owner account ${config.OWNER.email} created`);
+
+		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)
+		const ours = await n8n.loadedPackageNodes(urls.editor);
+		state.nodes = ours.map((t) => ({ name: t.name, displayName: t.displayName }));
+		if (!ours.length) {
+			const why = n8n.packageLoadError(logs.n8n) || `see ${logs.n8n}`;
+			const msg = `n8n did not load ${config.PACKAGE_NAME}:\n${why}`;
+			if (requirePackage) throw new Error(msg);
+			log(`\n!!! ${msg}\n`);
+		} else log(`    ${ours.length} node(s) of ${config.PACKAGE_NAME} loaded: ${ours.map((t) => t.displayName).join(', ')}`);
 		fs.writeFileSync(path.join(userFolder, 'runtime.json'), JSON.stringify(state, null, 2));
 		log(`==> Runtime ready in ${secs()}`);
 		return runtime;

@@ -11,7 +11,7 @@ const { startRuntime } = require('./runtime');
 async function main() {
 	const userFolder = process.env.JEUGDHULP_N8N_USER_FOLDER || path.join(config.n8nHome(), 'user');
 	const started = Date.now();
-	const runtime = await startRuntime({ userFolder, build: process.env.JEUGDHULP_SKIP_BUILD !== '1' });
+	const runtime = await startRuntime({ userFolder, build: process.env.JEUGDHULP_SKIP_BUILD !== '1', requirePackage: false });
 
 	let stopping = false;
 	const shutdown = async (signal) => {

@@ -23,9 +23,11 @@ describe('local runtime', () => {
 		expect((await fetch(`${rt.urls.inbox}/api/healthz`)).status).toBe(200);
 		expect(await (await fetch(`${rt.urls.caseApi}/api/health`)).json()).toMatchObject({ status: 'ok' });
 		// Our package is installed as a community package: n8n lists its node types under the package name.
-		const types: Array<{ name: string }> = await rt.rest('GET', '/node-types');
+		const r = await fetch(`${rt.urls.editor}/types/nodes.json`, { headers: { cookie: await rt.session() } });
+		const types: Array<{ name: string }> = await r.json();
 		const ours = types.map((t) => t.name).filter((n) => n.startsWith('n8n-nodes-jeugdhulp-onderwijs.'));
-		expect(ours.length).toBeGreaterThan(0);
+		expect(ours).toContain('n8n-nodes-jeugdhulp-onderwijs.recordCleaner');
+		expect(ours.sort()).toEqual(rt.nodes.map((n) => n.name).sort());
 	});
 
 	it('runs a workflow of built-in nodes end to end: file in, case API, file out, e-mail', async () => {

@@ -88,6 +88,8 @@ export interface E2ERuntime {
 	ports: { n8n: number; broker: number; caseApi: number; smtp: number; mailWeb: number };
 	owner: { email: string; password: string; firstName: string; lastName: string };
 	workflows: Array<{ id: string; name: string; file: string }>;
+	/** Node types of our package that n8n loaded, e.g. {name: 'n8n-nodes-jeugdhulp-onderwijs.recordCleaner', displayName: 'Record Cleaner'}. */
+	nodes: Array<{ name: string; displayName: string }>;
 	/** `n8n execute --id=<id>`: runs a workflow from its Manual Trigger in a separate n8n process. */
 	executeWorkflow(id: string): Promise<ExecuteResult>;
 	/** Activate a trigger workflow in the running server (editor REST call). */
@@ -95,6 +97,8 @@ export interface E2ERuntime {
 	unpublishWorkflow(id: string): Promise<unknown>;
 	/** Executions the server stored for a workflow (e.g. of a published trigger workflow). */
 	executions(workflowId: string): Promise<Array<Record<string, unknown>>>;
+	/** Cookie header of a logged-in owner session, for your own fetch() calls to n8n. */
+	session(): Promise<string>;
 	/** Authenticated call to n8n's internal REST API (/rest/...). */
 	rest(method: string, route: string, body?: unknown): Promise<any>;
 	mails(): Promise<Mail[]>;
