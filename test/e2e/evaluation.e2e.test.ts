@@ -6,6 +6,7 @@
  * workflow after the moment (what a restart does) does not send them again.
  */
 import { DateTime } from 'luxon';
+import { sleep } from 'n8n-workflow';
 
 import { startRuntime, type E2ERuntime, type Mail } from './runtime';
 
@@ -30,8 +31,6 @@ afterAll(async () => {
 	await rt?.unpublishWorkflow(WORKFLOW_ID).catch(() => undefined);
 	await rt?.stop();
 });
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function waitForMails(count: number, deadline: number): Promise<Mail[]> {
 	for (;;) {
@@ -99,5 +98,8 @@ describe('semiannual evaluation in the real runtime', () => {
 		expect(await rt.mails()).toHaveLength(5);
 		const executions = await rt.executions(WORKFLOW_ID);
 		expect(executions).toHaveLength(1);
+		// ...because the fired keys were saved with the workflow (static data survives re-activation and restarts)
+		const stored = await rt.rest('GET', `/workflows/${WORKFLOW_ID}`);
+		if (stored.staticData) expect(JSON.stringify(stored.staticData)).toContain(`12AB:${date}`);
 	});
 });
