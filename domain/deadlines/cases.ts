@@ -2,10 +2,11 @@
  * Reading one case (a spreadsheet row or form record) and applying a deadline rule to it.
  * Field names are the user's; every error names the field it is about and never echoes free text.
  */
-import { CalendarDate, formatIsoDate, parseCalendarDate } from '../dates';
+import { CalendarDate } from '../dates';
 import { InvalidFieldError, MissingFieldError } from '../errors';
 import { HolidayCalendar } from '../calendar/holidays';
 import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
+import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from './dateCache';
 
 export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
 

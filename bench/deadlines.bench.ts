@@ -1,0 +1,194 @@
+/**
+ * Deadline Monitor benchmark (not a test: nothing here asserts on time).
+ *
+ * Measures, in one run, on synthetic cases (ISO date strings, as Extract from File gives them):
+ * - core:     the domain core alone (checkCase + caseOutput per case), 10k / 100k / 1M cases;
+ * - node:     the Deadline Monitor node inside the real engine (test/helpers/engine.ts), 10k / 100k / 1M;
+ * - baseline: the same logic written in a Code node the way a user would (luxon per item), same sizes
+ *             in the engine (1M only when BENCH_BASELINE_1M=1: it takes minutes).
+ * Prints a table and writes bench/results/deadlines.json.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { IDataObject } from 'n8n-workflow';
+
+import { fromYmd } from '../domain/dates';
+import { caseOutput, CheckSpec, checkCase } from '../domain/deadlines';
+import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+
+const REFERENCE = '2026-11-26';
+const SIZES = [10_000, 100_000, 1_000_000];
+const BASELINE_SIZES = process.env.BENCH_BASELINE_1M === '1' ? SIZES : SIZES.slice(0, 2);
+
+function syntheticCases(n: number): IDataObject[] {
+	const base = Date.UTC(2026, 0, 1);
+	const iso = (d: number) => new Date(base + d * 86400000).toISOString().slice(0, 10);
+	const out: IDataObject[] = new Array(n);
+	let seed = 42;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+	for (let i = 0; i < n; i++) {
+		const zt = Math.floor(rnd() * 320);
+		const started = rnd() < 0.4;
+		out[i] = {
+			caseRef: `C-${String(i).padStart(7, '0')}`,
+			school: `School ${i % 400}`,
+			zorgteam: `Zorgteam ${i % 400}`,
+			zorgteamEmail: `zt${i % 400}@school.example`,
+			zorgteamDate: iso(zt),
+			startDate: started ? iso(zt + Math.floor(rnd() * 80)) : '',
+			residenceMunicipality: 'Amersfoort',
+		};
+	}
+	return out;
+}
+
+/** What a user would write in a Code node: luxon per item, one output with a status field. */
+const CODE_NODE_BASELINE = `
+const { DateTime } = luxon;
+const zone = 'Europe/Amsterdam';
+const today = DateTime.fromISO('${REFERENCE}', { zone }).startOf('day');
+return items.map((item) => {
+	const start = DateTime.fromISO(item.json.zorgteamDate, { zone });
+	const deadline = start.plus({ weeks: 8 });
+	const stop = item.json.startDate ? DateTime.fromISO(item.json.startDate, { zone }) : null;
+	const closed = stop && stop <= today;
+	const end = closed ? stop : today;
+	const daysElapsed = Math.round(end.diff(start, 'days').days);
+	let status, daysRemaining = null;
+	if (closed) status = stop <= deadline ? 'met' : 'met_late';
+	else {
+		daysRemaining = Math.round(deadline.diff(today, 'days').days);
+		status = today > deadline ? 'overdue' : daysRemaining <= 14 ? 'due_soon' : 'on_track';
+	}
+	return { json: { ...item.json, deadline: { status, clockStart: start.toISODate(), stopDate: stop ? stop.toISODate() : null, dueDate: deadline.toISODate(), daysElapsed, daysRemaining, referenceDate: today.toISODate() } } };
+});
+`;
+
+function workflow(type: string, parameters: IDataObject): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as never },
+		],
+		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+	};
+}
+
+const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+interface Measurement {
+	what: string;
+	cases: number;
+	ms: number;
+	usPerCase: number;
+	heapDeltaMb: number;
+	peakRssMb: number;
+}
+
+async function measure(what: string, cases: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
+	gc();
+	const heapBefore = process.memoryUsage().heapUsed;
+	let peakRss = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+	const t0 = process.hrtime.bigint();
+	const result = await run();
+	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+	clearInterval(sampler);
+	const mem = process.memoryUsage();
+	peakRss = Math.max(peakRss, mem.rss);
+	const heapDelta = mem.heapUsed - heapBefore;
+	void result;
+	return { what, cases, ms: Math.round(ms), usPerCase: Math.round((ms * 1000 * 100) / cases) / 100, heapDeltaMb: mb(heapDelta), peakRssMb: mb(peakRss) };
+}
+
+function runCore(cases: IDataObject[]) {
+	const spec: CheckSpec = {
+		rule: 'eightWeek',
+		clock: { norm: { length: 8, unit: 'weeks' }, counting: 'calendarDays', dueSoonDays: 14 },
+		fields: { caseRef: 'caseRef', clockStart: 'zorgteamDate', stop: 'startDate', school: 'school', brin: 'brin', zorgteam: 'zorgteam', recipientEmail: 'zorgteamEmail' },
+		reference: fromYmd(2026, 11, 26),
+		zone: 'Europe/Amsterdam',
+		requireCaseRef: false,
+	};
+	const out = new Array(cases.length);
+	for (let i = 0; i < cases.length; i++) {
+		const json = cases[i];
+		out[i] = { ...json, deadline: caseOutput(checkCase((f) => json[f], spec), spec) };
+	}
+	return out;
+}
+
+describe('Deadline Monitor benchmark', () => {
+	it('core, node in the engine, Code-node baseline', async () => {
+		const rows: Measurement[] = [];
+		// warm-up (JIT, module loading) so the first size is not penalised
+		const warm = syntheticCases(5000);
+		runCore(warm);
+		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: warm });
+		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+
+		for (const n of SIZES) {
+			let cases: IDataObject[] | undefined = syntheticCases(n);
+			rows.push(await measure('core', n, () => runCore(cases!)));
+			rows.push(
+				await measure('node (engine)', n, async () => {
+					const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: cases });
+					if (r.error) throw r.error;
+					return r.output('Node').reduce((s, o) => s + o.length, 0);
+				}),
+			);
+			if (BASELINE_SIZES.includes(n)) {
+				rows.push(
+					await measure('Code node baseline (engine)', n, async () => {
+						const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: cases });
+						if (r.error) throw r.error;
+						return r.output('Node')[0].length;
+					}),
+				);
+			}
+			cases = undefined;
+			gc();
+		}
+
+		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.cases === n);
+		const ratios = SIZES.map((n) => {
+			const node = get('node (engine)', n);
+			const base = get('Code node baseline (engine)', n);
+			const core = get('core', n);
+			return {
+				cases: n,
+				baselineOverNode: node && base ? Math.round((base.ms / node.ms) * 10) / 10 : null,
+				nodeOverCore: node && core ? Math.round((node.ms / core.ms) * 10) / 10 : null,
+			};
+		});
+		const growth = ['core', 'node (engine)'].map((what) => ({
+			what,
+			usPerCase: SIZES.map((n) => get(what, n)?.usPerCase ?? null),
+		}));
+
+		console.log(
+			[
+				'what                          cases      ms   µs/case  heapΔ MB  peak RSS MB',
+				...rows.map(
+					(r) =>
+						`${r.what.padEnd(28)} ${String(r.cases).padStart(8)} ${String(r.ms).padStart(7)} ${String(r.usPerCase).padStart(9)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
+				),
+				'',
+				...ratios.map((r) => `${r.cases}: baseline/node = ${r.baselineOverNode ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
+			].join('\n'),
+		);
+		const result = {
+			benchmark: 'deadlines',
+			date: new Date().toISOString(),
+			node: process.version,
+			machine: { cpus: require('node:os').cpus().length, totalMemMb: mb(require('node:os').totalmem()) },
+			note: 'One run each, after a warm-up; ms are wall-clock on a shared machine. Peak RSS is the process peak sampled every 20 ms (cumulative over the run).',
+			rows,
+			ratios,
+			growth,
+		};
+		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+		fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'deadlines.json'), JSON.stringify(result, null, 2) + '\n');
+	});
+});
