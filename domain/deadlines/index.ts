@@ -3,3 +3,4 @@ export * from './cases';
 export * from './kpis';
 export * from './alertMemory';
 export * from './messages';
+export * from './dateCache';

@@ -34,6 +34,8 @@ export interface KpiOptions {
 	suppressBelow: number;
 	periodStart?: CalendarDate;
 	periodEnd?: CalendarDate;
+	/** Groups that get a row even without cases (e.g. "overall", so a report always has its line). */
+	alwaysGroups?: string[];
 }
 
 export interface KpiRow {
@@ -53,6 +55,21 @@ export interface KpiRow {
 	medianDaysToStart: number | null;
 	suppressed: string[];
 	definition: string;
+}
+
+/**
+ * Whether a case counts for a KPI report: its clock must start inside the period and on or before the
+ * reference date (a case that did not exist yet on the reference date is not a miss, nor an error).
+ */
+export function kpiInclusion(
+	clockStart: CalendarDate,
+	reference: CalendarDate,
+	period: { periodStart?: CalendarDate; periodEnd?: CalendarDate },
+): 'included' | 'outside_period' | 'after_reference' {
+	if (period.periodStart !== undefined && clockStart < period.periodStart) return 'outside_period';
+	if (period.periodEnd !== undefined && clockStart > period.periodEnd) return 'outside_period';
+	if (clockStart > reference) return 'after_reference';
+	return 'included';
 }
 
 function median(sorted: number[]): number | null {
@@ -75,6 +92,7 @@ interface Acc {
 /** Compute one KPI row per group (in order of first appearance; groups sorted by name). */
 export function computeKpis(cases: KpiCase[], options: KpiOptions): KpiRow[] {
 	const groups = new Map<string, Acc>();
+	for (const g of options.alwaysGroups ?? []) groups.set(g, { cases: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] });
 	for (const c of cases) {
 		if (options.periodStart !== undefined && c.clockStart < options.periodStart) continue;
 		if (options.periodEnd !== undefined && c.clockStart > options.periodEnd) continue;

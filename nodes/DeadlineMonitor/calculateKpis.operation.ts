@@ -6,7 +6,8 @@ import { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData, No
 
 import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
-import { checkCase, computeKpis, KpiCase } from '../../domain/deadlines';
+import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../domain/deadlines';
+import { MissingFieldError } from '../../domain/errors';
 import { parseItems, readField } from '../shared/execution';
 import { readSettings } from './parameters';
 
@@ -34,21 +35,31 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 		throw new NodeOperationError(ctx.getNode(), 'Suppress Counts Below must be a whole number of 0 or more', { description: 'Use e.g. 5, or 0 for no suppression.' });
 	}
 
-	const parsed = parseItems(ctx, (item): KpiCase => {
+	const { spec } = settings;
+	let excluded = 0;
+	const parsed = parseItems(ctx, (item): KpiCase | null => {
 		const json = item.json;
+		// Cases outside the period, or not yet discussed on the reference date, are left out (not errors).
+		const rawStart = readField(json, spec.fields.clockStart);
+		if (rawStart === undefined || rawStart === null || (typeof rawStart === 'string' && rawStart.trim() === '')) {
+			throw new MissingFieldError(spec.fields.clockStart);
+		}
+		if (kpiInclusion(parseDateCached(rawStart, spec.fields.clockStart, spec.zone), spec.reference, { periodStart, periodEnd }) !== 'included') {
+			excluded++;
+			return null;
+		}
 		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
 	});
+	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
-		parsed.ok.map((o) => o.value),
-		{ target: targetPercent / 100, suppressBelow, periodStart, periodEnd },
+		counted.map((o) => o.value),
+		{ target: targetPercent / 100, suppressBelow, periodStart, periodEnd, alwaysGroups: groupBy === 'overall' ? ['overall'] : [] },
 	);
 	// Each KPI row is paired with the cases it counts.
 	const pairs = new Map<string, IPairedItemData[]>();
-	for (const o of parsed.ok) {
-		if (periodStart !== undefined && o.value.clockStart < periodStart) continue;
-		if (periodEnd !== undefined && o.value.clockStart > periodEnd) continue;
+	for (const o of counted) {
 		let list = pairs.get(o.value.group);
 		if (!list) pairs.set(o.value.group, (list = []));
 		list.push({ item: o.itemIndex });
@@ -61,6 +72,7 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 			referenceDate: formatIsoDate(settings.spec.reference),
 			countedIn: settings.spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
 			invalidCases: parsed.failed.length,
+			excludedCases: excluded,
 		} as unknown as IDataObject,
 		pairedItem: pairs.get(row.group) ?? [],
 	}));

@@ -203,6 +203,28 @@ describe('Calculate KPIs', () => {
 		}
 	});
 
+	it('leaves out cases outside the period or discussed after the reference date, and says how many', async () => {
+		const wf = fixture('kpis.overall');
+		Object.assign(wf.nodes[1].parameters, { referenceDate: '2026-10-01', periodStart: '2026-09-01', periodEnd: '2026-12-31' });
+		const r = await runWorkflow(wf, {
+			input: [
+				{ caseRef: 'C-1', zorgteamDate: '2026-08-31' }, // before the period
+				{ caseRef: 'C-2', zorgteamDate: '2026-09-01', startDate: '2026-09-20' }, // met
+				{ caseRef: 'C-3', zorgteamDate: '2026-11-01' }, // after the reference date: not an error
+			],
+		});
+		expect(r.error).toBeUndefined();
+		expect(r.json(NODE)).toEqual([expect.objectContaining({ cases: 1, startedWithinNorm: 1, shareWithinNorm: 1, excludedCases: 2, invalidCases: 0 })]);
+		expect(paired(r.output(NODE)[0])).toEqual([1]);
+	});
+
+	it('overall always has its row, also without cases', async () => {
+		const wf = fixture('kpis.overall');
+		Object.assign(wf.nodes[1].parameters, { periodStart: '2030-01-01' });
+		const r = await runWorkflow(wf, { input: [{ caseRef: 'C-1', zorgteamDate: '2026-08-31' }] });
+		expect(r.json(NODE)).toEqual([expect.objectContaining({ group: 'overall', cases: 0, shareWithinNorm: null, excludedCases: 1 })]);
+	});
+
 	it('bad cases leave on the error output and are counted as invalid, not silently dropped', async () => {
 		const r = await runWorkflow(fixture('kpis.error-output'), {
 			input: [...sampleCases().slice(0, 10), { caseRef: 'C-X', zorgteamDate: 'gisteren' }],

@@ -79,3 +79,19 @@ describe('computeKpis', () => {
 		expect(small.startedLate).toBe(0);
 	});
 });
+
+describe('kpiInclusion', () => {
+	const { kpiInclusion } = jest.requireActual('../../../domain/deadlines') as typeof import('../../../domain/deadlines');
+	it('includes cases that started in the period on or before the reference date', () => {
+		const ref = d(2026, 11, 26);
+		expect(kpiInclusion(d(2026, 3, 1), ref, {})).toBe('included');
+		expect(kpiInclusion(d(2026, 11, 26), ref, {})).toBe('included');
+		expect(kpiInclusion(d(2026, 11, 27), ref, {})).toBe('after_reference');
+		expect(kpiInclusion(d(2025, 12, 31), ref, { periodStart: d(2026, 1, 1) })).toBe('outside_period');
+		expect(kpiInclusion(d(2026, 7, 1), ref, { periodEnd: d(2026, 6, 30) })).toBe('outside_period');
+	});
+
+	it('gives always-present groups a row', () => {
+		expect(computeKpis([], { ...base, alwaysGroups: ['overall'] })).toEqual([expect.objectContaining({ group: 'overall', cases: 0, shareWithinNorm: null })]);
+	});
+});
