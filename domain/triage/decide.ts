@@ -4,12 +4,20 @@
  */
 import { brinMatches, parseBrin } from '../brin';
 import { addDays, formatDutchDate, formatIsoDate } from '../dates';
-import { classifyPupil, type Arrangement, type PupilClassification } from '../policies';
+import { classifyPupil, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { action, ACTION_RULES, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest } from './types';
 
 /** The 8-week norm (S1): 56 calendar days after the zorgteam discussion. */
 export const EIGHT_WEEKS_DAYS = 56;
+
+/** Financing forms in words (S4 §2.2.1): English, Dutch. */
+const FINANCING_FORM_TEXT: Record<FinancingForm, [string, string]> = {
+	function: ['function financing (availability, fte)', 'functiebekostiging (beschikbaarheid, fte)'],
+	population: ['population financing (lump sum)', 'populatiebekostiging (vast bedrag)'],
+	pxq: ['effort-oriented financing (units × tariff)', 'inspanningsgerichte bekostiging (P×Q)'],
+	output: ['output-oriented financing (price per result)', 'outputgerichte bekostiging (prijs per resultaat)'],
+};
 
 /** Routes for which the municipal access team's contact is named. */
 const NEEDS_ACCESS_TEAM: ReadonlySet<Route> = new Set(['collective', 'individual_beschikking', 'combined', 'zorgteam_weighing']);
@@ -211,18 +219,19 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		);
 	} else {
 		b.act('register_case');
-		const budget = `${policy.name}; ${policy.financingForm} financing${policy.financingNote ? `: ${policy.financingNote}` : ''}`;
+		const budget = `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][0]}${policy.financingNote ? `: ${policy.financingNote}` : ''}`;
+		const budgetNl = `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][1]}`;
 		if (classification!.treatment === 'resident') {
 			whoPays = municipalityPays(
 				`${responsible!.name}, through the region\u2019s collective budget (${budget}); no beschikking.`,
-				`${responsible!.name}, via het collectieve budget van de regio (${budget}); geen beschikking.`,
+				`${responsible!.name}, via het collectieve budget van de regio (${budgetNl}); geen beschikking.`,
 			);
 		} else if (classification!.treatment === 'covered') {
 			const payer = financingMunicipality?.name ?? 'the participating municipalities';
 			const payerNl = financingMunicipality?.name ?? 'de deelnemende gemeenten';
 			whoPays = {
 				text: `${payer}, through the collective arrangement (${budget}); nothing is settled with ${responsible!.name}.`,
-				textNl: `${payerNl}, via het collectieve arrangement (${budget}); er wordt niets verrekend met ${responsible!.name}.`,
+				textNl: `${payerNl}, via het collectieve arrangement (${budgetNl}); er wordt niets verrekend met ${responsible!.name}.`,
 				municipality: financingMunicipality,
 				preFinancedBy: null,
 			};

@@ -46,7 +46,8 @@ describe('intake triage in the real runtime', () => {
 			['apiKey', 201],
 			['apiKey', 201],
 		]);
-		const bodies = posts.map((p) => p.body as Record<string, unknown>);
+		// the order in which n8n runs the two branches is not part of the contract
+		const bodies = posts.map((p) => p.body as Record<string, unknown>).sort((a, b) => String(a.requestId).localeCompare(String(b.requestId)));
 		expect(bodies[0]).toMatchObject({
 			requestId: 'AANM-001',
 			pupilReference: 'LL-001',
@@ -70,14 +71,14 @@ describe('intake triage in the real runtime', () => {
 		const mails = await rt.mails();
 		expect(mails).toHaveLength(8);
 		const contact12 = byRecipient(mails, 'toegang.12ab@regio-amersfoort.example');
-		expect(contact12.map((m) => m.subject)).toEqual(['Nieuwe casus case-0001: Collective Youth Care at School (AANM-001)']);
+		expect(contact12.map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Collective Youth Care at School \(AANM-001\)$/)]);
 		expect(contact12[0].text).toContain('Start uiterlijk: 2026-04-27 (8-wekennorm)');
-		expect(contact12[0].text).toContain('Amersfoort, via het collectieve budget van de regio');
-		expect(contact12[0].text).toContain('Stem de doelen van het OPP af met het gezinsplan');
+		expect(contact12[0].text).toContain('Wie betaalt: Amersfoort, via het collectieve budget van de regio (Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ); functiebekostiging (beschikbaarheid, fte)); geen beschikking.');
+		expect(contact12[0].text).toContain('stem de doelen van het OPP af met het gezinsplan');
 		const ede = byRecipient(mails, 'toegang@ede.example');
 		expect(ede.map((m) => m.subject)).toEqual(['Individuele beschikking nodig: AANM-002 (Ede)']);
 		expect(ede[0].text).toContain('De leerling woont elders; de afspraak geldt alleen voor inwoners van de deelnemende gemeenten');
-		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual(['Nieuwe casus case-0002: Combined (Grijs Gebied) (AANM-003)']);
+		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Combined \(Grijs Gebied\) \(AANM-003\)$/)]);
 
 		const school34 = byRecipient(mails, 'zorgteam@school34cd.example');
 		expect(school34.map((m) => m.subject)).toEqual(['Aanvulling nodig: aanmelding AANM-006']);

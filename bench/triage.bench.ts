@@ -1,0 +1,217 @@
+/**
+ * Toeleiding Triage benchmark (not a test: nothing here asserts on time).
+ *
+ * Measures, in one run, on synthetic requests (strings, as Extract from File or a form gives them):
+ * - core:     parseRequest + triage per request (the domain core alone), 10k / 100k / 1M;
+ * - node:     the Toeleiding Triage node inside the real engine (test/helpers/engine.ts), 10k / 100k;
+ * - baseline: the same rules written in a Code node the way a user would (luxon for the date,
+ *             one output with a route field — a user would still need a Switch node after it), 10k / 100k.
+ * Prints a table and writes bench/results/triage.json.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IDataObject } from 'n8n-workflow';
+
+import { getDefaultRegistry } from '../domain/municipalities';
+import { buildPolicy } from '../domain/policies';
+import { DEFAULT_FIELD_NAMES, parseRequest, triage, type TriageConfig } from '../domain/triage';
+import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+
+const CORE_SIZES = [10_000, 100_000, 1_000_000];
+const ENGINE_SIZES = [10_000, 100_000];
+const MUNIS = ['0307', '0308', '0313', '0327', '0342', '0351', '0228', '0344', '0363', 'Amersfoort', 'Ede'];
+const NEEDS = ['gedrag', 'leren', 'leren, gedrag', 'opvoeding', 'gedrag; ggz', 'zorg', ''];
+const RISK = ['groen', 'geel', 'rood', 'rood', ''];
+const BSNS = ['111222333', '123456782', '999999990', ''];
+
+function syntheticRequests(n: number): IDataObject[] {
+	let seed = 7;
+	const rnd = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+	const pick = <T>(a: T[]) => a[Math.floor(rnd() * a.length)];
+	const out: IDataObject[] = new Array(n);
+	for (let i = 0; i < n; i++) {
+		const decided = rnd() < 0.6;
+		out[i] = {
+			requestId: `R-${i}`,
+			pupilReference: `LL-${i}`,
+			bsn: pick(BSNS),
+			school: rnd() < 0.5 ? '12AB' : '34CD',
+			residenceMunicipality: pick(MUNIS),
+			needs: pick(NEEDS),
+			riskLevel: pick(RISK),
+			zorgteamDecision: decided ? 'ja' : '',
+			zorgteamDate: decided ? `2026-0${1 + Math.floor(rnd() * 9)}-1${Math.floor(rnd() * 9)}` : '',
+			oppPresent: rnd() < 0.5 ? 'ja' : 'nee',
+			helpAtHome: rnd() < 0.3 ? 'ja' : 'nee',
+			wlzIndication: rnd() < 0.05 ? 'ja' : 'nee',
+			groupOfferSuitable: rnd() < 0.3 ? 'ja' : 'nee',
+			parentalConsent: rnd() < 0.95 ? 'ja' : 'nee',
+		};
+	}
+	return out;
+}
+
+const NODE_PARAMS: IDataObject = {
+	regionPolicy: 'amersfoort_osj',
+	designatedSchools: '12AB',
+	accessContacts: { contact: [{ school: '12AB', municipality: '', name: 'Toegang', email: 'toegang@example.org' }] },
+};
+
+/** What a user would write in a Code node: the same rules, by hand, luxon for the date. */
+const CODE_NODE_BASELINE = `
+const { DateTime } = luxon;
+const participating = ['0307','0308','0313','0317','0327','0342','0351'];
+const names = { amersfoort: '0307', ede: '0228' };
+const designated = ['12AB'];
+const yes = (v) => ['ja','yes','true','1'].includes(String(v ?? '').trim().toLowerCase());
+const elfproef = (s) => { if (!/^\\d{9}$/.test(s)) return false; let t = 0; for (let i = 0; i < 8; i++) t += (9 - i) * +s[i]; return (t - +s[8]) % 11 === 0; };
+return items.map((item) => {
+	const j = item.json;
+	if (j.bsn && !elfproef(String(j.bsn))) throw new Error('invalid BSN in item ' + j.requestId);
+	let muni = String(j.residenceMunicipality ?? '').trim();
+	if (names[muni.toLowerCase()]) muni = names[muni.toLowerCase()];
+	const needs = String(j.needs ?? '').split(/[,;]/).map((s) => s.trim()).filter(Boolean);
+	const risk = String(j.riskLevel ?? '').trim();
+	const missing = [];
+	if (!j.school) missing.push('school');
+	if (!muni) missing.push('residence');
+	if (!needs.length) missing.push('needs');
+	if (!risk) missing.push('riskLevel');
+	let route, deadline = null;
+	if (!yes(j.parentalConsent)) route = 'anonymous_advice';
+	else if (missing.length) route = 'needs_information';
+	else if (yes(j.wlzIndication) && needs.includes('zorg')) route = 'wlz';
+	else if (needs.every((n) => n === 'leren')) route = 'basic_support';
+	else if (risk === 'groen') route = 'voorliggend_veld';
+	else if (risk === 'geel' && !j.zorgteamDecision) route = 'zorgteam_weighing';
+	else {
+		const collective = designated.includes(j.school) && participating.includes(muni);
+		route = needs.includes('leren') ? 'combined' : collective ? 'collective' : 'individual_beschikking';
+		if (collective && j.zorgteamDate) deadline = DateTime.fromISO(j.zorgteamDate, { zone: 'Europe/Amsterdam' }).plus({ weeks: 8 }).toISODate();
+	}
+	const { bsn, ...rest } = j;
+	return { json: { ...rest, triage: { route, responsibleMunicipality: muni, missing, deadline } } };
+});
+`;
+
+function workflow(type: string, parameters: IDataObject): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as never, onError: 'continueRegularOutput' },
+		],
+		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+	};
+}
+
+const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+interface Measurement {
+	what: string;
+	requests: number;
+	ms: number;
+	usPerRequest: number;
+	heapDeltaMb: number;
+	peakRssMb: number;
+}
+
+async function measure(what: string, requests: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
+	gc();
+	const heapBefore = process.memoryUsage().heapUsed;
+	let peakRss = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+	const t0 = process.hrtime.bigint();
+	await run();
+	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+	clearInterval(sampler);
+	const mem = process.memoryUsage();
+	peakRss = Math.max(peakRss, mem.rss);
+	return { what, requests, ms: Math.round(ms), usPerRequest: Math.round((ms * 1000 * 100) / requests) / 100, heapDeltaMb: mb(mem.heapUsed - heapBefore), peakRssMb: mb(peakRss) };
+}
+
+function runCore(requests: IDataObject[]): number {
+	const registry = getDefaultRegistry();
+	const config: TriageConfig = { policy: buildPolicy('amersfoort_osj', { designatedSchools: ['12AB'] }), contacts: [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }], registry };
+	let routed = 0;
+	for (const json of requests) {
+		try {
+			const req = parseRequest((f) => json[DEFAULT_FIELD_NAMES[f]], DEFAULT_FIELD_NAMES, registry);
+			if (triage(req, config).route) routed++;
+		} catch {
+			// invalid items are errors; counted by the engine runs
+		}
+	}
+	return routed;
+}
+
+const count = (outputs: Array<unknown[]>) => outputs.reduce((s, o) => s + o.length, 0);
+
+describe('Toeleiding Triage benchmark', () => {
+	it('core, node in the engine, Code-node baseline', async () => {
+		const rows: Measurement[] = [];
+		const warm = syntheticRequests(5000);
+		runCore(warm);
+		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS), { input: warm });
+		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+
+		for (const n of CORE_SIZES) {
+			let requests: IDataObject[] | undefined = syntheticRequests(n);
+			rows.push(await measure('core', n, () => runCore(requests!)));
+			if (ENGINE_SIZES.includes(n)) {
+				rows.push(
+					await measure('node (engine)', n, async () => {
+						const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS), { input: requests });
+						if (r.error) throw r.error;
+						if (count(r.output('Node')) !== n) throw new Error('items lost');
+					}),
+				);
+				rows.push(
+					await measure('Code node baseline (engine)', n, async () => {
+						const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: requests });
+						if (r.error) throw r.error;
+					}),
+				);
+			}
+			requests = undefined;
+			gc();
+		}
+
+		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.requests === n);
+		const ratios = ENGINE_SIZES.map((n) => {
+			const node = get('node (engine)', n)!;
+			const base = get('Code node baseline (engine)', n)!;
+			const core = get('core', n)!;
+			return { requests: n, nodeOverBaseline: Math.round((node.ms / base.ms) * 100) / 100, nodeOverCore: Math.round((node.ms / core.ms) * 10) / 10 };
+		});
+		console.log(
+			[
+				'what                          requests      ms   µs/req  heapΔ MB  peak RSS MB',
+				...rows.map(
+					(r) =>
+						`${r.what.padEnd(28)} ${String(r.requests).padStart(9)} ${String(r.ms).padStart(7)} ${String(r.usPerRequest).padStart(8)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
+				),
+				'',
+				...ratios.map((r) => `${r.requests}: node/baseline = ${r.nodeOverBaseline}, node/core = ${r.nodeOverCore}`),
+			].join('\n'),
+		);
+		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
+		fs.writeFileSync(
+			path.join(REPO_ROOT, 'bench', 'results', 'triage.json'),
+			JSON.stringify(
+				{
+					benchmark: 'triage',
+					date: new Date().toISOString(),
+					node: process.version,
+					machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()) },
+					note: 'One run each, after a warm-up; wall-clock on a shared 2-core machine. The baseline implements fewer rules (no policy classification, reasons, actions, contacts, who pays) and needs a Switch node after it to route.',
+					rows,
+					ratios,
+				},
+				null,
+				2,
+			) + '\n',
+		);
+	});
+});
