@@ -37,7 +37,7 @@ async function buildPackage({ log = console.log, logFile } = {}) {
 
 /**
  * Pack the repository and extract the tarball as <userFolder>/.n8n/nodes/node_modules/<name>.
- * Returns the install path.
+ * Returns { target: install path, missing: files package.json lists under "n8n" that the package lacks }.
  */
 async function installPackage(userFolder, { log = console.log, logFile } = {}) {
 	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
@@ -62,7 +62,11 @@ async function installPackage(userFolder, { log = console.log, logFile } = {}) {
 		pkg.dependencies = { ...(pkg.dependencies || {}), [config.PACKAGE_NAME]: info.version };
 		fs.writeFileSync(manifest, JSON.stringify(pkg, null, 2) + '\n');
 		log(`    installed ${info.name}@${info.version} (${info.entryCount} files) as community package in ${target}`);
-		return target;
+		// n8n refuses the whole package when one listed file is missing: say which, before starting n8n.
+		const manifestN8n = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')).n8n || {};
+		const listed = [...(manifestN8n.nodes || []), ...(manifestN8n.credentials || [])];
+		const missing = listed.filter((f) => !fs.existsSync(path.join(target, f)));
+		return { target, missing };
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}

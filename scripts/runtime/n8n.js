@@ -89,15 +89,12 @@ async function cli(env, args, { logFile, allowFailure = false } = {}) {
 
 /** Credentials for the local services, with the fixed ids workflows refer to. */
 function localCredentials({ smtpPort, caseApiUrl }) {
-	const now = new Date().toISOString();
 	return [
 		{
 			id: config.CREDENTIALS.smtp.id,
 			name: config.CREDENTIALS.smtp.name,
 			type: config.CREDENTIALS.smtp.type,
 			data: { user: '', password: '', host: '127.0.0.1', port: smtpPort, secure: false, disableStartTls: true },
-			createdAt: now,
-			updatedAt: now,
 		},
 		{
 			id: config.CREDENTIALS.caseSystem.id,
@@ -109,18 +106,47 @@ function localCredentials({ smtpPort, caseApiUrl }) {
 				apiKey: config.CASE_API.apiKey,
 				token: config.CASE_API.token,
 			},
-			createdAt: now,
-			updatedAt: now,
 		},
 	];
 }
 
-/** `n8n import:credentials` (plain data is encrypted by n8n on import). */
+/**
+ * Each n8n CLI import boots n8n (15–45 s on 2 busy cores). Skip an import whose input is exactly what
+ * was imported last time into this database; the marker lives inside .n8n/, so it goes with the database.
+ */
+function importMarker(env) {
+	return path.join(env.N8N_USER_FOLDER, '.n8n', 'jeugdhulp-imports.json');
+}
+function alreadyImported(env, kind, content) {
+	try {
+		const hash = require('node:crypto').createHash('sha256').update(content).digest('hex');
+		return JSON.parse(fs.readFileSync(importMarker(env), 'utf8'))[kind] === hash;
+	} catch {
+		return false;
+	}
+}
+function markImported(env, kind, content) {
+	let marks = {};
+	try {
+		marks = JSON.parse(fs.readFileSync(importMarker(env), 'utf8'));
+	} catch {
+		/* first import */
+	}
+	marks[kind] = require('node:crypto').createHash('sha256').update(content).digest('hex');
+	fs.mkdirSync(path.dirname(importMarker(env)), { recursive: true });
+	fs.writeFileSync(importMarker(env), JSON.stringify(marks, null, 2));
+}
+
+/** `n8n import:credentials` (plain data is encrypted by n8n on import). Returns false when skipped. */
 async function importCredentials(env, credentials, { logFile } = {}) {
 	const file = path.join(env.N8N_USER_FOLDER, 'import', 'credentials.json');
+	const content = JSON.stringify(credentials, null, 2);
+	if (alreadyImported(env, 'credentials', content)) return false;
 	fs.mkdirSync(path.dirname(file), { recursive: true });
-	fs.writeFileSync(file, JSON.stringify(credentials, null, 2));
+	fs.writeFileSync(file, content);
 	await cli(env, ['import:credentials', `--input=${file}`], { logFile });
+	markImported(env, 'credentials', content);
+	return true;
 }
 
 /**
@@ -156,9 +182,15 @@ async function importWorkflows(env, workflowsDirs, replacements, { logFile, log 
 		fs.writeFileSync(path.join(outDir, `${imported.length}-${f}`), JSON.stringify(wf));
 		imported.push({ id: wf.id, name: wf.name, file });
 	}
-	if (imported.length) {
+	const content = fs
+		.readdirSync(outDir)
+		.sort()
+		.map((f) => f + fs.readFileSync(path.join(outDir, f), 'utf8'))
+		.join('\n');
+	if (imported.length && !alreadyImported(env, 'workflows', content)) {
 		await cli(env, ['import:workflow', '--separate', `--input=${outDir}`], { logFile });
-	}
+		markImported(env, 'workflows', content);
+	} else if (imported.length) log('    workflows unchanged since the last import: not re-imported');
 	return imported;
 }
 

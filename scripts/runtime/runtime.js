@@ -232,7 +232,14 @@ async function startRuntime(opts) {
 
 	await ensureN8n({ log });
 	if (build) await buildPackage({ log, logFile: logs.build });
-	await installPackage(userFolder, { log, logFile: logs.build });
+	const { missing } = await installPackage(userFolder, { log, logFile: logs.build });
+	if (missing.length) {
+		const msg =
+			`package.json lists files the built package lacks, so n8n will load none of our nodes:\n  ${missing.join('\n  ')}\n` +
+			'(Did the build fail, or is a node listed before it exists?)';
+		if (requirePackage) throw new Error(msg);
+		log(`\n!!! ${msg}\n`);
+	}
 
 	const dataDir = path.join(userFolder, 'data');
 	prepareDataDir(dataDir, sampleDataDir);

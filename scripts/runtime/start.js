@@ -20,8 +20,16 @@ async function main() {
 		console.log(`\n==> ${signal}: stopping n8n, maildev and the case API…`);
 		await runtime.stop();
 		console.log('==> Stopped.');
-		process.exit(0);
+		if (signal !== 'n8n exit') process.exit(0);
 	};
+	// The services are unref'd child processes: keep this process alive until a signal arrives.
+	setInterval(() => {}, 1 << 30);
+	// If n8n itself stops (crash, port clash), take the rest down too and say so.
+	runtime.procs.n8n.on('exit', (code, signal) => {
+		if (stopping) return;
+		console.error(`\n!!! n8n exited (${code ?? signal}); see ${path.join(runtime.userFolder, 'logs', 'n8n.log')}`);
+		void shutdown('n8n exit').then(() => process.exit(1));
+	});
 	process.on('SIGINT', () => shutdown('SIGINT'));
 	process.on('SIGTERM', () => shutdown('SIGTERM'));
 	process.on('SIGHUP', () => shutdown('SIGHUP'));
