@@ -2,7 +2,7 @@
  * The triage decision: one route per request, who pays and why, the follow-up actions, the 8-week
  * deadline and the reasons. Pure: no clock, no I/O.
  */
-import { brinMatches, parseBrin } from '../brin';
+import { brinMatches, parseBrin, type Brin } from '../brin';
 import { addDays, formatDutchDate, formatIsoDate } from '../dates';
 import { classifyPupil, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { action, ACTION_RULES, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
@@ -46,17 +46,35 @@ function ref(config: TriageConfig, code: string | undefined): MunicipalityRef | 
 	return m ? { code: m.code, name: m.name } : { code, name: code };
 }
 
+/** BRIN codes of the configuration, parsed once per configuration (not once per request). */
+interface Prepared {
+	designated: Brin[];
+	contacts: Array<{ brin: Brin; contact: AccessContact }>;
+}
+const prepared = new WeakMap<TriageConfig, Prepared>();
+function prepare(config: TriageConfig): Prepared {
+	let p = prepared.get(config);
+	if (!p) {
+		p = {
+			designated: config.policy.designatedSchools.map((s) => parseBrin(s, 'designatedSchools')),
+			contacts: config.contacts.map((c) => ({ brin: parseBrin(c.school, 'accessContacts.school'), contact: c })),
+		};
+		prepared.set(config, p);
+	}
+	return p;
+}
+
 /** The contact for (school, municipality), else the school's contact for all pupils. */
-export function findAccessContact(contacts: AccessContact[], school: string | undefined, municipality: string | undefined): AccessContact | undefined {
+export function findAccessContact(config: TriageConfig, school: string | undefined, municipality: string | undefined): AccessContact | undefined {
 	if (!school) return undefined;
 	const brin = parseBrin(school, 'school');
-	const atSchool = contacts.filter((c) => brinMatches(parseBrin(c.school, 'accessContacts.school'), brin));
+	const atSchool = prepare(config).contacts.filter((c) => brinMatches(c.brin, brin)).map((c) => c.contact);
 	return (municipality ? atSchool.find((c) => c.municipality === municipality) : undefined) ?? atSchool.find((c) => !c.municipality);
 }
 
 function isDesignated(config: TriageConfig, school: string): boolean {
 	const brin = parseBrin(school, 'school');
-	return config.policy.designatedSchools.some((s) => brinMatches(parseBrin(s, 'designatedSchools'), brin));
+	return prepare(config).designated.some((s) => brinMatches(s, brin));
 }
 
 /**
@@ -92,7 +110,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 	const contactFor = (route: Route): { name: string; email: string } | null => {
 		if (!NEEDS_ACCESS_TEAM.has(route) && route !== 'anonymous_advice') return null;
 		if (req.accessContactEmail) return { name: '', email: req.accessContactEmail };
-		const c = findAccessContact(config.contacts, req.school, responsibleCode);
+		const c = findAccessContact(config, req.school, responsibleCode);
 		if (!c) {
 			if (NEEDS_ACCESS_TEAM.has(route)) b.warnings.push('No access team contact is listed for this school; add one under "Access Team Contacts" or map an e-mail field.');
 			return null;

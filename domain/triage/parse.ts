@@ -36,13 +36,17 @@ function blank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
 }
 
-const fold = (s: string) =>
-	s
+const SIMPLE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+/** Fold case, diacritics and punctuation: `Geen hulp!` → `geen hulp` (fast path for plain words). */
+const fold = (s: string) => {
+	const lower = s.trim().toLowerCase();
+	if (SIMPLE.test(lower)) return lower;
+	return lower
 		.normalize('NFD')
 		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
 		.trim();
+};
 
 const TRUE = new Set(['true', 'yes', 'y', 'ja', 'j', '1', 'x', 'on', 'waar', 'checked']);
 const FALSE = new Set(['false', 'no', 'n', 'nee', '0', 'off', 'onwaar', 'geen']);

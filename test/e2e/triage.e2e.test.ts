@@ -16,8 +16,24 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+	await rt?.unpublishWorkflow(WORKFLOW_ID).catch(() => undefined);
 	await rt?.stop();
 });
+
+const FORM_WEBHOOK_ID = '6f1c2d3e-0005-4a00-9000-00000000f001';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Submit the n8n form as a browser would: multipart, one `field-<index>` per form field. */
+async function submitForm(values: Array<string | string[]>): Promise<number> {
+	const body = new FormData();
+	values.forEach((v, i) => {
+		if (Array.isArray(v)) body.append(`field-${i}`, JSON.stringify(v));
+		else body.append(`field-${i}`, v);
+	});
+	const r = await fetch(`${rt.urls.editor}/form/${FORM_WEBHOOK_ID}`, { method: 'POST', body });
+	await r.text();
+	return r.status;
+}
 
 const byRecipient = (mails: Mail[], to: string) => mails.filter((m) => m.to.includes(to));
 
@@ -96,5 +112,29 @@ describe('intake triage in the real runtime', () => {
 			expect(`${m.subject} ${m.text}`).not.toMatch(/11122233/);
 			assertNoPersonalData(`${m.subject}\n${m.text ?? ''}`, `mail to ${m.to.join(',')}`);
 		}
+	});
+
+	it('a request submitted through the published form becomes a case and an e-mail to the contact for that school and municipality', async () => {
+		await rt.clearMails();
+		await rt.resetCaseApi();
+		await rt.publishWorkflow(WORKFLOW_ID);
+		// Aanmeldnummer, Leerlingcode, BSN, BRIN, E-mail school, Woonplaats, Verblijf, Woonplaats voor verblijf, Hulpvraag,
+		// Risico, Besluit zorgteam, Datum zorgteam, OPP aanwezig, Hulp thuis, Wlz-indicatie, Groepsaanbod passend, Toestemming ouders
+		const status = await submitForm(['FORM-001', 'LL-101', '123456782', '12AB', 'zorgteam@osj-school12ab.example', 'Ede', 'ja', 'Amersfoort', ['gedrag', 'opvoeding'], 'rood', 'ja', '2026-05-04', 'nee', 'nee', 'nee', 'nee', 'ja']);
+		expect(status).toBe(200);
+
+		let mails: Mail[] = [];
+		for (let i = 0; i < 60 && mails.length < 1; i++) {
+			await sleep(2000);
+			mails = await rt.mails();
+		}
+		// In residential care, lived in Amersfoort before: Amersfoort is responsible (woonplaatsbeginsel), so collective care
+		const posts = (await rt.caseRequests()).filter((r) => r.method === 'POST' && r.path === '/api/cases');
+		expect(posts).toHaveLength(1);
+		expect(posts[0].body).toMatchObject({ requestId: 'FORM-001', pupilReference: 'LL-101', route: 'collective', responsibleMunicipality: '0307', deadline: '2026-06-29', actions: ['register_case', 'draw_up_opp', 'inform_access_contact'] });
+		expect(JSON.stringify(posts[0].body)).not.toContain('123456782');
+		expect(mails.map((m) => [m.to, m.subject])).toEqual([[['toegang.12ab@regio-amersfoort.example'], 'Nieuwe casus case-0001: Collective Youth Care at School (FORM-001)']]);
+		expect(mails[0].text).toContain('waar de leerling woonde vlak voor dat verblijf');
+		assertNoPersonalData(`${mails[0].subject}\n${mails[0].text}`);
 	});
 });
