@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code, not shipped in dist */
 /**
  * Deadline Monitor benchmark (not a test: nothing here asserts on time).
  *
@@ -9,6 +10,7 @@
  * Prints a table and writes bench/results/deadlines.json.
  */
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { IDataObject } from 'n8n-workflow';
 
@@ -182,7 +184,7 @@ describe('Deadline Monitor benchmark', () => {
 			benchmark: 'deadlines',
 			date: new Date().toISOString(),
 			node: process.version,
-			machine: { cpus: require('node:os').cpus().length, totalMemMb: mb(require('node:os').totalmem()) },
+			machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
 			note: 'One run each, after a warm-up; ms are wall-clock on a shared machine. Peak RSS is the process peak sampled every 20 ms (cumulative over the run).',
 			rows,
 			ratios,

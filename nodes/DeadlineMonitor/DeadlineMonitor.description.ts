@@ -249,11 +249,11 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		name: 'groupStatuses',
 		type: 'multiOptions',
 		options: [
-			{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
 			{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
-			{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
 			{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
 			{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
+			{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
+			{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
 		],
 		default: ['overdue', 'due_soon'],
 		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },

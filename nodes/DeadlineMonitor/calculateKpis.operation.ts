@@ -5,9 +5,8 @@
 import { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData, NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
 import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../domain/deadlines';
-import { MissingFieldError } from '../../domain/errors';
+import { DomainError, MissingFieldError } from '../../domain/errors';
 import { parseItems, readField } from '../shared/execution';
 import { readSettings } from './parameters';
 

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped in dist */
 /**
  * Weekly deadline alerts in a real n8n: workflows/deadline-alerts.json reads the synthetic cases
  * spreadsheet (sample-data/cases.xlsx), runs the Deadline Monitor (8-week norm, grouped per zorgteam)

@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped in dist */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IDataObject, INodeExecutionData } from 'n8n-workflow';
