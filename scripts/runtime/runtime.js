@@ -304,7 +304,7 @@ async function startRuntime(opts) {
 			workflowsDirs,
 			{ [config.DATA_DIR_PLACEHOLDER]: dataDir, [config.CASE_API_URL_PLACEHOLDER]: urls.caseApi }, { logFile: logs.cli, log });
 		runtime.workflows = state.workflows;
-		log(`    ${state.workflows.length} workflow(s) imported (${secs()})`);
+		log(`    ${state.workflows.length} workflow(s) in n8n (${secs()})`);
 
 		log(`==> Starting n8n ${config.N8N_VERSION} on ${urls.editor} (log: ${logs.n8n})`);
 		procs.n8n = remember(await n8n.startServer(env, { logFile: logs.n8n }));
