@@ -30,8 +30,16 @@ async function submitForm(values: Array<string | string[]>): Promise<number> {
 		if (Array.isArray(v)) body.append(`field-${i}`, JSON.stringify(v));
 		else body.append(`field-${i}`, v);
 	});
+	// the form's webhook is registered shortly after activation: wait until its page answers
+	for (let i = 0; i < 30; i++) {
+		const page = await fetch(`${rt.urls.editor}/form/${FORM_WEBHOOK_ID}`);
+		await page.text();
+		if (page.status === 200) break;
+		await sleep(1000);
+	}
 	const r = await fetch(`${rt.urls.editor}/form/${FORM_WEBHOOK_ID}`, { method: 'POST', body });
-	await r.text();
+	const text = await r.text();
+	if (r.status !== 200) process.stderr.write(`form POST: HTTP ${r.status} ${text.slice(0, 300)}\n`);
 	return r.status;
 }
 
