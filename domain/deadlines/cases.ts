@@ -105,13 +105,36 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 	};
 }
 
+/** True when the case has a value in its clock-start field (e.g. `homeSince` for the thuiszitter rule). */
+export function hasClockStart(read: FieldReader, spec: CheckSpec): boolean {
+	return !blank(read(spec.fields.clockStart));
+}
+
+/**
+ * The result for a case the rule does not apply to (no clock start, and the user chose to pass such
+ * cases instead of treating them as errors) — e.g. a pupil who is not a thuiszitter.
+ */
+export function notApplicableOutput(spec: CheckSpec): CaseOutput {
+	return {
+		rule: spec.rule,
+		status: 'not_applicable',
+		clockStart: null,
+		stopDate: null,
+		dueDate: null,
+		daysElapsed: null,
+		daysRemaining: null,
+		referenceDate: formatIsoDate(spec.reference),
+		countedIn: spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
+	};
+}
+
 export interface CaseOutput {
 	rule: RuleId;
-	status: CaseStatus;
-	clockStart: string;
+	status: CaseStatus | 'not_applicable';
+	clockStart: string | null;
 	stopDate: string | null;
-	dueDate: string;
-	daysElapsed: number;
+	dueDate: string | null;
+	daysElapsed: number | null;
 	daysRemaining: number | null;
 	referenceDate: string;
 	countedIn: 'calendar days' | 'school days';

@@ -358,6 +358,14 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item',
 			},
 			{
+				displayName: 'Pass Cases Without Clock Start',
+				name: 'passWithoutClockStart',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a case with an empty clock-start date (e.g. no "home since" date: not a thuiszitter) passes as not applicable instead of being an error. Check Cases sends it to Closed with status "not_applicable"; KPIs leave it out.',
+			},
+			{
 				displayName: 'Output Field',
 				name: 'outputField',
 				type: 'string',

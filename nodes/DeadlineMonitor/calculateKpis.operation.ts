@@ -41,6 +41,10 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 		// Cases outside the period, or not yet discussed on the reference date, are left out (not errors).
 		const rawStart = readField(json, spec.fields.clockStart);
 		if (rawStart === undefined || rawStart === null || (typeof rawStart === 'string' && rawStart.trim() === '')) {
+			if (settings.passWithoutClockStart) {
+				excluded++;
+				return null;
+			}
 			throw new MissingFieldError(spec.fields.clockStart);
 		}
 		if (kpiInclusion(parseDateCached(rawStart, spec.fields.clockStart, spec.zone), spec.reference, { periodStart, periodEnd }) !== 'included') {

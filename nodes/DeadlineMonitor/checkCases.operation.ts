@@ -12,7 +12,9 @@ import {
 	caseOutput,
 	CaseStatus,
 	checkCase,
+	hasClockStart,
 	Language,
+	notApplicableOutput,
 	sortCases,
 	statusLabel,
 } from '../../domain/deadlines';
@@ -85,15 +87,23 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 		return check;
 	};
 
+	const applies = (item: INodeExecutionData) =>
+		!settings.passWithoutClockStart || hasClockStart((field) => readField(item.json, field), settings.spec);
+	const notApplicable = (item: INodeExecutionData): IDataObject => ({
+		...item.json,
+		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
+	});
+
 	let result: INodeExecutionData[][];
 	if (!grouped) {
 		result = mapItems(ctx, outputCount, (item) => {
+			if (!applies(item)) return { json: notApplicable(item), output: OUTPUT.closed };
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
 		});
 	} else {
-		result = groupedOutputs(ctx, settings, outputCount, evaluate, changed, outputField);
+		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
 	}
 
 	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
@@ -106,9 +116,10 @@ function groupedOutputs(
 	ctx: IExecuteFunctions,
 	settings: SharedSettings,
 	outputCount: number,
-	evaluate: (item: INodeExecutionData) => CaseCheck,
+	evaluate: (item: INodeExecutionData) => CaseCheck | null,
 	changed: (check: CaseCheck) => boolean,
 	outputField: string,
+	notApplicable: (item: INodeExecutionData) => IDataObject,
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
@@ -125,6 +136,10 @@ function groupedOutputs(
 			pairedItem: { item: itemIndex },
 		});
 	for (const { value: check, itemIndex } of parsed.ok) {
+		if (check === null) {
+			outputs[OUTPUT.closed].push({ json: notApplicable(items[itemIndex]), pairedItem: { item: itemIndex } });
+			continue;
+		}
 		if (!changed(check)) {
 			single(check, itemIndex, OUTPUT.unchanged);
 			continue;

@@ -43,6 +43,8 @@ export interface SharedSettings {
 	calendarFor: CalendarResolver;
 	/** The calendar when it is the same for every item (validated up front). */
 	fixedCalendar?: HolidayCalendar;
+	/** Cases without a clock-start date pass as not applicable instead of being errors. */
+	passWithoutClockStart: boolean;
 }
 
 function nodeError(ctx: IExecuteFunctions, error: unknown): never {
@@ -136,7 +138,7 @@ export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: 
 	}
 
 	const reference = optionalDate(ctx, 'referenceDate', 'Reference Date', zone) ?? today(new Date(), zone);
-	const nodeOptions = ctx.getNodeParameter('options', 0, {}) as { knownSchools?: string };
+	const nodeOptions = ctx.getNodeParameter('options', 0, {}) as { knownSchools?: string; passWithoutClockStart?: boolean };
 	const spec: CheckSpec = {
 		rule,
 		clock,
@@ -146,5 +148,5 @@ export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: 
 		requireCaseRef: options.requireCaseRef,
 		knownSchools: parseKnownSchools(nodeOptions.knownSchools ?? ''),
 	};
-	return { spec, calendarFor, fixedCalendar };
+	return { spec, calendarFor, fixedCalendar, passWithoutClockStart: nodeOptions.passWithoutClockStart === true };
 }

@@ -44,7 +44,7 @@ const TEMPLATES = [
 const THUISZITTERS = {
 	0: { home: -100, started: null }, // longer than 3 months at home: overdue
 	4: { home: -40, started: null }, // on track
-	8: { home: -200, started: -95 }, // started within 3 months
+	8: { home: -200, started: -120 }, // a suitable offer started within 3 months
 };
 
 function rows() {

@@ -201,3 +201,47 @@ describe('Check Cases: school weeks', () => {
 		expect(out[4][0].json.details).toMatchObject({ code: 'invalid_holiday_calendar', field: 'vakanties' });
 	});
 });
+
+describe('Check Cases: cases the rule does not apply to', () => {
+	it('thuiszitter rule on the whole case list: cases without a home-since date pass as not applicable on Closed', async () => {
+		const rows = sampleCases();
+		const r = await runWorkflow(fixture('check-cases.thuiszitter-sample-pass-without-clock-start'), { input: rows });
+		expect(r.error).toBeUndefined();
+		const out = r.output(NODE);
+		expect(refs(out[0])).toEqual(['C-2026-0001', 'C-2026-0021']);
+		expect(refs(out[1])).toEqual([]);
+		expect(refs(out[2])).toEqual(['C-2026-0005', 'C-2026-0025']);
+		const closed = out[3].map((i) => i.json.deadline as IDataObject);
+		expect(closed.filter((d) => d.status === 'met')).toHaveLength(2);
+		expect(closed.filter((d) => d.status === 'not_applicable')).toHaveLength(32);
+		expect(closed.find((d) => d.status === 'not_applicable')).toEqual({
+			rule: 'thuiszitter',
+			status: 'not_applicable',
+			clockStart: null,
+			stopDate: null,
+			dueDate: null,
+			daysElapsed: null,
+			daysRemaining: null,
+			referenceDate: '2026-11-26',
+			countedIn: 'calendar days',
+		});
+		expect(paired(out.flat()).sort((a, b) => a - b)).toEqual(rows.map((_r, i) => i));
+	});
+
+	it('without the option such cases are errors naming the field', async () => {
+		const wf = fixture('check-cases.thuiszitter-sample-pass-without-clock-start');
+		wf.nodes[1].parameters.options = {};
+		wf.nodes[1].onError = 'continueErrorOutput';
+		const r = await runWorkflow(wf, { input: sampleCases() });
+		const errors = r.output(NODE)[4];
+		expect(errors).toHaveLength(32);
+		expect(errors[0].json.details).toMatchObject({ code: 'missing_field', field: 'homeSince' });
+	});
+
+	it('KPIs leave them out and count them as excluded', async () => {
+		const r = await runWorkflow(fixture('kpis.thuiszitter-pass-without-clock-start'), { input: sampleCases() });
+		expect(r.json(NODE)).toEqual([
+			expect.objectContaining({ cases: 6, startedWithinNorm: 2, openOverdue: 2, openNotYetDue: 2, shareWithinNorm: 0.5, excludedCases: 32, rule: 'thuiszitter' }),
+		]);
+	});
+});
