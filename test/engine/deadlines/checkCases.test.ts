@@ -143,6 +143,19 @@ describe('Check Cases: bad input', () => {
 		expect(out[4][0].json.details).toMatchObject({ code: 'unknown_school', field: 'school' });
 	});
 
+	it('refuses an unreadable reference date or pasted holiday list before reading any item, with a hint', async () => {
+		const wf = fixture('check-cases.routing');
+		wf.nodes[1].parameters.referenceDate = 'gisteren';
+		const r = await runWorkflow(wf, { input: CASES });
+		expect(r.error?.message).toMatch(/^Field "Reference Date" is not a valid date/);
+		expect(r.error?.description).toMatch(/Use one of/);
+		const list = fixture('check-cases.school-weeks-pasted-list');
+		list.nodes[1].parameters.holidayList = '2026-10-17 - 2026-10-25\nkerstvakantie';
+		const r2 = await runWorkflow(list, { input: CASES });
+		expect(r2.error?.message).toBe('Line 2 of "Holidays" is not a date range');
+		expect(r2.error?.description).toMatch(/one holiday per line/);
+	});
+
 	it('refuses a norm in months counted in school weeks before reading any item', async () => {
 		const r = await runWorkflow(fixture('check-cases.months-in-school-weeks'), { input: CASES });
 		expect(r.error?.message).toBe('A norm in months cannot be counted in school weeks');
