@@ -212,4 +212,17 @@ describe('Toeleiding Triage in the engine', () => {
 		const [j] = result.json('Toeleiding Triage', OUT.collective);
 		expect((j.triage as IDataObject).bsn).toBe('111222333');
 	});
+
+	it('a policy list with an unknown municipality stops the run with a configuration error', async () => {
+		const result = await runWorkflow(fixture('invalid-policy-list'), { input: [req('a')] });
+		expect(result.error?.message).toBe('Field "participatingMunicipalities" does not name a known municipality: received "Atlantis"');
+		expect(result.error?.description).toMatch(/CBS gemeentecode/);
+	});
+
+	it('English texts when the language option says so', async () => {
+		const result = await runWorkflow(fixture('same-request-three-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
+		const almere = result.json('Almere', OUT.collective)[0].triage as IDataObject;
+		expect((almere.reasons as IDataObject[]).map((r) => r.text)).toContain('The pupil lives elsewhere, but the region\u2019s arrangement covers all pupils of the school regardless of where they live.');
+		expect((almere.actions as IDataObject[])[0].text).toBe('Register the case in the case system.');
+	});
 });
