@@ -4,3 +4,4 @@ export * from './kpis';
 export * from './alertMemory';
 export * from './messages';
 export * from './dateCache';
+export * from './grouping';

@@ -93,7 +93,7 @@ export function buildGroupMessage(
 		language === 'nl'
 			? 'Casussen staan onder hun pseudonieme casusnummer. Dit bericht is automatisch verstuurd.'
 			: 'Cases are listed by their pseudonymous case reference. This message was sent automatically.';
-	const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+	const widths = headers.map((h, i) => rows.reduce((w, r) => Math.max(w, r[i].length), h.length));
 	const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
 	const text = [intro, '', line(headers), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line), '', footer].join('\n');
 	const th = headers.map((h) => `<th style="text-align:left;padding:4px 8px;border-bottom:1px solid #999">${escapeHtml(h)}</th>`).join('');

@@ -7,16 +7,14 @@ import { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint }
 import { formatIsoDate } from '../../domain/dates';
 import {
 	AlertMemory,
-	buildGroupMessage,
 	CaseCheck,
 	caseOutput,
 	CaseStatus,
 	checkCase,
 	hasClockStart,
+	groupPerRecipient,
 	Language,
 	notApplicableOutput,
-	sortCases,
-	statusLabel,
 } from '../../domain/deadlines';
 import { DateSpan } from '../../domain/calendar';
 import { mapItems, parseItems, readField } from '../shared/execution';
@@ -128,67 +126,29 @@ function groupedOutputs(
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 
-	const groups = new Map<string, Array<{ check: CaseCheck; itemIndex: number }>>();
 	const items = ctx.getInputData();
 	const single = (check: CaseCheck, itemIndex: number, output: number) =>
 		outputs[output].push({
 			json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
 			pairedItem: { item: itemIndex },
 		});
+	const toGroup: Array<{ check: CaseCheck; member: number }> = [];
 	for (const { value: check, itemIndex } of parsed.ok) {
 		if (check === null) {
 			outputs[OUTPUT.closed].push({ json: notApplicable(items[itemIndex]), pairedItem: { item: itemIndex } });
-			continue;
-		}
-		if (!changed(check)) {
+		} else if (!changed(check)) {
 			single(check, itemIndex, OUTPUT.unchanged);
-			continue;
-		}
-		if (!groupStatuses.has(check.status)) {
+		} else if (!groupStatuses.has(check.status)) {
 			single(check, itemIndex, outputFor(check.status));
-			continue;
+		} else {
+			toGroup.push({ check, member: itemIndex });
 		}
-		const key = groupBy === 'school' ? check.school : check.zorgteam;
-		let list = groups.get(key);
-		if (!list) groups.set(key, (list = []));
-		list.push({ check, itemIndex });
 	}
 	const { spec } = settings;
-	const noName = language === 'nl' ? (groupBy === 'school' ? '(geen school)' : '(geen zorgteam)') : groupBy === 'school' ? '(no school)' : '(no zorgteam)';
-	for (const [key, list] of groups) {
-		const checks = list.map((l) => l.check);
-		const worst = Math.min(...checks.map((c) => outputFor(c.status)));
-		const emails = [...new Set(checks.map((c) => c.recipientEmail).filter((e) => e !== ''))];
-		const label = key || noName;
-		const cases = sortCases(checks).map((c) => ({
-			caseRef: c.caseRef,
-			school: c.school,
-			zorgteam: c.zorgteam,
-			status: c.status,
-			statusLabel: statusLabel(c.status, language),
-			clockStart: formatIsoDate(c.clockStart),
-			stopDate: c.stop === undefined ? null : formatIsoDate(c.stop),
-			dueDate: formatIsoDate(c.deadline),
-			daysElapsed: c.daysElapsed,
-			daysRemaining: c.daysRemaining,
-		}));
-		const counts: Record<CaseStatus, number> = { overdue: 0, due_soon: 0, on_track: 0, met: 0, met_late: 0 };
-		for (const c of checks) counts[c.status]++;
-		const message = buildGroupMessage(label, checks, spec.rule, spec.reference, language);
-		outputs[worst].push({
-			json: {
-				groupBy,
-				[groupBy]: key,
-				recipientEmail: emails.join(', '),
-				referenceDate: formatIsoDate(spec.reference),
-				caseCount: checks.length,
-				counts,
-				cases,
-				subject: message.subject,
-				text: message.text,
-				html: message.html,
-			} as IDataObject,
-			pairedItem: list.map((l) => ({ item: l.itemIndex })),
+	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference })) {
+		outputs[outputFor(group.status)].push({
+			json: group.summary as unknown as IDataObject,
+			pairedItem: group.members.map((item) => ({ item })),
 		});
 	}
 	return outputs;

@@ -101,8 +101,8 @@ export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: 
 		const coveredUntil = optionalDate(ctx, 'coveredUntil', 'Calendar Covers Until', zone);
 		const build = (value: unknown, field: string) => {
 			const holidays = parseHolidayList(value, field);
-			const first = holidays.length ? Math.min(...holidays.map((h) => h.start)) : undefined;
-			const last = holidays.length ? Math.max(...holidays.map((h) => h.end)) : undefined;
+			const first = holidays.length ? holidays.reduce((m, h) => Math.min(m, h.start), Infinity) : undefined;
+			const last = holidays.length ? holidays.reduce((m, h) => Math.max(m, h.end), -Infinity) : undefined;
 			const from = coveredFrom ?? first;
 			const until = coveredUntil ?? last;
 			return new HolidayCalendar(holidays, from !== undefined && until !== undefined && from <= until ? [{ start: from, end: until }] : [], field);
