@@ -144,6 +144,26 @@ describe('Group Per Recipient', () => {
 		expect(JSON.stringify(out[1][0].json)).not.toContain('vrije tekst');
 	});
 
+	it('with Alert Only on Status Change: only changed cases are grouped; a second run mails nobody', async () => {
+		const wf = fixture('check-cases.grouped-per-zorgteam');
+		wf.nodes[1].parameters.alertOnce = true;
+		const staticData: IDataObject = {};
+		const rows = sampleCases();
+		const first = await runWorkflow(wf, { input: rows, staticData, mode: 'trigger' });
+		expect(first.output(NODE)[0]).toHaveLength(4);
+		const second = await runWorkflow(wf, { input: rows, staticData, mode: 'trigger' });
+		const out = second.output(NODE);
+		expect(out.slice(0, 4).flat()).toEqual([]);
+		expect(out[4]).toHaveLength(38);
+		// one case becomes overdue: only its zorgteam gets a group, listing only that case
+		const later = rows.map((r) => (r.caseRef === 'C-2026-0013' ? { ...r, zorgteamDate: '2026-09-01' } : r));
+		const third = (await runWorkflow(wf, { input: later, staticData, mode: 'trigger' })).output(NODE);
+		expect(third[0].map((g) => [g.json.zorgteam, (g.json.cases as IDataObject[]).map((c) => c.caseRef)])).toEqual([
+			['Zorgteam Het Baken', ['C-2026-0013']],
+		]);
+		expect(third[4]).toHaveLength(37);
+	});
+
 	it('per school, in English, with all statuses grouped', async () => {
 		const r = await runWorkflow(fixture('check-cases.grouped-per-school-english-all-statuses'), { input: sampleCases() });
 		const out = r.output(NODE);
