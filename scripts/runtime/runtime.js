@@ -230,15 +230,21 @@ async function startRuntime(opts) {
 		}
 	}
 
-	await ensureN8n({ log });
-	if (build) await buildPackage({ log, logFile: logs.build });
-	const { missing } = await installPackage(userFolder, { log, logFile: logs.build });
-	if (missing.length) {
-		const msg =
-			`package.json lists files the built package lacks, so n8n will load none of our nodes:\n  ${missing.join('\n  ')}\n` +
-			'(Did the build fail, or is a node listed before it exists?)';
-		if (requirePackage) throw new Error(msg);
-		log(`\n!!! ${msg}\n`);
+	// Until the services run (and stop() can clean up), a failure here must not leave the temp folder behind.
+	try {
+		await ensureN8n({ log });
+		if (build) await buildPackage({ log, logFile: logs.build });
+		const { missing } = await installPackage(userFolder, { log, logFile: logs.build });
+		if (missing.length) {
+			const msg =
+				`package.json lists files the built package lacks, so n8n will load none of our nodes:\n  ${missing.join('\n  ')}\n` +
+				'(Did the build fail, or is a node listed before it exists?)';
+			if (requirePackage) throw new Error(msg);
+			log(`\n!!! ${msg}\n`);
+		}
+	} catch (e) {
+		if (temporary) fs.rmSync(userFolder, { recursive: true, force: true });
+		throw e;
 	}
 
 	const dataDir = path.join(userFolder, 'data');
