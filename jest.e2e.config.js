@@ -5,6 +5,9 @@ module.exports = {
 	roots: ['<rootDir>/test/e2e'],
 	testMatch: ['**/*.e2e.test.ts'],
 	transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }] },
+	// One real n8n runtime for the whole run, on free ports in a temporary folder (test/e2e/runtime.ts).
+	globalSetup: '<rootDir>/test/e2e/support/global-setup.ts',
+	globalTeardown: '<rootDir>/test/e2e/support/global-teardown.ts',
 	testTimeout: 600000,
 	maxWorkers: 1,
 };

@@ -15,7 +15,4 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 echo "==> jest (end-to-end)"
-exec jest -c jest.e2e.config.js --ci \
-	--globalSetup "$REPO_ROOT/test/e2e/support/global-setup.ts" \
-	--globalTeardown "$REPO_ROOT/test/e2e/support/global-teardown.ts" \
-	"$@"
+exec jest -c jest.e2e.config.js --ci "$@"

@@ -54,11 +54,8 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		// Files: nodes may read and write only inside the data folder.
 		N8N_RESTRICT_FILE_ACCESS_TO: dataDir,
 		N8N_BLOCK_FILE_ACCESS_TO_N8N_FILES: 'true',
-		// The data folder, for workflows that write `{{ $env.JEUGDHULP_DATA_DIR }}/…`. n8n 2.x blocks
-		// $env by default; we allow it here because this environment holds nothing secret (see above).
-		// Portable workflows use the __JEUGDHULP_DATA_DIR__ placeholder instead (docs/runtime.md).
-		JEUGDHULP_DATA_DIR: dataDir,
-		N8N_BLOCK_ENV_ACCESS_IN_NODE: 'false',
+		// Workflows refer to the data folder through the __JEUGDHULP_DATA_DIR__ placeholder, replaced at
+		// import (docs/runtime.md); $env access in expressions stays blocked, as in a default n8n 2.x.
 		N8N_ENFORCE_SETTINGS_FILE_PERMISSIONS: 'false',
 		// Task runners (Code node) talk to a broker on this port; free ports keep parallel runtimes apart.
 		N8N_RUNNERS_BROKER_PORT: String(brokerPort),

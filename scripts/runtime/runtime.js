@@ -165,9 +165,7 @@ class OwnedRuntime extends RuntimeClient {
 
 /**
  * Fill the folder n8n may read and write (N8N_RESTRICT_FILE_ACCESS_TO):
- *   <dataDir>/sample-data/<file>   copy of the repository's sample-data/ (canonical path)
- *   <dataDir>/<file>               the same files again at the top level, for workflows written as
- *                                  `{{ $env.JEUGDHULP_DATA_DIR }}/<file>`
+ *   <dataDir>/sample-data/<file>   copy of the repository's sample-data/
  *   <dataDir>/output/              where workflows write results
  * Sample files are refreshed on every start; output/ is kept.
  */
@@ -181,7 +179,6 @@ function prepareDataDir(dataDir, sampleDataDir) {
 		if (entry === 'README.md') continue;
 		const src = path.join(sampleDataDir, entry);
 		fs.cpSync(src, path.join(target, entry), { recursive: true });
-		if (entry !== config.OUTPUT_SUBDIR) fs.cpSync(src, path.join(dataDir, entry), { recursive: true, force: true });
 	}
 }
 
