@@ -7,6 +7,7 @@ import { IDataObject, IExecuteFunctions, NodeOperationError } from 'n8n-workflow
 import { CalendarDate, parseCalendarDate, today } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
+import { readField } from '../shared/execution';
 import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
 
 export interface FieldNames {
@@ -120,8 +121,8 @@ export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: 
 			const holidayField = (ctx.getNodeParameter('holidayField', 0, 'holidays') as string).trim() || 'holidays';
 			const cache = new Map<string, HolidayCalendar>();
 			calendarFor = (json) => {
-				const value = json[holidayField];
-				const key = typeof value === 'string' ? value : JSON.stringify(value ?? null);
+				const value = readField(json, holidayField);
+				const key = typeof value === 'string' ? `s:${value}` : `j:${JSON.stringify(value ?? null)}`;
 				let calendar = cache.get(key);
 				if (!calendar) {
 					calendar = build(value, holidayField);
