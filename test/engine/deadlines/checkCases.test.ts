@@ -79,6 +79,15 @@ describe('Check Cases: routing', () => {
 		expect(out[0][0].json.deadline).toBeUndefined();
 	});
 
+	it('reads timestamps on their calendar day in the workflow time zone', async () => {
+		// 03:30 UTC on 8 March 2026 is 04:30 in Amsterdam but 22:30 on 7 March in New York
+		const input = [{ caseRef: 'C-1', zorgteamDate: '2026-03-08T03:30:00Z' }];
+		const ams = await runWorkflow(fixture('check-cases.routing'), { input, timezone: 'Europe/Amsterdam' });
+		const ny = await runWorkflow(fixture('check-cases.routing'), { input, timezone: 'America/New_York' });
+		expect(ams.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-08', dueDate: '2026-05-03' });
+		expect(ny.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-07', dueDate: '2026-05-02' });
+	});
+
 	it('judges on today in the workflow time zone when no reference date is given', async () => {
 		for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
 			const r = await runWorkflow(fixture('check-cases.reference-today'), { input: [{ zorgteamDate: '2020-01-01' }], timezone: zone });
