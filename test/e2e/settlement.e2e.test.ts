@@ -48,18 +48,30 @@ afterAll(async () => {
 	await rt?.stop();
 });
 
-async function attachment(mail: Mail, fileName: string): Promise<Array<Record<string, unknown>>> {
-	const r = await fetch(`${rt.urls.inbox}/email/${mail.id}/attachment/${encodeURIComponent(fileName)}`);
+/**
+ * Attachments as maildev 3 reports them: `filename` (as sent) and `generatedFileName` (as stored).
+ * Read directly, because the runtime's `mails()` maps `fileName`, which maildev 3 no longer has.
+ */
+async function attachmentsOf(mail: Mail): Promise<Array<{ filename: string; generatedFileName: string; contentType: string }>> {
+	const r = await fetch(`${rt.urls.inbox}/api/email/${mail.id}`);
+	expect(r.ok).toBe(true);
+	return ((await r.json()) as { attachments?: Array<{ filename: string; generatedFileName: string; contentType: string }> }).attachments ?? [];
+}
+
+async function attachment(mail: Mail, generatedFileName: string): Promise<Array<Record<string, unknown>>> {
+	const r = await fetch(`${rt.urls.inbox}/api/email/${mail.id}/attachment/${encodeURIComponent(generatedFileName)}`);
 	expect(r.ok).toBe(true);
 	const wb = new ExcelJS.Workbook();
 	await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
 	const ws = wb.worksheets[0];
-	const header = (ws.getRow(1).values as unknown[]).slice(1).map(String);
+	const header: string[] = [];
+	ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cell.text));
 	const rows: Array<Record<string, unknown>> = [];
 	ws.eachRow((row, n) => {
 		if (n === 1) return;
-		const values = (row.values as unknown[]).slice(1);
-		rows.push(Object.fromEntries(header.map((h, i) => [h, values[i]])));
+		const record: Record<string, unknown> = {};
+		row.eachCell({ includeEmpty: true }, (cell, col) => (record[header[col]] = cell.text));
+		rows.push(record);
 	});
 	return rows;
 }
@@ -98,9 +110,11 @@ describe('settlement example workflows in the real runtime', () => {
 		expect(amstelveen.subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3 – Amstelveen – € 9.200,00');
 		expect(amstelveen.text).toContain('Leerlingen: 4');
 		expect(amstelveen.text).toContain('Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q3) = € 69.000,00');
-		expect(amstelveen.attachments.map((a) => a.fileName)).toEqual(['verrekening-0362-2026-Q3.xlsx']);
-		const lines = await attachment(amstelveen, 'verrekening-0362-2026-Q3.xlsx');
+		const files = await attachmentsOf(amstelveen);
+		expect(files.map((a) => a.filename)).toEqual(['verrekening-0362-2026-Q3.xlsx']);
+		const lines = await attachment(amstelveen, files[0].generatedFileName);
 		expect(lines).toHaveLength(4);
+		expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['pupil', 'residenceCode', 'residenceName', 'hours', 'amountCents', 'amountText']));
 		expect(lines.reduce((a, l) => a + Number(l.amountCents), 0)).toBe(920_000);
 		for (const l of lines) expect(String(l.pupil)).toMatch(/^P-[A-Z2-7]{12}$/);
 		expect(lines.some((l) => /LL-\d{4}/.test(JSON.stringify(l)))).toBe(false); // the school's own pupil numbers never leave
