@@ -22,6 +22,7 @@ export interface Share {
 }
 
 export const WEIGHT_DIGITS = 4;
+const SCALE = 10 ** WEIGHT_DIGITS;
 
 export class AllocationError extends DomainError {
 	constructor(message: string) {
@@ -44,7 +45,9 @@ export function allocateLargestRemainder(total: Cents, shares: readonly Share[])
 	const sorted = [...shares].sort((a, b) => compareKeys(a.key, b.key));
 	const weights: bigint[] = sorted.map((s) => {
 		if (!Number.isFinite(s.weight) || s.weight < 0) throw new AllocationError('Allocation weights must be zero or positive numbers');
-		return toScaledInteger(s.weight, WEIGHT_DIGITS);
+		const scaled = s.weight * SCALE;
+		// fast path for weights that are exact in 1/10 000 (whole pupils, quarter hours); else exact decimal scaling
+		return Number.isSafeInteger(scaled) ? BigInt(scaled) : toScaledInteger(s.weight, WEIGHT_DIGITS);
 	});
 	for (let i = 1; i < sorted.length; i++) {
 		if (sorted[i].key === sorted[i - 1].key) throw new AllocationError('Allocation keys must be unique');

@@ -32,7 +32,11 @@ function base32(bytes: Buffer, chars: number): string {
 }
 
 /** The same pupil typed slightly differently (spaces, case) gets the same reference. */
+const PLAIN = /^[\x21-\x7e]+$/;
+
 export function normalisePupilRef(ref: string): string {
+	// fast path: printable ASCII without spaces (leerlingnummers) needs only lower-casing
+	if (PLAIN.test(ref)) return ref.toLowerCase();
 	return ref.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
@@ -43,14 +47,18 @@ export function makePseudonymiser(key: string, prefix = 'P-'): Pseudonymiser {
 			hint: 'Open the "Jeugdhulp Pseudonymisation Key" credential and enter a long random key (for example 32 random characters); keep it the same across periods.',
 		});
 	}
-	const cache = new Map<string, string>();
+	const byNormalised = new Map<string, string>();
+	const byRaw = new Map<string, string>();
 	return (pupilRef: string) => {
+		let ref = byRaw.get(pupilRef);
+		if (ref !== undefined) return ref;
 		const normalised = normalisePupilRef(pupilRef);
-		let ref = cache.get(normalised);
+		ref = byNormalised.get(normalised);
 		if (ref === undefined) {
 			ref = prefix + base32(createHmac('sha256', key).update(normalised, 'utf8').digest(), 12);
-			cache.set(normalised, ref);
+			byNormalised.set(normalised, ref);
 		}
+		byRaw.set(pupilRef, ref);
 		return ref;
 	};
 }

@@ -103,6 +103,20 @@ export function resolveMunicipality(registry: MunicipalityRegistry, value: unkno
 	);
 }
 
+const periodCache = new Map<string, Period>();
+
+/** Spreadsheets repeat the same few period labels: parse each text once (the cache is small and bounded). */
+function cachedPeriod(value: unknown, field: string): Period {
+	if (typeof value !== 'string') return parsePeriod(value, field);
+	let p = periodCache.get(value);
+	if (p === undefined) {
+		p = parsePeriod(value, field);
+		if (periodCache.size >= 1000) periodCache.clear();
+		periodCache.set(value, p);
+	}
+	return p;
+}
+
 function isBlank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 }
@@ -129,7 +143,7 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	if (isBlank(rawPeriod)) {
 		period = ctx.period;
 	} else {
-		period = parsePeriod(rawPeriod, fields.period);
+		period = cachedPeriod(rawPeriod, fields.period);
 		if (!periodContains(ctx.period, period)) {
 			throw new InvalidFieldError(
 				'outside_period',
@@ -197,19 +211,24 @@ export function lookupTariff(table: Record<string, number> | undefined, product:
  * record in such a group, with the error for it.
  */
 export function findContradictions(records: readonly DeliveryRecord[], fields: DeliveryFields): Map<number, InvalidFieldError> {
-	const groups = new Map<string, number[]>();
+	// one pass: remember the first residence per (pupil, period); collect only the groups that conflict
+	const first = new Map<string, { code: string; position: number; conflict: boolean }>();
 	for (let i = 0; i < records.length; i++) {
 		const r = records[i];
-		const key = `${r.period.start}|${r.period.end}|${normalisePupilRef(r.pupilRef)}`;
-		let g = groups.get(key);
-		if (!g) groups.set(key, (g = []));
-		g.push(i);
+		const key = `${normalisePupilRef(r.pupilRef)}|${r.period.start}|${r.period.end}`;
+		const seen = first.get(key);
+		if (seen === undefined) first.set(key, { code: r.residenceCode, position: i, conflict: false });
+		else if (seen.code !== r.residenceCode) seen.conflict = true;
 	}
 	const result = new Map<number, InvalidFieldError>();
-	for (const positions of groups.values()) {
-		if (positions.length < 2) continue;
-		const codes = new Set(positions.map((p) => records[p].residenceCode));
-		if (codes.size < 2) continue;
+	const conflicting = new Map<string, number[]>();
+	for (const [key, seen] of first) if (seen.conflict) conflicting.set(key, []);
+	if (conflicting.size === 0) return result;
+	for (let i = 0; i < records.length; i++) {
+		const r = records[i];
+		conflicting.get(`${normalisePupilRef(r.pupilRef)}|${r.period.start}|${r.period.end}`)?.push(i);
+	}
+	for (const positions of conflicting.values()) {
 		const items = positions.map((p) => records[p].index).sort((a, b) => a - b);
 		for (const p of positions) {
 			result.set(
