@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code, not shipped in dist */
 /**
  * Cross-Region Settlement benchmark (not a test: nothing here asserts on time).
  *

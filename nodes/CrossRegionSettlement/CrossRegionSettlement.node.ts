@@ -1,16 +1,8 @@
-import type {
-	ICredentialsDecrypted,
-	ICredentialTestFunctions,
-	IExecuteFunctions,
-	INodeCredentialTestResult,
-	INodeExecutionData,
-	INodeType,
-	INodeTypeDescription,
-} from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { MIN_KEY_LENGTH } from '../../domain/settlement/pseudonym';
 import { executeCalculate } from './calculate.operation';
+import { pseudonymisationKeyTest } from './credentialTest';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { executeReconcile } from './reconcile.operation';
 
@@ -38,17 +30,7 @@ export class CrossRegionSettlement implements INodeType {
 		properties,
 	};
 
-	methods = {
-		credentialTest: {
-			async pseudonymisationKeyTest(this: ICredentialTestFunctions, credential: ICredentialsDecrypted): Promise<INodeCredentialTestResult> {
-				const key = String(credential.data?.key ?? '');
-				if (key.length < MIN_KEY_LENGTH) {
-					return { status: 'Error', message: `The key must be at least ${MIN_KEY_LENGTH} characters long` };
-				}
-				return { status: 'OK', message: 'The key can be used for pseudonymous references' };
-			},
-		},
-	};
+	methods = { credentialTest: { pseudonymisationKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0, 'calculate') as string;

@@ -13,6 +13,8 @@
  */
 import ExcelJS from 'exceljs';
 
+const E2E_PHRASE = 'e2e-pseudonymisation-phrase-2026';
+
 import { nodeItems, runError, startRuntime, type E2ERuntime, type Mail } from './runtime';
 import { assertNoPersonalData } from '../helpers/privacy';
 
@@ -38,7 +40,7 @@ beforeAll(async () => {
 	const credential = await rt.rest('POST', '/credentials', {
 		name: 'E2E pseudonymisation key',
 		type: 'pseudonymisationKeyApi',
-		data: { key: 'e2e-pseudonymisation-phrase-2026', keyId: 'e2e-2026' },
+		data: { key: E2E_PHRASE, keyId: 'e2e-2026' },
 	});
 	await prepare(QUARTERLY, credential.id);
 	await prepare(RECONCILE, credential.id);

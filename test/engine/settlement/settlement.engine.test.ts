@@ -8,7 +8,8 @@ import { loadWorkflow, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
 
 const fixture = (name: string) => loadWorkflow(`test/engine/settlement/fixtures/${name}.workflow.json`);
-const credentials = { pseudonymisationKeyApi: { key: 'engine-test-phrase-0123456789', keyId: '2026-1' } };
+const ENGINE_PHRASE = 'engine-test-phrase-0123456789';
+const credentials = { pseudonymisationKeyApi: { key: ENGINE_PHRASE, keyId: '2026-1' } };
 
 /** Amsterdam SJSO, 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00 over 7 pupils (see the unit worked example). */
 const DELIVERIES: IDataObject[] = [
@@ -171,5 +172,14 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 			[3, 'factuurnummer'],
 		]);
 		expect(run.json('Reconcile', 2)[0]).toMatchObject({ rejectedItems: 2, itemsIn: 4 });
+	});
+});
+
+describe('credential test', () => {
+	it('accepts a long key and refuses a short one', async () => {
+		const { pseudonymisationKeyTest } = await import('../../../nodes/CrossRegionSettlement/credentialTest');
+		const ctx = {} as never;
+		expect(await pseudonymisationKeyTest.call(ctx, { id: '1', name: 'k', type: 'pseudonymisationKeyApi', data: { key: ENGINE_PHRASE } })).toEqual({ status: 'OK', message: 'The key can be used for pseudonymous references' });
+		expect((await pseudonymisationKeyTest.call(ctx, { id: '1', name: 'k', type: 'pseudonymisationKeyApi', data: { key: 'short' } })).status).toBe('Error');
 	});
 });

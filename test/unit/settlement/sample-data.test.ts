@@ -1,3 +1,4 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals -- test code, not shipped in dist */
 /**
  * The example workflow's sample data gives the statements written out in scripts/sample-data/settlement.js
  * (function financing, 3 fte × € 92.000 × 3/12 = € 69.000,00 over 30 pupils = € 2.300,00 each).
