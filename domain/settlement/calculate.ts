@@ -21,7 +21,7 @@ import { classifyPupil, type PupilClassification } from '../policies/classify';
 import { lookupTariff } from './records';
 import { shareOfYear } from './period';
 import { functionTotalBasis, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
-import { normalisePupilRef } from './pseudonym';
+import { normalisePupilRef } from '../pseudonym';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 
 const OWN = '\u0000own';

@@ -11,7 +11,7 @@ import type { FinancingForm } from '../policies/types';
 import { formatIsoDate } from '../dates';
 import { parsePeriod, periodContains, type Period } from './period';
 import type { DeliveryRecord } from './types';
-import { normalisePupilRef } from './pseudonym';
+import { normalisePupilRef } from '../pseudonym';
 
 /** Column names of the delivery spreadsheet (parameters of the node). */
 export interface DeliveryFields {

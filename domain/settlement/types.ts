@@ -5,7 +5,7 @@ import type { Cents } from '../money';
 import type { Arrangement, PupilTreatment } from '../policies/classify';
 import type { FinancingForm, RegionPolicy } from '../policies/types';
 import type { Period } from './period';
-import type { Pseudonymiser } from './pseudonym';
+import type { Pseudonymiser } from '../pseudonym';
 
 export type AllocationKey = 'pupils' | 'hours';
 export type Language = 'nl' | 'en';

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { executeCalculate } from './calculate.operation';
-import { pseudonymisationKeyTest } from './credentialTest';
+import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { executeReconcile } from './reconcile.operation';
 

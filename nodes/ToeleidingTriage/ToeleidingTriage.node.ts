@@ -1,6 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { OUTPUT_NAMES, OUTPUTS, triageProperties } from './description';
 import { executeTriage } from './execute';
 
@@ -22,11 +23,14 @@ export class ToeleidingTriage implements INodeType {
 			{
 				name: 'pseudonymisationKeyApi',
 				required: true,
+				testedBy: 'pseudonymisationKeyTest',
 				displayOptions: { show: { pseudonymiseBsn: [true] } },
 			},
 		],
 		properties: triageProperties,
 	};
+
+	methods = { credentialTest: { pseudonymisationKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return executeTriage(this);

@@ -24,7 +24,7 @@ describe('local runtime', () => {
 		expect(await (await fetch(`${rt.urls.caseApi}/api/health`)).json()).toMatchObject({ status: 'ok' });
 		// Our package is installed as a community package: n8n lists its node types under the package name.
 		const r = await fetch(`${rt.urls.editor}/types/nodes.json`, { headers: { cookie: await rt.session() } });
-		const types: Array<{ name: string }> = await r.json();
+		const types = (await r.json()) as Array<{ name: string }>;
 		const ours = types.map((t) => t.name).filter((n) => n.startsWith('n8n-nodes-jeugdhulp-onderwijs.'));
 		expect(ours).toContain('n8n-nodes-jeugdhulp-onderwijs.recordCleaner');
 		expect(ours.sort()).toEqual(rt.nodes.map((n) => n.name).sort());

@@ -177,7 +177,7 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 
 describe('credential test', () => {
 	it('accepts a long key and refuses a short one', async () => {
-		const { pseudonymisationKeyTest } = await import('../../../nodes/CrossRegionSettlement/credentialTest');
+		const { pseudonymisationKeyTest } = await import('../../../nodes/shared/credentialTests');
 		const ctx = {} as never;
 		expect(await pseudonymisationKeyTest.call(ctx, { id: '1', name: 'k', type: 'pseudonymisationKeyApi', data: { key: ENGINE_PHRASE } })).toEqual({ status: 'OK', message: 'The key can be used for pseudonymous references' });
 		expect((await pseudonymisationKeyTest.call(ctx, { id: '1', name: 'k', type: 'pseudonymisationKeyApi', data: { key: 'short' } })).status).toBe('Error');

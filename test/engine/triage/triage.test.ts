@@ -201,7 +201,7 @@ describe('Toeleiding Triage in the engine', () => {
 		const credentials = { pseudonymisationKeyApi: { key: 'a-long-test-key-of-32-characters!', keyId: 't' } };
 		const result = await runWorkflow(fixture('pseudonymise-bsn'), { input, credentials });
 		const refs = result.json('Toeleiding Triage', OUT.collective).map((j) => (j.triage as IDataObject).pupilReference as string);
-		expect(refs[0]).toMatch(/^PSN-[0-9A-F]{16}$/);
+		expect(refs[0]).toMatch(/^P-[A-Z2-7]{12}$/);
 		expect(refs[0]).toBe(refs[1]);
 		expect(refs[2]).not.toBe(refs[0]);
 		for (const r of refs) expect(r).not.toContain('111222333');

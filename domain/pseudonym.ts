@@ -1,13 +1,15 @@
 /**
- * Pseudonymous pupil references for statements that leave the organisation: a keyed hash
- * (HMAC-SHA256) of the pupil reference, so the same pupil gets the same reference in every statement
- * made with the same key, and nobody without the key can link it back. The key lives in an n8n credential.
+ * Pseudonymous pupil references for anything that leaves the organisation (settlement statements,
+ * triage outcomes passed on): a keyed hash (HMAC-SHA256) of the pupil reference or BSN, so the same pupil
+ * gets the same reference every time the same key is used, and nobody without the key can link it back
+ * (an unkeyed hash of a BSN could be reversed by trying all valid numbers). The key lives in an n8n
+ * credential (Jeugdhulp Pseudonymisation Key). One implementation for every node.
  *
  * Reference format: `P-` + the first 12 characters of the RFC 4648 base32 encoding of the HMAC (60 bits).
  */
 import { createHmac } from 'crypto';
 
-import { DomainError } from '../errors';
+import { DomainError } from './errors';
 
 export type Pseudonymiser = (pupilRef: string) => string;
 
