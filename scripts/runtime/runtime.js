@@ -97,7 +97,8 @@ class RuntimeClient {
 
 	/**
 	 * Mails received by maildev, oldest first, simplified:
-	 * { id, from, to: string[], cc: string[], subject, text, html, date, attachments: [{fileName, contentType}] }
+	 * { id, from, to: string[], cc: string[], subject, text, html, date, attachments: [{fileName, generatedFileName, contentType}] }
+ * (maildev 3 calls the name as sent `filename` and the stored name `generatedFileName`)
 	 */
 	async mails() {
 		const r = await fetch(`${this.urls.inbox}/api/email`);
@@ -113,7 +114,11 @@ class RuntimeClient {
 			text: m.text,
 			html: m.html,
 			date: m.date || m.time,
-			attachments: (m.attachments || []).map((a) => ({ fileName: a.fileName || a.generatedFileName, contentType: a.contentType })),
+			attachments: (m.attachments || []).map((a) => ({
+				fileName: a.filename || a.fileName,
+				generatedFileName: a.generatedFileName,
+				contentType: a.contentType,
+			})),
 		}));
 	}
 

@@ -42,7 +42,7 @@ export interface Mail {
 	text?: string;
 	html?: string;
 	date?: string;
-	attachments: Array<{ fileName?: string; contentType?: string }>;
+	attachments: Array<{ fileName?: string; generatedFileName?: string; contentType?: string }>;
 }
 
 export interface CaseRequest {

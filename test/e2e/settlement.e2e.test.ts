@@ -8,12 +8,10 @@
  *   attached spreadsheet's pupil lines (pseudonymous, adding up to the statement).
  * - workflows/settlement-reconcile.json: invoices reconciled, one e-mail with the differences.
  *
- * The runtime does not (yet) ship a pseudonymisation-key credential: the test creates one through the
- * REST API and points the workflows at it; it also fixes the period to the sample data's quarter (2026-Q3).
+ * The workflows use the runtime's own pseudonymisation-key credential (`pseudonymisation-local`); the test
+ * fixes the period to the sample data's quarter (2026-Q3) so the result does not depend on today's date.
  */
 import ExcelJS from 'exceljs';
-
-const E2E_PHRASE = 'e2e-pseudonymisation-phrase-2026';
 
 import { nodeItems, runError, startRuntime, type E2ERuntime, type Mail } from './runtime';
 import { assertNoPersonalData } from '../helpers/privacy';
@@ -24,12 +22,12 @@ const PERIOD = '2026-Q3';
 
 let rt: E2ERuntime;
 
-async function prepare(workflowId: string, credentialId: string): Promise<void> {
+async function prepare(workflowId: string): Promise<void> {
 	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
 	for (const n of wf.nodes) {
 		if (n.type === 'n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement') {
 			if (n.parameters.operation !== 'reconcile') n.parameters.period = PERIOD;
-			n.credentials = { pseudonymisationKeyApi: { id: credentialId, name: 'E2E pseudonymisation key' } };
+			expect(n.credentials?.pseudonymisationKeyApi?.id).toBe('pseudonymisation-local');
 		}
 	}
 	await rt.rest('PATCH', `/workflows/${workflowId}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
@@ -37,13 +35,8 @@ async function prepare(workflowId: string, credentialId: string): Promise<void> 
 
 beforeAll(async () => {
 	rt = await startRuntime();
-	const credential = await rt.rest('POST', '/credentials', {
-		name: 'E2E pseudonymisation key',
-		type: 'pseudonymisationKeyApi',
-		data: { key: E2E_PHRASE, keyId: 'e2e-2026' },
-	});
-	await prepare(QUARTERLY, credential.id);
-	await prepare(RECONCILE, credential.id);
+	await prepare(QUARTERLY);
+	await prepare(RECONCILE);
 });
 
 afterAll(async () => {
