@@ -13,23 +13,50 @@ export interface Municipality {
 }
 
 export class UnknownMunicipalityError extends InvalidFieldError {
-	constructor(field: string, value: unknown) {
+	/** The closest known municipality, when the value looks like a misspelling of one. */
+	readonly suggestion?: Municipality;
+
+	constructor(field: string, value: unknown, suggestion?: Municipality) {
 		super(
 			'unknown_municipality',
 			field,
-			`Field "${field}" does not name a known municipality: received ${describeMunicipalityValue(value)}`,
+			`Field "${field}" does not name a known municipality: received ${describeMunicipalityValue(value, suggestion)}` +
+				(suggestion ? ` (did you mean ${suggestion.name}, ${suggestion.code}?)` : ''),
 			`Use a CBS gemeentecode (0307, 307 or GM0307) or the municipality's name as registered by CBS on ${MUNICIPALITIES_REFERENCE_DATE}; add municipalities that are missing under the node's municipality list option.`,
 		);
 		this.name = 'UnknownMunicipalityError';
+		this.suggestion = suggestion;
 	}
 }
 
-/** Municipality names are public: echo short, name-like values; describe anything else. */
-function describeMunicipalityValue(value: unknown): string {
-	if (typeof value === 'string' && /^[\p{L}0-9 '().\-/]{1,60}$/u.test(value.trim()) && !/\d{5,}/.test(value)) {
-		return `"${value.trim()}"`;
-	}
+const CODE_LIKE = /^\s*(GM)?\d{1,4}\s*$/i;
+
+/**
+ * Name the value where that is safe: code-like values (`9999`, `GM9999`) always, and names that are a
+ * misspelling of a known municipality. Any other text could be something else in a shifted column —
+ * a pupil's name — so it is described, not echoed.
+ */
+function describeMunicipalityValue(value: unknown, suggestion: Municipality | undefined): string {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10000) return `the number ${value}`;
+	if (typeof value === 'string' && (CODE_LIKE.test(value) || suggestion !== undefined)) return `"${value.trim()}"`;
 	return describeValue(value);
+}
+
+/** Edit distance (insertions, deletions, substitutions), stopping early above `max`. */
+function editDistance(a: string, b: string, max: number): number {
+	if (Math.abs(a.length - b.length) > max) return max + 1;
+	let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+	for (let i = 1; i <= a.length; i++) {
+		const current = [i];
+		let rowMin = i;
+		for (let j = 1; j <= b.length; j++) {
+			current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+			rowMin = Math.min(rowMin, current[j]);
+		}
+		if (rowMin > max) return max + 1;
+		previous = current;
+	}
+	return previous[b.length];
 }
 
 /** Fold case, diacritics, punctuation and spacing: `Súdwest-Fryslân` → `sudwestfryslan`. */
@@ -129,11 +156,28 @@ export class MunicipalityRegistry {
 		return byName === undefined ? undefined : this.byCode.get(byName);
 	}
 
-	/** Resolve a value to a municipality, or throw an error naming the field and the value. */
+	/**
+	 * Resolve a value to a municipality, or throw an error naming the field — and the value where that is
+	 * safe (a code, or a misspelt municipality name, with a suggestion).
+	 */
 	resolve(value: unknown, field: string): Municipality {
 		const found = this.find(value);
-		if (!found) throw new UnknownMunicipalityError(field, value);
+		if (!found) throw new UnknownMunicipalityError(field, value, this.suggest(value));
 		return found;
+	}
+
+	/** The known municipality whose name is closest to `value` (at most 2 edits, or 1 for short names). */
+	suggest(value: unknown): Municipality | undefined {
+		if (typeof value !== 'string') return undefined;
+		const folded = foldName(value);
+		if (folded.length < 3 || /\d/.test(folded)) return undefined;
+		const max = folded.length <= 5 ? 1 : 2;
+		let best: { code: string; distance: number } | undefined;
+		for (const [name, code] of this.byName) {
+			const distance = editDistance(folded, name, max);
+			if (distance <= max && (best === undefined || distance < best.distance)) best = { code, distance };
+		}
+		return best ? this.byCode.get(best.code) : undefined;
 	}
 
 	has(code: string): boolean {

@@ -91,18 +91,6 @@ export function parseArrangement(value: unknown, field: string, fallback?: Arran
  * Resolve a municipality without echoing name-like text: a spreadsheet column shifted by one can put a
  * pupil's name in the residence column, so only code-like values are quoted in the error.
  */
-export function resolveMunicipality(registry: MunicipalityRegistry, value: unknown, field: string) {
-	const found = registry.find(value);
-	if (found) return found;
-	const codeLike = (typeof value === 'string' && /^\s*(GM)?\d{1,4}\s*$/i.test(value)) || (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10000);
-	throw new InvalidFieldError(
-		'unknown_municipality',
-		field,
-		`Field "${field}" does not name a known municipality: received ${codeLike ? `"${String(value).trim()}"` : describeValue(value)}`,
-		'Use a CBS gemeentecode (0307, 307 or GM0307) or the municipality\'s name as registered by CBS on 1 January 2025.',
-	);
-}
-
 const periodCache = new Map<string, Period>();
 
 /** Spreadsheets repeat the same few period labels: parse each text once (the cache is small and bounded). */
@@ -136,7 +124,7 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 
 	const rawResidence = read(json, fields.residence);
 	if (isBlank(rawResidence)) throw new MissingFieldError(fields.residence, 'Fill in the municipality where the pupil lives (woonplaatsbeginsel): a CBS gemeentecode such as 0307 or the name.');
-	const municipality = resolveMunicipality(registry, rawResidence, fields.residence);
+	const municipality = registry.resolve(rawResidence, fields.residence);
 
 	const rawPeriod = read(json, fields.period);
 	let period: Period;

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { InvalidFieldError, MissingFieldError } from '../../domain/errors';
 import { formatEuro, parseAmount } from '../../domain/money';
 import { getDefaultRegistry } from '../../domain/municipalities/registry';
-import { parsePeriod, reconcileInvoices, resolveMunicipality, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
+import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
 import { isBlank, parseItems, readField } from '../shared/execution';
 
 interface InvoiceFields {
@@ -36,7 +36,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 		const json = item.json;
 		const kind = readField(json, kindField);
 		if (kind === 'statement') {
-			const code = resolveMunicipality(registry, readField(json, 'municipalityCode'), 'municipalityCode');
+			const code = registry.resolve(readField(json, 'municipalityCode'), 'municipalityCode');
 			const cents = readField(json, 'amountCents');
 			if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
 				throw new InvalidFieldError('invalid_amount', 'amountCents', 'Field "amountCents" of a statement item is not a whole number of cents', 'Feed the statements of the Calculate operation unchanged (output format "One Item per Municipality").');
@@ -46,7 +46,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 		if (typeof kind === 'string' && OTHER_KINDS.has(kind)) return { type: 'ignored', kind };
 		const rawNumber = readField(json, fields.invoiceNumber);
 		if (isBlank(rawNumber)) throw new MissingFieldError(fields.invoiceNumber, 'Every invoice row needs its invoice number (factuurnummer).');
-		const municipality = resolveMunicipality(registry, readField(json, fields.municipality), fields.municipality);
+		const municipality = registry.resolve(readField(json, fields.municipality), fields.municipality);
 		const rawAmount = readField(json, fields.amount);
 		if (isBlank(rawAmount)) throw new MissingFieldError(fields.amount, 'Fill in the invoice amount in euros (e.g. 1.234,56).');
 		return {

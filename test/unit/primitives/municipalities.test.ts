@@ -8,6 +8,7 @@ import {
 	normaliseCode,
 	UnknownMunicipalityError,
 } from '../../../domain/municipalities';
+import { assertNoPersonalData } from '../../helpers/privacy';
 
 const registry = getDefaultRegistry();
 const code = (v: unknown) => registry.resolve(v, 'woongemeente').code;
@@ -52,13 +53,37 @@ describe('municipality registry (CBS, 1 January 2025)', () => {
 		expect(() => code(input)).toThrow(/^Field "woongemeente" does not name a known municipality/);
 	});
 
-	it('names the unknown value in the error, and says how to fix it', () => {
+	const messageOf = (value: unknown) => {
 		try {
-			code('Atlantis');
+			code(value);
 		} catch (e) {
-			expect((e as Error).message).toContain('"Atlantis"');
-			expect((e as UnknownMunicipalityError).hint).toMatch(/CBS gemeentecode/);
+			return e as UnknownMunicipalityError;
 		}
+		throw new Error('expected an error');
+	};
+
+	it('names an unknown code in the error, and says how to fix it', () => {
+		expect(messageOf('9999').message).toBe('Field "woongemeente" does not name a known municipality: received "9999"');
+		expect(messageOf('GM9999').message).toContain('"GM9999"');
+		expect(messageOf(9999).message).toContain('the number 9999');
+		expect(messageOf('9999').hint).toMatch(/CBS gemeentecode/);
+	});
+
+	it('names a misspelt municipality and suggests the right one', () => {
+		const e = messageOf('Amersfort');
+		expect(e.message).toBe('Field "woongemeente" does not name a known municipality: received "Amersfort" (did you mean Amersfoort, 0307?)');
+		expect(e.suggestion?.code).toBe('0307');
+		expect(messageOf('Zwole').message).toContain('did you mean Zwolle, 0193?');
+	});
+
+	it('does not echo text that is not close to any municipality: it could be a name in a shifted column', () => {
+		for (const value of ['Atlantis', 'Noor Testkind', 'Daan Proefleerling']) {
+			const e = messageOf(value);
+			expect(e.message).not.toContain(value);
+			expect(e.message).toContain('not shown for privacy');
+			expect(e.suggestion).toBeUndefined();
+		}
+		assertNoPersonalData(messageOf('Noor Testkind').message);
 	});
 
 	it('a user list extends the CBS list, or replaces it', () => {
