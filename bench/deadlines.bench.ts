@@ -1,4 +1,4 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code, not shipped in dist */
+/* eslint-disable @n8n/community-nodes/no-restricted-globals -- benchmark code (process.env), not shipped in dist */
 /**
  * Deadline Monitor benchmark (not a test: nothing here asserts on time).
  *
@@ -7,16 +7,14 @@
  * - node:     the Deadline Monitor node inside the real engine (test/helpers/engine.ts), 10k / 100k / 1M;
  * - baseline: the same logic written in a Code node the way a user would (luxon per item), same sizes
  *             in the engine (1M only when BENCH_BASELINE_1M=1: it takes minutes).
- * Prints a table and writes bench/results/deadlines.json.
+ * Prints a table and writes bench/results/deadlines.json (helpers in bench/support.ts).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { IDataObject } from 'n8n-workflow';
 
 import { fromYmd } from '../domain/dates';
 import { caseOutput, CheckSpec, checkCase } from '../domain/deadlines';
-import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+import { runWorkflow } from '../test/helpers/engine';
+import { benchWorkflow, findRow, gc, measure, Measurement, ratio, report } from './support';
 
 const REFERENCE = '2026-11-26';
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -66,44 +64,6 @@ return items.map((item) => {
 });
 `;
 
-function workflow(type: string, parameters: IDataObject): WorkflowJson {
-	return {
-		nodes: [
-			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as never },
-		],
-		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
-}
-
-const gc = () => (global as unknown as { gc?: () => void }).gc?.();
-const mb = (bytes: number) => Math.round(bytes / 1048576);
-
-interface Measurement {
-	what: string;
-	cases: number;
-	ms: number;
-	usPerCase: number;
-	heapDeltaMb: number;
-	peakRssMb: number;
-}
-
-async function measure(what: string, cases: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
-	gc();
-	const heapBefore = process.memoryUsage().heapUsed;
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-	const t0 = process.hrtime.bigint();
-	const result = await run();
-	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-	clearInterval(sampler);
-	const mem = process.memoryUsage();
-	peakRss = Math.max(peakRss, mem.rss);
-	const heapDelta = mem.heapUsed - heapBefore;
-	void result;
-	return { what, cases, ms: Math.round(ms), usPerCase: Math.round((ms * 1000 * 100) / cases) / 100, heapDeltaMb: mb(heapDelta), peakRssMb: mb(peakRss) };
-}
-
 function runCore(cases: IDataObject[]) {
 	const spec: CheckSpec = {
 		rule: 'eightWeek',
@@ -127,15 +87,15 @@ describe('Deadline Monitor benchmark', () => {
 		// warm-up (JIT, module loading) so the first size is not penalised
 		const warm = syntheticCases(5000);
 		runCore(warm);
-		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: warm });
-		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+		await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: warm });
+		await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
 
 		for (const n of SIZES) {
 			let cases: IDataObject[] | undefined = syntheticCases(n);
 			rows.push(await measure('core', n, () => runCore(cases!)));
 			rows.push(
 				await measure('node (engine)', n, async () => {
-					const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: cases });
+					const r = await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor', { referenceDate: REFERENCE }), { input: cases });
 					if (r.error) throw r.error;
 					return r.output('Node').reduce((s, o) => s + o.length, 0);
 				}),
@@ -143,7 +103,7 @@ describe('Deadline Monitor benchmark', () => {
 			if (BASELINE_SIZES.includes(n)) {
 				rows.push(
 					await measure('Code node baseline (engine)', n, async () => {
-						const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: cases });
+						const r = await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }), { input: cases });
 						if (r.error) throw r.error;
 						return r.output('Node')[0].length;
 					}),
@@ -153,44 +113,24 @@ describe('Deadline Monitor benchmark', () => {
 			gc();
 		}
 
-		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.cases === n);
-		const ratios = SIZES.map((n) => {
-			const node = get('node (engine)', n);
-			const base = get('Code node baseline (engine)', n);
-			const core = get('core', n);
-			return {
-				cases: n,
-				baselineOverNode: node && base ? Math.round((base.ms / node.ms) * 10) / 10 : null,
-				nodeOverCore: node && core ? Math.round((node.ms / core.ms) * 10) / 10 : null,
-			};
-		});
+		const get = (what: string, n: number) => findRow(rows, what, n);
+		const ratios = SIZES.map((n) => ({
+			items: n,
+			baselineOverNode: ratio(get('Code node baseline (engine)', n), get('node (engine)', n)),
+			nodeOverCore: ratio(get('node (engine)', n), get('core', n)),
+		}));
 		const growth = ['core', 'node (engine)'].map((what) => ({
 			what,
-			usPerCase: SIZES.map((n) => get(what, n)?.usPerCase ?? null),
+			usPerItem: SIZES.map((n) => get(what, n)?.usPerItem ?? null),
 		}));
 
-		console.log(
-			[
-				'what                          cases      ms   µs/case  heapΔ MB  peak RSS MB',
-				...rows.map(
-					(r) =>
-						`${r.what.padEnd(28)} ${String(r.cases).padStart(8)} ${String(r.ms).padStart(7)} ${String(r.usPerCase).padStart(9)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
-				),
-				'',
-				...ratios.map((r) => `${r.cases}: baseline/node = ${r.baselineOverNode ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
-			].join('\n'),
-		);
-		const result = {
+		report({
 			benchmark: 'deadlines',
-			date: new Date().toISOString(),
-			node: process.version,
-			machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
+			itemsAre: 'synthetic cases (one deadline check each)',
 			note: 'One run each, after a warm-up; ms are wall-clock on a shared machine. Peak RSS is the process peak sampled every 20 ms (cumulative over the run).',
 			rows,
-			ratios,
-			growth,
-		};
-		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-		fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'deadlines.json'), JSON.stringify(result, null, 2) + '\n');
+			summary: ratios.map((r) => `${r.items}: baseline/node = ${r.baselineOverNode ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
+			extra: { ratios, growth },
+		});
 	});
 });

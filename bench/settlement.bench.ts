@@ -1,4 +1,3 @@
-/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code, not shipped in dist */
 /**
  * Cross-Region Settlement benchmark (not a test: nothing here asserts on time).
  *
@@ -9,16 +8,14 @@
  * - baseline: the same settlement written in a Code node the way a user would (group by municipality,
  *             share by pupils, Math.round per municipality — so it does not add up to the cent, and has no
  *             validation, pseudonyms or policy presets), 10k and 100k in the engine.
- * Prints a table and writes bench/results/settlement.json.
+ * Prints a table and writes bench/results/settlement.json (helpers in bench/support.ts).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { IDataObject } from 'n8n-workflow';
 
 import { buildPolicy } from '../domain/policies/build';
 import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parseDeliveryRecord, parsePeriod } from '../domain/settlement';
-import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+import { runWorkflow } from '../test/helpers/engine';
+import { benchWorkflow, findRow, gc, measure, Measurement, ratio, report } from './support';
 
 const CORE_SIZES = [100_000, 1_000_000];
 const ENGINE_SIZES = [10_000, 100_000];
@@ -67,50 +64,8 @@ const pupils = Object.values(byMunicipality).reduce((a, m) => a + m.pupils, 0);
 return Object.values(byMunicipality).map((m) => ({ json: { ...m, amount: Math.round(total * m.pupils / pupils * 100) / 100 } }));
 `;
 
-function workflow(type: string, parameters: IDataObject, credentials = false): WorkflowJson {
-	return {
-		nodes: [
-			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-			{
-				id: 'n',
-				name: 'Node',
-				type,
-				typeVersion: 1,
-				position: [200, 0],
-				parameters: parameters as never,
-				...(credentials ? { credentials: { pseudonymisationKeyApi: { id: 'bench', name: 'bench' } } } : {}),
-			},
-		],
-		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
-}
-
-const gc = () => (global as unknown as { gc?: () => void }).gc?.();
-const mb = (bytes: number) => Math.round(bytes / 1048576);
-
-interface Measurement {
-	what: string;
-	records: number;
-	ms: number;
-	usPerRecord: number;
-	heapDeltaMb: number;
-	peakRssMb: number;
-}
-
-async function measure(what: string, records: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
-	gc();
-	const heapBefore = process.memoryUsage().heapUsed;
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-	const t0 = process.hrtime.bigint();
-	const result = await run();
-	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-	clearInterval(sampler);
-	const mem = process.memoryUsage();
-	peakRss = Math.max(peakRss, mem.rss);
-	void result;
-	return { what, records, ms: Math.round(ms), usPerRecord: Math.round((ms * 1000 * 100) / records) / 100, heapDeltaMb: mb(mem.heapUsed - heapBefore), peakRssMb: mb(peakRss) };
-}
+/** The Cross-Region Settlement node reads its pseudonymisation key from this credential (given to runWorkflow below). */
+const WITH_KEY = { credentials: { pseudonymisationKeyApi: { id: 'bench', name: 'bench' } } };
 
 function runCore(rows: IDataObject[]) {
 	const period = parsePeriod('2026-Q1', 'period');
@@ -139,8 +94,8 @@ describe('Cross-Region Settlement benchmark', () => {
 		const rows: Measurement[] = [];
 		const warm = syntheticRecords(5000);
 		runCore(warm);
-		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, true), { input: warm, credentials });
-		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+		await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, WITH_KEY), { input: warm, credentials });
+		await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
 
 		for (const n of CORE_SIZES) {
 			let data: IDataObject[] | undefined = syntheticRecords(n);
@@ -152,14 +107,14 @@ describe('Cross-Region Settlement benchmark', () => {
 			let data: IDataObject[] | undefined = syntheticRecords(n);
 			rows.push(
 				await measure('node (engine)', n, async () => {
-					const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, true), { input: data, credentials });
+					const r = await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement', PARAMS, WITH_KEY), { input: data, credentials });
 					if (r.error) throw r.error;
 					return r.output('Node').reduce((s, o) => s + o.length, 0);
 				}),
 			);
 			rows.push(
 				await measure('Code node baseline (engine)', n, async () => {
-					const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: data });
+					const r = await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }), { input: data });
 					if (r.error) throw r.error;
 					return r.output('Node')[0].length;
 				}),
@@ -168,40 +123,21 @@ describe('Cross-Region Settlement benchmark', () => {
 			gc();
 		}
 
-		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.records === n);
-		const ratios = ENGINE_SIZES.map((n) => {
-			const node = get('node (engine)', n);
-			const base = get('Code node baseline (engine)', n);
-			const core = get('core', n);
-			return {
-				records: n,
-				nodeOverBaseline: node && base ? Math.round((node.ms / base.ms) * 10) / 10 : null,
-				nodeOverCore: node && core ? Math.round((node.ms / core.ms) * 10) / 10 : null,
-			};
-		});
-		console.log(
-			[
-				'what                          records      ms  µs/record  heapΔ MB  peak RSS MB',
-				...rows.map(
-					(r) =>
-						`${r.what.padEnd(28)} ${String(r.records).padStart(8)} ${String(r.ms).padStart(7)} ${String(r.usPerRecord).padStart(10)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
-				),
-				'',
-				...ratios.map((r) => `${r.records}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
-			].join('\n'),
-		);
-		const result = {
+		const get = (what: string, n: number) => findRow(rows, what, n);
+		const ratios = ENGINE_SIZES.map((n) => ({
+			items: n,
+			nodeOverBaseline: ratio(get('node (engine)', n), get('Code node baseline (engine)', n)),
+			nodeOverCore: ratio(get('node (engine)', n), get('core', n)),
+		}));
+		report({
 			benchmark: 'settlement',
-			date: new Date().toISOString(),
-			node: process.version,
-			machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()) },
+			itemsAre: 'synthetic delivery records',
 			note:
 				'One run each, after a warm-up; wall-clock ms on a shared 2-core machine. Peak RSS is the process peak sampled every 20 ms (cumulative over the run). ' +
 				'The baseline does far less (no validation, no policy, no pseudonyms, no cent-exact allocation, no per-pupil lines split): it is the floor, not a like-for-like.',
 			rows,
-			ratios,
-		};
-		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-		fs.writeFileSync(path.join(REPO_ROOT, 'bench', 'results', 'settlement.json'), JSON.stringify(result, null, 2) + '\n');
+			summary: ratios.map((r) => `${r.items}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
+			extra: { ratios },
+		});
 	});
 });

@@ -6,17 +6,15 @@
  * - node:     the Toeleiding Triage node inside the real engine (test/helpers/engine.ts), 10k / 100k;
  * - baseline: the same rules written in a Code node the way a user would (luxon for the date,
  *             one output with a route field — a user would still need a Switch node after it), 10k / 100k.
- * Prints a table and writes bench/results/triage.json.
+ * Prints a table and writes bench/results/triage.json (helpers in bench/support.ts).
  */
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { IDataObject } from 'n8n-workflow';
 
 import { getDefaultRegistry } from '../domain/municipalities';
 import { buildPolicy } from '../domain/policies';
 import { DEFAULT_FIELD_NAMES, parseRequest, triage, type TriageConfig } from '../domain/triage';
-import { REPO_ROOT, runWorkflow, WorkflowJson } from '../test/helpers/engine';
+import { runWorkflow } from '../test/helpers/engine';
+import { benchWorkflow, findRow, gc, measure, Measurement, ratio, report } from './support';
 
 const CORE_SIZES = [10_000, 100_000, 1_000_000];
 const ENGINE_SIZES = [10_000, 100_000];
@@ -95,42 +93,6 @@ return items.map((item) => {
 });
 `;
 
-function workflow(type: string, parameters: IDataObject): WorkflowJson {
-	return {
-		nodes: [
-			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as never, onError: 'continueRegularOutput' },
-		],
-		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
-	};
-}
-
-const gc = () => (global as unknown as { gc?: () => void }).gc?.();
-const mb = (bytes: number) => Math.round(bytes / 1048576);
-
-interface Measurement {
-	what: string;
-	requests: number;
-	ms: number;
-	usPerRequest: number;
-	heapDeltaMb: number;
-	peakRssMb: number;
-}
-
-async function measure(what: string, requests: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
-	gc();
-	const heapBefore = process.memoryUsage().heapUsed;
-	let peakRss = process.memoryUsage().rss;
-	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-	const t0 = process.hrtime.bigint();
-	await run();
-	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
-	clearInterval(sampler);
-	const mem = process.memoryUsage();
-	peakRss = Math.max(peakRss, mem.rss);
-	return { what, requests, ms: Math.round(ms), usPerRequest: Math.round((ms * 1000 * 100) / requests) / 100, heapDeltaMb: mb(mem.heapUsed - heapBefore), peakRssMb: mb(peakRss) };
-}
-
 function runCore(requests: IDataObject[]): number {
 	const registry = getDefaultRegistry();
 	const config: TriageConfig = { policy: buildPolicy('amersfoort_osj', { designatedSchools: ['12AB'] }), contacts: [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }], registry };
@@ -146,6 +108,9 @@ function runCore(requests: IDataObject[]): number {
 	return routed;
 }
 
+/** An item error (e.g. an invalid BSN) does not stop the run: the node continues with its regular output. */
+const CONTINUE = { onError: 'continueRegularOutput' } as const;
+
 const count = (outputs: Array<unknown[]>) => outputs.reduce((s, o) => s + o.length, 0);
 
 describe('Toeleiding Triage benchmark', () => {
@@ -153,8 +118,8 @@ describe('Toeleiding Triage benchmark', () => {
 		const rows: Measurement[] = [];
 		const warm = syntheticRequests(5000);
 		runCore(warm);
-		await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS), { input: warm });
-		await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: warm });
+		await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS, CONTINUE), { input: warm });
+		await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }, CONTINUE), { input: warm });
 
 		for (const n of CORE_SIZES) {
 			let requests: IDataObject[] | undefined = syntheticRequests(n);
@@ -162,14 +127,14 @@ describe('Toeleiding Triage benchmark', () => {
 			if (ENGINE_SIZES.includes(n)) {
 				rows.push(
 					await measure('node (engine)', n, async () => {
-						const r = await runWorkflow(workflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS), { input: requests });
+						const r = await runWorkflow(benchWorkflow('n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage', NODE_PARAMS, CONTINUE), { input: requests });
 						if (r.error) throw r.error;
 						if (count(r.output('Node')) !== n) throw new Error('items lost');
 					}),
 				);
 				rows.push(
 					await measure('Code node baseline (engine)', n, async () => {
-						const r = await runWorkflow(workflow('test.code', { code: CODE_NODE_BASELINE }), { input: requests });
+						const r = await runWorkflow(benchWorkflow('test.code', { code: CODE_NODE_BASELINE }, CONTINUE), { input: requests });
 						if (r.error) throw r.error;
 					}),
 				);
@@ -178,40 +143,19 @@ describe('Toeleiding Triage benchmark', () => {
 			gc();
 		}
 
-		const get = (what: string, n: number) => rows.find((r) => r.what === what && r.requests === n);
-		const ratios = ENGINE_SIZES.map((n) => {
-			const node = get('node (engine)', n)!;
-			const base = get('Code node baseline (engine)', n)!;
-			const core = get('core', n)!;
-			return { requests: n, nodeOverBaseline: Math.round((node.ms / base.ms) * 100) / 100, nodeOverCore: Math.round((node.ms / core.ms) * 10) / 10 };
+		const get = (what: string, n: number) => findRow(rows, what, n);
+		const ratios = ENGINE_SIZES.map((n) => ({
+			items: n,
+			nodeOverBaseline: ratio(get('node (engine)', n), get('Code node baseline (engine)', n), 2),
+			nodeOverCore: ratio(get('node (engine)', n), get('core', n)),
+		}));
+		report({
+			benchmark: 'triage',
+			itemsAre: 'synthetic toeleiding requests',
+			note: 'One run each, after a warm-up; wall-clock on a shared 2-core machine. The baseline implements fewer rules (no policy classification, reasons, actions, contacts, who pays) and needs a Switch node after it to route.',
+			rows,
+			summary: ratios.map((r) => `${r.items}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`),
+			extra: { ratios },
 		});
-		console.log(
-			[
-				'what                          requests      ms   µs/req  heapΔ MB  peak RSS MB',
-				...rows.map(
-					(r) =>
-						`${r.what.padEnd(28)} ${String(r.requests).padStart(9)} ${String(r.ms).padStart(7)} ${String(r.usPerRequest).padStart(8)} ${String(r.heapDeltaMb).padStart(9)} ${String(r.peakRssMb).padStart(12)}`,
-				),
-				'',
-				...ratios.map((r) => `${r.requests}: node/baseline = ${r.nodeOverBaseline}, node/core = ${r.nodeOverCore}`),
-			].join('\n'),
-		);
-		fs.mkdirSync(path.join(REPO_ROOT, 'bench', 'results'), { recursive: true });
-		fs.writeFileSync(
-			path.join(REPO_ROOT, 'bench', 'results', 'triage.json'),
-			JSON.stringify(
-				{
-					benchmark: 'triage',
-					date: new Date().toISOString(),
-					node: process.version,
-					machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()) },
-					note: 'One run each, after a warm-up; wall-clock on a shared 2-core machine. The baseline implements fewer rules (no policy classification, reasons, actions, contacts, who pays) and needs a Switch node after it to route.',
-					rows,
-					ratios,
-				},
-				null,
-				2,
-			) + '\n',
-		);
 	});
 });

@@ -1,0 +1,125 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports, @n8n/community-nodes/no-restricted-globals, no-console -- benchmark code, not shipped in dist */
+/**
+ * Shared helpers for the benchmarks in bench/*.bench.ts (`npm run bench`).
+ *
+ * Benchmarks, not tests: they measure and report, nothing asserts on time or memory. Each benchmark
+ * measures its rows with `measure`, builds its engine workflows with `benchWorkflow`, and hands the rows
+ * plus its own ratios to `report`, which prints a table and writes bench/results/<benchmark>.json.
+ * This file is not a benchmark itself (jest.bench.config.js only runs *.bench.ts).
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { IDataObject, INode } from 'n8n-workflow';
+
+import { REPO_ROOT, WorkflowJson } from '../test/helpers/engine';
+
+/** Runs a full garbage collection when node was started with --expose-gc (`npm run bench` does that). */
+export const gc = () => (global as unknown as { gc?: () => void }).gc?.();
+
+/** Bytes to whole MiB. */
+export const mb = (bytes: number) => Math.round(bytes / 1048576);
+
+/** One measured row: `items` is whatever the benchmark feeds in (cases, records, requests). */
+export interface Measurement {
+	what: string;
+	items: number;
+	ms: number;
+	usPerItem: number;
+	heapDeltaMb: number;
+	peakRssMb: number;
+}
+
+/**
+ * Times one run of `run` over `items` items: wall-clock ms (hrtime), µs per item, heap growth from a
+ * collected heap to just after the run (the result is kept alive until then), and the process's peak RSS
+ * sampled every 20 ms during the run (cumulative: RSS the process already holds counts too).
+ */
+export async function measure(what: string, items: number, run: () => unknown | Promise<unknown>): Promise<Measurement> {
+	gc();
+	const heapBefore = process.memoryUsage().heapUsed;
+	let peakRss = process.memoryUsage().rss;
+	const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+	const t0 = process.hrtime.bigint();
+	const result = await run();
+	const ms = Number(process.hrtime.bigint() - t0) / 1e6;
+	clearInterval(sampler);
+	const mem = process.memoryUsage();
+	peakRss = Math.max(peakRss, mem.rss);
+	void result; // reachable until here, so heapDeltaMb includes the output
+	return {
+		what,
+		items,
+		ms: Math.round(ms),
+		usPerItem: Math.round((ms * 1000 * 100) / items) / 100,
+		heapDeltaMb: mb(mem.heapUsed - heapBefore),
+		peakRssMb: mb(peakRss),
+	};
+}
+
+/**
+ * A two-node workflow for runWorkflow: test.source (emits the run's input items) → one node named 'Node'
+ * of `type` with `parameters`. `node` adds or overrides fields of that node, e.g. `onError` or `credentials`.
+ */
+export function benchWorkflow(type: string, parameters: IDataObject, node: Partial<INode> = {}): WorkflowJson {
+	return {
+		nodes: [
+			{ id: 's', name: 'Source', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+			{ id: 'n', name: 'Node', type, typeVersion: 1, position: [200, 0], parameters: parameters as INode['parameters'], ...node },
+		],
+		connections: { Source: { main: [[{ node: 'Node', type: 'main', index: 0 }]] } },
+	};
+}
+
+/** The row measured as `what` at `items` items, if there is one. */
+export function findRow(rows: Measurement[], what: string, items: number): Measurement | undefined {
+	return rows.find((r) => r.what === what && r.items === items);
+}
+
+/** a.ms / b.ms rounded to `decimals`, or null when either row was not measured. */
+export function ratio(a: Measurement | undefined, b: Measurement | undefined, decimals = 1): number | null {
+	if (!a || !b) return null;
+	const f = 10 ** decimals;
+	return Math.round((a.ms / b.ms) * f) / f;
+}
+
+export interface BenchReport {
+	/** Name of the benchmark; the results go to bench/results/<benchmark>.json. */
+	benchmark: string;
+	/** What one item is in this benchmark (e.g. 'synthetic cases'), written to the JSON. */
+	itemsAre: string;
+	/** How to read the numbers (written to the JSON). */
+	note: string;
+	rows: Measurement[];
+	/** Lines printed under the table (the ratios). */
+	summary: string[];
+	/** Further results written to the JSON after the rows (ratios, growth, ...). */
+	extra: IDataObject;
+}
+
+/** Prints the rows as a table followed by the summary lines, and writes bench/results/<benchmark>.json. */
+export function report({ benchmark, itemsAre, note, rows, summary, extra }: BenchReport): void {
+	const cell = (v: string | number, width: number) => String(v).padStart(width);
+	console.log(
+		[
+			`${benchmark} (items: ${itemsAre})`,
+			`${'what'.padEnd(28)} ${cell('items', 9)} ${cell('ms', 7)} ${cell('µs/item', 9)} ${cell('heapΔ MB', 9)} ${cell('peak RSS MB', 12)}`,
+			...rows.map((r) => `${r.what.padEnd(28)} ${cell(r.items, 9)} ${cell(r.ms, 7)} ${cell(r.usPerItem, 9)} ${cell(r.heapDeltaMb, 9)} ${cell(r.peakRssMb, 12)}`),
+			'',
+			...summary,
+		].join('\n'),
+	);
+	const result = {
+		benchmark,
+		date: new Date().toISOString(),
+		node: process.version,
+		machine: { cpus: os.cpus().length, totalMemMb: mb(os.totalmem()), loadAverage: os.loadavg().map((l) => Math.round(l * 10) / 10) },
+		itemsAre,
+		note,
+		rows,
+		...extra,
+	};
+	const dir = path.join(REPO_ROOT, 'bench', 'results');
+	fs.mkdirSync(dir, { recursive: true });
+	fs.writeFileSync(path.join(dir, `${benchmark}.json`), JSON.stringify(result, null, 2) + '\n');
+}
