@@ -116,6 +116,16 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 	return json;
 }
 
+/** Output index per route (the outputs are in ROUTES order). */
+const ROUTE_INDEX = Object.fromEntries(ROUTES.map((route, index) => [route, index])) as Record<(typeof ROUTES)[number], number>;
+
+/** A copy of `json` without one field: copying the other keys keeps the object fast (`delete` would not). */
+function withoutField(json: IDataObject, field: string): IDataObject {
+	const out: IDataObject = {};
+	for (const key in json) if (key !== field) out[key] = json[key];
+	return out;
+}
+
 export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	let settings: Settings;
 	try {
@@ -129,13 +139,8 @@ export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecut
 		const json = item.json;
 		const req = parseRequest((f) => readField(json, names[f]), names, config.registry, config.zone);
 		const outcome = triage(req, config);
-		let out: IDataObject;
-		if (settings.triageOnly) out = {};
-		else {
-			out = { ...json };
-			if (!settings.includeBsn) delete out[bsnPath];
-		}
+		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
-		return { json: out, output: ROUTES.indexOf(outcome.route) };
+		return { json: out, output: ROUTE_INDEX[outcome.route] };
 	});
 }
