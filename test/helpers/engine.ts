@@ -37,7 +37,8 @@ import {
 } from 'n8n-workflow';
 
 export const PACKAGE_NAME = 'n8n-nodes-jeugdhulp-onderwijs';
-export const REPO_ROOT = path.resolve(__dirname, '..', '..');
+/** The repository root; benchmarks compiled to .bench-build/ set JEUGDHULP_REPO_ROOT (scripts/bench.js). */
+export const REPO_ROOT = process.env.JEUGDHULP_REPO_ROOT ?? path.resolve(__dirname, '..', '..');
 
 // ---------- loading the built package the way n8n does ----------
 
