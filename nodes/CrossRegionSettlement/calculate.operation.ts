@@ -28,6 +28,7 @@ import {
 	type SettlementResult,
 } from '../../domain/settlement';
 import { errorDetails, errorItem, parseItems, readField, toNodeError } from '../shared/execution';
+import { FROM_POLICY } from '../shared/policy.description';
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
 
@@ -85,15 +86,15 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 
 	// --- policy ---
 	const preset = ctx.getNodeParameter('regionPolicy', 0, 'amsterdam_sjso') as PresetId | 'custom';
-	const outsiders = ctx.getNodeParameter('outsiders', 0, 'fromPolicy') as OutsiderTreatment | 'fromPolicy';
+	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const participating = ctx.getNodeParameter('participatingMunicipalities', 0, '') as string;
 	const financingMunicipality = (ctx.getNodeParameter('financingMunicipality', 0, '') as string).trim();
-	const groupOpen = (options.groupOfferOpenToAll as string) ?? 'fromPolicy';
+	const groupOpen = (options.groupOfferOpenToAll as string) ?? FROM_POLICY;
 	const edits: PolicyEdits = {};
-	if (outsiders !== 'fromPolicy') edits.outsiders = outsiders;
+	if (outsiders !== FROM_POLICY) edits.outsiders = outsiders;
 	if (splitList(participating).length > 0) edits.participatingMunicipalities = splitList(participating);
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
-	if (groupOpen !== 'fromPolicy') edits.groupOfferOpenToAll = groupOpen === 'yes';
+	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
 	const policy = parameter(ctx, () => buildPolicy(preset, edits, registry));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {

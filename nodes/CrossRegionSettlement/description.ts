@@ -3,6 +3,8 @@
  */
 import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 
+import { FROM_POLICY, groupOfferOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
+
 const calc = { operation: ['calculate'] };
 const rec = { operation: ['reconcile'] };
 
@@ -73,18 +75,7 @@ export const properties: INodeProperties[] = [
 		name: 'regionPolicy',
 		type: 'options',
 		displayOptions: { show: calc },
-		options: [
-			{ name: 'Almere OJA (S4 §4.1)', value: 'almere_oja', description: 'Population financing; all pupils during school time regardless of residence (nobody settled)' },
-			{ name: 'Amersfoort OSJ (S0)', value: 'amersfoort_osj', description: 'Function financing; collective help for residents of the region only, others via an individual beschikking' },
-			{ name: 'Amsterdam SJSO (S4 §4.2)', value: 'amsterdam_sjso', description: 'Function financing; basic services open to all, extra support pre-financed and settled with the home municipality' },
-			{ name: 'Custom', value: 'custom', description: 'Set the participating municipalities and the treatment of pupils living elsewhere yourself' },
-			{ name: 'Enschede OJA (S4 §3.1)', value: 'enschede_oja', description: 'Population financing; residents only, group offer open to all' },
-			{ name: 'Hengelo / Borne / Hof Van Twente (S4 §3.2)', value: 'hengelo_borne_hvt', description: 'Function financing; group activities open to all, individual help needs a beschikking, onderwijs-zorgklas places settled' },
-			{ name: 'Holland Rijnland Segment 5 (S1)', value: 'holland_rijnland_s5', description: 'Function financing; pupils from elsewhere are a bestuurlijke keuze: choose "Pupils Living Elsewhere"' },
-			{ name: 'Regio Utrecht Bovenregionaal (S3)', value: 'regio_utrecht_bovenregionaal', description: 'Collective financing across four subregions; boundaries between municipalities do not hinder help' },
-			{ name: 'Utrecht Zml Pilot (S4 §4.4)', value: 'utrecht_zml', description: 'Function financing (2 fte per school); no distinction by residence (nobody settled)' },
-			{ name: 'Zuid-Limburg Doelgroeparrangement (S4 §4.5)', value: 'zuid_limburg', description: 'Population financing; only residents of the 13 participating municipalities, others need a beschikking' },
-		],
+		options: regionPolicyOptions,
 		default: 'amsterdam_sjso',
 		description: 'Which region’s rules decide which pupils are settled; the same presets as the Toeleiding Triage node',
 	},
@@ -93,15 +84,8 @@ export const properties: INodeProperties[] = [
 		name: 'outsiders',
 		type: 'options',
 		displayOptions: { show: calc },
-		options: [
-			{ name: 'As in the Region Policy', value: 'fromPolicy', description: 'Use the preset’s rule (Holland Rijnland and Custom require a choice)' },
-			{ name: 'Covered (Settle Nobody)', value: 'covered', description: 'All pupils are covered regardless of residence, e.g. Almere school time, Utrecht zml' },
-			{ name: 'Group Open, Individual Referred', value: 'group_open_individual_beschikking', description: 'Group offer open to all; individual help needs the home municipality’s beschikking' },
-			{ name: 'Group Open, Individual Settled', value: 'group_open_individual_settled', description: 'Group offer open to all; individual help pre-financed and settled afterwards (Amsterdam SJSO)' },
-			{ name: 'Pre-Finance and Settle All', value: 'prefinance_settle', description: 'Everything for pupils from elsewhere is pre-financed and settled with their home municipality' },
-			{ name: 'Residents Only (Refer Others)', value: 'residents_only', description: 'Others need an individual beschikking from their home municipality: listed, not settled' },
-		],
-		default: 'fromPolicy',
+		options: outsiderOptions,
+		default: FROM_POLICY,
 		description: 'How pupils who live outside the participating municipalities are treated',
 	},
 	{
@@ -225,11 +209,7 @@ export const properties: INodeProperties[] = [
 				default: 'none',
 				description: 'Arrangement type for records whose arrangement cell is empty',
 			},
-			{ displayName: 'Group Offer Open to All', name: 'groupOfferOpenToAll', type: 'options', options: [
-				{ name: 'As in the Region Policy', value: 'fromPolicy', description: 'Use the preset’s setting' },
-				{ name: 'Yes', value: 'yes', description: 'Pupils from anywhere may use the group offer without settlement' },
-				{ name: 'No', value: 'no', description: 'Group help for pupils from elsewhere follows the same rule as individual help' },
-			], default: 'fromPolicy', description: 'Whether the group offer (groepsaanbod) is open to pupils from every municipality' },
+			{ displayName: 'Group Offer Open to All', name: 'groupOfferOpenToAll', type: 'options', options: groupOfferOptions, default: FROM_POLICY, description: 'Whether the group offer (groepsaanbod) is open to pupils from every municipality' },
 			{ displayName: 'Include Own Share', name: 'includeOwnShare', type: 'boolean', default: true, description: 'Whether to emit the financing municipality’s own share as a statement too, so the statements add up to the total cost' },
 			{
 				displayName: 'Output Format',

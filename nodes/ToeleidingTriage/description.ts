@@ -7,6 +7,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { PRESETS, PRESET_IDS } from '../../domain/policies';
 import { DEFAULT_FIELD_NAMES, ROUTES, type RequestField, type Route } from '../../domain/triage';
 import { GEMEENTEN_2025 } from '../../domain/municipalities';
+import { FROM_POLICY, groupOfferOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
 
 export const ROUTE_LABELS: Record<Route, string> = {
 	needs_information: 'Needs Information',
@@ -93,18 +94,7 @@ export const triageProperties: INodeProperties[] = [
 		name: 'regionPolicy',
 		type: 'options',
 		noDataExpression: true,
-		options: [
-			{ name: 'Almere OJA (S4 §4.1)', value: 'almere_oja', description: PRESETS.almere_oja.name },
-			{ name: 'Amersfoort OSJ (S0)', value: 'amersfoort_osj', description: PRESETS.amersfoort_osj.name },
-			{ name: 'Amsterdam SJSO (S4 §4.2)', value: 'amsterdam_sjso', description: PRESETS.amsterdam_sjso.name },
-			{ name: 'Custom', value: 'custom', description: 'Configure participating municipalities and the treatment of pupils living elsewhere yourself' },
-			{ name: 'Enschede OJA (S4 §3.1)', value: 'enschede_oja', description: PRESETS.enschede_oja.name },
-			{ name: 'Hengelo / Borne / Hof Van Twente (S4 §3.2)', value: 'hengelo_borne_hvt', description: PRESETS.hengelo_borne_hvt.name },
-			{ name: 'Holland Rijnland Segment 5 (S1)', value: 'holland_rijnland_s5', description: PRESETS.holland_rijnland_s5.name },
-			{ name: 'Regio Utrecht Bovenregionaal (S3)', value: 'regio_utrecht_bovenregionaal', description: PRESETS.regio_utrecht_bovenregionaal.name },
-			{ name: 'Utrecht Zml Pilot (S4 §4.4)', value: 'utrecht_zml', description: PRESETS.utrecht_zml.name },
-			{ name: 'Zuid-Limburg Doelgroeparrangement (S4 §4.5)', value: 'zuid_limburg', description: PRESETS.zuid_limburg.name },
-		],
+		options: regionPolicyOptions,
 		default: 'amersfoort_osj',
 		description: 'The region\u2019s arrangement for collective youth care at school (preset from the seeds, DOMAIN.md §4); its municipality list is shown below and can be edited',
 	},
@@ -121,27 +111,16 @@ export const triageProperties: INodeProperties[] = [
 		displayName: 'Pupils Living Elsewhere',
 		name: 'outsiders',
 		type: 'options',
-		options: [
-			{ name: 'As in the Preset', value: 'presetDefault', description: 'Use the preset\u2019s treatment (Holland Rijnland: not chosen — pupils from elsewhere become item errors until you choose)' },
-			{ name: 'Covered Regardless of Residence', value: 'covered', description: 'All pupils of a designated school are covered (Almere, Utrecht zml)' },
-			{ name: 'Group Open, Individual by Beschikking', value: 'group_open_individual_beschikking', description: 'Group offer open to all; individual help needs the home municipality\u2019s beschikking (Hengelo)' },
-			{ name: 'Group Open, Individual Pre-Financed and Settled', value: 'group_open_individual_settled', description: 'Group offer open to all; extra support pre-financed and settled with the home municipality (Amsterdam)' },
-			{ name: 'Pre-Finance and Settle All', value: 'prefinance_settle', description: 'All help pre-financed and settled afterwards with the home municipality' },
-			{ name: 'Residents Only', value: 'residents_only', description: 'Others need an individual beschikking from their home municipality (Amersfoort, Zuid-Limburg)' },
-		],
-		default: 'presetDefault',
+		options: outsiderOptions,
+		default: FROM_POLICY,
 		description: 'How pupils at a designated school who live in a non-participating municipality are treated',
 	},
 	{
 		displayName: 'Group Offer Open to All',
 		name: 'groupOfferOpenToAll',
 		type: 'options',
-		options: [
-			{ name: 'As in the Preset', value: 'presetDefault', description: 'Use the preset\u2019s setting' },
-			{ name: 'Yes', value: 'yes', description: 'Pupils from any municipality may join group offers' },
-			{ name: 'No', value: 'no', description: 'Group offers follow the same residence rule as individual help' },
-		],
-		default: 'presetDefault',
+		options: groupOfferOptions,
+		default: FROM_POLICY,
 		description: 'Whether group offers (groepsaanbod) at designated schools are open to pupils from every municipality',
 	},
 	{

@@ -23,6 +23,7 @@ import {
 } from '../../domain/triage';
 import { mapItems, readField, toNodeError } from '../shared/execution';
 import { ROUTE_LABELS } from './description';
+import { FROM_POLICY } from '../shared/policy.description';
 
 type Language = 'nl' | 'en';
 
@@ -44,15 +45,15 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 	const registry = getDefaultRegistry();
 	const preset = ctx.getNodeParameter('regionPolicy', 0) as PresetId | 'custom';
 	const municipalities = splitList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string).map(municipalityEntry);
-	const outsiders = ctx.getNodeParameter('outsiders', 0, 'presetDefault') as OutsiderTreatment | 'presetDefault';
-	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, 'presetDefault') as string;
+	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
+	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, FROM_POLICY) as string;
 	const policy = buildPolicy(
 		preset,
 		{
 			participatingMunicipalities: municipalities,
 			designatedSchools: splitList(ctx.getNodeParameter('designatedSchools', 0, '') as string),
-			outsiders: outsiders === 'presetDefault' ? undefined : outsiders,
-			groupOfferOpenToAll: groupOpen === 'presetDefault' ? undefined : groupOpen === 'yes',
+			outsiders: outsiders === FROM_POLICY ? undefined : outsiders,
+			groupOfferOpenToAll: groupOpen === FROM_POLICY ? undefined : groupOpen === 'yes',
 		},
 		registry,
 	);
