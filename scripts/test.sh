@@ -10,9 +10,19 @@ echo "==> Type check (tests included)"
 tsc --noEmit -p tsconfig.test.json
 echo "==> Build (n8n-node build)"
 n8n-node build
+results="$(mktemp -d "${TMPDIR:-/tmp}/jeugdhulp-test-results.XXXXXX")"
+trap 'rm -rf "$results"' EXIT
 echo "==> Unit, property and engine tests"
-jest --coverage --ci
-if [ -x scripts/test-e2e.sh ]; then
-	echo "==> End-to-end tests against a real n8n"
-	scripts/test-e2e.sh
-fi
+jest --coverage --ci --json --outputFile="$results/unit.json"
+echo "==> End-to-end tests against a real n8n"
+scripts/test-e2e.sh --json --outputFile="$results/e2e.json"
+
+# One closing line over both suites (each stopped the script above if anything failed).
+node -e '
+const sum = { passed: 0, failed: 0, skipped: 0 };
+for (const file of process.argv.slice(1)) {
+	const r = require(file);
+	sum.passed += r.numPassedTests; sum.failed += r.numFailedTests; sum.skipped += r.numPendingTests + r.numTodoTests;
+}
+console.log(`Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
+' "$results/unit.json" "$results/e2e.json"
