@@ -48,7 +48,8 @@ ${line}
    sample data    ${path.join(dataDir, config.SAMPLE_DATA_SUBDIR)}
    output         ${path.join(dataDir, config.OUTPUT_SUBDIR)}
  Credentials      "${config.CREDENTIALS.smtp.name}" (id ${config.CREDENTIALS.smtp.id}),
-                  "${config.CREDENTIALS.caseSystem.name}" (id ${config.CREDENTIALS.caseSystem.id})
+                  "${config.CREDENTIALS.caseSystem.name}" (id ${config.CREDENTIALS.caseSystem.id}),
+                  "${config.CREDENTIALS.pseudonymisation.name}" (id ${config.CREDENTIALS.pseudonymisation.id})
  Workflows        ${workflows.length ? workflows.map((w) => `${w.name} (${w.id})`).join('\n                  ') : '(none in workflows/)'}
  n8n user folder  ${runtime.userFolder}   (logs in logs/)
 ${line}
