@@ -1,7 +1,7 @@
 /**
  * What the Deadline Monitor node shows the user. Execution lives in the *.operation.ts files.
  */
-import { ExpressionString, INodeProperties } from 'n8n-workflow';
+import { ExpressionString, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 const kpiOnly = { show: { operation: ['calculateKpis'] } };
@@ -10,6 +10,13 @@ const kpiOnly = { show: { operation: ['calculateKpis'] } };
  * Outputs depend on the operation and on "Alert Only on Status Change"; evaluated by n8n with the
  * node's parameters. Parameters left at their default are absent from saved workflows, hence the `??`.
  */
+/** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
+const normUnitOptions: INodePropertyOptions[] = [
+	{ name: 'Days', value: 'days', description: 'Counted days' },
+	{ name: 'Weeks', value: 'weeks', description: 'Weeks of 7 counted days' },
+	{ name: 'Months', value: 'months', description: 'Calendar months (calendar-day counting only)' },
+];
+
 export const OUTPUTS_EXPRESSION: ExpressionString =
 	'={{ ((p) => { if ((p.operation ?? "checkCases") === "calculateKpis") return [{ type: "main", displayName: "KPIs" }];' +
 	' const o = [{ type: "main", displayName: "Overdue" }, { type: "main", displayName: "Due Soon" }, { type: "main", displayName: "On Track" }, { type: "main", displayName: "Closed" }];' +
@@ -83,11 +90,7 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		displayName: 'Norm Unit',
 		name: 'normUnit',
 		type: 'options',
-		options: [
-			{ name: 'Days', value: 'days', description: 'Counted days' },
-			{ name: 'Weeks', value: 'weeks', description: 'Weeks of 7 counted days' },
-			{ name: 'Months', value: 'months', description: 'Calendar months (calendar-day counting only)' },
-		],
+		options: normUnitOptions,
 		default: 'weeks',
 		displayOptions: { show: { rule: ['eightWeek'] } },
 		description: 'Unit of the norm length',
@@ -105,11 +108,7 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		displayName: 'Norm Unit',
 		name: 'thuiszitterNormUnit',
 		type: 'options',
-		options: [
-			{ name: 'Days', value: 'days', description: 'Counted days' },
-			{ name: 'Weeks', value: 'weeks', description: 'Weeks of 7 counted days' },
-			{ name: 'Months', value: 'months', description: 'Calendar months (calendar-day counting only)' },
-		],
+		options: normUnitOptions,
 		default: 'months',
 		displayOptions: { show: { rule: ['thuiszitter'] } },
 		description: 'Unit of the norm length',
