@@ -1,16 +1,113 @@
 /**
  * Municipality registry: resolves what users type (codes in several styles, names with or without
- * diacritics, common aliases) to a CBS gemeentecode.
+ * diacritics, common aliases) to a CBS gemeentecode. Codes and names of municipalities discontinued since
+ * 1 January 2015 (gemeentelijke herindelingen, `former-municipalities.ts`) resolve to their legal successor.
  */
 import { describeValue, InvalidFieldError } from '../errors';
 import { GEMEENTEN_2025, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
+import { FORMER_MUNICIPALITIES, type FormerFate, type FormerMunicipalityRow } from './former-municipalities';
 
 export interface Municipality {
 	/** CBS gemeentecode, 4 digits with leading zeros: `0307`. */
 	code: string;
 	name: string;
 	province?: string;
+	/**
+	 * Set only when the value named a discontinued municipality: the municipality as given, and the note
+	 * that explains the succession. The rest of the object is the current (legal) successor.
+	 */
+	formerly?: FormerReference;
 }
+
+/** A discontinued municipality as the input named it, with the succession note (Dutch and English). */
+export interface FormerReference {
+	code: string;
+	name: string;
+	/** First day it no longer existed, ISO `YYYY-MM-DD`. */
+	ended: string;
+	fate: FormerFate;
+	/** Intermediate municipalities of a chain (merged twice), oldest first; empty when direct. */
+	via: Array<{ code: string; name: string }>;
+	/** "Weesp (0457) is sinds 24 maart 2022 onderdeel van Amsterdam (0363)" and its English text. */
+	note: { nl: string; en: string };
+}
+
+const MONTHS = {
+	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+} as const;
+
+/** `2022-03-24` → `24 maart 2022` / `24 March 2022`. */
+export function formatLongDate(iso: string, language: 'nl' | 'en'): string {
+	const [y, m, d] = iso.split('-').map(Number);
+	return `${d} ${MONTHS[language][m - 1]} ${y}`;
+}
+
+function label(m: { code: string; name: string }): string {
+	return `${m.name} (${m.code})`;
+}
+
+function joinList(items: string[], language: 'nl' | 'en'): string {
+	if (items.length <= 1) return items.join('');
+	return `${items.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
+}
+
+/** The succession note, e.g. "Weesp (0457) is since 24 March 2022 part of Amsterdam (0363)". */
+export function successionNote(
+	former: { code: string; name: string; ended: string; fate: FormerFate },
+	successor: { code: string; name: string },
+	via: Array<{ code: string; name: string }>,
+	language: 'nl' | 'en',
+): string {
+	const date = formatLongDate(former.ended, language);
+	const main =
+		former.fate === 'renamed'
+			? language === 'nl'
+				? `${label(former)} heet sinds ${date} ${label(successor)}`
+				: `${label(former)} is since ${date} named ${label(successor)}`
+			: language === 'nl'
+				? `${label(former)} is sinds ${date} onderdeel van ${label(successor)}`
+				: `${label(former)} is since ${date} part of ${label(successor)}`;
+	return via.length === 0 ? main : `${main}, via ${joinList(via.map(label), language)}`;
+}
+
+/**
+ * A split municipality cannot be resolved: which successor is responsible depends on where the pupil
+ * lives now. The message names the municipality, the date and every successor (all public names).
+ */
+export class SplitMunicipalityError extends InvalidFieldError {
+	readonly former: { code: string; name: string; ended: string };
+	readonly successors: Municipality[];
+
+	constructor(field: string, former: { code: string; name: string; ended: string }, successors: Municipality[]) {
+		super(
+			'split_municipality',
+			field,
+			`Field "${field}" names ${label(former)}, which no longer exists: since ${formatLongDate(former.ended, 'en')} it is divided over ${joinList(successors.map(label), 'en')}`,
+			`Fill in the municipality where the pupil lives now (one of ${successors.map((s) => s.code).join(', ')}, or another if the pupil moved); the old municipality does not say which successor is responsible.`,
+		);
+		this.name = 'SplitMunicipalityError';
+		this.former = former;
+		this.successors = successors;
+	}
+}
+
+/** How a discontinued municipality resolves: to one current successor, or (split) to several. */
+export type FormerResolution = { kind: 'successor'; municipality: Municipality } | { kind: 'split'; former: { code: string; name: string; ended: string }; successors: Municipality[] };
+
+/** Well-known short or alternative names of discontinued municipalities. Keys are folded. */
+export const FORMER_ALIASES: Readonly<Record<string, string>> = {
+	haarlemmerliede: '0393', // Haarlemmerliede en Spaarnwoude
+	kollumerland: '0079', // Kollumerland en Nieuwkruisland
+	millingen: '0265', // Millingen aan de Rijn
+	stoedenrode: '0846', // Sint-Oedenrode
+	stanthonis: '1702', // Sint Anthonis
+	mill: '0815', // Mill en Sint Hubert
+	friesemeren: '1921', // De Friese Meren
+	bildt: '0063', // het Bildt
+	menaldumadeel: '1908', // Menameradiel before its 2009 Frisian name
+	hoogezand: '0018', // Hoogezand-Sappemeer
+};
 
 export class UnknownMunicipalityError extends InvalidFieldError {
 	/** The closest known municipality, when the value looks like a misspelling of one. */
@@ -98,6 +195,13 @@ export interface RegistryOptions {
 	mode?: 'extend' | 'replace';
 	/** Extra aliases: any name → gemeentecode. */
 	aliases?: Record<string, string>;
+	/**
+	 * Resolve codes and names of municipalities discontinued since 2015 to their successor (default: on,
+	 * except in `replace` mode, where the successors may not be in the user's list).
+	 */
+	history?: boolean;
+	/** The table of discontinued municipalities (default: `FORMER_MUNICIPALITIES`); for tests. */
+	formerMunicipalities?: readonly FormerMunicipalityRow[];
 }
 
 const CODE = /^(?:GM)?(\d{1,4})$/i;
@@ -105,6 +209,8 @@ const CODE = /^(?:GM)?(\d{1,4})$/i;
 export class MunicipalityRegistry {
 	private readonly byCode = new Map<string, Municipality>();
 	private readonly byName = new Map<string, string>();
+	private readonly formerByCode = new Map<string, FormerResolution>();
+	private readonly formerByName = new Map<string, string>();
 	readonly source: string;
 	readonly referenceDate: string;
 
@@ -126,6 +232,56 @@ export class MunicipalityRegistry {
 		}
 		this.source = options.mode === 'replace' ? 'user-supplied list' : MUNICIPALITIES_SOURCE + (options.municipalities?.length ? ' plus a user-supplied list' : '');
 		this.referenceDate = MUNICIPALITIES_REFERENCE_DATE;
+		if (options.history ?? options.mode !== 'replace') this.addHistory(options.formerMunicipalities ?? FORMER_MUNICIPALITIES, options.mode !== 'replace');
+	}
+
+	/**
+	 * Index the discontinued municipalities, each resolved once to its current successor(s) here, so that
+	 * resolving a former code costs one map lookup. Codes and names of current municipalities win.
+	 * With a replaced list (`strict` false), a row whose successors are not in that list is left out.
+	 * @throws Error when the table has a cycle, or (strict) a successor that is neither current nor in the table
+	 */
+	private addHistory(rows: readonly FormerMunicipalityRow[], strict: boolean): void {
+		const rowByCode = new Map(rows.map((r) => [r[0], r]));
+		let incomplete = false;
+		const current = (code: string, seen: string[]): { municipality: Municipality; via: Array<{ code: string; name: string }> }[] => {
+			const m = this.byCode.get(code);
+			if (m) return [{ municipality: m, via: [] }];
+			const row = rowByCode.get(code);
+			if (!row) {
+				if (strict) throw new Error(`former municipality table: successor ${code} is neither a current municipality nor in the table`);
+				incomplete = true;
+				return [];
+			}
+			if (seen.includes(code)) throw new Error(`former municipality table: cycle through ${[...seen, code].join(' → ')}`);
+			return row[4].flatMap((next) => current(next, [...seen, code]).map((r) => ({ municipality: r.municipality, via: [{ code: row[0], name: row[1] }, ...r.via] })));
+		};
+		for (const row of rows) {
+			const [code, name, ended, fate] = row;
+			if (this.byCode.has(code)) continue;
+			incomplete = false;
+			const targets = row[4].flatMap((next) => current(next, [code]));
+			const distinct = [...new Map(targets.map((t) => [t.municipality.code, t])).values()];
+			if (incomplete) continue; // a replaced list without (all) its successors: leave this row out
+			const former = { code, name, ended };
+			if (distinct.length === 1) {
+				const { municipality, via } = distinct[0];
+				const formerly: FormerReference = {
+					...former,
+					fate,
+					via,
+					note: { nl: successionNote({ ...former, fate }, municipality, via, 'nl'), en: successionNote({ ...former, fate }, municipality, via, 'en') },
+				};
+				this.formerByCode.set(code, { kind: 'successor', municipality: Object.freeze({ ...municipality, formerly }) });
+			} else {
+				this.formerByCode.set(code, { kind: 'split', former, successors: distinct.map((t) => t.municipality).sort((a, b) => a.code.localeCompare(b.code)) });
+			}
+			const folded = foldName(name);
+			if (!this.byName.has(folded)) this.formerByName.set(folded, code);
+		}
+		for (const [alias, code] of Object.entries(FORMER_ALIASES)) {
+			if (this.formerByCode.has(code) && !this.byName.has(alias) && !this.formerByName.has(alias)) this.formerByName.set(alias, code);
+		}
 	}
 
 	private add(m: Municipality): void {
@@ -157,27 +313,61 @@ export class MunicipalityRegistry {
 	}
 
 	/**
-	 * Resolve a value to a municipality, or throw an error naming the field — and the value where that is
-	 * safe (a code, or a misspelt municipality name, with a suggestion).
+	 * A discontinued municipality (since 2015) named by code or name, resolved to its successor(s); or
+	 * `undefined`. Current municipalities are not found here (use `find`).
+	 */
+	findFormer(value: unknown): FormerResolution | undefined {
+		if (this.formerByCode.size === 0) return undefined;
+		if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
+		if (typeof value !== 'string') return undefined;
+		const s = value.trim();
+		if (s === '') return undefined;
+		const code = normaliseCode(s) ?? this.formerByName.get(foldName(s));
+		return code === undefined ? undefined : this.formerByCode.get(code);
+	}
+
+	/**
+	 * Resolve a value to a current municipality, or throw an error naming the field — and the value where
+	 * that is safe (a code, or a misspelt municipality name, with a suggestion). A discontinued
+	 * municipality resolves to its legal successor, with `formerly` set (code, name, date, note).
+	 * @throws SplitMunicipalityError when the value names a municipality that was split over several
+	 * @throws UnknownMunicipalityError when the value names no municipality, current or discontinued
 	 */
 	resolve(value: unknown, field: string): Municipality {
 		const found = this.find(value);
-		if (!found) throw new UnknownMunicipalityError(field, value, this.suggest(value));
-		return found;
+		if (found) return found;
+		const former = this.findFormer(value);
+		if (former?.kind === 'successor') return former.municipality;
+		if (former?.kind === 'split') throw new SplitMunicipalityError(field, former.former, former.successors);
+		throw new UnknownMunicipalityError(field, value, this.suggest(value));
 	}
 
-	/** The known municipality whose name is closest to `value` (at most 2 edits, or 1 for short names). */
+	/**
+	 * The known municipality whose name is closest to `value` (at most 2 edits, or 1 for short names),
+	 * current or discontinued; a discontinued one is returned as it was named (its own code and name).
+	 */
 	suggest(value: unknown): Municipality | undefined {
 		if (typeof value !== 'string') return undefined;
 		const folded = foldName(value);
 		if (folded.length < 3 || /\d/.test(folded)) return undefined;
 		const max = folded.length <= 5 ? 1 : 2;
-		let best: { code: string; distance: number } | undefined;
-		for (const [name, code] of this.byName) {
-			const distance = editDistance(folded, name, max);
-			if (distance <= max && (best === undefined || distance < best.distance)) best = { code, distance };
+		let best: { code: string; distance: number; former: boolean } | undefined;
+		for (const [names, former] of [[this.byName, false], [this.formerByName, true]] as const) {
+			for (const [name, code] of names) {
+				const distance = editDistance(folded, name, max);
+				if (distance <= max && (best === undefined || distance < best.distance)) best = { code, distance, former };
+			}
 		}
-		return best ? this.byCode.get(best.code) : undefined;
+		if (!best) return undefined;
+		if (!best.former) return this.byCode.get(best.code);
+		const row = this.formerRow(best.code);
+		return row && { code: row.code, name: row.name };
+	}
+
+	private formerRow(code: string): { code: string; name: string } | undefined {
+		const r = this.formerByCode.get(code);
+		if (!r) return undefined;
+		return r.kind === 'split' ? r.former : r.municipality.formerly;
 	}
 
 	has(code: string): boolean {

@@ -22,6 +22,7 @@ import { lookupTariff } from './records';
 import { shareOfYear } from './period';
 import { functionTotalBasis, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
 import { normalisePupilRef } from '../pseudonym';
+import type { FormerReference } from '../municipalities/registry';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 
 const OWN = '\u0000own';
@@ -31,6 +32,7 @@ interface LineAcc {
 	pupil: string;
 	residenceCode: string;
 	residenceName: string;
+	formerResidences?: Map<string, FormerReference>;
 	schools: Set<string>;
 	arrangements: Set<string>;
 	treatment: PupilClassification['treatment'];
@@ -159,6 +161,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			// same party, different rule (e.g. resident group and resident individual): keep the first rule id, deterministic below
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
 		}
+		if (r.residenceFormerly) (line.formerResidences ??= new Map()).set(r.residenceFormerly.code, r.residenceFormerly);
 		if (r.school) line.schools.add(r.school);
 		line.arrangements.add(r.arrangement);
 		line.records++;
@@ -220,6 +223,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				pupil: l.pupil,
 				residenceCode: l.residenceCode,
 				residenceName: l.residenceName,
+				...(l.formerResidences ? { formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)) } : {}),
 				schools: [...l.schools].sort().join(', '),
 				arrangements: [...l.arrangements].sort().join(', '),
 				treatment: l.treatment,

@@ -171,7 +171,10 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 		requireTariff(ctx.prices, product, fields.product, 'price');
 	}
 
-	return { index, pupilRef, school, residenceCode: municipality.code, residenceName: municipality.name, period, hours, arrangement, product, cost };
+	const record: DeliveryRecord = { index, pupilRef, school, residenceCode: municipality.code, residenceName: municipality.name, period, hours, arrangement, product, cost };
+	// A municipality that no longer exists: its legal successor pays; the statement line shows the original.
+	if (municipality.formerly) record.residenceFormerly = municipality.formerly;
+	return record;
 }
 
 function requireTariff(table: Record<string, number> | undefined, product: string, field: string, what: 'tariff' | 'price'): void {

@@ -6,6 +6,7 @@ import type { Arrangement, PupilTreatment } from '../policies/classify';
 import type { FinancingForm, RegionPolicy } from '../policies/types';
 import type { Period } from './period';
 import type { Pseudonymiser } from '../pseudonym';
+import type { FormerReference } from '../municipalities/registry';
 
 export type AllocationKey = 'pupils' | 'hours';
 export type Language = 'nl' | 'en';
@@ -20,6 +21,8 @@ export interface DeliveryRecord {
 	/** CBS gemeentecode of the residence municipality (woonplaatsbeginsel). */
 	residenceCode: string;
 	residenceName: string;
+	/** Set when the record named a municipality that no longer exists: `residenceCode` is its legal successor. */
+	residenceFormerly?: FormerReference;
 	period: Period;
 	/** Hours delivered, if given. */
 	hours?: number;
@@ -67,6 +70,8 @@ export interface StatementLine {
 	pupil: string;
 	residenceCode: string;
 	residenceName: string;
+	/** The discontinued municipalities this pupil's records named (the successor pays); absent when none. */
+	formerResidences?: FormerReference[];
 	schools: string;
 	arrangements: string;
 	treatment: PupilTreatment;

@@ -98,10 +98,12 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		woonplaats = reason(woonplaatsReason(ref(config, responsibleCode)!.name));
 	}
 	const responsible = ref(config, responsibleCode);
+	// A municipality that no longer exists resolved to its legal successor: say so with the responsible one.
+	const formerly = req.inResidentialCare === true ? req.residenceBeforeStayFormerly : req.residenceFormerly;
 
 	const base = {
 		pupilReference,
-		responsibleMunicipality: responsible,
+		responsibleMunicipality: responsible && formerly ? { ...responsible, formerly } : responsible,
 		policyTreatment: null,
 		crossRegionSettlement: false,
 		deadline: null,

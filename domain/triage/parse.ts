@@ -141,7 +141,9 @@ const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
  */
 export function parseRequest(read: (field: RequestField) => unknown, names: FieldNames, registry: MunicipalityRegistry, zone?: string): TriageRequest {
 	const v = (f: RequestField) => read(f);
-	const muni = (f: 'residence' | 'residenceBeforeStay') => (blank(v(f)) ? undefined : registry.resolve(v(f), names[f]).code);
+	const muni = (f: 'residence' | 'residenceBeforeStay') => (blank(v(f)) ? undefined : registry.resolve(v(f), names[f]));
+	const residence = muni('residence');
+	const residenceBeforeStay = muni('residenceBeforeStay');
 	const bsnValue = v('bsn');
 	const email = text(v('accessContactEmail'), names.accessContactEmail, 254);
 	if (email !== undefined && !EMAIL.test(email)) {
@@ -152,9 +154,11 @@ export function parseRequest(read: (field: RequestField) => unknown, names: Fiel
 		pupilReference: text(v('pupilReference'), names.pupilReference),
 		bsn: blank(bsnValue) ? undefined : normaliseBsn(bsnValue, names.bsn),
 		school: blank(v('school')) ? undefined : parseBrin(v('school'), names.school).code,
-		residence: muni('residence'),
+		residence: residence?.code,
+		...(residence?.formerly ? { residenceFormerly: residence.formerly } : {}),
 		inResidentialCare: parseYesNo(v('inResidentialCare'), names.inResidentialCare),
-		residenceBeforeStay: muni('residenceBeforeStay'),
+		residenceBeforeStay: residenceBeforeStay?.code,
+		...(residenceBeforeStay?.formerly ? { residenceBeforeStayFormerly: residenceBeforeStay.formerly } : {}),
 		needs: parseNeeds(v('needs'), names.needs),
 		riskLevel: parseRisk(v('riskLevel'), names.riskLevel),
 		zorgteamDecision: parseDecision(v('zorgteamDecision'), names.zorgteamDecision),

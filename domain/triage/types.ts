@@ -4,7 +4,7 @@
  */
 import type { CalendarDate } from '../dates';
 import type { OutsiderTreatment, PupilTreatment, RegionPolicy } from '../policies';
-import type { MunicipalityRegistry } from '../municipalities';
+import type { FormerReference, MunicipalityRegistry } from '../municipalities';
 
 /** Every request gets exactly one route. */
 export type Route =
@@ -99,9 +99,13 @@ export interface TriageRequest {
 	school?: string;
 	/** CBS code of the BRP residence municipality. */
 	residence?: string;
+	/** Set when the request named a municipality that no longer exists: `residence` is its successor. */
+	residenceFormerly?: FormerReference;
 	inResidentialCare?: boolean;
 	/** CBS code of the residence just before a stay with a provider, foster family or institution. */
 	residenceBeforeStay?: string;
+	/** Set when the request named a municipality that no longer exists: `residenceBeforeStay` is its successor. */
+	residenceBeforeStayFormerly?: FormerReference;
 	needs?: NeedDomain[];
 	riskLevel?: RiskLevel;
 	zorgteamDecision: ZorgteamDecision;
@@ -164,6 +168,8 @@ export interface Action {
 export interface MunicipalityRef {
 	code: string;
 	name: string;
+	/** The discontinued municipality the request named, when this is its legal successor (with the note). */
+	formerly?: FormerReference;
 }
 
 export interface TriageOutcome {

@@ -219,6 +219,9 @@ function lineJson(l: PartyStatement['lines'][number], language: Language): IData
 		pupil: l.pupil,
 		residenceCode: l.residenceCode,
 		residenceName: l.residenceName,
+		...(l.formerResidences
+			? { originalResidence: l.formerResidences.map((f) => `${f.name} (${f.code})`).join('; '), residenceNote: l.formerResidences.map((f) => f.note[language]).join('; ') }
+			: {}),
 		schools: l.schools,
 		arrangements: l.arrangements,
 		treatment: l.treatment,

@@ -101,6 +101,18 @@ export const recordCleanerProperties: INodeProperties[] = [
 				description: 'Whether to also write the official CBS name of the municipality, in a field named like the output field with "Name" appended',
 			},
 			{
+				displayName: 'Former Municipality Note Language',
+				name: 'noteLanguage',
+				type: 'options',
+				default: 'nl',
+				description:
+					'Language of the note written when a municipality no longer exists (gemeentelijke herindeling): its code is replaced by the successor\'s, the old code goes to a field with "FormerCode" appended and the note to one with "Note" appended',
+				options: [
+					{ name: 'Dutch', value: 'nl', description: 'Weesp (0457) is sinds 24 maart 2022 onderdeel van Amsterdam (0363)' },
+					{ name: 'English', value: 'en', description: 'Weesp (0457) is since 24 March 2022 part of Amsterdam (0363)' },
+				],
+			},
+			{
 				displayName: 'Remove BSN After Check',
 				name: 'removeBsn',
 				type: 'boolean',

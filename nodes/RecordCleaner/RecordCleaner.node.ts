@@ -47,6 +47,7 @@ export class RecordCleaner implements INodeType {
 			dateFormat?: 'iso' | 'dutch';
 			addMunicipalityName?: boolean;
 			removeBsn?: boolean;
+			noteLanguage?: 'nl' | 'en';
 			extraMunicipalities?: string;
 		};
 		const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(this, options.extraMunicipalities) });
@@ -54,6 +55,7 @@ export class RecordCleaner implements INodeType {
 			dateFormat: options.dateFormat ?? 'iso',
 			addMunicipalityName: options.addMunicipalityName ?? false,
 			removeBsn: options.removeBsn ?? false,
+			noteLanguage: options.noteLanguage ?? 'nl',
 			timeZone: this.getTimezone(),
 			registry,
 		};

@@ -22,6 +22,8 @@ export interface CleaningOptions {
 	dateFormat: 'iso' | 'dutch';
 	addMunicipalityName: boolean;
 	removeBsn: boolean;
+	/** Language of the note for a municipality that no longer exists (default Dutch). */
+	noteLanguage?: 'nl' | 'en';
 	timeZone: string;
 	registry: MunicipalityRegistry;
 }
@@ -51,6 +53,11 @@ export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: C
 				const m = options.registry.resolve(value, rule.field);
 				out[target] = m.code;
 				if (options.addMunicipalityName) out[`${target}Name`] = m.name;
+				if (m.formerly) {
+					// A discontinued municipality: the successor is responsible; keep the old code and say why.
+					out[`${target}FormerCode`] = m.formerly.code;
+					out[`${target}Note`] = m.formerly.note[options.noteLanguage ?? 'nl'];
+				}
 				break;
 			}
 			case 'brin':

@@ -85,6 +85,13 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 	};
 }
 
+/** `{ code, name }`, plus `formerCode`, `formerName` and `note` when the request named a discontinued municipality. */
+function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: 'nl' | 'en'): IDataObject | null {
+	if (!m) return null;
+	if (!m.formerly) return { code: m.code, name: m.name };
+	return { code: m.code, name: m.name, formerCode: m.formerly.code, formerName: m.formerly.name, note: m.formerly.note[language] };
+}
+
 /** The `triage` object of an output item. */
 export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settings): IDataObject {
 	const en = s.language === 'en';
@@ -94,7 +101,7 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 		requestId: req.requestId ?? null,
 		pupilReference: outcome.pupilReference,
 		school: req.school ?? null,
-		responsibleMunicipality: outcome.responsibleMunicipality as IDataObject | null,
+		responsibleMunicipality: municipalityJson(outcome.responsibleMunicipality, s.language),
 		financing: outcome.financing,
 		whoPays: {
 			text: en ? outcome.whoPays.text : outcome.whoPays.textNl,
