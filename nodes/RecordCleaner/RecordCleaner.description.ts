@@ -83,6 +83,13 @@ export const recordCleanerProperties: INodeProperties[] = [
 		description: 'Further settings for how values are written',
 		options: [
 			{
+				displayName: 'Add Municipality Name',
+				name: 'addMunicipalityName',
+				type: 'boolean',
+				default: false,
+				description: 'Whether to also write the official CBS name of the municipality, in a field named like the output field with "Name" appended',
+			},
+			{
 				displayName: 'Date Format',
 				name: 'dateFormat',
 				type: 'options',
@@ -94,11 +101,13 @@ export const recordCleanerProperties: INodeProperties[] = [
 				],
 			},
 			{
-				displayName: 'Add Municipality Name',
-				name: 'addMunicipalityName',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also write the official CBS name of the municipality, in a field named like the output field with "Name" appended',
+				displayName: 'Extra Municipalities',
+				name: 'extraMunicipalities',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				placeholder: '9999;Proefgemeente',
+				description: 'Municipalities missing from the CBS list of 1 January 2025 (for example after a merger), one per line as code;name',
 			},
 			{
 				displayName: 'Former Municipality Note Language',
@@ -118,15 +127,6 @@ export const recordCleanerProperties: INodeProperties[] = [
 				type: 'boolean',
 				default: false,
 				description: 'Whether to remove BSN fields from the output once they passed the check (data minimisation: only keep the BSN where a later step needs it)',
-			},
-			{
-				displayName: 'Extra Municipalities',
-				name: 'extraMunicipalities',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				placeholder: '9999;Proefgemeente',
-				description: 'Municipalities missing from the CBS list of 1 January 2025 (for example after a merger), one per line as code;name',
 			},
 		],
 	},

@@ -61,4 +61,15 @@ describe('Cross-Region Settlement: former municipalities', () => {
 		);
 		assertNoPersonalData(errors.map((e) => e.json.error));
 	});
+
+	it('Reconcile Invoices: an invoice naming a former municipality counts for its successor', async () => {
+		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
+			input: [
+				{ kind: 'statement', municipalityCode: '0363', municipalityName: 'Amsterdam', period: '2026-Q1', amountCents: 10_000 },
+				{ factuurnummer: 'W-1', gemeente: 'Weesp', periode: '2026-Q1', bedrag: '100,00' },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		expect(run.json('Reconcile', 1).map((m) => [m.status, m.municipalityCode, m.invoiceNumbers])).toEqual([['matched', '0363', 'W-1']]);
+	});
 });
