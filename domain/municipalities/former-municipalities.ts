@@ -4,7 +4,10 @@
  *
  * Built from CBS's public overview of municipal changes and checked entry by entry against the public
  * sources below (S1–S14); the key of the source(s) that confirm an entry is in its last column. Where the
- * sources differ, the entry says so in a comment. Looked up 30 November 2026.
+ * sources differ, the entry says so in a comment. Looked up 30 November 2026. The StatLine table itself
+ * (S1) could not be read as data here: the changes per year come from CBS's yearly news releases and the
+ * official texts below, the codes from S14 and the CBS list of 1 January 2025; a unit test recomputes
+ * CBS's published municipality counts per year (393 in 2015 … 342 in 2023) from this table.
  *
  * Rules (CBS, S1): when municipalities merge under a new name, or a municipality changes its name, the
  * result gets a new gemeentecode; when one is absorbed by another, or merges under the name of one of the
@@ -19,23 +22,23 @@
  * - S1  CBS, "Herindelingen en grenswijzigingen" (dossier Nederland regionaal; gemeentecode rules, the
  *       StatLine table "Gebieden; overzicht vanaf 1830" with begin and end dates of every municipality),
  *       https://www.cbs.nl/nl-nl/dossier/nederland-regionaal/informatie-voor-gemeenten/herindelingen-en-grenswijzigingen
- * - S2  CBS news 2015/02 "Per 1 januari 2015 393 gemeenten" (changes of 1 January 2015).
- * - S3  metatopos.eu, Staatsblad 2014, 188 (Groesbeek, Millingen aan de Rijn, Ubbergen; name Groesbeek in
+ * - S2  CBS news 2015/02 (January 2015) "Per 1 januari 2015 393 gemeenten" (changes of 1 January 2015).
+ * - S3  metatopos.eu, Staatsblad 2014, 188 (Wet van 14 mei 2014; Groesbeek, Millingen aan de Rijn, Ubbergen; name Groesbeek in
  *       2015, Berg en Dal from 1 January 2016) and internetgemeentegids.nl "Gemeente Berg en Dal".
  * - S4  bedrijvenwegwijzer.nl "De Friese Meren" and jongfryskemienskip.frl: name De Fryske Marren from
  *       1 July 2015 (bernlef.frl says 1 January 2015 — see the entry).
- * - S5  metatopos.eu, Staatsblad 2015, 178 (Edam-Volendam and Zeevang) and plaatsengids.nl "Zeevang"
+ * - S5  metatopos.eu, Staatsblad 2015, 178 (Wet van 8 april 2015, Edam-Volendam and Zeevang) and plaatsengids.nl "Zeevang"
  *       (opgeheven 1 January 2016); nds-nl.wikipedia "Gooise Meren" (Bussum, Naarden, Muiden, 1 January 2016).
  * - S6  CBS via liwwadders.nl (December 2016) and meierijstad.nl "Geschiedenis van Meierijstad"
  *       (Schijndel, Sint-Oedenrode, Veghel → Meierijstad, 1 January 2017).
- * - S7  VNG, "Hoeveel gemeenten zijn er per 2018" (changes of 1 January 2018, Littenseradiel split).
+ * - S7  VNG news (end of 2017), "Hoeveel gemeenten zijn er per 2018" (changes of 1 January 2018, Littenseradiel split).
  * - S8  CBS via blikopnieuws.nl (December 2018) and Eerste Kamer via blikopnieuws.nl (July 2018):
  *       the twelve herindelingen of 1 January 2019, Winsum split.
- * - S9  ANP/CBS via zeelandnet.nl (changes of 1 January 2021: Eemsdelta, Haaren split).
+ * - S9  ANP/CBS via zeelandnet.nl (31 December 2020; changes of 1 January 2021: Eemsdelta, Haaren split).
  * - S10 CBS via nd.nl and blikopnieuws.nl (December 2021): changes of 1 January 2022.
- * - S11 Tweede Kamer, Kamerstuk 35623 nr. 3 (memorie van toelichting Herindeling Amsterdam en Weesp):
+ * - S11 Tweede Kamer, Kamerstuk 35623 nr. 3 of 4 November 2020 (memorie van toelichting Herindeling Amsterdam en Weesp):
  *       Weesp added to Amsterdam on 24 March 2022.
- * - S12 de.wikipedia, "Gebietsreformen in den Niederlanden" (user draft by Fantaglobe11), tables 2021–2023.
+ * - S12 de.wikipedia, "Gebietsreformen in den Niederlanden" (user draft by Fantaglobe11, 2023), tables 2021–2023.
  * - S13 DOMAIN.md (Brielle since 2023 part of Voorne aan Zee) with S12.
  * - S14 CBS gemeentecodes of the discontinued municipalities: a public SQL file `goinsp.sql` (22 December
  *       2015) listing the CBS regions GMxxxx with names; a public RIVM COVID-19 analysis script (mzelst)

@@ -107,7 +107,7 @@ export const recordCleanerProperties: INodeProperties[] = [
 				typeOptions: { rows: 3 },
 				default: '',
 				placeholder: '9999;Proefgemeente',
-				description: 'Municipalities missing from the CBS list of 1 January 2025 (for example after a merger), one per line as code;name',
+				description: 'Municipalities missing from the CBS list of 1 January 2025 (municipalities discontinued since 2015 are already known and resolve to their successor), one per line as code;name',
 			},
 			{
 				displayName: 'Former Municipality Note Language',
