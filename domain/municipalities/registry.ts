@@ -105,7 +105,6 @@ export const FORMER_ALIASES: Readonly<Record<string, string>> = {
 	mill: '0815', // Mill en Sint Hubert
 	friesemeren: '1921', // De Friese Meren
 	bildt: '0063', // het Bildt
-	menaldumadeel: '1908', // Menameradiel before its 2009 Frisian name
 	hoogezand: '0018', // Hoogezand-Sappemeer
 };
 

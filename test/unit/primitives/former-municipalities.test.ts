@@ -173,6 +173,15 @@ describe('resolving discontinued municipalities to their legal successor', () =>
 		expect(errorOf('Hellevoetslius').message).toContain('(did you mean Hellevoetsluis, 0530?)');
 	});
 
+	it('every short name of a former municipality points at a row of the table and resolves like it', () => {
+		const { FORMER_ALIASES } = require('../../../domain/municipalities');
+		for (const [alias, code] of Object.entries(FORMER_ALIASES) as Array<[string, string]>) {
+			expect(former.has(code)).toBe(true);
+			expect(registry.resolve(alias, 'f')).toBe(registry.resolve(code, 'f'));
+		}
+		expect(registry.resolve('Haarlemmerliede', 'f').code).toBe('0394');
+	});
+
 	it('find() and has() still answer for current municipalities only', () => {
 		expect(registry.find('0457')).toBeUndefined();
 		expect(registry.has('0457')).toBe(false);
