@@ -265,12 +265,12 @@ export class MunicipalityRegistry {
 			const former = { code, name, ended };
 			if (distinct.length === 1) {
 				const { municipality, via } = distinct[0];
-				const formerly: FormerReference = {
+				const formerly: FormerReference = Object.freeze({
 					...former,
 					fate,
-					via,
-					note: { nl: successionNote({ ...former, fate }, municipality, via, 'nl'), en: successionNote({ ...former, fate }, municipality, via, 'en') },
-				};
+					via: Object.freeze(via) as FormerReference['via'],
+					note: Object.freeze({ nl: successionNote({ ...former, fate }, municipality, via, 'nl'), en: successionNote({ ...former, fate }, municipality, via, 'en') }),
+				});
 				this.formerByCode.set(code, { kind: 'successor', municipality: Object.freeze({ ...municipality, formerly }) });
 			} else {
 				this.formerByCode.set(code, { kind: 'split', former, successors: distinct.map((t) => t.municipality).sort((a, b) => a.code.localeCompare(b.code)) });
