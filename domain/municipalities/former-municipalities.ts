@@ -32,8 +32,9 @@
  * - S6  CBS via liwwadders.nl (December 2016) and meierijstad.nl "Geschiedenis van Meierijstad"
  *       (Schijndel, Sint-Oedenrode, Veghel → Meierijstad, 1 January 2017).
  * - S7  VNG news (end of 2017), "Hoeveel gemeenten zijn er per 2018" (changes of 1 January 2018, Littenseradiel split).
- * - S8  CBS via blikopnieuws.nl (December 2018) and Eerste Kamer via blikopnieuws.nl (July 2018):
- *       the twelve herindelingen of 1 January 2019, Winsum split.
+ * - S8  CBS via blikopnieuws.nl (December 2018), Eerste Kamer via blikopnieuws.nl (July 2018) and
+ *       telegraaf.nl "Deze 25 gemeenten verdwijnen straks" (2018): the twelve herindelingen of 1 January
+ *       2019; Winsum split, its villages Ezinge, Feerwerd and Garnwerd going to Westerkwartier.
  * - S9  ANP/CBS via zeelandnet.nl (31 December 2020; changes of 1 January 2021: Eemsdelta, Haaren split).
  * - S10 CBS via nd.nl and blikopnieuws.nl (December 2021): changes of 1 January 2022.
  * - S11 Tweede Kamer, Kamerstuk 35623 nr. 3 of 4 November 2020 (memorie van toelichting Herindeling Amsterdam en Weesp):
