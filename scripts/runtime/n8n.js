@@ -69,6 +69,9 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		// instance-wide override here. Files a workflow reads stay in memory for the run ('default' binary mode)
 		// instead of a per-execution copy under .n8n/storage that lingers until n8n prunes the execution.
 		N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+		// An execution that is not kept is still written while it runs (e.g. a submitted form); n8n removes it
+		// for good in its next hard-delete pass: every minute here instead of every 15.
+		EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1',
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 		NODE_ENV: 'production',
 	};
@@ -161,7 +164,7 @@ async function importCredentials(env, credentials, { logFile } = {}) {
 /**
  * Copy every workflow JSON of `workflowsDirs` with the placeholders replaced (`replacements`:
  * {placeholder: value}, e.g. __JEUGDHULP_DATA_DIR__ → the real data folder), then import them all with one `n8n import:workflow --separate` (one n8n boot, not one per file).
- * Returns [{id, name, file}].
+ * Returns [{id, name, file, active?}] (`active`: the JSON says "active": true; runtime.js publishes it).
  */
 async function importWorkflows(env, workflowsDirs, replacements, { logFile, log = console.log } = {}) {
 	const files = [];
@@ -189,7 +192,7 @@ async function importWorkflows(env, workflowsDirs, replacements, { logFile, log 
 			continue;
 		}
 		fs.writeFileSync(path.join(outDir, `${imported.length}-${f}`), JSON.stringify(wf));
-		imported.push({ id: wf.id, name: wf.name, file });
+		imported.push({ id: wf.id, name: wf.name, file, ...(wf.active === true ? { active: true } : {}) });
 	}
 	const content = fs
 		.readdirSync(outDir)

@@ -331,6 +331,10 @@ async function startRuntime(opts) {
 			if (requirePackage) throw new Error(msg);
 			log(`\n!!! ${msg}\n`);
 		} else log(`    ${ours.length} node(s) of ${config.PACKAGE_NAME} loaded: ${ours.map((t) => t.displayName).join(', ')}`);
+		// Workflows marked "active": true are published, e.g. the Error Workflow (n8n 2.x runs only a published one).
+		for (const w of state.workflows.filter((wf) => wf.active)) {
+			await runtime.publishWorkflow(w.id).catch((e) => log(`    ! could not publish ${w.name}: ${e.message}`));
+		}
 		fs.writeFileSync(path.join(userFolder, 'runtime.json'), JSON.stringify(state, null, 2));
 		log(`==> Runtime ready in ${secs()}`);
 		return runtime;
