@@ -221,7 +221,7 @@ export function readIdentifyingData(ctx: IExecuteFunctions, pseudonymise?: Pseud
 	return new IdentifyingData(mode, fields, pseudonymise, nodeFields);
 }
 
-/** Minimise items the node passes on (no-op unless the mode removes everywhere). Pairs each with its input item. */
+/** Minimise an item the node passes on (unchanged unless the mode removes everywhere); `itemIndex`: its input item. */
 export function minimiseOutput(privacy: IdentifyingData | undefined, json: IDataObject, itemIndex: number): IDataObject {
 	return privacy?.outputs ? privacy.strip(json, itemIndex) : json;
 }
