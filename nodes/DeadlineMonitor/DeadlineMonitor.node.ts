@@ -22,6 +22,6 @@ export class DeadlineMonitor implements INodeType {
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0, 'checkCases') as string;
-		return operation === 'calculateKpis' ? executeCalculateKpis(this) : executeCheckCases(this);
+		return operation === 'calculateKpis' ? executeCalculateKpis(this) : await executeCheckCases(this);
 	}
 }

@@ -1,12 +1,11 @@
 /**
  * Check Cases: per case deadline, days elapsed and left, status; routed to one output per status group.
- * Options: alert only on status change (static data), group per recipient (ready e-mail text).
+ * Options: alert only on status change (shared memory in a Data Table, ./alertOnce.ts), group per recipient (ready e-mail text).
  */
 import { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
 import { formatIsoDate } from '../../domain/dates';
 import {
-	AlertMemory,
 	CaseCheck,
 	caseOutput,
 	CaseStatus,
@@ -19,6 +18,7 @@ import {
 import { DateSpan } from '../../domain/calendar';
 import { mapItems, parseItems, readField } from '../shared/execution';
 import { readSettings, SharedSettings } from './parameters';
+import { ChangedFn, claimAlerts } from './alertOnce';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
 
@@ -34,8 +34,6 @@ export function outputFor(status: CaseStatus): number {
 			return OUTPUT.closed;
 	}
 }
-
-const STATIC_KEY = 'deadlineMonitorAlerts';
 
 /** Collects calendar gaps over all items for one execution hint. */
 class GapTally {
@@ -63,25 +61,23 @@ class GapTally {
 	}
 }
 
-export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][] {
+export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
 	const settings = readSettings(ctx, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
 
-	let memory: AlertMemory | undefined;
-	const staticData = alertOnce ? ctx.getWorkflowStaticData('node') : undefined;
-	// Manual test runs compare with what production runs remembered, but do not change it.
-	const remember = ctx.getMode() !== 'manual';
-	if (staticData) memory = new AlertMemory(staticData[STATIC_KEY], ctx.getNodeParameter('maxRemembered', 0, 50000) as number);
-	const changed = (check: CaseCheck) => (memory ? (remember ? memory.observe(check.caseRef, check.status) : memory.peek(check.caseRef, check.status)) : true);
-
 	const gaps = new GapTally();
+	// Each item is judged once (the alert-once claim round needs every status before routing).
+	const judged = new WeakMap<INodeExecutionData, CaseCheck>();
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
+		const cached = judged.get(item);
+		if (cached) return cached;
 		const json = item.json;
 		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
+		judged.set(item, check);
 		return check;
 	};
 
@@ -91,6 +87,27 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 		...item.json,
 		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
 	});
+
+	let isChanged: ChangedFn = () => true;
+	if (alertOnce) {
+		const observed: Array<{ caseRef: string; status: string }> = [];
+		for (const item of ctx.getInputData()) {
+			try {
+				if (!applies(item)) continue;
+				const check = evaluate(item);
+				observed.push({ caseRef: check.caseRef, status: check.status });
+			} catch {
+				// judged again (and reported per item) when routing
+			}
+		}
+		isChanged = await claimAlerts(ctx, observed, {
+			// Manual test runs compare with what production runs remembered, but do not change it.
+			remember: ctx.getMode() !== 'manual',
+			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
+			now: Date.now(),
+		});
+	}
+	const changed = (check: CaseCheck) => isChanged(check.caseRef, check.status);
 
 	let result: INodeExecutionData[][];
 	if (!grouped) {
@@ -104,7 +121,6 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
 	}
 
-	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
 	return result;
