@@ -17,6 +17,14 @@ export class DeadlineMonitor implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,
+		credentials: [
+			{
+				// "Alert Only on Status Change" keeps its memory in n8n's Data Tables through this credential (nodes/shared/store.ts)
+				name: 'sharedMemoryApi',
+				required: false,
+				displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
+			},
+		],
 		properties: deadlineMonitorProperties,
 	};
 

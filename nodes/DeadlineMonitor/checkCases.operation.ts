@@ -18,7 +18,7 @@ import {
 import { DateSpan } from '../../domain/calendar';
 import { mapItems, parseItems, readField } from '../shared/execution';
 import { readSettings, SharedSettings } from './parameters';
-import { ChangedFn, claimAlerts } from './alertOnce';
+import { AlertOnceResult, claimAlerts } from './alertOnce';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
 
@@ -34,6 +34,14 @@ export function outputFor(status: CaseStatus): number {
 			return OUTPUT.closed;
 	}
 }
+
+const LOCAL_MEMORY_HINT: NodeExecutionHint = {
+	type: 'warning',
+	location: 'outputPane',
+	message:
+		'Alert Only on Status Change keeps its memory in this workflow\'s static data: two runs at the same moment, or n8n in queue mode, can send an alert twice. ' +
+		'Select a "Jeugdhulp Shared Memory (n8n API)" credential to keep it in n8n\'s Data Tables instead (README "Running at scale").',
+};
 
 /** Collects calendar gaps over all items for one execution hint. */
 class GapTally {
@@ -88,7 +96,7 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
 	});
 
-	let isChanged: ChangedFn = () => true;
+	let memory: AlertOnceResult | undefined;
 	if (alertOnce) {
 		const observed: Array<{ caseRef: string; status: string }> = [];
 		for (const item of ctx.getInputData()) {
@@ -100,14 +108,14 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 				// judged again (and reported per item) when routing
 			}
 		}
-		isChanged = await claimAlerts(ctx, observed, {
+		memory = await claimAlerts(ctx, observed, {
 			// Manual test runs compare with what production runs remembered, but do not change it.
 			remember: ctx.getMode() !== 'manual',
 			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
 			now: Date.now(),
 		});
 	}
-	const changed = (check: CaseCheck) => isChanged(check.caseRef, check.status);
+	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
 	let result: INodeExecutionData[][];
 	if (!grouped) {
@@ -121,8 +129,10 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
 	}
 
+	memory?.finish();
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
+	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
 	return result;
 }
 

@@ -2,63 +2,48 @@
  * The package's shared memory, kept in n8n's built-in Data Tables (issue 10).
  *
  * Why Data Tables: they live in n8n's own database (SQLite or PostgreSQL), so the main instance and
- * every queue-mode worker read and write the same rows, and each insert/read/delete is its own
- * database statement — unlike workflow static data, which a worker loads once per execution and
- * saves back whole. They need no runtime dependency and no credentials: a node reaches them through
- * `this.helpers.getDataTableProxy` / `getDataTableAggregateProxy` (IExecuteFunctions only — n8n
- * 2.41 does not offer them to trigger nodes).
+ * every queue-mode worker read and write the same rows, and every insert, read and delete is its
+ * own database statement — unlike workflow static data, which a worker loads once per execution
+ * and saves back whole.
+ *
+ * Why through the public API: n8n 2.41.1 gives nodes `this.helpers.getDataTableProxy`, but its
+ * proxy refuses every node type except n8n's own Data Table and Evaluation nodes ("This proxy is
+ * only available for Data table nodes", modules/data-table/data-table-proxy.service.js), and trigger
+ * nodes get no proxy at all. n8n's public REST API (/api/v1/data-tables) reaches the same tables
+ * with an API key — credential `sharedMemoryApi` — with no runtime dependency, from the main
+ * instance (triggers) and from workers alike.
  *
  * This file is the thin I/O adapter; what to insert and which claim wins is decided by the pure
- * core (domain/deadlines/alertMemory.ts). The tables are created on first use, in the project that
- * owns the workflow, under a fixed name; they hold pseudonymous case references and statuses only.
+ * core (domain/deadlines/alertMemory.ts). Tables are created on first use under fixed names; they
+ * hold pseudonymous references (case references, BRIN codes, dates) only.
  */
-import { IExecuteFunctions, IDataTableProjectService, NodeOperationError, DataTableFilter, DataTableRow } from 'n8n-workflow';
+import {
+	DataTableFilter,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ITriggerFunctions,
+	NodeOperationError,
+} from 'n8n-workflow';
 
-import { ClaimRow } from '../../domain/deadlines';
+/** The credential type of the shared memory. */
+export const SHARED_MEMORY_CREDENTIAL = 'sharedMemoryApi';
 
-/** The Data Table holding "alert once per change" claims: one row per (node, case, status change). */
-export const ALERT_MEMORY_TABLE = 'jeugdhulp_alert_memory';
+export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
 
-const ALERT_COLUMNS = [
-	{ name: 'scope', type: 'string' as const },
-	{ name: 'caseRef', type: 'string' as const },
-	{ name: 'status', type: 'string' as const },
-];
-
-const PAGE = 1000;
-const DELETE_BATCH = 200;
-
-/** Open (and on first use create) a Data Table by name in the workflow's project. */
-export async function openTable(
-	ctx: IExecuteFunctions,
-	name: string,
-	columns: Array<{ name: string; type: 'string' | 'number' | 'boolean' | 'date' }>,
-): Promise<IDataTableProjectService> {
-	const { getDataTableAggregateProxy, getDataTableProxy } = ctx.helpers;
-	if (!getDataTableAggregateProxy || !getDataTableProxy) {
-		throw new NodeOperationError(ctx.getNode(), 'This n8n offers no Data Tables, which "Alert Only on Status Change" keeps its memory in', {
-			description: 'Use n8n 1.113 or newer with Data Tables enabled (they are on by default), or switch the option off.',
-		});
-	}
-	const aggregate = await getDataTableAggregateProxy();
-	const find = async () => (await aggregate.getManyAndCount({ filter: { name }, take: 10 })).data.find((t) => t.name === name);
-	let table = await find();
-	if (!table) {
-		try {
-			table = await aggregate.createDataTable({ name, columns });
-		} catch (error) {
-			// Another execution created it at the same moment (names are unique per project): use theirs.
-			table = await find();
-			if (!table) throw error;
-		}
-	}
-	return await getDataTableProxy(table.id);
+export interface TableSpec {
+	name: string;
+	columns: Array<{ name: string; type: ColumnType }>;
 }
 
-/** Open the alert-memory table. */
-export async function openAlertMemory(ctx: IExecuteFunctions): Promise<IDataTableProjectService> {
-	return await openTable(ctx, ALERT_MEMORY_TABLE, ALERT_COLUMNS);
-}
+/** A row as read back: the table's columns plus `id` (increasing with insertion) and `createdAt` (epoch ms). */
+export type StoredRow = IDataObject & { id: number; createdAt: number };
+
+const PAGE = 250; // the public API's maximum page size
+const DELETE_BATCH = 100;
+
+type Ctx = IExecuteFunctions | ITriggerFunctions;
 
 function toMs(value: unknown): number {
 	if (value instanceof Date) return value.getTime();
@@ -67,40 +52,97 @@ function toMs(value: unknown): number {
 	return Number.isFinite(ms) ? ms : 0;
 }
 
-function eq(columnName: string, value: string | number): DataTableFilter['filters'][number] {
-	return { columnName, condition: 'eq', value };
+function toRow(raw: IDataObject): StoredRow {
+	return { ...raw, id: Number(raw.id), createdAt: toMs(raw.createdAt) };
 }
 
-/** All claim rows of one scope (a node in a workflow), in id order. */
-export async function readClaims(table: IDataTableProjectService, scope: string): Promise<ClaimRow[]> {
-	const rows: ClaimRow[] = [];
-	const filter: DataTableFilter = { type: 'and', filters: [eq('scope', scope)] };
-	for (let skip = 0; ; skip += PAGE) {
-		const page = await table.getManyRowsAndCount({ filter, sortBy: ['id', 'ASC'], take: PAGE, skip });
-		for (const r of page.data) {
-			rows.push({ id: r.id, caseRef: String(r.caseRef), status: String(r.status), createdAt: toMs(r.createdAt) });
+/** Whether the node has a shared-memory credential selected. */
+export function hasSharedMemory(ctx: Ctx): boolean {
+	return Boolean(ctx.getNode().credentials?.[SHARED_MEMORY_CREDENTIAL]);
+}
+
+/** One Data Table of the shared memory, opened (and created on first use) through n8n's public API. */
+export class SharedTable {
+	private constructor(
+		private readonly ctx: Ctx,
+		private readonly base: string,
+		readonly id: string,
+	) {}
+
+	private static async request(ctx: Ctx, base: string, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
+		const { path, ...rest } = options;
+		try {
+			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, SHARED_MEMORY_CREDENTIAL, { ...rest, url: `${base}${path}`, json: true });
+		} catch (error) {
+			const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
+			throw new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
+				description:
+					'Check the "Jeugdhulp Shared Memory (n8n API)" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
+			});
 		}
-		if (page.data.length < PAGE || skip + PAGE >= page.count) break;
 	}
-	return rows.sort((a, b) => a.id - b.id);
-}
 
-/** Insert claim rows in one statement; returns them with the ids the database gave them. */
-export async function insertClaims(
-	table: IDataTableProjectService,
-	scope: string,
-	claims: Array<{ caseRef: string; status: string }>,
-): Promise<ClaimRow[]> {
-	if (!claims.length) return [];
-	const data: DataTableRow[] = claims.map((c) => ({ scope, caseRef: c.caseRef, status: c.status }));
-	const inserted = await table.insertRows(data, 'all');
-	return inserted.map((r) => ({ id: r.id, caseRef: String(r.caseRef), status: String(r.status), createdAt: toMs(r.createdAt) }));
-}
+	/** Open the table `spec.name`, creating it when it does not exist yet. */
+	static async open(ctx: Ctx, spec: TableSpec): Promise<SharedTable> {
+		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL);
+		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const find = async () => {
+			const res = (await SharedTable.request(ctx, base, {
+				method: 'GET',
+				path: '/data-tables',
+				qs: { filter: JSON.stringify({ name: spec.name }), limit: 10 },
+			})) as { data?: Array<{ id: string; name: string }> };
+			return (res.data ?? []).find((t) => t.name === spec.name);
+		};
+		let table = await find();
+		if (!table) {
+			try {
+				table = (await SharedTable.request(ctx, base, { method: 'POST', path: '/data-tables', body: spec })) as { id: string; name: string };
+			} catch (error) {
+				// Another execution created it at the same moment (names are unique per project): use theirs.
+				table = await find();
+				if (!table) throw error;
+			}
+		}
+		return new SharedTable(ctx, base, table.id);
+	}
 
-/** Delete rows by id (in batches). */
-export async function deleteClaims(table: IDataTableProjectService, ids: number[]): Promise<void> {
-	for (let i = 0; i < ids.length; i += DELETE_BATCH) {
-		const batch = ids.slice(i, i + DELETE_BATCH);
-		await table.deleteRows({ filter: { type: 'or', filters: batch.map((id) => eq('id', id)) } });
+	/** All rows matching every `column = value` pair, in id order. */
+	async rows(where: Record<string, string>): Promise<StoredRow[]> {
+		const filter: DataTableFilter = {
+			type: 'and',
+			filters: Object.entries(where).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		};
+		const out: StoredRow[] = [];
+		let cursor: string | undefined;
+		do {
+			const qs: IDataObject = cursor ? { cursor } : { filter: JSON.stringify(filter), sortBy: 'id:asc', limit: PAGE };
+			const res = (await SharedTable.request(this.ctx, this.base, { method: 'GET', path: `/data-tables/${this.id}/rows`, qs })) as {
+				data?: IDataObject[];
+				nextCursor?: string | null;
+			};
+			for (const raw of res.data ?? []) out.push(toRow(raw));
+			cursor = res.nextCursor ?? undefined;
+		} while (cursor);
+		return out.sort((a, b) => a.id - b.id);
+	}
+
+	/** Insert rows in one request (one database transaction); returns them with their ids. */
+	async insert(rows: IDataObject[]): Promise<StoredRow[]> {
+		if (!rows.length) return [];
+		const res = (await SharedTable.request(this.ctx, this.base, {
+			method: 'POST',
+			path: `/data-tables/${this.id}/rows`,
+			body: { data: rows, returnType: 'all' },
+		})) as IDataObject[];
+		return res.map(toRow);
+	}
+
+	/** Delete rows by id. */
+	async delete(ids: number[]): Promise<void> {
+		for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+			const filter: DataTableFilter = { type: 'or', filters: ids.slice(i, i + DELETE_BATCH).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
+			await SharedTable.request(this.ctx, this.base, { method: 'DELETE', path: `/data-tables/${this.id}/rows/delete`, qs: { filter: JSON.stringify(filter) } });
+		}
 	}
 }

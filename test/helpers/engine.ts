@@ -36,8 +36,6 @@ import {
 	IConnections,
 } from 'n8n-workflow';
 
-import { InMemoryDataTables } from './dataTables';
-
 export const PACKAGE_NAME = 'n8n-nodes-jeugdhulp-onderwijs';
 /** The repository root; benchmarks compiled to .bench-build/ set JEUGDHULP_REPO_ROOT (scripts/bench.js). */
 export const REPO_ROOT = process.env.JEUGDHULP_REPO_ROOT ?? path.resolve(__dirname, '..', '..');
@@ -225,8 +223,6 @@ export interface RunOptions {
 	staticData?: IDataObject;
 	/** Workflow time zone (settings.timezone). */
 	timezone?: string;
-	/** n8n Data Tables the nodes see (default: a fresh, empty in-memory set); pass the same object to keep rows between runs. */
-	dataTables?: InMemoryDataTables;
 }
 
 export interface RunResult {
@@ -289,7 +285,6 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 		startRunnerTask: async () => {
 			throw new Error('Task runners are not available in the harness');
 		},
-		'data-table': (options.dataTables ?? new InMemoryDataTables()).provider(),
 	} as unknown as IWorkflowExecuteAdditionalData;
 
 	const startNodeName =

@@ -1,11 +1,10 @@
 import { IDataObject } from 'n8n-workflow';
 
-import { InMemoryDataTables } from '../../helpers/dataTables';
 import { runWorkflow } from '../../helpers/engine';
-import { LEGACY_STATIC_KEY } from '../../../nodes/DeadlineMonitor/alertOnce';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { assertPrivate, fixture, NODE, paired, refs, sampleCases } from './helpers';
 
+const STATIC_KEY = 'deadlineMonitorAlerts';
 const CASES: IDataObject[] = [
 	{ caseRef: 'C-1', zorgteamDate: '2026-09-01' }, // overdue
 	{ caseRef: 'C-2', zorgteamDate: '2026-10-10' }, // due soon
@@ -15,17 +14,17 @@ const CASES: IDataObject[] = [
 describe('Alert Only on Status Change', () => {
 	it('emits a case on its status output only when its status changed since the last production run', async () => {
 		const wf = fixture('check-cases.alert-once');
-		const dataTables = new InMemoryDataTables();
-		const first = await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
+		const staticData: IDataObject = {};
+		const first = await runWorkflow(wf, { input: CASES, staticData, mode: 'trigger' });
 		expect(first.output(NODE).map(refs)).toEqual([['C-1'], ['C-2'], ['C-3'], [], []]);
 
-		const second = await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
+		const second = await runWorkflow(wf, { input: CASES, staticData, mode: 'trigger' });
 		expect(second.output(NODE).map(refs)).toEqual([[], [], [], [], ['C-1', 'C-2', 'C-3']]);
 
 		// C-3 started, C-2 is still due soon, a new case C-4 arrives
 		const third = await runWorkflow(wf, {
 			input: [CASES[0], CASES[1], { ...CASES[2], startDate: '2026-11-25' }, { caseRef: 'C-4', zorgteamDate: '2026-08-01' }],
-			dataTables,
+			staticData,
 			mode: 'trigger',
 		});
 		const out = third.output(NODE);
@@ -35,96 +34,55 @@ describe('Alert Only on Status Change', () => {
 		expect(paired(out[4])).toEqual([0, 1]);
 	});
 
-	it('keeps the memory in the Data Table jeugdhulp_alert_memory, by pseudonymous case reference only, never in static data', async () => {
+	it('keeps the memory in the node\'s static data by pseudonymous case reference only', async () => {
 		const wf = fixture('check-cases.alert-once');
-		const dataTables = new InMemoryDataTables();
-		const r = await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
-		const rows = dataTables.rows('jeugdhulp_alert_memory');
-		expect(rows.map((row) => [row.caseRef, row.status])).toEqual([
-			['C-1', 'overdue'],
-			['C-2', 'due_soon'],
-			['C-3', 'on_track'],
-		]);
-		expect(new Set(rows.map((row) => row.scope))).toEqual(new Set([`test-workflow:${wf.nodes[1].id}`]));
-		expect(Object.keys(rows[0]).sort()).toEqual(['caseRef', 'createdAt', 'id', 'scope', 'status', 'updatedAt']);
-		// at most the empty entry n8n creates when a node opens its static data (which does not mark it changed)
-		expect(Object.values(r.staticData).every((v) => Object.keys(v as IDataObject).length === 0)).toBe(true);
-		assertNoPersonalData(rows);
-	});
-
-	it('imports a memory kept in static data by earlier versions once, without re-sending, and never writes static data', async () => {
-		const wf = fixture('check-cases.alert-once');
-		const nodeName = wf.nodes[1].name;
-		const legacy = { version: 1, cases: [['C-1', 'overdue'], ['C-2', 'on_track']] };
-		const staticData: IDataObject = { [`node:${nodeName}`]: { [LEGACY_STATIC_KEY]: legacy } };
-		const dataTables = new InMemoryDataTables();
-		const first = await runWorkflow(wf, { input: CASES, staticData, dataTables, mode: 'trigger' });
-		// C-1 was already alerted as overdue; C-2 changed (on track → due soon); C-3 is new
-		expect(first.output(NODE).map(refs)).toEqual([[], ['C-2'], ['C-3'], [], ['C-1']]);
-		expect(staticData[`node:${nodeName}`]).toEqual({ [LEGACY_STATIC_KEY]: legacy });
-		// the import happened once: a later run compares with the shared memory only
-		const second = await runWorkflow(wf, { input: CASES, staticData, dataTables, mode: 'trigger' });
-		expect(second.output(NODE).map(refs)).toEqual([[], [], [], [], ['C-1', 'C-2', 'C-3']]);
-		expect(dataTables.rows('jeugdhulp_alert_memory').filter((row) => row.caseRef === 'C-1')).toHaveLength(1);
-	});
-
-	it('two runs on the same data, one after the other in the same instant, alert each case once', async () => {
-		const wf = fixture('check-cases.alert-once');
-		const dataTables = new InMemoryDataTables();
-		const [a, b] = await Promise.all([
-			runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' }),
-			runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' }),
-		]);
-		const alerted = [...a.output(NODE).slice(0, 4), ...b.output(NODE).slice(0, 4)].flatMap(refs).sort();
-		expect(alerted).toEqual(['C-1', 'C-2', 'C-3']);
-		expect([...a.output(NODE)[4], ...b.output(NODE)[4]].map((i) => i.json.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		const r = await runWorkflow(wf, { input: CASES, staticData: {}, mode: 'trigger' });
+		const nodeStatic = Object.values(r.staticData).find((v) => v && typeof v === 'object' && STATIC_KEY in (v as IDataObject)) as IDataObject;
+		expect(nodeStatic[STATIC_KEY]).toEqual({
+			version: 1,
+			cases: [
+				['C-1', 'overdue'],
+				['C-2', 'due_soon'],
+				['C-3', 'on_track'],
+			],
+		});
+		assertNoPersonalData(r.staticData);
 	});
 
 	it('manual test runs compare with the memory but do not change it', async () => {
 		const wf = fixture('check-cases.alert-once');
-		const dataTables = new InMemoryDataTables();
-		await runWorkflow(wf, { input: [CASES[0]], dataTables, mode: 'trigger' });
-		const before = JSON.stringify(dataTables.rows('jeugdhulp_alert_memory'));
-		const manual = await runWorkflow(wf, { input: CASES, dataTables, mode: 'manual' });
+		const staticData: IDataObject = {};
+		await runWorkflow(wf, { input: [CASES[0]], staticData, mode: 'trigger' });
+		const before = JSON.stringify(staticData);
+		const manual = await runWorkflow(wf, { input: CASES, staticData, mode: 'manual' });
 		expect(manual.output(NODE).map(refs)).toEqual([[], ['C-2'], ['C-3'], [], ['C-1']]);
-		expect(JSON.stringify(dataTables.rows('jeugdhulp_alert_memory'))).toBe(before);
-		const again = await runWorkflow(wf, { input: CASES, dataTables, mode: 'manual' });
+		expect(JSON.stringify(staticData)).toBe(before);
+		const again = await runWorkflow(wf, { input: CASES, staticData, mode: 'manual' });
 		expect(again.output(NODE).map(refs)).toEqual([[], ['C-2'], ['C-3'], [], ['C-1']]);
 	});
 
-	it('is bounded by Max Remembered Cases: past the grace period, the case seen longest ago is forgotten first', async () => {
+	it('is bounded by Max Remembered Cases, forgetting the case not seen for the longest time', async () => {
 		const wf = fixture('check-cases.alert-once');
 		wf.nodes[1].parameters.maxRemembered = 2;
-		const dataTables = new InMemoryDataTables();
-		jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'performance', 'hrtime'] });
-		try {
-			jest.setSystemTime(new Date('2026-11-01T07:00:00Z'));
-			await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
-			// within a day nothing is forgotten (a concurrent run may still be deciding against those rows)
-			const soon = await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
-			expect(soon.output(NODE).map(refs)).toEqual([[], [], [], [], ['C-1', 'C-2', 'C-3']]);
-			jest.setSystemTime(new Date('2026-11-08T07:00:00Z'));
-			await runWorkflow(wf, { input: CASES.slice(1), dataTables, mode: 'trigger' });
-			const again = await runWorkflow(wf, { input: CASES, dataTables, mode: 'trigger' });
-			// C-1 was forgotten (only C-2 and C-3 kept), so it is new again
-			expect(again.output(NODE).map(refs)).toEqual([['C-1'], [], [], [], ['C-2', 'C-3']]);
-		} finally {
-			jest.useRealTimers();
-		}
+		const staticData: IDataObject = {};
+		await runWorkflow(wf, { input: CASES, staticData, mode: 'trigger' });
+		const again = await runWorkflow(wf, { input: CASES, staticData, mode: 'trigger' });
+		// C-1 was forgotten (only C-2 and C-3 kept), so it is new again
+		expect(again.output(NODE).map(refs)).toEqual([['C-1'], [], [], [], ['C-2', 'C-3']]);
 	});
 
 	it('a status change caused by time passing (due soon → overdue) is emitted once', async () => {
 		const wf = fixture('check-cases.alert-once-reference-expression');
-		const dataTables = new InMemoryDataTables();
+		const staticData: IDataObject = {};
 		const at = (peildatum: string) => [{ caseRef: 'C-2', zorgteamDate: '2026-10-10', peildatum }];
-		expect((await runWorkflow(wf, { input: at('2026-11-26'), dataTables, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], ['C-2'], [], [], []]);
-		expect((await runWorkflow(wf, { input: at('2026-12-03'), dataTables, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], [], [], [], ['C-2']]);
-		expect((await runWorkflow(wf, { input: at('2026-12-10'), dataTables, mode: 'trigger' })).output(NODE).map(refs)).toEqual([['C-2'], [], [], [], []]);
-		expect((await runWorkflow(wf, { input: at('2026-12-17'), dataTables, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], [], [], [], ['C-2']]);
+		expect((await runWorkflow(wf, { input: at('2026-11-26'), staticData, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], ['C-2'], [], [], []]);
+		expect((await runWorkflow(wf, { input: at('2026-12-03'), staticData, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], [], [], [], ['C-2']]);
+		expect((await runWorkflow(wf, { input: at('2026-12-10'), staticData, mode: 'trigger' })).output(NODE).map(refs)).toEqual([['C-2'], [], [], [], []]);
+		expect((await runWorkflow(wf, { input: at('2026-12-17'), staticData, mode: 'trigger' })).output(NODE).map(refs)).toEqual([[], [], [], [], ['C-2']]);
 	});
 
 	it('needs a case reference', async () => {
-		const r = await runWorkflow(fixture('check-cases.alert-once'), { input: [{ zorgteamDate: '2026-09-01' }], mode: 'trigger' });
+		const r = await runWorkflow(fixture('check-cases.alert-once'), { input: [{ zorgteamDate: '2026-09-01' }], staticData: {}, mode: 'trigger' });
 		expect(r.error?.message).toBe('Field "caseRef" is empty or missing');
 	});
 });
@@ -189,17 +147,17 @@ describe('Group Per Recipient', () => {
 	it('with Alert Only on Status Change: only changed cases are grouped; a second run mails nobody', async () => {
 		const wf = fixture('check-cases.grouped-per-zorgteam');
 		wf.nodes[1].parameters.alertOnce = true;
-		const dataTables = new InMemoryDataTables();
+		const staticData: IDataObject = {};
 		const rows = sampleCases();
-		const first = await runWorkflow(wf, { input: rows, dataTables, mode: 'trigger' });
+		const first = await runWorkflow(wf, { input: rows, staticData, mode: 'trigger' });
 		expect(first.output(NODE)[0]).toHaveLength(4);
-		const second = await runWorkflow(wf, { input: rows, dataTables, mode: 'trigger' });
+		const second = await runWorkflow(wf, { input: rows, staticData, mode: 'trigger' });
 		const out = second.output(NODE);
 		expect(out.slice(0, 4).flat()).toEqual([]);
 		expect(out[4]).toHaveLength(38);
 		// one case becomes overdue: only its zorgteam gets a group, listing only that case
 		const later = rows.map((r) => (r.caseRef === 'C-2026-0013' ? { ...r, zorgteamDate: '2026-09-01' } : r));
-		const third = (await runWorkflow(wf, { input: later, dataTables, mode: 'trigger' })).output(NODE);
+		const third = (await runWorkflow(wf, { input: later, staticData, mode: 'trigger' })).output(NODE);
 		expect(third[0].map((g) => [g.json.zorgteam, (g.json.cases as IDataObject[]).map((c) => c.caseRef)])).toEqual([
 			['Zorgteam Het Baken', ['C-2026-0013']],
 		]);

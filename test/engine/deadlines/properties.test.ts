@@ -30,7 +30,7 @@ describe('every input item leaves through exactly one output', () => {
 			fc.asyncProperty(fc.array(caseArb, { minLength: 1, maxLength: 30 }), async (cases) => {
 				const wf = fixture(name);
 				Object.assign(wf.nodes[1].parameters, extra);
-				const r = await runWorkflow(wf, { input: cases as IDataObject[], mode: 'trigger' });
+				const r = await runWorkflow(wf, { input: cases as IDataObject[], staticData: {}, mode: 'trigger' });
 				if (r.error) throw r.error;
 				const indexes = paired(r.output(NODE).flat()).sort((a, b) => a - b);
 				expect(indexes).toEqual(cases.map((_c, i) => i));
