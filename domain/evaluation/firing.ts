@@ -11,6 +11,8 @@
  *
  * Pure: the record goes in and a new record comes out.
  */
+import { createHash } from 'crypto';
+
 import { CalendarDate, parseCalendarDate } from '../dates';
 import { EvaluationSchedule, Moment, momentKey, previousMoment } from './schedule';
 
@@ -125,4 +127,21 @@ export function readRecord(value: unknown): FiredRecord {
 	return typeof v.watchingSince === 'number' && Number.isFinite(v.watchingSince)
 		? { watchingSince: v.watchingSince, fired }
 		: { fired };
+}
+
+/**
+ * The execution key n8n stores with the evaluation's execution (`emit(..., deduplicationKey)`,
+ * n8n ≥ 2.41): n8n refuses a second execution with the same key (a unique index on its executions
+ * table, in SQLite and PostgreSQL alike), so a moment fired for the same schools can never run twice
+ * — even when the "fired" record in static data was lost (a queue-mode worker saving the workflow's
+ * static data over it, a restart before it was saved). Holds while n8n keeps that execution (its
+ * execution pruning, 14 days by default). `attempt` counts deliberate retries (1 = first run).
+ * Shape: `jeugdhulp-evaluation:<32 hex>:<attempt>` (hash of workflow, node and the fired dedup keys; no personal data).
+ */
+export function evaluationExecutionKey(workflowId: string, nodeId: string, firedKeys: string[], attempt = 1): string {
+	const digest = createHash('sha256')
+		.update([workflowId, nodeId, ...[...firedKeys].sort()].join('\n'))
+		.digest('hex')
+		.slice(0, 32);
+	return `jeugdhulp-evaluation:${digest}:${attempt}`;
 }

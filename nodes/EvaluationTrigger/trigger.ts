@@ -24,6 +24,7 @@ import {
 	cronExpressions,
 	EvaluationItem,
 	EvaluationTriggerConfig,
+	evaluationExecutionKey,
 	FiredRecord,
 	makeMomentSpec,
 	manualTestItems,
@@ -109,7 +110,11 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		// Record before emitting: n8n saves static data when a trigger emits, and a second check
 		// (a tick right after a restart) must find the keys already taken.
 		if (result.record !== before) staticData[STATIC_DATA_KEY] = result.record as unknown as IDataObject;
-		if (result.items.length > 0) this.emit([toItems(result.items)]);
+		if (result.items.length > 0) {
+			// n8n refuses a second execution with the same key: the moment runs once even if this record is lost.
+			const key = evaluationExecutionKey(this.getWorkflow().id ?? '', this.getNode().id, result.items.map((i) => i.dedupKey));
+			this.emit([toItems(result.items)], undefined, undefined, key);
+		}
 	};
 	const onTick = (scheduled?: Date) => {
 		const now = scheduled instanceof Date && !Number.isNaN(scheduled.getTime()) ? scheduled.getTime() : Date.now();
