@@ -1,0 +1,174 @@
+/**
+ * "Once means once" in a real n8n (issue 10), shared by the normal (SQLite) runtime
+ * (once.e2e.test.ts) and n8n's queue mode with PostgreSQL, Redis and two workers
+ * (queue-mode.e2e.test.ts). Counts what really arrived in maildev.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+import { DateTime } from 'luxon';
+import { sleep } from 'n8n-workflow';
+
+import { E2E_DATA_DIR, E2E_WORKFLOWS_DIR, REPO_ROOT, type E2ERuntime, type Mail } from '../runtime';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const runtimeJs = require('../../../scripts/runtime/runtime.js');
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const queueJs = require('../../../scripts/runtime/queue.js');
+
+export const ALERT_WORKFLOW = 'jhE2eAlertOnce01';
+export const ALERT_WEBHOOK = 'jeugdhulp-e2e-alert-once';
+export const EVALUATION_WORKFLOW = 'jhEvaluation0001';
+export const CRASH_WORKFLOW = 'jhE2eEvalCrash01';
+const ZONE = 'Europe/Amsterdam';
+
+/** A runtime this test file owns (it restarts and kills n8n), with the restart the scenarios need. */
+export interface OwnedRuntime extends E2ERuntime {
+	restartN8n(options?: { signal?: 'SIGTERM' | 'SIGKILL' }): Promise<void>;
+	env: Record<string, string>;
+	queue?: boolean;
+	workers?: Array<{ pid: number; logFile: string }>;
+}
+
+/** Start an own runtime: the normal one (SQLite) or queue mode (PostgreSQL, Redis, main + 2 workers). */
+export async function startOwned(kind: 'sqlite' | 'queue'): Promise<OwnedRuntime> {
+	const userFolder = fs.mkdtempSync(path.join(os.tmpdir(), `jeugdhulp-e2e-${kind}-`));
+	const opts = {
+		userFolder,
+		temporary: process.env.JEUGDHULP_E2E_KEEP !== '1',
+		freePorts: true,
+		// the global setup built the package already; a second build would only cost time
+		build: process.env.JEUGDHULP_SKIP_BUILD !== '1' && !process.env.JEUGDHULP_E2E_RUNTIME,
+		workflowsDirs: [path.join(REPO_ROOT, 'workflows'), E2E_WORKFLOWS_DIR],
+		extraDataDirs: { e2e: E2E_DATA_DIR },
+		log: (m: string) => process.stderr.write(`[${kind} runtime] ${m}\n`),
+	};
+	return kind === 'queue' ? queueJs.startQueueRuntime(opts) : runtimeJs.startRuntime(opts);
+}
+
+function sampleRows(): Array<Record<string, string>> {
+	const [header, ...lines] = fs.readFileSync(path.join(REPO_ROOT, 'sample-data', 'cases.csv'), 'utf8').trim().split('\n');
+	const cols = header.split(',');
+	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+}
+
+/** On the workflow's fixed reference date 2026-11-26 every zorgteam has these overdue and due-soon cases. */
+export const ALERTED: Record<string, string[]> = {
+	'zorgteam.regenboog@school.example': ['C-2026-0001', 'C-2026-0002', 'C-2026-0003', 'C-2026-0004'],
+	'zorgteam.baken@school.example': ['C-2026-0011', 'C-2026-0012', 'C-2026-0013', 'C-2026-0014'],
+	'zorgteam.wegwijzer@school.example': ['C-2026-0021', 'C-2026-0022', 'C-2026-0023', 'C-2026-0024'],
+	'zorgteam.anker@school.example': ['C-2026-0031', 'C-2026-0032', 'C-2026-0033', 'C-2026-0034'],
+};
+
+async function postCases(rt: E2ERuntime, cases: Array<Record<string, string>>): Promise<number> {
+	const r = await fetch(`${rt.urls.editor}/webhook/${ALERT_WEBHOOK}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ cases }),
+	});
+	await r.text();
+	return r.status;
+}
+
+/** Case references listed in the mails, each with the number of mails it appears in. */
+function listed(mails: Mail[]): Map<string, number> {
+	const refs = sampleRows().map((r) => r.caseRef);
+	const count = new Map<string, number>();
+	for (const m of mails) for (const ref of refs) if ((m.text ?? '').includes(ref)) count.set(ref, (count.get(ref) ?? 0) + 1);
+	return count;
+}
+
+async function settledMails(rt: E2ERuntime, quietMs = 4000): Promise<Mail[]> {
+	// SMTP delivery is asynchronous: wait until the inbox stops growing
+	let last = -1;
+	for (;;) {
+		const mails = await rt.mails();
+		if (mails.length === last) return mails;
+		last = mails.length;
+		await sleep(quietMs);
+	}
+}
+
+/** The alert-once scenario: two runs together, then an unchanged run, then one changed case. */
+export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMails: number }> {
+	await rt.clearMails();
+	await rt.publishWorkflow(ALERT_WORKFLOW);
+	const rows = sampleRows();
+
+	// 1. two production runs started at the same moment (two webhook calls) on a fresh memory
+	const statuses = await Promise.all([postCases(rt, rows), postCases(rt, rows)]);
+	expect(statuses).toEqual([200, 200]);
+	const first = await settledMails(rt);
+	const count = listed(first);
+	const expected = Object.values(ALERTED).flat().sort();
+	expect([...count.keys()].sort()).toEqual(expected);
+	expect([...count.values()].every((n) => n === 1)).toBe(true); // every alert once
+	for (const m of first) for (const ref of listed([m]).keys()) expect(ALERTED[m.to[0]]).toContain(ref);
+
+	// 2. a later run on unchanged data sends nothing
+	expect(await postCases(rt, rows)).toBe(200);
+	await sleep(3000);
+	expect((await settledMails(rt)).length).toBe(first.length);
+
+	// 3. one case changes (due soon → overdue): exactly one mail, to its zorgteam, listing only that case
+	const changed = rows.map((r) => (r.caseRef === 'C-2026-0013' ? { ...r, zorgteamDate: '2026-09-01' } : r));
+	expect(await postCases(rt, changed)).toBe(200);
+	const after = await settledMails(rt);
+	const added = after.slice(first.length);
+	expect(added).toHaveLength(1);
+	expect(added[0].to).toEqual(['zorgteam.baken@school.example']);
+	expect([...listed(added).keys()]).toEqual(['C-2026-0013']);
+	return { concurrentMails: first.length };
+}
+
+/** Give a workflow's Semiannual Evaluation Trigger a moment 1.5–2.5 minutes from now; returns the moment. */
+export async function momentSoon(rt: E2ERuntime, workflowId: string): Promise<DateTime> {
+	const moment = DateTime.now().setZone(ZONE).plus({ seconds: 90 }).startOf('minute').plus({ minutes: 1 });
+	const second = moment.plus({ months: 6 });
+	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
+	const trigger = wf.nodes.find((n: { type: string }) => n.type.endsWith('.evaluationTrigger'));
+	Object.assign(trigger.parameters, {
+		firstMomentMonth: moment.month,
+		firstMomentDay: moment.day,
+		firstMomentTime: moment.toFormat('HH:mm'),
+		secondMomentMonth: second.month,
+		secondMomentDay: Math.min(second.day, 28),
+		annualReportMoment: 'first',
+		moveToWorkingDay: false, // the test may run on a weekend
+	});
+	await rt.rest('PATCH', `/workflows/${workflowId}`, {
+		name: wf.name,
+		nodes: wf.nodes,
+		connections: wf.connections,
+		settings: wf.settings,
+		versionId: wf.versionId,
+	});
+	return moment;
+}
+
+export async function waitForMails(rt: E2ERuntime, count: number, deadline: number): Promise<Mail[]> {
+	for (;;) {
+		const mails = await rt.mails();
+		if (mails.length >= count || Date.now() > deadline) return mails;
+		await sleep(2000);
+	}
+}
+
+/** The evaluation fires once per school and moment, and a restart of the main instance does not fire it again. */
+export async function evaluationRestartScenario(rt: OwnedRuntime): Promise<void> {
+	const moment = await momentSoon(rt, EVALUATION_WORKFLOW);
+	await rt.clearMails();
+	await rt.publishWorkflow(EVALUATION_WORKFLOW);
+	const mails = await waitForMails(rt, 5, moment.toMillis() + 90_000);
+	expect(mails).toHaveLength(5); // one per zorgteam (4 schools) + the yearly summary
+	expect(new Set(mails.map((m) => m.to[0])).size).toBe(5);
+
+	// restart the main instance shortly after the moment (within the 15-minute on-time tolerance)
+	await rt.restartN8n();
+	await sleep(15_000);
+	expect(await settledMails(rt)).toHaveLength(5);
+	const executions = await rt.executions(EVALUATION_WORKFLOW);
+	expect(executions).toHaveLength(1);
+	await rt.unpublishWorkflow(EVALUATION_WORKFLOW);
+}
