@@ -37,7 +37,9 @@ async function configureSharedMemory(editorUrl, port, { owner = config.OWNER } =
 		return json.data === undefined ? json : json.data;
 	};
 	const label = 'jeugdhulp-shared-memory';
-	const existing = (await rest('GET', '/api-keys')).filter((k) => k.label === label);
+	const listed = await rest('GET', '/api-keys');
+	const keys = Array.isArray(listed) ? listed : listed.items || listed.data || listed.results || [];
+	const existing = keys.filter((k) => k.label === label);
 	for (const k of existing) await rest('DELETE', `/api-keys/${k.id}`); // the raw key is shown only once: make a new one
 	const created = await rest('POST', '/api-keys', { label, scopes: SCOPES, expiresAt: null });
 	const apiKey = created.rawApiKey || created.apiKey;

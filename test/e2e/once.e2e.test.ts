@@ -2,7 +2,7 @@
  * Once means once in the normal runtime (SQLite, one n8n process): alerts and evaluations
  * (issue 10). This file owns its runtime because it restarts n8n. Scenarios: support/once.ts.
  */
-import { alertOnceScenario, evaluationRestartScenario, startOwned, type OwnedRuntime } from './support/once';
+import { alertOnceScenario, evaluationCrashScenario, evaluationRestartScenario, startOwned, type OwnedRuntime } from './support/once';
 
 let rt: OwnedRuntime;
 
@@ -22,5 +22,9 @@ describe('once means once — normal runtime (SQLite)', () => {
 
 	it('the evaluation fires once per school and moment, also across a restart of n8n', async () => {
 		await evaluationRestartScenario(rt);
+	});
+
+	it('n8n killed while the evaluation runs: after the restart the evaluation arrives exactly once', async () => {
+		await evaluationCrashScenario(rt);
 	});
 });

@@ -172,3 +172,32 @@ export async function evaluationRestartScenario(rt: OwnedRuntime): Promise<void>
 	expect(executions).toHaveLength(1);
 	await rt.unpublishWorkflow(EVALUATION_WORKFLOW);
 }
+
+/**
+ * Crash: n8n is killed (SIGKILL) while the evaluation's execution runs (a 25-second step before the
+ * mails); after the restart the moment is retried once, and each zorgteam gets its mail exactly once.
+ */
+export async function evaluationCrashScenario(rt: OwnedRuntime): Promise<void> {
+	const moment = await momentSoon(rt, CRASH_WORKFLOW);
+	await rt.clearMails();
+	await rt.publishWorkflow(CRASH_WORKFLOW);
+	const deadline = moment.toMillis() + 90_000;
+	let started = false;
+	while (!started && Date.now() < deadline) {
+		await sleep(1000);
+		started = (await rt.executions(CRASH_WORKFLOW)).length > 0;
+	}
+	expect(started).toBe(true);
+	await sleep(3000); // inside the slow step, before any mail
+	expect(await rt.mails()).toHaveLength(0);
+	await rt.restartN8n({ signal: 'SIGKILL' });
+
+	const mails = await waitForMails(rt, 2, Date.now() + 120_000);
+	await sleep(30_000); // a second retry (if any) would have sent its mails by now
+	const all = await settledMails(rt);
+	expect(all.map((m) => m.to[0]).sort()).toEqual(['zorgteam.baken@school.example', 'zorgteam.regenboog@school.example']);
+	expect(mails.length).toBe(2);
+	const executions = await rt.executions(CRASH_WORKFLOW);
+	expect(executions).toHaveLength(2); // the killed one and its single retry
+	await rt.unpublishWorkflow(CRASH_WORKFLOW);
+}
