@@ -10,7 +10,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
 export class SharedMemoryApi implements ICredentialType {
 	name = 'sharedMemoryApi';
 
-	displayName = 'Jeugdhulp Shared Memory (n8n API)';
+	displayName = 'Jeugdhulp Shared Memory API';
 
 	icon = { light: 'file:../nodes/DeadlineMonitor/deadlineMonitor.svg', dark: 'file:../nodes/DeadlineMonitor/deadlineMonitor.dark.svg' } as const;
 

@@ -1,7 +1,7 @@
 /**
  * "Alert Only on Status Change": which cases this run alerts.
  *
- * With the "Jeugdhulp Shared Memory (n8n API)" credential (issue 10) — one claim round per run:
+ * With the "Jeugdhulp Shared Memory API" credential (issue 10) — one claim round per run:
  * 1. read this node's rows from the Data Table `jeugdhulp_alert_memory` (created on first use);
  *    when there are none yet, import the memory this option kept in static data before (once);
  * 2. production runs insert a claim for every case whose status differs from the remembered one,

@@ -40,7 +40,7 @@ const LOCAL_MEMORY_HINT: NodeExecutionHint = {
 	location: 'outputPane',
 	message:
 		'Alert Only on Status Change keeps its memory in this workflow\'s static data: two runs at the same moment, or n8n in queue mode, can send an alert twice. ' +
-		'Select a "Jeugdhulp Shared Memory (n8n API)" credential to keep it in n8n\'s Data Tables instead (README "Running at scale").',
+		'Select a "Jeugdhulp Shared Memory API" credential to keep it in n8n\'s Data Tables instead (README "Running at scale").',
 };
 
 /** Collects calendar gaps over all items for one execution hint. */

@@ -8,7 +8,7 @@
  *   in static data is never touched.
  * - Every emit carries n8n's deduplication key (domain `evaluationExecutionKey`): n8n itself refuses a
  *   second execution of the same moment, schools and attempt.
- * - With the "Jeugdhulp Shared Memory (n8n API)" credential, fired and finished moments are also kept
+ * - With the "Jeugdhulp Shared Memory API" credential, fired and finished moments are also kept
  *   in the Data Table `jeugdhulp_evaluation_moments`: a moment is done only when its execution
  *   finished; one killed midway is retried once at the next activation, never twice.
  */

@@ -77,7 +77,7 @@ export class SharedTable {
 			const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
 			throw new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
 				description:
-					'Check the "Jeugdhulp Shared Memory (n8n API)" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
+					'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
 			});
 		}
 	}
@@ -101,7 +101,7 @@ export class SharedTable {
 			} catch (error) {
 				// Another execution created it at the same moment (names are unique per project): use theirs.
 				table = await find();
-				if (!table) throw error;
+				if (!table) throw new NodeOperationError(ctx.getNode(), error as Error);
 			}
 		}
 		return new SharedTable(ctx, base, table.id);

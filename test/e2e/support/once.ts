@@ -95,6 +95,9 @@ export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMai
 	await rt.clearMails();
 	await rt.publishWorkflow(ALERT_WORKFLOW);
 	const rows = sampleRows();
+	// publishing registers the webhook shortly after the REST call returns: wait for it (an empty call alerts nothing)
+	const ready = Date.now() + 60_000;
+	while ((await postCases(rt, [])) === 404 && Date.now() < ready) await sleep(1000);
 
 	// 1. two production runs started at the same moment (two webhook calls) on a fresh memory
 	const statuses = await Promise.all([postCases(rt, rows), postCases(rt, rows)]);

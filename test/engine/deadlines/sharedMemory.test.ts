@@ -107,6 +107,6 @@ describe('Alert Only on Status Change, shared memory (n8n Data Tables)', () => {
 			credentials: { sharedMemoryApi: { ...api.credentials(), baseUrl: `${api.baseUrl}/wrong` } },
 		});
 		expect(r.error?.message).toMatch(/shared memory .* did not answer as expected \(HTTP 404\)/);
-		expect(r.error?.description).toContain('Jeugdhulp Shared Memory (n8n API)');
+		expect(r.error?.description).toContain('Jeugdhulp Shared Memory API');
 	});
 });
