@@ -116,7 +116,8 @@ export class SharedTable {
 		const out: StoredRow[] = [];
 		let cursor: string | undefined;
 		do {
-			const qs: IDataObject = cursor ? { cursor } : { filter: JSON.stringify(filter), sortBy: 'id:asc', limit: PAGE };
+			// n8n orders by id when no sortBy is given (and rejects an unencoded ':' in sortBy)
+			const qs: IDataObject = cursor ? { cursor } : { filter: JSON.stringify(filter), limit: PAGE };
 			const res = (await SharedTable.request(this.ctx, this.base, { method: 'GET', path: `/data-tables/${this.id}/rows`, qs })) as {
 				data?: IDataObject[];
 				nextCursor?: string | null;
