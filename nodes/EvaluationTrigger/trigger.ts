@@ -60,6 +60,13 @@ export const MOMENTS_TABLE: TableSpec = {
 	],
 };
 
+/**
+ * Keys whose execution this n8n process started and that have not finished yet (`<scope>|<key>`).
+ * A re-activation in the same process (unpublish/publish, a settings change) must not retry them;
+ * after a restart the set is empty, so a run that died with the process is retried once.
+ */
+const inFlight = new Set<string>();
+
 function toEvent(row: StoredRow): MomentEvent {
 	return { id: row.id, key: String(row.key), event: row.event === 'done' ? 'done' : 'fired', attempt: Number(row.attempt) || 1 };
 }
@@ -164,13 +171,17 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		if (items.length === 0) return;
 		const firedKeys = items.map((i) => i.dedupKey);
 		const done = this.helpers.createDeferredPromise<IRun>();
+		for (const key of firedKeys) inFlight.add(`${scope}|${key}`);
 		this.emit([toItems(items)], undefined, done, evaluationExecutionKey(workflowId, nodeId, firedKeys, attempt));
 		void done.promise
 			.then(async (run) => {
 				// undefined: n8n refused the execution as a duplicate (that attempt ran before)
 				if (run) await shared.insert(firedKeys.map((key) => ({ scope, key, event: 'done', attempt })));
 			})
-			.catch(() => undefined); // not finished: retried once at the next activation
+			.catch(() => undefined) // not finished: retried once at the next activation after a restart
+			.finally(() => {
+				for (const key of firedKeys) inFlight.delete(`${scope}|${key}`);
+			});
 	};
 
 	// one check at a time (a tick may come while the activation's check still talks to the store)
@@ -199,7 +210,10 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 	}
 	// At start (activation, n8n restart): begin watching, catch up a missed moment once, and retry
 	// once a moment whose run never finished (shared memory only).
-	await check((record) => activate(config, record, Date.now()), keysToRetry);
+	await check(
+		(record) => activate(config, record, Date.now()),
+		(seen) => keysToRetry(seen).filter((key) => !inFlight.has(`${scope}|${key}`)),
+	);
 
 	return {};
 }
