@@ -47,7 +47,7 @@ import {
 	SchoolInput,
 	validateSchedule,
 } from '../../domain/evaluation';
-import { hasSharedMemory, SharedTable, StoredRow, TableSpec } from '../shared/store';
+import { hasSharedMemory, SharedMemoryError, SharedTable, StoredRow, TableSpec } from '../shared/store';
 
 /** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */
 export const MOMENTS_TABLE: TableSpec = {
@@ -197,7 +197,19 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 	};
 	const onTick = (scheduled?: Date) => {
 		const now = scheduled instanceof Date && !Number.isNaN(scheduled.getTime()) ? scheduled.getTime() : Date.now();
-		const fail = (error: unknown) => this.emitError(error instanceof Error ? error : new Error(String(error)));
+		const fail = (error: unknown) => {
+			if (error instanceof SharedMemoryError) {
+				// the store did not answer: record a failed execution, stay active; the next hourly tick
+				// catches the moment up (nothing was fired, nothing is lost)
+				try {
+					this.saveFailedExecution(error);
+					return;
+				} catch {
+					// older n8n without saveFailedExecution: fall through
+				}
+			}
+			this.emitError(error instanceof Error ? error : new Error(String(error)));
+		};
 		try {
 			check((record) => checkMoment(config, record, now)).catch(fail);
 		} catch (error) {

@@ -25,7 +25,11 @@ import {
 	IHttpRequestOptions,
 	ITriggerFunctions,
 	NodeOperationError,
+	sleep,
 } from 'n8n-workflow';
+
+/** The shared memory could not be read or written (a trigger keeps running and retries on its next check). */
+export class SharedMemoryError extends NodeOperationError {}
 
 /** The credential type of the shared memory. */
 export const SHARED_MEMORY_CREDENTIAL = 'sharedMemoryApi';
@@ -42,8 +46,15 @@ export type StoredRow = IDataObject & { id: number; createdAt: number };
 
 const PAGE = 250; // the public API's maximum page size
 const DELETE_BATCH = 100;
+const READ_TRIES = 3;
 
 type Ctx = IExecuteFunctions | ITriggerFunctions;
+
+interface Api {
+	/** e.g. http://localhost:5678/api/v1 */
+	base: string;
+	key: string;
+}
 
 function toMs(value: unknown): number {
 	if (value instanceof Date) return value.getTime();
@@ -65,29 +76,50 @@ export function hasSharedMemory(ctx: Ctx): boolean {
 export class SharedTable {
 	private constructor(
 		private readonly ctx: Ctx,
-		private readonly base: string,
+		private readonly api: Api,
 		readonly id: string,
 	) {}
 
-	private static async request(ctx: Ctx, base: string, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
+	/**
+	 * One call to n8n's public API. The API key is read once (getCredentials) and sent as a plain
+	 * header: a trigger's cron callback runs outside n8n's expression context, where the credential's
+	 * own `authenticate` expression cannot be relied on (measured: requests from a tick failed, the same requests at activation and in executions worked).
+	 */
+	private static async request(ctx: Ctx, api: Api, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
 		const { path, ...rest } = options;
-		try {
-			return await ctx.helpers.httpRequestWithAuthentication.call(ctx, SHARED_MEMORY_CREDENTIAL, { ...rest, url: `${base}${path}`, json: true });
-		} catch (error) {
-			const status = (error as { httpCode?: string }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-			throw new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
-				description:
-					'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
-			});
+		// Reads are retried (n8n's database can be busy for a moment); writes are not (an insert that
+		// did commit would then count twice).
+		const tries = rest.method === 'GET' ? READ_TRIES : 1;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await ctx.helpers.httpRequest({
+					...rest,
+					url: `${api.base}${path}`,
+					headers: { 'X-N8N-API-KEY': api.key },
+					json: true,
+				});
+			} catch (error) {
+				if (attempt < tries) {
+					await sleep(500 * attempt);
+					continue;
+				}
+				const e = error as { httpCode?: string; status?: number; response?: { status?: number }; message?: string };
+				const status = e.httpCode ?? e.response?.status ?? e.status;
+				throw new SharedMemoryError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
+					description:
+						`${rest.method ?? 'GET'} ${path}: ${String(e.message ?? '').slice(0, 200)}. ` +
+						'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
+				});
+			}
 		}
 	}
 
 	/** Open the table `spec.name`, creating it when it does not exist yet. */
 	static async open(ctx: Ctx, spec: TableSpec): Promise<SharedTable> {
 		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL);
-		const base = String(credentials.baseUrl ?? '').replace(/\/+$/, '');
+		const api: Api = { base: String(credentials.baseUrl ?? '').replace(/\/+$/, ''), key: String(credentials.apiKey ?? '') };
 		const find = async () => {
-			const res = (await SharedTable.request(ctx, base, {
+			const res = (await SharedTable.request(ctx, api, {
 				method: 'GET',
 				path: '/data-tables',
 				qs: { filter: JSON.stringify({ name: spec.name }), limit: 10 },
@@ -97,14 +129,14 @@ export class SharedTable {
 		let table = await find();
 		if (!table) {
 			try {
-				table = (await SharedTable.request(ctx, base, { method: 'POST', path: '/data-tables', body: spec })) as { id: string; name: string };
+				table = (await SharedTable.request(ctx, api, { method: 'POST', path: '/data-tables', body: spec })) as { id: string; name: string };
 			} catch (error) {
 				// Another execution created it at the same moment (names are unique per project): use theirs.
 				table = await find();
 				if (!table) throw new NodeOperationError(ctx.getNode(), error as Error);
 			}
 		}
-		return new SharedTable(ctx, base, table.id);
+		return new SharedTable(ctx, api, table.id);
 	}
 
 	/** All rows matching every `column = value` pair, in id order. */
@@ -118,7 +150,7 @@ export class SharedTable {
 		do {
 			// n8n orders by id when no sortBy is given (and rejects an unencoded ':' in sortBy)
 			const qs: IDataObject = cursor ? { cursor } : { filter: JSON.stringify(filter), limit: PAGE };
-			const res = (await SharedTable.request(this.ctx, this.base, { method: 'GET', path: `/data-tables/${this.id}/rows`, qs })) as {
+			const res = (await SharedTable.request(this.ctx, this.api, { method: 'GET', path: `/data-tables/${this.id}/rows`, qs })) as {
 				data?: IDataObject[];
 				nextCursor?: string | null;
 			};
@@ -131,7 +163,7 @@ export class SharedTable {
 	/** Insert rows in one request (one database transaction); returns them with their ids. */
 	async insert(rows: IDataObject[]): Promise<StoredRow[]> {
 		if (!rows.length) return [];
-		const res = (await SharedTable.request(this.ctx, this.base, {
+		const res = (await SharedTable.request(this.ctx, this.api, {
 			method: 'POST',
 			path: `/data-tables/${this.id}/rows`,
 			body: { data: rows, returnType: 'all' },
@@ -143,7 +175,7 @@ export class SharedTable {
 	async delete(ids: number[]): Promise<void> {
 		for (let i = 0; i < ids.length; i += DELETE_BATCH) {
 			const filter: DataTableFilter = { type: 'or', filters: ids.slice(i, i + DELETE_BATCH).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
-			await SharedTable.request(this.ctx, this.base, { method: 'DELETE', path: `/data-tables/${this.id}/rows/delete`, qs: { filter: JSON.stringify(filter) } });
+			await SharedTable.request(this.ctx, this.api, { method: 'DELETE', path: `/data-tables/${this.id}/rows/delete`, qs: { filter: JSON.stringify(filter) } });
 		}
 	}
 }
