@@ -79,20 +79,38 @@ function listed(mails: Mail[]): Map<string, number> {
 	return count;
 }
 
-async function settledMails(rt: E2ERuntime, quietMs = 4000): Promise<Mail[]> {
+const ALERT_SENDER = 'signalering@jeugdhulp.local';
+const EVALUATION_SENDER = 'evaluatie@jeugdhulp.local';
+const isCrashMail = (m: Mail) => m.subject.startsWith('Evaluatie (crash test)');
+
+/** Mails of one kind: deadline alerts, evaluation mails of the example workflow, or of the crash workflow. */
+async function mailsOf(rt: E2ERuntime, kind: 'alert' | 'evaluation' | 'crash'): Promise<Mail[]> {
+	return (await rt.mails()).filter((m) =>
+		kind === 'alert' ? m.from === ALERT_SENDER : m.from === EVALUATION_SENDER && (kind === 'crash') === isCrashMail(m),
+	);
+}
+
+async function settledMails(rt: E2ERuntime, kind: 'alert' | 'evaluation' | 'crash', quietMs = 4000): Promise<Mail[]> {
 	// SMTP delivery is asynchronous: wait until the inbox stops growing
 	let last = -1;
 	for (;;) {
-		const mails = await rt.mails();
+		const mails = await mailsOf(rt, kind);
 		if (mails.length === last) return mails;
 		last = mails.length;
 		await sleep(quietMs);
 	}
 }
 
+async function waitForKind(rt: E2ERuntime, kind: 'alert' | 'evaluation' | 'crash', count: number, deadline: number): Promise<Mail[]> {
+	for (;;) {
+		const mails = await mailsOf(rt, kind);
+		if (mails.length >= count || Date.now() > deadline) return mails;
+		await sleep(2000);
+	}
+}
+
 /** The alert-once scenario: two runs together, then an unchanged run, then one changed case. */
 export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMails: number }> {
-	await rt.clearMails();
 	await rt.publishWorkflow(ALERT_WORKFLOW);
 	const rows = sampleRows();
 	// publishing registers the webhook shortly after the REST call returns: wait for it (an empty call alerts nothing)
@@ -102,7 +120,7 @@ export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMai
 	// 1. two production runs started at the same moment (two webhook calls) on a fresh memory
 	const statuses = await Promise.all([postCases(rt, rows), postCases(rt, rows)]);
 	expect(statuses).toEqual([200, 200]);
-	const first = await settledMails(rt);
+	const first = await settledMails(rt, 'alert');
 	const count = listed(first);
 	const expected = Object.values(ALERTED).flat().sort();
 	expect([...count.keys()].sort()).toEqual(expected);
@@ -112,12 +130,12 @@ export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMai
 	// 2. a later run on unchanged data sends nothing
 	expect(await postCases(rt, rows)).toBe(200);
 	await sleep(3000);
-	expect((await settledMails(rt)).length).toBe(first.length);
+	expect((await settledMails(rt, 'alert')).length).toBe(first.length);
 
 	// 3. one case changes (due soon → overdue): exactly one mail, to its zorgteam, listing only that case
 	const changed = rows.map((r) => (r.caseRef === 'C-2026-0013' ? { ...r, zorgteamDate: '2026-09-01' } : r));
 	expect(await postCases(rt, changed)).toBe(200);
-	const after = await settledMails(rt);
+	const after = await settledMails(rt, 'alert');
 	const added = after.slice(first.length);
 	expect(added).toHaveLength(1);
 	expect(added[0].to).toEqual(['zorgteam.baken@school.example']);
@@ -126,8 +144,11 @@ export async function alertOnceScenario(rt: E2ERuntime): Promise<{ concurrentMai
 }
 
 /** Give a workflow's Semiannual Evaluation Trigger a moment 1.5–2.5 minutes from now; returns the moment. */
-export async function momentSoon(rt: E2ERuntime, workflowId: string): Promise<DateTime> {
-	const moment = DateTime.now().setZone(ZONE).plus({ seconds: 90 }).startOf('minute').plus({ minutes: 1 });
+export function nextMoment(): DateTime {
+	return DateTime.now().setZone(ZONE).plus({ seconds: 90 }).startOf('minute').plus({ minutes: 1 });
+}
+
+export async function momentSoon(rt: E2ERuntime, workflowId: string, moment = nextMoment()): Promise<DateTime> {
 	const second = moment.plus({ months: 6 });
 	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
 	const trigger = wf.nodes.find((n: { type: string }) => n.type.endsWith('.evaluationTrigger'));
@@ -150,57 +171,57 @@ export async function momentSoon(rt: E2ERuntime, workflowId: string): Promise<Da
 	return moment;
 }
 
-export async function waitForMails(rt: E2ERuntime, count: number, deadline: number): Promise<Mail[]> {
+async function waitForSuccess(rt: E2ERuntime, workflowId: string, count: number, deadline: number): Promise<void> {
 	for (;;) {
-		const mails = await rt.mails();
-		if (mails.length >= count || Date.now() > deadline) return mails;
-		await sleep(2000);
+		const done = (await rt.executions(workflowId)).filter((e) => e.status === 'success' || e.finished === true);
+		if (done.length >= count || Date.now() > deadline) return;
+		await sleep(1000);
 	}
-}
-
-/** The evaluation fires once per school and moment, and a restart of the main instance does not fire it again. */
-export async function evaluationRestartScenario(rt: OwnedRuntime): Promise<void> {
-	const moment = await momentSoon(rt, EVALUATION_WORKFLOW);
-	await rt.clearMails();
-	await rt.publishWorkflow(EVALUATION_WORKFLOW);
-	const mails = await waitForMails(rt, 5, moment.toMillis() + 90_000);
-	expect(mails).toHaveLength(5); // one per zorgteam (4 schools) + the yearly summary
-	expect(new Set(mails.map((m) => m.to[0])).size).toBe(5);
-
-	// restart the main instance shortly after the moment (within the 15-minute on-time tolerance)
-	await rt.restartN8n();
-	await sleep(15_000);
-	expect(await settledMails(rt)).toHaveLength(5);
-	const executions = await rt.executions(EVALUATION_WORKFLOW);
-	expect(executions).toHaveLength(1);
-	await rt.unpublishWorkflow(EVALUATION_WORKFLOW);
 }
 
 /**
- * Crash: n8n is killed (SIGKILL) while the evaluation's execution runs (a 25-second step before the
- * mails); after the restart the moment is retried once, and each zorgteam gets its mail exactly once.
+ * Everything "once" in one runtime, overlapped so that the wait for the evaluation moment is used:
+ * 1. the example evaluation workflow (and, with `crash`, a test workflow with a 25-second step
+ *    before its mails) get a moment 1.5–2.5 minutes from now and are published;
+ * 2. meanwhile the alert-once scenario runs (two runs together, an unchanged run, a changed case);
+ * 3. at the moment the evaluation sends its 5 mails (4 zorgteams + the yearly summary), once;
+ * 4. n8n's main instance is restarted — with `crash`, killed (SIGKILL) while the crash workflow's
+ *    execution is in its slow step — and comes back:
+ *    the evaluation does not fire again; the killed evaluation is retried once and arrives exactly once.
  */
-export async function evaluationCrashScenario(rt: OwnedRuntime): Promise<void> {
-	const moment = await momentSoon(rt, CRASH_WORKFLOW);
+export async function onceScenario(rt: OwnedRuntime, { crash }: { crash: boolean }): Promise<{ concurrentMails: number }> {
+	const moment = nextMoment();
+	await momentSoon(rt, EVALUATION_WORKFLOW, moment);
+	if (crash) await momentSoon(rt, CRASH_WORKFLOW, moment);
 	await rt.clearMails();
-	await rt.publishWorkflow(CRASH_WORKFLOW);
-	const deadline = moment.toMillis() + 90_000;
-	let started = false;
-	while (!started && Date.now() < deadline) {
-		await sleep(1000);
-		started = (await rt.executions(CRASH_WORKFLOW)).length > 0;
-	}
-	expect(started).toBe(true);
-	await sleep(3000); // inside the slow step, before any mail
-	expect(await rt.mails()).toHaveLength(0);
-	await rt.restartN8n({ signal: 'SIGKILL' });
+	await rt.publishWorkflow(EVALUATION_WORKFLOW);
+	if (crash) await rt.publishWorkflow(CRASH_WORKFLOW);
 
-	const mails = await waitForMails(rt, 2, Date.now() + 120_000);
-	await sleep(30_000); // a second retry (if any) would have sent its mails by now
-	const all = await settledMails(rt);
-	expect(all.map((m) => m.to[0]).sort()).toEqual(['zorgteam.baken@school.example', 'zorgteam.regenboog@school.example']);
-	expect(mails.length).toBe(2);
-	const executions = await rt.executions(CRASH_WORKFLOW);
-	expect(executions).toHaveLength(2); // the killed one and its single retry
-	await rt.unpublishWorkflow(CRASH_WORKFLOW);
+	const alerts = await alertOnceScenario(rt);
+
+	const deadline = moment.toMillis() + 120_000;
+	const evaluation = await waitForKind(rt, 'evaluation', 5, deadline);
+	expect(evaluation).toHaveLength(5); // one per zorgteam (4 schools) + the yearly summary
+	expect(new Set(evaluation.map((m) => m.to[0])).size).toBe(5);
+	// "done" is recorded when n8n reports the execution finished: let that happen before the restart
+	await waitForSuccess(rt, EVALUATION_WORKFLOW, 1, deadline);
+	await sleep(2000);
+
+	if (crash) {
+		expect((await rt.executions(CRASH_WORKFLOW)).length).toBe(1); // started, in its slow step
+		expect(await mailsOf(rt, 'crash')).toHaveLength(0);
+		await rt.restartN8n({ signal: 'SIGKILL' });
+		const retried = await waitForKind(rt, 'crash', 2, Date.now() + 120_000);
+		expect(retried.map((m) => m.to[0]).sort()).toEqual(['zorgteam.baken@school.example', 'zorgteam.regenboog@school.example']);
+		await sleep(20_000); // a second retry (if any) would have sent its mails by now
+		expect(await settledMails(rt, 'crash')).toHaveLength(2);
+		expect(await rt.executions(CRASH_WORKFLOW)).toHaveLength(2); // the killed one and its single retry
+	} else {
+		await rt.restartN8n();
+		await sleep(20_000);
+	}
+	// the moment already fired: no second evaluation after the restart
+	expect(await settledMails(rt, 'evaluation')).toHaveLength(5);
+	expect(await rt.executions(EVALUATION_WORKFLOW)).toHaveLength(1);
+	return alerts;
 }
