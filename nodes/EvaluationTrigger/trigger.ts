@@ -47,7 +47,7 @@ import {
 	SchoolInput,
 	validateSchedule,
 } from '../../domain/evaluation';
-import { hasSharedMemory, SharedMemoryError, SharedTable, StoredRow, TableSpec } from '../shared/store';
+import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../shared/store';
 
 /** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */
 export const MOMENTS_TABLE: TableSpec = {
@@ -198,11 +198,11 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 	const onTick = (scheduled?: Date) => {
 		const now = scheduled instanceof Date && !Number.isNaN(scheduled.getTime()) ? scheduled.getTime() : Date.now();
 		const fail = (error: unknown) => {
-			if (error instanceof SharedMemoryError) {
+			if (isSharedMemoryError(error)) {
 				// the store did not answer: record a failed execution, stay active; the next hourly tick
 				// catches the moment up (nothing was fired, nothing is lost)
 				try {
-					this.saveFailedExecution(error);
+					this.saveFailedExecution(error as NodeOperationError);
 					return;
 				} catch {
 					// older n8n without saveFailedExecution: fall through

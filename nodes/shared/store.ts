@@ -28,8 +28,17 @@ import {
 	sleep,
 } from 'n8n-workflow';
 
-/** The shared memory could not be read or written (a trigger keeps running and retries on its next check). */
-export class SharedMemoryError extends NodeOperationError {}
+const storeFailures = new WeakSet<Error>();
+
+/** Whether `error` says the shared memory could not be read or written (a trigger keeps running and retries on its next check). */
+export function isSharedMemoryError(error: unknown): boolean {
+	return error instanceof Error && storeFailures.has(error);
+}
+
+function storeFailure(error: NodeOperationError): NodeOperationError {
+	storeFailures.add(error);
+	return error;
+}
 
 /** The credential type of the shared memory. */
 export const SHARED_MEMORY_CREDENTIAL = 'sharedMemoryApi';
@@ -105,11 +114,11 @@ export class SharedTable {
 				}
 				const e = error as { httpCode?: string; status?: number; response?: { status?: number }; message?: string };
 				const status = e.httpCode ?? e.response?.status ?? e.status;
-				throw new SharedMemoryError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
+				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
 					description:
 						`${rest.method ?? 'GET'} ${path}: ${String(e.message ?? '').slice(0, 200)}. ` +
 						'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
-				});
+				}));
 			}
 		}
 	}
