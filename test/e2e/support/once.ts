@@ -186,7 +186,7 @@ async function waitForSuccess(rt: E2ERuntime, workflowId: string, count: number,
 
 /**
  * Everything "once" in one runtime, overlapped so that the wait for the evaluation moment is used:
- * 1. the example evaluation workflow (and, with `crash`, a test workflow with a 25-second step
+ * 1. the example evaluation workflow (and, with `crash`, a test workflow with a 40-second step
  *    before its mails) get a moment about a minute from now and are published;
  * 2. meanwhile the alert-once scenario runs (two runs together, an unchanged run, a changed case);
  * 3. at the moment the evaluation sends its 5 mails (4 zorgteams + the yearly summary), once;
