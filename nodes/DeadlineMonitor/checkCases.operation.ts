@@ -77,7 +77,7 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 	const outputCount = alertOnce ? 5 : 4;
 
 	const gaps = new GapTally();
-	// Each item is judged once (the alert-once claim round needs every status before routing).
+	// With alert once, each item is judged once before routing (the claim round needs every status first).
 	const judged = new WeakMap<INodeExecutionData, CaseCheck>();
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
 		const cached = judged.get(item);
@@ -85,7 +85,7 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 		const json = item.json;
 		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
-		judged.set(item, check);
+		if (alertOnce) judged.set(item, check);
 		return check;
 	};
 
