@@ -28,6 +28,7 @@ import {
 	type SettlementResult,
 } from '../../domain/settlement';
 import { errorDetails, errorItem, parseItems, readField, toNodeError } from '../shared/execution';
+import { readIdentifyingData } from '../shared/privacy';
 import { FROM_POLICY } from '../shared/policy.description';
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
@@ -124,7 +125,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 
 	// --- records ---
 	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => readField(json as IDataObject, field) };
-	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx));
+	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
+	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
 		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
@@ -142,7 +144,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		}
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error));
+			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error, privacy));
 			rejected.push({ index: candidates[p].index, code: String(errorDetails(error).code), field: error.field });
 		}
 		candidates.forEach((r, p) => {

@@ -127,15 +127,15 @@ async function startQueueRuntime(opts) {
 
 	const workers = [];
 	const afterMain = async ({ env, remember, logs: rtLogs }) => {
-		for (const s of services) remember({ pid: s.pid, unref() {} });
+		// started before the runtime's watchdog list existed: list them now, so the reaper ends them too
+		for (const s of services) fs.appendFileSync(path.join(userFolder, 'process-groups'), `${s.pid}\n`);
 		log(`==> Starting ${WORKERS} n8n workers`);
 		const started = [];
 		for (let i = 1; i <= WORKERS; i++) {
 			const health = await freePort();
 			const workerEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), QUEUE_HEALTH_CHECK_PORT: String(health) };
 			const logFile = path.join(path.dirname(rtLogs.n8n), `worker-${i}.log`);
-			const child = spawnService(process.execPath, [config.n8nBin(), 'worker', '--concurrency=5'], { cwd: userFolder, env: workerEnv, logFile });
-			remember(child);
+			const child = remember(spawnService(process.execPath, [config.n8nBin(), 'worker', '--concurrency=5'], { cwd: userFolder, env: workerEnv, logFile }));
 			started.push({ child, health, logFile });
 		}
 		for (const w of started) {
