@@ -176,14 +176,6 @@ export async function momentSoon(rt: E2ERuntime, workflowId: string, moment = ne
 	return moment;
 }
 
-async function waitForSuccess(rt: E2ERuntime, workflowId: string, count: number, deadline: number): Promise<void> {
-	for (;;) {
-		const done = (await rt.executions(workflowId)).filter((e) => e.status === 'success' || e.finished === true);
-		if (done.length >= count || Date.now() > deadline) return;
-		await sleep(1000);
-	}
-}
-
 /**
  * Everything "once" in one runtime, overlapped so that the wait for the evaluation moment is used:
  * 1. the example evaluation workflow (and, with `crash`, a test workflow with a 40-second step
@@ -208,9 +200,9 @@ export async function onceScenario(rt: OwnedRuntime, { crash }: { crash: boolean
 	const evaluation = await waitForKind(rt, 'evaluation', 5, deadline);
 	expect(evaluation).toHaveLength(5); // one per zorgteam (4 schools) + the yearly summary
 	expect(new Set(evaluation.map((m) => m.to[0])).size).toBe(5);
-	// "done" is recorded when n8n reports the execution finished: let that happen before the restart
-	await waitForSuccess(rt, EVALUATION_WORKFLOW, 1, deadline);
-	await sleep(2000);
+	// "done" is recorded when n8n reports the execution finished: let that happen before the restart.
+	// (The example workflow keeps no data of successful executions, so n8n lists none to wait for.)
+	await sleep(5000);
 
 	if (crash) {
 		expect((await rt.executions(CRASH_WORKFLOW)).length).toBe(1); // started, in its slow step
@@ -225,8 +217,8 @@ export async function onceScenario(rt: OwnedRuntime, { crash }: { crash: boolean
 		await rt.restartN8n();
 		await sleep(20_000);
 	}
-	// the moment already fired: no second evaluation after the restart
+	// the moment already fired: no second evaluation after the restart (counted in the inbox: the
+	// example workflow keeps no execution data of successful runs, so n8n's execution list stays empty)
 	expect(await settledMails(rt, 'evaluation')).toHaveLength(5);
-	expect(await rt.executions(EVALUATION_WORKFLOW)).toHaveLength(1);
 	return alerts;
 }
