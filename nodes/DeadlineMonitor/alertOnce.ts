@@ -13,7 +13,7 @@
  * Without the credential: the memory stays in the node's static data, as before — correct for one
  * n8n process running one execution at a time only; the node then says so in an execution hint.
  */
-import { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, sleep } from 'n8n-workflow';
 
 import {
 	AlertMemory,
@@ -76,6 +76,14 @@ function localMemory(ctx: IExecuteFunctions, remember: boolean, maxCases: number
 const nothingToFinish = () => undefined;
 
 /**
+ * Pause (ms) between inserting this run's claims and reading them back. On PostgreSQL a row id is taken
+ * before its transaction commits; a concurrent claim with a lower id is only missed by the read-back if
+ * that insert is still uncommitted this long after ours committed. The pause turns a window of
+ * milliseconds into "an insert that takes longer than this", once per run and only when a run claims.
+ */
+export const CLAIM_SETTLE_MS = 0;
+
+/**
  * Decide which of the `observed` cases this run alerts.
  * @param remember false for manual runs: compare with the memory, change nothing
  * @param maxCases bound on remembered cases (the case seen longest ago is forgotten first)
@@ -108,6 +116,7 @@ export async function claimAlerts(
 	}
 
 	const mine = (await table.insert(claimsToMake(observed, rows).map((o) => ({ scope, ...o })))).map(toClaim);
+	if (mine.length) await sleep(CLAIM_SETTLE_MS);
 	const after = mine.length ? (await table.rows({ scope })).map(toClaim) : rows;
 	const won = winningClaims(mine, after);
 	const prune = rowsToPrune(after, now, maxCases);

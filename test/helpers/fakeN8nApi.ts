@@ -2,7 +2,9 @@
  * A stand-in for the Data Table part of n8n's public API (/api/v1/data-tables), on a local port,
  * for engine tests of the shared memory (nodes/shared/store.ts). A unit aid only: the real
  * evidence is the end-to-end tests against n8n itself (SQLite and PostgreSQL).
- * Ids increase with insertion and every read sees every earlier write, as on SQLite.
+ * Ids increase with insertion and every read sees every earlier write, as on SQLite — unless a test
+ * calls `commitNextInsertAfter(ms)`: that insert takes its ids at once but its rows become visible
+ * (and its response is sent) only `ms` later, as a slow transaction on PostgreSQL.
  * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
  * cursor), insert rows (returnType all), delete rows (or-filter on id). Checks the API key header.
  */
@@ -36,6 +38,7 @@ export class FakeN8nApi {
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
 	private nextRowId = 1;
+	private slowCommitMs?: number;
 	private server?: http.Server;
 	baseUrl = '';
 
@@ -44,6 +47,11 @@ export class FakeN8nApi {
 	/** Rows of a table by name (for assertions). */
 	rows(name: string): FakeRow[] {
 		return [...this.tables.values()].find((t) => t.name === name)?.rows ?? [];
+	}
+
+	/** The next row insert takes its ids now and commits (becomes visible, answers) `ms` later. */
+	commitNextInsertAfter(ms: number): void {
+		this.slowCommitMs = ms;
 	}
 
 	/** Credentials for the harness: `{ sharedMemoryApi: fake.credentials() }`. */
@@ -57,9 +65,16 @@ export class FakeN8nApi {
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
 				try {
-					const { status, json } = this.handle(req, body);
-					res.writeHead(status, { 'content-type': 'application/json' });
-					res.end(JSON.stringify(json));
+					const { status, json, commit } = this.handle(req, body);
+					const answer = () => {
+						commit?.();
+						res.writeHead(status, { 'content-type': 'application/json' });
+						res.end(JSON.stringify(json));
+					};
+					const delay = commit ? this.slowCommitMs : undefined;
+					if (commit) this.slowCommitMs = undefined;
+					if (delay === undefined) answer();
+					else setTimeout(answer, delay);
 				} catch (error) {
 					res.writeHead(500, { 'content-type': 'application/json' });
 					res.end(JSON.stringify({ message: (error as Error).message }));
@@ -75,7 +90,7 @@ export class FakeN8nApi {
 		await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
 	}
 
-	private handle(req: http.IncomingMessage, body: string): { status: number; json: unknown } {
+	private handle(req: http.IncomingMessage, body: string): { status: number; json: unknown; commit?: () => void } {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = req.method ?? 'GET';
 		this.requests.push({ method, path: url.pathname });
@@ -119,8 +134,7 @@ export class FakeN8nApi {
 			const { data } = JSON.parse(body) as { data: Array<Record<string, unknown>> };
 			const at = this.now().toISOString();
 			const added = data.map((r) => ({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at }));
-			table.rows.push(...added);
-			return { status: 200, json: added };
+			return { status: 200, json: added, commit: () => table.rows.push(...added) };
 		}
 		if (rest === 'rows/delete' && method === 'DELETE') {
 			const filter = JSON.parse(q('filter') ?? '{"type":"and","filters":[]}') as Filter;

@@ -64,6 +64,19 @@ describe('Alert Only on Status Change, shared memory (n8n Data Tables)', () => {
 		expect(unchanged).toEqual(['C-1', 'C-2', 'C-3']);
 	});
 
+	it('two runs together alert each case once also when the lower claim commits late (PostgreSQL: id before commit)', async () => {
+		// Run A takes the lower ids but its insert commits 300 ms later; run B inserts and commits meanwhile.
+		// Without the settle pause before the read-back (CLAIM_SETTLE_MS), B would not see A's claims and both would alert.
+		api.commitNextInsertAfter(300);
+		const first = run(CASES);
+		while (!api.requests.some((r) => r.method === 'POST' && r.path.endsWith('/rows'))) await new Promise((r) => setTimeout(r, 5));
+		const [a, b] = await Promise.all([first, run(CASES)]);
+		const alerted = [...a.output(NODE).slice(0, 4), ...b.output(NODE).slice(0, 4)].flatMap(refs).sort();
+		expect(alerted).toEqual(['C-1', 'C-2', 'C-3']);
+		// the late committer has the lower ids, so it is the one that alerts
+		expect(a.output(NODE).slice(0, 4).flatMap(refs).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+	});
+
 	it('imports the memory an earlier version kept in static data once, without re-sending', async () => {
 		const legacy = { version: 1, cases: [['C-1', 'overdue'], ['C-2', 'on_track']] };
 		const staticData: IDataObject = { [`node:${NODE}`]: { [LEGACY_STATIC_KEY]: legacy } };
