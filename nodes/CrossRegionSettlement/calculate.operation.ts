@@ -24,6 +24,7 @@ import {
 	type DeliveryRecord,
 	type Language,
 	type PartyStatement,
+	type RefusedRecordsPolicy,
 	type RejectedRecord,
 	type SettlementResult,
 } from '../../domain/settlement';
@@ -50,9 +51,9 @@ function amountParameter(ctx: IExecuteFunctions, name: string, label: string): C
 	return parameter(ctx, () => parseAmount(raw, label));
 }
 
-function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string, label: string): Record<string, Cents> {
+function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string | undefined, label: string): Record<string, Cents> {
 	const table: Record<string, Cents> = {};
-	const def = amountParameter(ctx, defaultName, label);
+	const def = defaultName === undefined ? undefined : amountParameter(ctx, defaultName, label);
 	if (def !== undefined) table[''] = def;
 	const entries = ((ctx.getNodeParameter(name, 0, {}) as IDataObject).entries ?? []) as IDataObject[];
 	for (const e of entries) {
@@ -113,7 +114,13 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const useRecordCost = financingForm === 'pxq' || financingForm === 'output' ? (ctx.getNodeParameter('useRecordCost', 0, false) as boolean) : false;
 	const fte = financingForm === 'function' ? (ctx.getNodeParameter('fte', 0, 1) as number) : undefined;
 	const yearlyCostPerFte = financingForm === 'function' ? amountParameter(ctx, 'yearlyCostPerFte', 'Yearly Cost per FTE') : undefined;
-	const lumpSum = financingForm === 'population' ? amountParameter(ctx, 'lumpSum', 'Lump Sum for the Period') : undefined;
+	const perLot = financingForm === 'population' && (ctx.getNodeParameter('lumpSumPer', 0, 'period') as string) === 'lot';
+	const lumpSum = financingForm === 'population' && !perLot ? amountParameter(ctx, 'lumpSum', 'Lump Sum for the Period') : undefined;
+	const lotBudgets = perLot ? productTable(ctx, 'lotBudgets', 'budget', undefined, 'Budget per Lot') : undefined;
+	if (lotBudgets && Object.keys(lotBudgets).length === 0) {
+		throw new NodeOperationError(node, 'No budget per lot is set', { description: 'Add each lot (perceel) with its budget under "Budgets per Lot", or set "Lump Sum Per" to Period.' });
+	}
+	const refusedRecords = (options.refusedRecords as RefusedRecordsPolicy | undefined) ?? 'stop';
 	const tariffs = financingForm === 'pxq' && !useRecordCost ? productTable(ctx, 'tariffs', 'tariff', 'defaultTariff', 'Tariff per Hour') : undefined;
 	const prices = financingForm === 'output' && !useRecordCost ? productTable(ctx, 'prices', 'price', 'defaultPrice', 'Price per Arrangement') : undefined;
 
@@ -123,7 +130,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const keyId = String(credentials.keyId ?? '').trim();
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => readField(json as IDataObject, field) };
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => readField(json as IDataObject, field) };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx));
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
@@ -161,6 +168,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 			fte,
 			yearlyCostPerFte,
 			lumpSum,
+			lotBudgets,
+			refusedRecords,
 			tariffs,
 			prices,
 			useRecordCost,
@@ -210,7 +219,21 @@ function header(s: PartyStatement, r: SettlementResult, language: Language, keyI
 		totalCostText: formatEuro(r.totalCostCents, language),
 		basis: s.basis,
 		totalBasis: r.totalBasis,
+		...completeness(r),
 		pseudonymKeyId: keyId,
+	};
+}
+
+/** Whether the statements are final (issue 11 §4): on every statement and on the summary. */
+function completeness(r: SettlementResult): IDataObject {
+	const m = r.summary;
+	return {
+		status: m.basisComplete ? (m.complete ? 'final' : 'final_records_refused') : 'provisional',
+		complete: m.complete,
+		basisComplete: m.basisComplete,
+		recordsRejected: m.recordsRejected,
+		affectedCents: m.affectedCents,
+		basisNote: m.basisNote,
 	};
 }
 
@@ -279,6 +302,9 @@ function summaryJson(r: SettlementResult, language: Language, keyId: string): ID
 		ownShareText: formatEuro(m.ownShareCents, language),
 		referredIndicativeCents: m.referredIndicativeCents,
 		balanced: m.balanced,
+		sumsAddUp: m.sumsAddUp,
+		...completeness(r),
+		affectedText: formatEuro(m.affectedCents, language),
 		totalBasis: r.totalBasis,
 		pseudonymKeyId: keyId,
 	};

@@ -106,6 +106,8 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(amountsOf(out.filter((i) => !i.json.error).map((i) => i.json))).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
 		const [summary] = run.json('Settlement', 2);
 		expect(summary).toMatchObject({ recordsIn: 12, recordsRejected: 5, recordsSettled: 3, recordsResident: 3, recordsCovered: 1, rejectedByReason: { unknown_municipality: 1, invalid_number: 1, outside_period: 1, contradicting_records: 2 } });
+		// the fixture allocates over the valid records: everything says so (issue 11 §4)
+		expect(summary).toMatchObject({ status: 'provisional', balanced: false, sumsAddUp: true, basisComplete: false, affectedCents: 1_875_000 });
 		expect(paired(run.output('Settlement')[2])[0]).toHaveLength(12);
 	});
 
@@ -117,6 +119,57 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(outputs[0].every((i) => !i.json.error)).toBe(true);
 		expect(outputs[0]).toHaveLength(3);
 		expect(outputs[3].map((i) => (i.pairedItem as { item: number }).item)).toEqual([7, 8, 9, 10, 11]);
+	});
+
+	describe('a refused record must not move money onto others (issue 11 §4)', () => {
+		// Amsterdam SJSO, population financing, lump sum € 200,00 by pupils: one Haarlem pupil (settled) and one refused record.
+		const haarlem = { leerling: 'Noor Testkind', school: '12AB', woongemeente: '0392', arrangement: 'individueel' };
+		it.each([
+			['an unknown code', '9999'],
+			['a typo', 'Amsterdm'],
+		])('with %s, the default stops: no statement, the error names the refused item', async (_what, residence) => {
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.stop'), { input: [{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: residence, arrangement: 'individueel' }, haarlem], credentials });
+			expect(run.error?.message).toBe('1 of 2 delivery records were refused (item 0 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made');
+			expect((run.error as unknown as { description: string }).description).toMatch(/Refused Records in a Shared Amount/);
+			assertNoPersonalData(run.error?.message, 'error message');
+		});
+		it.each([
+			['an unknown code', '9999'],
+			['a typo', 'Amsterdm'],
+		])('with %s and "Allocate Over Valid Records", Haarlem gets 20000 cents marked provisional; balanced is false', async (_what, residence) => {
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.allocate-valid'), { input: [{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: residence, arrangement: 'individueel' }, haarlem], credentials });
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[3].map((i) => (i.pairedItem as { item: number }).item)).toEqual([0]);
+			const statements = run.json('Settlement', 0);
+			expect(amountsOf(statements)).toEqual({ 'statement:0392': 20_000, 'own_share:0363': 0 });
+			const note =
+				'VOORLOPIG — verdeelbasis onvolledig: 1 van 2 registratie(s) geweigerd (zie de foutmelding per item); tot € 100,00 van € 200,00 kan anders verdeeld worden. Niet factureren: herstel de geweigerde registraties en bereken opnieuw.';
+			for (const st of statements) {
+				expect(st).toMatchObject({ status: 'provisional', complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, basisNote: note });
+				expect((st.basis as string).startsWith(note)).toBe(true);
+			}
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'provisional', balanced: false, sumsAddUp: true, complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, affectedText: '€ 100,00', billedCents: 20_000, totalCostCents: 20_000 });
+		});
+		it('without refused records the same split is final and balanced', async () => {
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.stop'), { input: [haarlem], credentials });
+			expect(run.error).toBeUndefined();
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'final', balanced: true, complete: true, basisComplete: true, affectedCents: 0, basisNote: null });
+		});
+	});
+
+	it('ties in the largest-remainder split: own share first, then the lowest code (issue 11 §5)', async () => {
+		// € 10,00 by pupils over Zaanstad (0479), Haarlem (0392) and an Amsterdam pupil (own share): each exact share is 333⅓ cents.
+		const input = [
+			{ leerling: 'Finn Nepstra', school: '12AB', woongemeente: '0479', arrangement: 'individueel' },
+			{ leerling: 'Emma Synthema', school: '12AB', woongemeente: '0392', arrangement: 'individueel' },
+			{ leerling: 'Levi Oefenhuis', school: '12AB', woongemeente: '0363', arrangement: 'individueel' },
+		];
+		const run = await runWorkflow(fixture('calculate.tie-own-share-first'), { input, credentials });
+		expect(run.error).toBeUndefined();
+		expect(amountsOf(run.json('Settlement', 0))).toEqual({ 'statement:0392': 333, 'statement:0479': 333, 'own_share:0363': 334 });
 	});
 
 	it('refuses Holland Rijnland without a choice for pupils from elsewhere, explaining the choice', async () => {

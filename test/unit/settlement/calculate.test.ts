@@ -53,7 +53,7 @@ describe('function financing (functiebekostiging)', () => {
 		expect(r.statements.find((s) => s.municipalityCode === '0362')!.lines.map((l) => l.amountCents)).toEqual([642_857, 642_857]);
 		expect(r.summary).toMatchObject({ recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, pupilsSettled: 3, balanced: true });
 		expect(r.statements[0].basis).toBe(
-			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen).',
+			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode).',
 		);
 	});
 
@@ -171,6 +171,67 @@ describe('population financing (populatiebekostiging)', () => {
 		// 1.000.000 / 6 pupils = 166.666,67; own 1 → 166.666 r .67; Utrecht 2 → 333.333 r .33; Apeldoorn 3 → 500.000 r 0
 		// floors 999.999; one cent to the largest remainder (own share)
 		expect(amounts(r)).toEqual({ '0200': 500_000, '0344': 333_333, OWN: 166_667, TOTAL: 1_000_000 });
+	});
+});
+
+describe('ties in the largest-remainder split (issue 11 §5)', () => {
+	it('€ 10,00 by pupils over Zaanstad, Haarlem and an Amsterdam pupil: the own share gets the tie cent', () => {
+		const r = run({
+			preset: 'amsterdam_sjso',
+			period: '2026-Q1',
+			financingParty: '0363',
+			params: { financingForm: 'population', lumpSum: 1_000 },
+			rows: [row('T1', '0479'), row('T2', '0392'), row('T3', '0363')],
+		});
+		// 1000 / 3 = 333⅓ for each party; floors 333 × 3 = 999; one cent left; all three remainders are ⅓ (equal):
+		// the own share first (it is not invoiced to anyone), then the lowest code — here nobody else gets one.
+		expect(amounts(r)).toEqual({ '0392': 333, '0479': 333, OWN: 334, TOTAL: 1_000 });
+		// € 10,01: two cents left → the own share, then Haarlem (0392 < 0479)
+		const r2 = run({ preset: 'amsterdam_sjso', period: '2026-Q1', financingParty: '0363', params: { financingForm: 'population', lumpSum: 1_001 }, rows: [row('T1', '0479'), row('T2', '0392'), row('T3', '0363')] });
+		expect(amounts(r2)).toEqual({ '0392': 334, '0479': 333, OWN: 334, TOTAL: 1_001 });
+		expect(r.statements[0].basis).toContain('bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode');
+	});
+});
+
+describe('refused records under a shared amount (issue 11 §4)', () => {
+	const policy = buildPolicy('amsterdam_sjso');
+	const period = parsePeriod('2026-Q1', 'period');
+	const ctx = { period, financingForm: 'population' as const, allocationKey: 'pupils' as const };
+	const base = {
+		policy,
+		period,
+		financingForm: 'population' as const,
+		allocationKey: 'pupils' as const,
+		lumpSum: 20_000,
+		financingParty: { code: '0363', name: 'Amsterdam' },
+		pseudonymise: makePseudonymiser(PSEUDONYM_FIXTURE),
+	};
+	const valid = records([row('H1', '0392')], ctx);
+	const refused = [{ index: 1, code: 'unknown_municipality', field: 'woongemeente' }];
+	it('stops by default, naming the refused item and the amount', () => {
+		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused (item 1 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete');
+	});
+	it('allocating over the valid records marks everything provisional: up to half of € 200,00 may move', () => {
+		const r = calculateSettlement(valid, { ...base, refusedRecords: 'allocate_valid' }, refused);
+		// 20000 split over 1 valid pupil + 1 refused record (at most one more pupil): 10000 may move
+		expect(amounts(r)).toEqual({ '0392': 20_000, OWN: 0, TOTAL: 20_000 });
+		expect(r.summary).toMatchObject({ balanced: false, sumsAddUp: true, complete: false, basisComplete: false, affectedCents: 10_000 });
+		expect(r.statements[0].basis.startsWith('VOORLOPIG — verdeelbasis onvolledig: 1 van 2 registratie(s) geweigerd')).toBe(true);
+		expect(r.ownShare.basis.startsWith('VOORLOPIG')).toBe(true);
+	});
+	it('by hours the whole amount may move (the refused hours are unknown)', () => {
+		const hours = records([row('H1', '0392', { uren: 4 })], { ...ctx, allocationKey: 'hours' });
+		const r = calculateSettlement(hours, { ...base, allocationKey: 'hours', refusedRecords: 'allocate_valid' }, refused);
+		expect(r.summary.affectedCents).toBe(20_000);
+		expect(r.summary.basisNote).toContain('het hele bedrag van € 200,00');
+	});
+	it('PxQ: nobody else’s amount moves; statements say records are missing, the sums stay balanced', () => {
+		const pxqCtx = { period, financingForm: 'pxq' as const, allocationKey: 'pupils' as const, tariffs: { '': 5_000 } };
+		const pxq = records([row('H1', '0392', { uren: 2 })], pxqCtx);
+		const r = calculateSettlement(pxq, { ...base, financingForm: 'pxq', tariffs: { '': 5_000 } }, refused);
+		expect(amounts(r)).toEqual({ '0392': 10_000, OWN: 0, TOTAL: 10_000 });
+		expect(r.summary).toMatchObject({ balanced: true, complete: false, basisComplete: true, affectedCents: 0 });
+		expect(r.statements[0].basis.startsWith('Let op: 1 van 2 registratie(s) geweigerd')).toBe(true);
 	});
 });
 
