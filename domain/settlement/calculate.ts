@@ -18,6 +18,10 @@
  * Referred pupils are not part of the allocation base (their help is to be paid through the home
  * municipality's individual beschikking); under PxQ/output their indicative cost is shown.
  *
+ * @throws PolicyChoiceRequiredError when the policy leaves the financing (or, for a pupil from elsewhere,
+ *   the treatment or the group offer) open
+ * @throws IncompleteBasisError when records were refused from a shared amount under `refusedRecords: 'stop'`
+ *
  * Refused records (issue 11 §4): a shared amount (function/population) split over a basis from which
  * records were refused would silently move their share onto the others. `refusedRecords: 'stop'` (the
  * default) throws IncompleteBasisError; `'allocate_valid'` splits over the valid records and marks every
@@ -26,7 +30,7 @@
  */
 import { DomainError } from '../errors';
 import { allocateLargestRemainder, formatEuro, roundDiv, toScaledInteger, type Cents } from '../money';
-import { classifyPupil, type PupilClassification } from '../policies/classify';
+import { classifyPupil, requireDecided, type PupilClassification } from '../policies/classify';
 import { lookupTariff } from './records';
 import { shareOfYear } from './period';
 import { functionTotalBasis, incompleteBasisNote, lotTotalBasis, refusedRecordsNote, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
@@ -115,6 +119,9 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const financing = params.financingParty;
 	const inRegion = new Set(params.policy.participatingMunicipalities);
 	if (financing.code) inRegion.add(financing.code);
+
+	// A preset whose seed leaves the financing open is never settled on a default (issue 13).
+	requireDecided(params.policy, 'financing');
 
 	// --- the cost to share (function/population) is known before the records ---
 	let fixedTotal: Cents | undefined;

@@ -96,6 +96,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	if (splitList(participating).length > 0) edits.participatingMunicipalities = splitList(participating);
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
+	if (ctx.getNodeParameter('financingDecided', 0, false) === true) edits.financingDecided = true;
 	const policy = parameter(ctx, () => buildPolicy(preset, edits, registry));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {

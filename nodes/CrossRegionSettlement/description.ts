@@ -3,7 +3,7 @@
  */
 import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 
-import { FROM_POLICY, groupOfferOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
+import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../shared/policy.description';
 
 const calc = { operation: ['calculate'] };
 const rec = { operation: ['reconcile'] };
@@ -131,6 +131,15 @@ export const properties: INodeProperties[] = [
 		],
 		default: 'function',
 		description: 'How the cost is determined (S4 §2.2.1)',
+	},
+	{
+		displayName: 'Financing Decided by the Region',
+		name: 'financingDecided',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...calc, regionPolicy: presetsWithOpen('financing') } },
+		description:
+			'Whether your region has decided the financing this preset’s seed leaves open (Rotterdam: tariff or budget per lot; the Twente pilots: not fixed yet). Until you switch it on the node stops instead of settling on a default.',
 	},
 	{
 		displayName: 'Allocation Key',

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
-import { OUTPUT_NAMES, OUTPUTS, triageProperties } from './description';
+import { OUTPUTS_EXPRESSION, triageProperties } from './description';
 import { executeTriage } from './execute';
 
 export class ToeleidingTriage implements INodeType {
@@ -17,8 +17,7 @@ export class ToeleidingTriage implements INodeType {
 		defaults: { name: 'Toeleiding Triage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUTS,
-		outputNames: OUTPUT_NAMES,
+		outputs: OUTPUTS_EXPRESSION,
 		credentials: [
 			{
 				name: 'pseudonymisationKeyApi',
