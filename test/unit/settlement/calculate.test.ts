@@ -174,6 +174,118 @@ describe('population financing (populatiebekostiging)', () => {
 	});
 });
 
+describe('Rotterdam (S4 §4.3): lots (percelen) of the inkoopmodel', () => {
+	// The region chose: pupils from elsewhere pre-financed and settled; the financing is decided (per lot).
+	const edits = { outsiders: 'prefinance_settle' as const, financingDecided: true };
+
+	it('a tariff per lot (PxQ, product = lot): hours × the lot’s tariff per record', () => {
+		const r = run({
+			preset: 'rotterdam_oza',
+			edits,
+			period: '2026-Q1',
+			financingParty: '0599',
+			params: { financingForm: 'pxq', tariffs: { P1: 8_000, P7: 9_550 } },
+			rows: [
+				row('R1', '0599', { product: 'P1', uren: 10 }), // Rotterdam: 10 h × € 80,00 = € 800,00 (own share)
+				row('R2', '0502', { product: 'P7', uren: 4 }), // Capelle a/d IJssel: 4 h × € 95,50 = € 382,00 (own share)
+				row('R4', '1992', { product: 'P1', uren: 1 }), // Voorne aan Zee (former Brielle): 1 h × € 80,00 = € 80,00 (own share)
+				row('R3', '0606', { product: 'P1', uren: '2,5' }), // Schiedam: 2,5 h × € 80,00 = € 200,00
+				row('R3', '0606', { product: 'P7', uren: '1,25' }), // Schiedam: 1,25 h × € 95,50 = € 119,375 → € 119,38 (half away from zero)
+			],
+		});
+		// own 80.000 + 38.200 + 8.000 = 126.200; Schiedam 20.000 + 11.938 = 31.938; total 158.138
+		expect(amounts(r)).toEqual({ '0606': 31_938, OWN: 126_200, TOTAL: 158_138 });
+		expect(r.statements[0].lines[0]).toMatchObject({ ruleId: 'POL-OUTSIDER-PREFINANCE', records: 2, hours: 3.75, amountCents: 31_938 });
+	});
+
+	it('a budget per lot (population, lump sum per lot): each lot’s budget over the pupils with records in that lot', () => {
+		const r = run({
+			preset: 'rotterdam_oza',
+			edits,
+			period: '2026-Q1',
+			financingParty: '0599',
+			params: { financingForm: 'population', lotBudgets: { P1: 100_000, P7: 50_000 } },
+			rows: [
+				row('A', '0599', { product: 'P1' }), // Rotterdam
+				row('B', '0502', { product: 'P1' }), // Capelle: in both lots
+				row('B', '0502', { product: 'P7' }),
+				row('C', '0606', { product: 'P1' }), // Schiedam
+				row('D', '0606', { product: 'P7' }), // Schiedam
+			],
+		});
+		// P1 € 1.000,00 over 3 pupils: own 2 (A, B) → 66.666,67 → 66.666 r .67; Schiedam 1 (C) → 33.333 r .33;
+		//    floors 99.999, one cent to the largest remainder (own) → own 66.667, Schiedam 33.333
+		// P7 € 500,00 over 2 pupils: own 1 (B) 25.000, Schiedam 1 (D) 25.000
+		// own 66.667 + 25.000 = 91.667; Schiedam 33.333 + 25.000 = 58.333; total 150.000
+		expect(amounts(r)).toEqual({ '0606': 58_333, OWN: 91_667, TOTAL: 150_000 });
+		const schiedam = r.statements[0];
+		expect(schiedam.basis).toBe(
+			'Populatiebekostiging (taakgericht, lumpsum), budget per perceel verdeeld naar rato van het aantal leerlingen: perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00; totaal € 583,33 (grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode).',
+		);
+		expect(schiedam.lines.map((l) => l.amountCents).sort()).toEqual([25_000, 33_333]);
+		// own share: A and B share P1's 66.667 (33.333,5 each: one gets the tie cent), B adds P7's 25.000
+		expect(r.ownShare.lines.map((l) => l.amountCents).sort()).toEqual([33_333, 58_334].sort());
+		expect(r.totalBasis).toBe('Populatiebekostiging (taakgericht, lumpsum): budget per perceel voor periode 2026-Q1 (P1 € 1.000,00; P7 € 500,00) = € 1.500,00');
+	});
+
+	it('a record naming a lot without a budget is an item error naming the column', () => {
+		const period = parsePeriod('2026-Q1', 'period');
+		expect(() => records([row('A', '0599', { product: 'P9' })], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100 } })).toThrow(
+			'Field "product" names a lot that has no budget: received a text of 2 characters (not shown for privacy)',
+		);
+		expect(() => records([row('A', '0599')], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100 } })).toThrow(/is empty: with a budget per lot every record names its lot/);
+	});
+
+	it('the financing the seed leaves open is never settled on a default: an error naming the parameter', () => {
+		let err: unknown;
+		try {
+			run({ preset: 'rotterdam_oza', edits: { outsiders: 'prefinance_settle' }, period: '2026-Q1', financingParty: '0599', params: { financingForm: 'pxq', tariffs: { '': 8_000 } }, rows: [row('A', '0599', { uren: 1 })] });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(PolicyChoiceRequiredError);
+		expect((err as PolicyChoiceRequiredError).message).toBe(
+			'The region policy "Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)" does not fix the financing of the arrangement (S4 §4.3.3 names an inkoopmodel with seven lots (percelen) but not whether a lot is paid per tariff or as a budget), and no choice was made',
+		);
+		expect((err as PolicyChoiceRequiredError).hint).toMatch(/Financing Decided by the Region/);
+	});
+
+	it('a pupil living elsewhere without a choice is an error saying the seed does not say', () => {
+		expect(() =>
+			run({ preset: 'rotterdam_oza', edits: { financingDecided: true }, period: '2026-Q1', financingParty: '0599', params: { financingForm: 'pxq', tariffs: { '': 8_000 } }, rows: [row('A', '0606', { uren: 1 })] }),
+		).toThrow(/does not fix how pupils living outside the participating municipalities are treated \(S4 §4\.3 does not say/);
+	});
+});
+
+describe('the Twente pilots in development (S4 §3.3–3.5): settled only on the region’s explicit choices', () => {
+	it('Oldenzaal/Losser/Dinkelland with the region’s choices: 1,5 fte × € 80.000 × 3/12 = € 30.000,00 over 5 pupils', () => {
+		const r = run({
+			preset: 'oldenzaal_losser_dinkelland',
+			edits: { outsiders: 'prefinance_settle', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0173',
+			params: { financingForm: 'function', fte: 1.5, yearlyCostPerFte: 8_000_000 },
+			rows: [row('O1', '0173'), row('O2', '0173'), row('L1', '0168'), row('D1', '1774'), row('T1', '0183')],
+		});
+		// 1,5 × 8.000.000 × 3/12 = 3.000.000 cents; 5 pupils → 600.000 each; own share 4 (Oldenzaal 2, Losser, Dinkelland), Tubbergen 1
+		expect(amounts(r)).toEqual({ '0183': 600_000, OWN: 2_400_000, TOTAL: 3_000_000 });
+	});
+
+	it.each(['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as const)('%s: without the financing decided the settlement stops, citing the seed', (preset) => {
+		const home = { almelo_pilot: '0141', hellendoorn_elimschool: '0163', oldenzaal_losser_dinkelland: '0173' }[preset];
+		expect(() => run({ preset, period: '2026-Q1', financingParty: home, params: { financingForm: 'function', fte: 1, yearlyCostPerFte: 100_000 }, rows: [row('X', home)] })).toThrow(
+			/does not fix the financing of the arrangement \(S4 §3\.[345] does not fix the financing of the pilot yet\)/,
+		);
+	});
+
+	it('a group offer for a pupil from elsewhere needs the group-offer choice too', () => {
+		const base = { preset: 'hellendoorn_elimschool' as const, period: '2026-Q1', financingParty: '0163', params: { financingForm: 'function' as const, fte: 1, yearlyCostPerFte: 100_000 }, rows: [row('G', '0183', { arrangement: 'groep' })] };
+		expect(() => run({ ...base, edits: { outsiders: 'residents_only', financingDecided: true } })).toThrow(/does not fix whether the group offer is open/);
+		const r = run({ ...base, edits: { outsiders: 'residents_only', financingDecided: true, groupOfferOpenToAll: true } });
+		expect(r.summary.recordsCovered).toBe(1);
+	});
+});
+
 describe('ties in the largest-remainder split (issue 11 §5)', () => {
 	it('€ 10,00 by pupils over Zaanstad, Haarlem and an Amsterdam pupil: the own share gets the tie cent', () => {
 		const r = run({
