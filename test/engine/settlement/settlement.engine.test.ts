@@ -172,6 +172,30 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(amountsOf(run.json('Settlement', 0))).toEqual({ 'statement:0392': 333, 'statement:0479': 333, 'own_share:0363': 334 });
 	});
 
+	describe('Rotterdam (S4 §4.3): lots (percelen) of the inkoopmodel', () => {
+		const input = [
+			{ leerling: 'Noor Testkind', school: '12AB', woongemeente: 'Rotterdam', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: 'Capelle aan den IJssel', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: '0502', arrangement: 'individueel', product: 'P7' },
+			{ leerling: 'Sem Voorbeeldink', school: '34CD', woongemeente: 'Schiedam', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Lotte Fictiefsma', school: '34CD', woongemeente: '0606', arrangement: 'individueel', product: 'P7' },
+		];
+		it('a budget per lot: P1 € 1.000,00 over 3 pupils, P7 € 500,00 over 2 — Schiedam € 583,33, own share € 916,67', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-budget-per-lot'), { input, credentials });
+			expect(run.error).toBeUndefined();
+			const statements = run.json('Settlement', 0);
+			expect(amountsOf(statements)).toEqual({ 'statement:0606': 58_333, 'own_share:0599': 91_667 });
+			expect(statements[0].basis).toContain('perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00');
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ policy: 'rotterdam_oza', totalCostCents: 150_000, balanced: true, status: 'final' });
+		});
+		it('without "Financing Decided by the Region" the node stops, citing the seed and naming the parameter', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-financing-open'), { input, credentials });
+			expect(run.error?.message).toMatch(/does not fix the financing of the arrangement \(S4 §4\.3\.3 names an inkoopmodel with seven lots/);
+			expect((run.error as unknown as { description: string }).description).toMatch(/Financing Decided by the Region/);
+		});
+	});
+
 	it('refuses Holland Rijnland without a choice for pupils from elsewhere, explaining the choice', async () => {
 		const run = await runWorkflow(fixture('calculate.policy-choice-required'), { input: [{ leerling: 'R2', woongemeente: '0518', arrangement: 'individueel', uren: 1 }], credentials });
 		expect(run.error?.message).toMatch(/leaves open how pupils living outside the region are treated/);
