@@ -271,6 +271,33 @@ describe('the Twente pilots in development (S4 §3.3–3.5): settled only on the
 		expect(amounts(r)).toEqual({ '0183': 600_000, OWN: 2_400_000, TOTAL: 3_000_000 });
 	});
 
+	it('Almelo with the region’s choices (fte per school, residents only): 2 fte × € 90.000 × 3/12 = € 45.000,00, a Wierden pupil referred', () => {
+		const r = run({
+			preset: 'almelo_pilot',
+			edits: { outsiders: 'residents_only', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0141',
+			params: { financingForm: 'function', fte: 2, yearlyCostPerFte: 9_000_000 },
+			rows: [row('A1', '0141'), row('A2', '0141'), row('W1', '0189')],
+		});
+		// 2 × 9.000.000 × 3/12 = 4.500.000 cents, all own share (2 Almelo pupils); Wierden referred, not billed
+		expect(amounts(r)).toEqual({ OWN: 4_500_000, TOTAL: 4_500_000 });
+		expect(r.referrals.map((x) => [x.municipalityCode, x.pupils, x.amountCents])).toEqual([['0189', 1, 0]]);
+	});
+
+	it('Hellendoorn with the region’s choices (lump sum, pre-finance and settle): € 12.000,00 over 3 pupils, Raalte billed € 4.000,00', () => {
+		const r = run({
+			preset: 'hellendoorn_elimschool',
+			edits: { outsiders: 'prefinance_settle', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0163',
+			params: { financingForm: 'population', lumpSum: 1_200_000 },
+			rows: [row('H1', '0163'), row('H2', '0163'), row('R1', '0177')],
+		});
+		// 1.200.000 / 3 pupils = 400.000 each: own share 2 × 400.000, Raalte (0177) 400.000
+		expect(amounts(r)).toEqual({ '0177': 400_000, OWN: 800_000, TOTAL: 1_200_000 });
+	});
+
 	it.each(['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as const)('%s: without the financing decided the settlement stops, citing the seed', (preset) => {
 		const home = { almelo_pilot: '0141', hellendoorn_elimschool: '0163', oldenzaal_losser_dinkelland: '0173' }[preset];
 		expect(() => run({ preset, period: '2026-Q1', financingParty: home, params: { financingForm: 'function', fte: 1, yearlyCostPerFte: 100_000 }, rows: [row('X', home)] })).toThrow(
