@@ -250,17 +250,6 @@ export const properties: INodeProperties[] = [
 				default: 'none',
 				description: 'Arrangement type for records whose arrangement cell is empty',
 			},
-			{
-				displayName: 'Refused Records in a Shared Amount',
-				name: 'refusedRecords',
-				type: 'options',
-				options: [
-					{ name: 'Stop the Run', value: 'stop', description: 'Safe default: no statement is made while a refused record could change everyone’s share; the error lists the refused items' },
-					{ name: 'Allocate Over Valid Records (Provisional)', value: 'allocate_valid', description: 'Split over the valid records only; every statement and the summary say the basis is incomplete, how many records were refused and how much may move' },
-				],
-				default: 'stop',
-				description: 'What happens when records were refused (On Error: Continue) while a shared amount (fte cost or lump sum) is split over the records',
-			},
 			{ displayName: 'Group Offer Open to All', name: 'groupOfferOpenToAll', type: 'options', options: groupOfferOptions, default: FROM_POLICY, description: 'Whether the group offer (groepsaanbod) is open to pupils from every municipality' },
 			{ displayName: 'Include Own Share', name: 'includeOwnShare', type: 'boolean', default: true, description: 'Whether to emit the financing municipality’s own share as a statement too, so the statements add up to the total cost' },
 			{
@@ -273,6 +262,17 @@ export const properties: INodeProperties[] = [
 				],
 				default: 'statements',
 				description: 'Shape of the statement and referral items',
+			},
+			{
+				displayName: 'Refused Records in a Shared Amount',
+				name: 'refusedRecords',
+				type: 'options',
+				options: [
+					{ name: 'Stop the Run', value: 'stop', description: 'Safe default: no statement is made while a refused record could change everyone’s share; the error lists the refused items' },
+					{ name: 'Allocate Over Valid Records (Provisional)', value: 'allocate_valid', description: 'Split over the valid records only; every statement and the summary say the basis is incomplete, how many records were refused and how much may move' },
+				],
+				default: 'stop',
+				description: 'What happens when records were refused (On Error: Continue) while a shared amount (fte cost or lump sum) is split over the records',
 			},
 			{
 				displayName: 'Statement Language',
