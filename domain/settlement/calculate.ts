@@ -50,8 +50,8 @@ interface LineAcc {
 	ruleId: string;
 	records: number;
 	hoursUnits: number;
-	/** Hours (in 1/10 000) per lot; the lot '' when budgets are not per lot. */
-	lotHours: Map<string, number>;
+	/** Hours (in 1/10 000) per lot; only with budgets per lot. */
+	lotHours?: Map<string, number>;
 	costCents: number;
 	recordIndexes: number[];
 }
@@ -115,7 +115,6 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const useRecordCost = !!params.useRecordCost && (form === 'pxq' || form === 'output');
 	const nameOf = params.municipalityName ?? ((code: string) => code);
 	const lotBudgets = form === 'population' && params.lotBudgets && Object.keys(params.lotBudgets).length > 0 ? params.lotBudgets : undefined;
-	const lotOf = (r: DeliveryRecord): string => (lotBudgets ? r.product : '');
 	const financing = params.financingParty;
 	const inRegion = new Set(params.policy.participatingMunicipalities);
 	if (financing.code) inRegion.add(financing.code);
@@ -208,7 +207,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				ruleId: c.ruleId,
 				records: 0,
 				hoursUnits: 0,
-				lotHours: new Map(),
+				lotHours: lotBudgets ? new Map() : undefined,
 				costCents: 0,
 				recordIndexes: [],
 			};
@@ -223,11 +222,13 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		line.recordIndexes.push(r.index);
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
 		line.hoursUnits += recordHours;
-		const lot = lotOf(r);
-		if (lotBudgets && !Object.prototype.hasOwnProperty.call(lotBudgets, lot)) {
-			throw new DomainError('missing_lot_budget', 'No budget for a lot (validate records with parseDeliveryRecord first)', { field: 'product' });
+		if (lotBudgets) {
+			const lot = r.product;
+			if (!Object.prototype.hasOwnProperty.call(lotBudgets, lot)) {
+				throw new DomainError('missing_lot_budget', 'No budget for a lot (validate records with parseDeliveryRecord first)', { field: 'product' });
+			}
+			line.lotHours!.set(lot, (line.lotHours!.get(lot) ?? 0) + recordHours);
 		}
-		line.lotHours.set(lot, (line.lotHours.get(lot) ?? 0) + recordHours);
 		if (form === 'pxq' || form === 'output') line.costCents += recordCost(r, params, useRecordCost);
 		party.records++;
 		party.recordIndexes.push(r.index);
@@ -237,11 +238,13 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const lineKeyOf = (l: LineAcc): string => `${l.pupil}|${l.residenceCode}`;
 	/** A line's weight in one lot: 1 per pupil with a record in it, or its hours there. */
 	const lotWeight = (l: LineAcc, lot: string): number => {
+		if (!l.lotHours) return key === 'pupils' ? 1 : l.hoursUnits / HOUR_SCALE; // one pool: every line takes part
 		const h = l.lotHours.get(lot);
 		if (h === undefined) return 0;
 		return key === 'pupils' ? 1 : h / HOUR_SCALE;
 	};
 	const lineUnits = (l: LineAcc): number => {
+		if (!l.lotHours) return lotWeight(l, '');
 		let u = 0;
 		for (const lot of l.lotHours.keys()) u += lotWeight(l, lot);
 		return Math.round(u * HOUR_SCALE) / HOUR_SCALE;
@@ -262,9 +265,15 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		for (const [lot, budget] of pools) {
 			const shares = [...parties.entries()].map(([k, p]) => {
 				let u = 0;
+				if (!lotBudgets) {
+					// one pool: sum whole units (pupils, or hours in 1/10 000) exactly, as integers
+					for (const l of p.lines.values()) u += key === 'pupils' ? 1 : l.hoursUnits;
+					return { key: k, weight: key === 'pupils' ? u : u / HOUR_SCALE };
+				}
 				for (const l of p.lines.values()) u += lotWeight(l, lot);
 				return { key: k, weight: Math.round(u * HOUR_SCALE) / HOUR_SCALE };
 			});
+			const weightOf = new Map(shares.map((x) => [x.key, x.weight]));
 			const poolUnits = shares.reduce((a, s) => a + s.weight, 0);
 			totalUnits += poolUnits;
 			// Nobody served in this pool: the financing party carries its budget.
@@ -274,9 +283,12 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				partyAmounts.set(k, partyAmounts.get(k)! + amount);
 				const lineShares = [...p.lines.values()].map((l) => ({ key: lineKeyOf(l), weight: lotWeight(l, lot) }));
 				const perLine = lineShares.some((s) => s.weight > 0) ? allocateLargestRemainder(amount, lineShares) : new Map(lineShares.map((s) => [s.key, 0]));
-				const acc = amounts.get(k)!;
-				for (const [lk, c] of perLine) acc.set(lk, (acc.get(lk) ?? 0) + c);
-				const units = shares.find((s) => s.key === k)!.weight;
+				if (pools.length === 1) amounts.set(k, perLine);
+				else {
+					const acc = amounts.get(k)!;
+					for (const [lk, c] of perLine) acc.set(lk, (acc.get(lk) ?? 0) + c);
+				}
+				const units = weightOf.get(k)!;
 				if (lotBudgets && (units > 0 || amount > 0)) partyLots.get(k)!.push({ lot, units, totalUnits: Math.round(poolUnits * HOUR_SCALE) / HOUR_SCALE, budget, amount });
 			}
 		}
