@@ -122,6 +122,20 @@ describe('Toeleiding Triage in the engine', () => {
 		expect(failed.requestId).toBe('x');
 	});
 
+	it('Almelo (pilot in development): help at home is an item error naming "Help at Home" until the region chooses', async () => {
+		const input = [req('home', { residenceMunicipality: 'Almelo', helpAtHome: 'ja' }), req('school', { residenceMunicipality: 'Almelo' })];
+		const result = await runWorkflow(fixture('twente-help-at-home'), { input });
+		expect(result.error).toBeUndefined();
+		const [failed] = result.json('Not Chosen', OUT.needs_information);
+		expect(failed.requestId).toBe('home');
+		expect(failed.error).toMatch(/does not fix whether the collective offer covers school time only or also help at home \(S4 §3\.3/);
+		expect((failed.details as IDataObject).hint).toMatch(/Help at Home/);
+		expect(result.json('Not Chosen', OUT.collective).map((j) => j.requestId)).toEqual(['school']);
+		const chosen = result.json('School Time Only', OUT.collective);
+		expect(chosen.map((j) => j.requestId)).toEqual(['home', 'school']);
+		expect(((chosen[0].triage as IDataObject).actions as IDataObject[]).map((a) => a.id)).toContain('home_help_by_residence_municipality');
+	});
+
 	it('the same request under Enschede, Amsterdam and Almere', async () => {
 		const result = await runWorkflow(fixture('same-request-several-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
 		const enschede = result.json('Enschede', OUT.individual_beschikking)[0].triage as IDataObject;
