@@ -233,6 +233,19 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 		expect(paired([differs])[0]).toEqual([1, 4]);
 	});
 
+	it('a provisional statement (status from Calculate) is reconciled as not final', async () => {
+		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
+			input: [
+				{ kind: 'statement', municipalityCode: '0392', municipalityName: 'Haarlem', period: '2026-Q1', amountCents: 20_000, status: 'provisional' },
+				{ factuurnummer: 'H-1', gemeente: 'Haarlem', periode: '2026-Q1', bedrag: '200,00' },
+			],
+		});
+		const [line] = run.json('Reconcile', 1);
+		expect(line).toMatchObject({ status: 'matched', provisional: true });
+		expect(line.message).toMatch(/voorlopige berekening/);
+		expect(run.json('Reconcile', 2)[0]).toMatchObject({ provisionalStatements: 1 });
+	});
+
 	it('bad invoice rows go to the error output, the rest is reconciled', async () => {
 		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
 			input: [
