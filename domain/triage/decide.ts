@@ -79,7 +79,9 @@ function isDesignated(config: TriageConfig, school: string): boolean {
 
 /**
  * Decide the route for one validated request.
- * @throws PolicyChoiceRequiredError when the policy leaves outsiders open and the pupil lives elsewhere
+ * @throws PolicyChoiceRequiredError when the policy leaves outsiders open and the pupil lives elsewhere, leaves
+ *   the group offer open for a group arrangement of a pupil from elsewhere, or leaves help at home open and
+ *   help at home is needed (RegionPolicy.undecided; Rotterdam and the Twente pilots, S4 §3.3–3.5, §4.3)
  */
 export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome {
 	const b = new Builder();
