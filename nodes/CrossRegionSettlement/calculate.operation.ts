@@ -160,7 +160,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		records.push(...candidates);
 	}
 
-	const result = parameter(ctx, () =>
+	const settle = () =>
 		calculateSettlement(records, {
 			policy,
 			period,
@@ -178,8 +178,17 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 			pseudonymise,
 			language: settings.language,
 			municipalityName: (code) => registry.find(code)?.name ?? code,
-		}, rejected),
-	);
+		}, rejected);
+	let result: SettlementResult;
+	try {
+		result = settle();
+	} catch (error) {
+		// Under On Error "Continue" n8n does not halt on a node error: it would pass the delivery records on
+		// through the Statements output. A settlement that must stop (refused records in a shared amount,
+		// a policy choice not made) therefore makes no statement: every record leaves as an error item.
+		if (!ctx.continueOnFail() || !(error instanceof DomainError)) return parameter(ctx, () => { throw error; });
+		return withheld(ctx, error, failed, records, settings.language);
+	}
 
 	// --- items ---
 	failed.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
@@ -192,6 +201,34 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const summaryOut: INodeExecutionData[] = [{ json: summaryJson(result, settings.language, keyId), pairedItem: allPaired.length > 0 ? allPaired : undefined }];
 	// Error items (On Error: continue) leave through the first output, as everywhere in this package.
 	return [[...statementsOut, ...failed], referralsOut, summaryOut];
+}
+
+/**
+ * No statement is made (a whole-run DomainError under On Error "Continue"): the refused records keep their own
+ * errors, every other record gets the run's error, and the summary says the settlement stopped and why.
+ */
+function withheld(ctx: IExecuteFunctions, error: DomainError, failed: INodeExecutionData[], records: readonly DeliveryRecord[], language: Language): INodeExecutionData[][] {
+	const node = ctx.getNode();
+	const input = ctx.getInputData();
+	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error))];
+	items.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
+	const summary: IDataObject = {
+		kind: 'summary',
+		status: 'stopped',
+		stoppedBecause: error.message,
+		stoppedCode: error.code,
+		hint: error.hint ?? null,
+		recordsIn: input.length,
+		recordsRejected: failed.length,
+		recordsNotSettled: records.length,
+		balanced: false,
+		complete: false,
+		basisComplete: false,
+		billedCents: 0,
+		billedText: formatEuro(0, language),
+	};
+	const all = input.map((_i, item) => ({ item }));
+	return [items, [], [{ json: summary, pairedItem: all.length > 0 ? all : undefined }]];
 }
 
 function header(s: PartyStatement, r: SettlementResult, language: Language, keyId: string): IDataObject {

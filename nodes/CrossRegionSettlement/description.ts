@@ -268,7 +268,7 @@ export const properties: INodeProperties[] = [
 				name: 'refusedRecords',
 				type: 'options',
 				options: [
-					{ name: 'Stop the Run', value: 'stop', description: 'Safe default: no statement is made while a refused record could change everyone’s share; the error lists the refused items' },
+					{ name: 'Stop: Make No Statement', value: 'stop', description: 'Safe default: no statement is made while a refused record could change everyone’s share; every record leaves as an error item and the summary says why' },
 					{ name: 'Allocate Over Valid Records (Provisional)', value: 'allocate_valid', description: 'Split over the valid records only; every statement and the summary say the basis is incomplete, how many records were refused and how much may move' },
 				],
 				default: 'stop',

@@ -127,11 +127,24 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		it.each([
 			['an unknown code', '9999'],
 			['a typo', 'Amsterdm'],
-		])('with %s, the default stops: no statement, the error names the refused item', async (_what, residence) => {
+		])('with %s, the default stops the settlement: no statement; every record leaves as an error item, the summary says why', async (_what, residence) => {
+			// On Error "Continue (using error output)": n8n would pass the input on through the Statements output if the
+			// node threw, so the node itself makes no statement and routes every record to the error output.
 			const run = await runWorkflow(fixture('calculate.refused-lump-sum.stop'), { input: [{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: residence, arrangement: 'individueel' }, haarlem], credentials });
-			expect(run.error?.message).toBe('1 of 2 delivery records were refused (item 0 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made');
-			expect((run.error as unknown as { description: string }).description).toMatch(/Refused Records in a Shared Amount/);
-			assertNoPersonalData(run.error?.message, 'error message');
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[0]).toHaveLength(0);
+			expect(outputs[1]).toHaveLength(0);
+			expect(outputs[3].map((i) => [(i.pairedItem as { item: number }).item, (i.json.details as IDataObject).code])).toEqual([
+				[0, 'unknown_municipality'],
+				[1, 'incomplete_basis'],
+			]);
+			const message = '1 of 2 delivery records were refused (item 0 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
+			expect(outputs[3][1].json.error).toBe(message);
+			expect((outputs[3][1].json.details as IDataObject).hint).toMatch(/Refused Records in a Shared Amount/);
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ kind: 'summary', status: 'stopped', stoppedBecause: message, stoppedCode: 'incomplete_basis', recordsIn: 2, recordsRejected: 1, recordsNotSettled: 1, balanced: false, billedCents: 0 });
+			for (const e of outputs[3]) assertNoPersonalData(e.json.error, 'error message');
 		});
 		it.each([
 			['an unknown code', '9999'],
