@@ -186,8 +186,9 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		// Under On Error "Continue" n8n does not halt on a node error: it would pass the delivery records on
 		// through the Statements output. A settlement that must stop (refused records in a shared amount,
 		// a policy choice not made) therefore makes no statement: every record leaves as an error item.
-		if (!ctx.continueOnFail() || !(error instanceof DomainError)) return parameter(ctx, () => { throw error; });
-		return withheld(ctx, error, failed, records, settings.language);
+		if (ctx.continueOnFail() && error instanceof DomainError) return withheld(ctx, error, failed, records, settings.language);
+		if (error instanceof DomainError) throw new NodeOperationError(node, error.message, { description: error.hint });
+		throw new NodeOperationError(node, error as Error);
 	}
 
 	// --- items ---
