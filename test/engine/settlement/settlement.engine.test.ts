@@ -202,6 +202,19 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 			const [summary] = run.json('Settlement', 2);
 			expect(summary).toMatchObject({ policy: 'rotterdam_oza', totalCostCents: 150_000, balanced: true, status: 'final' });
 		});
+		it('a pupil from elsewhere without a choice, On Error "Continue (using error output)": no statement, every record an error item saying why', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-outsider-unchosen.continue'), { input, credentials });
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[0]).toHaveLength(0);
+			expect(outputs[3]).toHaveLength(5);
+			expect(outputs[3].every((i) => (i.json.details as IDataObject).code === 'policy_choice_required')).toBe(true);
+			expect(outputs[3][0].json.error).toMatch(/S4 §4\.3 does not say how pupils living outside Rotterdam/);
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'stopped', stoppedCode: 'policy_choice_required', recordsNotSettled: 5, billedCents: 0 });
+			expect(summary.hint).toMatch(/Pupils Living Elsewhere/);
+		});
+
 		it('without "Financing Decided by the Region" the node stops, citing the seed and naming the parameter', async () => {
 			const run = await runWorkflow(fixture('calculate.rotterdam-financing-open'), { input, credentials });
 			expect(run.error?.message).toMatch(/does not fix the financing of the arrangement \(S4 §4\.3\.3 names an inkoopmodel with seven lots/);
