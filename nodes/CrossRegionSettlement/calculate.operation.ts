@@ -29,6 +29,7 @@ import {
 	type SettlementResult,
 } from '../../domain/settlement';
 import { errorDetails, errorItem, parseItems, readField, toNodeError } from '../shared/execution';
+import { readIdentifyingData, type IdentifyingData } from '../shared/privacy';
 import { FROM_POLICY } from '../shared/policy.description';
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
@@ -132,7 +133,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 
 	// --- records ---
 	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => readField(json as IDataObject, field) };
-	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx));
+	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
+	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
 		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
@@ -150,7 +152,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		}
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error));
+			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error, privacy));
 			rejected.push({ index: candidates[p].index, code: String(errorDetails(error).code), field: error.field });
 		}
 		candidates.forEach((r, p) => {
@@ -186,7 +188,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		// Under On Error "Continue" n8n does not halt on a node error: it would pass the delivery records on
 		// through the Statements output. A settlement that must stop (refused records in a shared amount,
 		// a policy choice not made) therefore makes no statement: every record leaves as an error item.
-		if (ctx.continueOnFail() && error instanceof DomainError) return withheld(ctx, error, failed, records, settings.language);
+		if (ctx.continueOnFail() && error instanceof DomainError) return withheld(ctx, error, failed, records, settings.language, privacy);
 		if (error instanceof DomainError) throw new NodeOperationError(node, error.message, { description: error.hint });
 		throw new NodeOperationError(node, error as Error);
 	}
@@ -208,10 +210,17 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
  * No statement is made (a whole-run DomainError under On Error "Continue"): the refused records keep their own
  * errors, every other record gets the run's error, and the summary says the settlement stopped and why.
  */
-function withheld(ctx: IExecuteFunctions, error: DomainError, failed: INodeExecutionData[], records: readonly DeliveryRecord[], language: Language): INodeExecutionData[][] {
+function withheld(
+	ctx: IExecuteFunctions,
+	error: DomainError,
+	failed: INodeExecutionData[],
+	records: readonly DeliveryRecord[],
+	language: Language,
+	privacy: IdentifyingData | undefined,
+): INodeExecutionData[][] {
 	const node = ctx.getNode();
 	const input = ctx.getInputData();
-	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error))];
+	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy))];
 	items.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
 	const summary: IDataObject = {
 		kind: 'summary',

@@ -10,6 +10,7 @@ import { formatEuro, parseAmount } from '../../domain/money';
 import { getDefaultRegistry } from '../../domain/municipalities/registry';
 import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
 import { isBlank, parseItems, readField } from '../shared/execution';
+import { readIdentifyingData } from '../shared/privacy';
 
 interface InvoiceFields {
 	municipality: string;
@@ -60,7 +61,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 				index,
 			},
 		};
-	});
+	}, readIdentifyingData(ctx));
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];

@@ -8,6 +8,7 @@ import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
 import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../domain/deadlines';
 import { DomainError, MissingFieldError } from '../../domain/errors';
 import { parseItems, readField } from '../shared/execution';
+import { readIdentifyingData } from '../shared/privacy';
 import { readSettings } from './parameters';
 
 export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData[][] {
@@ -54,7 +55,7 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
-	});
+	}, readIdentifyingData(ctx));
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

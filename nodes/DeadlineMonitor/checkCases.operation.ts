@@ -18,6 +18,7 @@ import {
 } from '../../domain/deadlines';
 import { DateSpan } from '../../domain/calendar';
 import { mapItems, parseItems, readField } from '../shared/execution';
+import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../shared/privacy';
 import { readSettings, SharedSettings } from './parameters';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
@@ -69,6 +70,7 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 	const settings = readSettings(ctx, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
+	const privacy = readIdentifyingData(ctx);
 
 	let memory: AlertMemory | undefined;
 	const staticData = alertOnce ? ctx.getWorkflowStaticData('node') : undefined;
@@ -99,9 +101,9 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
-		});
+		}, privacy);
 	} else {
-		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
+		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
 	}
 
 	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
@@ -118,24 +120,25 @@ function groupedOutputs(
 	changed: (check: CaseCheck) => boolean,
 	outputField: string,
 	notApplicable: (item: INodeExecutionData) => IDataObject,
+	privacy: IdentifyingData | undefined,
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate);
+	const parsed = parseItems(ctx, evaluate, privacy);
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 
 	const items = ctx.getInputData();
 	const single = (check: CaseCheck, itemIndex: number, output: number) =>
 		outputs[output].push({
-			json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
+			json: minimiseOutput(privacy, { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject }, itemIndex),
 			pairedItem: { item: itemIndex },
 		});
 	const toGroup: Array<{ check: CaseCheck; member: number }> = [];
 	for (const { value: check, itemIndex } of parsed.ok) {
 		if (check === null) {
-			outputs[OUTPUT.closed].push({ json: notApplicable(items[itemIndex]), pairedItem: { item: itemIndex } });
+			outputs[OUTPUT.closed].push({ json: minimiseOutput(privacy, notApplicable(items[itemIndex]), itemIndex), pairedItem: { item: itemIndex } });
 		} else if (!changed(check)) {
 			single(check, itemIndex, OUTPUT.unchanged);
 		} else if (!groupStatuses.has(check.status)) {

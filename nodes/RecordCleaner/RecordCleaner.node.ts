@@ -9,6 +9,7 @@ import {
 
 import { MunicipalityRegistry, Municipality } from '../../domain/municipalities';
 import { mapItems } from '../shared/execution';
+import { identifyingDataProperties, readIdentifyingData } from '../shared/privacy';
 import { cleanRecord, CleaningRule, isEmptyRecord } from './cleanRecord';
 import { recordCleanerProperties } from './RecordCleaner.description';
 
@@ -21,7 +22,9 @@ export class RecordCleaner implements INodeType {
 		name: 'recordCleaner',
 		icon: { light: 'file:recordCleaner.svg', dark: 'file:recordCleaner.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["rules"].rule || []).length + " field(s)" }}',
 		description:
 			'Make messy spreadsheet rows usable: Dutch dates, municipality names to CBS codes, BRIN school codes, BSN checks',
@@ -30,7 +33,7 @@ export class RecordCleaner implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Cleaned', 'Empty Rows'],
-		properties: recordCleanerProperties,
+		properties: [...recordCleanerProperties, ...identifyingDataProperties()],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -57,10 +60,14 @@ export class RecordCleaner implements INodeType {
 			timeZone: this.getTimezone(),
 			registry,
 		};
-		return mapItems(this, 2, (item) =>
-			isEmptyRecord(item.json)
-				? { json: item.json, output: OUTPUT_EMPTY }
-				: { json: cleanRecord(item.json, rules, cleaningOptions), output: OUTPUT_CLEANED },
+		return mapItems(
+			this,
+			2,
+			(item) =>
+				isEmptyRecord(item.json)
+					? { json: item.json, output: OUTPUT_EMPTY }
+					: { json: cleanRecord(item.json, rules, cleaningOptions), output: OUTPUT_CLEANED },
+			readIdentifyingData(this, undefined, rules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field])),
 		);
 	}
 }

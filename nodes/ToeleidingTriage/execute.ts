@@ -21,6 +21,7 @@ import {
 	type TriageRequest,
 } from '../../domain/triage';
 import { mapItems, readField, toNodeError } from '../shared/execution';
+import { IdentifyingData, readIdentifyingData } from '../shared/privacy';
 import { ROUTE_LABELS, routesFor } from './description';
 import { FROM_POLICY } from '../shared/policy.description';
 
@@ -32,6 +33,7 @@ interface Settings {
 	language: Language;
 	triageOnly: boolean;
 	includeBsn: boolean;
+	privacy?: IdentifyingData;
 }
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
@@ -83,6 +85,7 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 		language: options.language === 'en' ? 'en' : 'nl',
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
+		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
 	};
 }
 
@@ -145,5 +148,5 @@ export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecut
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
 		return { json: out, output: routeIndex.get(outcome.route)! };
-	});
+	}, settings.privacy);
 }
