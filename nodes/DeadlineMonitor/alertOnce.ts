@@ -81,7 +81,7 @@ const nothingToFinish = () => undefined;
  * that insert is still uncommitted this long after ours committed. The pause turns a window of
  * milliseconds into "an insert that takes longer than this", once per run and only when a run claims.
  */
-export const CLAIM_SETTLE_MS = 0;
+export const CLAIM_SETTLE_MS = 750;
 
 /**
  * Decide which of the `observed` cases this run alerts.
