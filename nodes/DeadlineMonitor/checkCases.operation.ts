@@ -17,7 +17,9 @@ import {
 	notApplicableOutput,
 } from '../../domain/deadlines';
 import { DateSpan } from '../../domain/calendar';
-import { mapItems, parseItems, readField } from '../shared/execution';
+import { mapItems, parseItems } from '../shared/execution';
+import { InputReader, openInput } from '../shared/input';
+import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings, SharedSettings } from './parameters';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
@@ -64,9 +66,11 @@ class GapTally {
 }
 
 export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][] {
+	// Every parameter is read once per run; see README "Data as it arrives".
+	const input = openInput(ctx, { properties: deadlineMonitorProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
-	const settings = readSettings(ctx, { requireCaseRef: alertOnce || grouped, dueSoon: true });
+	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
 
@@ -80,13 +84,13 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 	const gaps = new GapTally();
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
 		const json = item.json;
-		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
+		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
 		return check;
 	};
 
 	const applies = (item: INodeExecutionData) =>
-		!settings.passWithoutClockStart || hasClockStart((field) => readField(item.json, field), settings.spec);
+		!settings.passWithoutClockStart || hasClockStart(input.reader(item.json), settings.spec);
 	const notApplicable = (item: INodeExecutionData): IDataObject => ({
 		...item.json,
 		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
@@ -99,19 +103,21 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
-		});
+		}, input);
 	} else {
-		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
+		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
 	}
 
 	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
+	input.finish();
 	return result;
 }
 
 function groupedOutputs(
 	ctx: IExecuteFunctions,
+	input: InputReader,
 	settings: SharedSettings,
 	outputCount: number,
 	evaluate: (item: INodeExecutionData) => CaseCheck | null,
@@ -122,7 +128,7 @@ function groupedOutputs(
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate);
+	const parsed = parseItems(ctx, evaluate, input);
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 

@@ -24,6 +24,10 @@ export interface CleaningOptions {
 	removeBsn: boolean;
 	timeZone: string;
 	registry: MunicipalityRegistry;
+	/** Reads a field (default: exact name or dot path); the node passes the shared input layer's reader. */
+	read?: (json: IDataObject, field: string) => unknown;
+	/** The key a field is read from in this record (so in-place writes replace that column). */
+	columnOf?: (json: IDataObject, field: string) => string | undefined;
 }
 
 /** True when every value of the record is empty: a blank spreadsheet row. */
@@ -34,9 +38,11 @@ export function isEmptyRecord(json: IDataObject): boolean {
 /** Returns a new record with the configured fields normalised; throws a DomainError naming the field. */
 export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: CleaningOptions): IDataObject {
 	const out: IDataObject = { ...json };
+	const read = options.read ?? readField;
 	for (const rule of rules) {
-		const value = readField(json, rule.field);
-		const target = rule.outputField?.trim() || rule.field;
+		const value = read(json, rule.field);
+		const source = options.columnOf?.(json, rule.field) ?? rule.field;
+		const target = rule.outputField?.trim() || source;
 		if (isBlank(value)) {
 			if (rule.required) throw new MissingFieldError(rule.field);
 			continue;
@@ -59,8 +65,8 @@ export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: C
 			case 'bsn': {
 				const bsn = normaliseBsn(value, rule.field);
 				if (options.removeBsn) {
-					delete out[rule.field];
-					if (target !== rule.field) delete out[target];
+					delete out[source];
+					if (target !== source) delete out[target];
 				} else {
 					out[target] = bsn;
 				}

@@ -146,9 +146,19 @@ describe('activation and on-time firing', () => {
 		expect(String(t.items()[0].agendaText)).toContain('Time from toeleiding to start');
 	});
 
-	it("uses the workflow's time zone, and no shifting when turned off", async () => {
+	it('keeps Amsterdam wall-clock times in a New York workflow (issue 15), and no shifting when turned off', async () => {
 		const t = await start('no-shift-new-york', at('2026-01-25T10:00', 'America/New_York'));
-		t.tick(at('2026-02-01T09:00', 'America/New_York')); // Sunday, not moved
+		t.tick(at('2026-02-01T02:59', 'America/New_York')); // 08:59 in Amsterdam: not yet
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-02-01T03:00', 'America/New_York')); // 09:00 in Amsterdam, a Sunday, not moved
+		expect(t.items()[0]).toMatchObject({ momentAt: '2026-02-01T09:00:00.000+01:00', timeZone: 'Europe/Amsterdam', shifted: false });
+	});
+
+	it('uses the zone chosen in "Calendar Time Zone" when the user sets one', async () => {
+		const t = await start('new-york-calendar-zone', at('2026-01-25T10:00', 'America/New_York'));
+		t.tick(at('2026-02-01T03:00', 'America/New_York'));
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-02-01T09:00', 'America/New_York'));
 		expect(t.items()[0]).toMatchObject({ momentAt: '2026-02-01T09:00:00.000-05:00', timeZone: 'America/New_York', shifted: false });
 	});
 });
