@@ -49,10 +49,12 @@ afterEach(() => jest.restoreAllMocks());
 async function start(
 	name: string,
 	now: number,
-	options: { staticData?: IDataObject; mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode } = {},
+	options: { staticData?: IDataObject; mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode; timezone?: string; parameters?: IDataObject } = {},
 ): Promise<Started> {
 	clock = now;
 	const wf = fixture(name);
+	if (options.timezone) wf.settings = { ...(wf.settings ?? {}), timezone: options.timezone };
+	if (options.parameters) wf.nodes[0].parameters = { ...wf.nodes[0].parameters, ...(options.parameters as INode['parameters']) };
 	const pkg = loadPackage();
 	const nodeType = pkg.nodes.get(TYPE) as INodeType;
 	const nodeTypes: INodeTypes = {
@@ -250,5 +252,40 @@ describe('parameter errors stop activation with the field and a fix', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toMatch(hint);
 		assertNoPersonalData(error?.message ?? '', 'error');
+	});
+});
+
+describe('data as it arrives (issues 11 and 15)', () => {
+	it.each(['America/New_York', 'UTC', 'Pacific/Auckland'])('fires on the Amsterdam day and hour in a workflow running in %s', async (zone) => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), { timezone: zone });
+		t.tick(at('2026-06-15T08:59'));
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items()).toHaveLength(1);
+		expect(t.items()[0]).toMatchObject({ momentDate: '2026-06-15', momentAt: '2026-06-15T09:00:00.000+02:00', timeZone: 'Europe/Amsterdam' });
+	});
+
+	it('reads the school list by the one BRIN rule and the one address rule', async () => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), {
+			parameters: {
+				schools: {
+					school: [
+						{ name: 'De Regenboog', brin: '12 ab', zorgteamEmail: 'ib@regenboog.example; zorg@regenboog.example,ZORG@regenboog.example' },
+						{ name: 'Het Anker', brin: '34cd 01', zorgteamEmail: 'zorg@anker.example\nib@anker.example' },
+					],
+				},
+			},
+		});
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items().map((i) => [i.brin, i.zorgteamEmail, i.zorgteamEmails])).toEqual([
+			['12AB', 'ib@regenboog.example, zorg@regenboog.example', ['ib@regenboog.example', 'zorg@regenboog.example']],
+			['34CD01', 'zorg@anker.example, ib@anker.example', ['zorg@anker.example', 'ib@anker.example']],
+		]);
+	});
+
+	it('an address list with an entry that is not an address is an error naming the school row, not the text', async () => {
+		await expect(
+			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '12AB', zorgteamEmail: 'ib@regenboog.example; Jan Jansen' }] } } }),
+		).rejects.toThrow(/Schools → school 1 → Zorgteam Email" holds 3 entries; entry 2 is not an e-mail address/);
 	});
 });
