@@ -109,7 +109,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 			ignoredItems: ignored,
 			rejectedItems: parsed.failed.length,
 			blankRows: input.blankRowCount,
-			itemsIn: ctx.getInputData().length,
+			itemsIn: ctx.getInputData().length - input.blankRowCount,
 			expectedText: formatEuro(summary.expectedCents, language),
 			invoicedText: formatEuro(summary.invoicedCents, language),
 		},
