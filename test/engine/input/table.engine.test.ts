@@ -110,11 +110,11 @@ export const NODES: NodeSpec[] = [
 		type: 'deadlineMonitor',
 		parameters: { operation: 'calculateKpis', referenceDate: '2026-04-28', options: { knownSchools: '12AB' } },
 		input: [
-			{ caseRef: 'C-1', zorgteamDate: '02-03-2026', startDate: '2026-04-20', school: '12AB' },
+			{ caseRef: 'C-1', zorgteamDate: '02-03-2026', startDate: '2026-03-31T22:30:00Z', school: '12AB' },
 			{ caseRef: 'C-2', zorgteamDate: NEAR_MIDNIGHT, school: '12AB01' },
 		],
 		messyBrin: [
-			{ caseRef: 'C-1', zorgteamDate: '02-03-2026', startDate: '2026-04-20', school: '12 ab' },
+			{ caseRef: 'C-1', zorgteamDate: '02-03-2026', startDate: '2026-03-31T22:30:00Z', school: '12 ab' },
 			{ caseRef: 'C-2', zorgteamDate: NEAR_MIDNIGHT, school: '12ab01' },
 		],
 		perItem: { parameters: { targetPercent: '={{ $json.x }}' }, label: 'Target Share (%)', values: [75, 80] },
