@@ -24,8 +24,7 @@ import {
 } from '../../domain/triage';
 import { mapItems, toNodeError } from '../shared/execution';
 import { InputReader, openInput } from '../shared/input';
-import { triageProperties } from './description';
-import { ROUTE_LABELS } from './description';
+import { ROUTE_LABELS, triageProperties } from './description';
 import { FROM_POLICY } from '../shared/policy.description';
 
 type Language = 'nl' | 'en';
