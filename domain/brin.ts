@@ -39,11 +39,10 @@ export function brinMatches(a: Brin, b: Brin): boolean {
 /** A BRIN code, or undefined when the value is empty or not a BRIN code (e.g. a school name). */
 export function tryParseBrin(value: unknown): Brin | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
-	try {
-		return parseBrin(value, '');
-	} catch {
-		return undefined;
-	}
+	// no exception for a non-code: school names are common and throwing per record is slow
+	const m = BRIN.exec(String(value).toUpperCase().replace(/[\s\-./]/g, ''));
+	if (!m) return undefined;
+	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };
 }
 
 /**

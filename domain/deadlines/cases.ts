@@ -2,7 +2,7 @@
  * Reading one case (a spreadsheet row or form record) and applying a deadline rule to it.
  * Field names are the user's; every error names the field it is about and never echoes free text.
  */
-import { parseAddressList } from '../addresses';
+import { AddressList, parseAddressList } from '../addresses';
 import { Brin, brinMatches, tryParseBrin } from '../brin';
 import { CalendarDate } from '../dates';
 import { InvalidFieldError, MissingFieldError } from '../errors';
@@ -88,6 +88,22 @@ export function isKnownSchool(known: KnownSchools, school: string, brin: string)
 	return false;
 }
 
+/** Spreadsheets repeat the same few zorgteam addresses: parse each text once (small, bounded cache). */
+const addressCache = new Map<string, AddressList>();
+const NO_ADDRESSES: AddressList = Object.freeze({ addresses: [], text: '' }) as AddressList;
+function readAddresses(value: unknown, field: string): AddressList {
+	if (blank(value)) return NO_ADDRESSES;
+	if (typeof value !== 'string') return parseAddressList(value, field);
+	const key = `${field}\u0000${value}`;
+	let list = addressCache.get(key);
+	if (!list) {
+		list = parseAddressList(value, field);
+		if (addressCache.size >= 1000) addressCache.clear();
+		addressCache.set(key, list);
+	}
+	return list;
+}
+
 const CASE_REF_SAFE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
 /** Read and check one case. Throws InvalidFieldError/MissingFieldError naming the field. */
@@ -125,7 +141,7 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 			);
 		}
 	}
-	const recipients = parseAddressList(read(fields.recipientEmail), fields.recipientEmail);
+	const recipients = readAddresses(read(fields.recipientEmail), fields.recipientEmail);
 	const result = evaluateClock({ clockStart, stop, reference: spec.reference }, spec.clock, { clockStart: fields.clockStart, stop: fields.stop }, calendar);
 	return {
 		...result,
