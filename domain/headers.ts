@@ -87,7 +87,8 @@ export function closestColumn(field: string, keys: readonly string[]): string | 
 	let best: { key: string; score: number } | undefined;
 	for (const key of keys) {
 		const k = normaliseHeader(key);
-		if (k === '') continue;
+		// a "column name" with a long digit run may be data (a headerless file): never suggested, never echoed
+		if (k === '' || /\d{7,}/.test(k)) continue;
 		let score = editDistance(wanted, k);
 		if (score > Math.max(2, Math.floor(wanted.length / 3)) && (k.includes(wanted) || wanted.includes(k))) score = Math.max(2, Math.floor(wanted.length / 3));
 		if (score <= Math.max(2, Math.floor(wanted.length / 3)) && (!best || score < best.score)) best = { key, score };

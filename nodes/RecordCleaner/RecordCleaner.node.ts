@@ -8,6 +8,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { ConfigurationError } from '../../domain/errors';
 import { MunicipalityRegistry, Municipality } from '../../domain/municipalities';
 import { mapItems } from '../shared/execution';
 import { openInput, perItemParameter } from '../shared/input';
@@ -47,9 +48,9 @@ export class RecordCleaner implements INodeType {
 			lastRaw = raw;
 			lastRules = (raw.rule ?? []).map((r) => ({ ...r, field: String(r.field ?? '').trim() }));
 			if (lastRules.some((r) => r.field === '')) {
-				throw new NodeOperationError(this.getNode(), 'A field to clean has no name', {
-					itemIndex,
-					description: 'Fill in "Field Name" for every entry under "Fields to Clean" (an expression there must give a name for every item), or remove the empty entry.',
+				// a configuration error: it stops the run whatever "On Error" says
+				throw new ConfigurationError('missing_field_name', 'A field to clean has no name', {
+					hint: 'Fill in "Field Name" for every entry under "Fields to Clean" (an expression there must give a name for every item), or remove the empty entry.',
 				});
 			}
 			return lastRules;

@@ -30,11 +30,6 @@ export interface CleaningOptions {
 	columnOf?: (json: IDataObject, field: string) => string | undefined;
 }
 
-/** True when every value of the record is empty: a blank spreadsheet row. */
-export function isEmptyRecord(json: IDataObject): boolean {
-	return Object.values(json).every(isBlank);
-}
-
 /** Returns a new record with the configured fields normalised; throws a DomainError naming the field. */
 export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: CleaningOptions): IDataObject {
 	const out: IDataObject = { ...json };

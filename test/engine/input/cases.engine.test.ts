@@ -148,6 +148,13 @@ describe('issue 11 §6: per-item parameters', () => {
 		]);
 	});
 
+	it('Record Cleaner: a Field Name expression that gives no name is a configuration error, even with On Error "Continue"', async () => {
+		const r = await runWorkflow(node('recordCleaner', { rules: { rule: [{ field: '={{ $json.kolom }}', type: 'date', required: true }] } }, { onError: 'continueRegularOutput' }), {
+			input: [{ kolom: 'a', a: '01-03-2026' }, { kolom: '', b: '2-3-2026' }],
+		});
+		expect(r.error?.message).toBe('A field to clean has no name');
+	});
+
 	it('a parameter read once per run whose expression differs for a later item is a configuration error, not item 1\'s value', async () => {
 		const r = await runWorkflow(node('crossRegionSettlement', { ...POPULATION, period: '={{ $json.p }}' }, { onError: 'continueRegularOutput' }), {
 			input: THREE_PUPILS.map((x, i) => ({ ...x, p: i === 2 ? '2026-Q2' : '2026-Q1' })),
