@@ -128,7 +128,9 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 	const rawStop = read(fields.stop);
 	const stop = blank(rawStop) ? undefined : parseCalendarDate(rawStop, fields.stop, spec.zone);
 
-	const school = text(read(fields.school));
+	// A BRIN code is read by the one BRIN rule (12 ab → 12AB), so groups and KPIs per school see one school; names stay as written.
+	const schoolText = text(read(fields.school));
+	const school = tryParseBrin(schoolText)?.code ?? schoolText;
 	if (spec.knownSchools) {
 		const brin = text(read(fields.brin));
 		if (!isKnownSchool(spec.knownSchools, school, brin)) {

@@ -206,6 +206,12 @@ describe('issue 15 §2: one BRIN rule', () => {
 		expect(out.filter((j) => j.error !== undefined).map((j) => [j.caseRef, (j.details as IDataObject).code])).toEqual([['C-5', 'unknown_school']]);
 	});
 
+	it('Deadline Monitor: KPIs per school count 12 ab, 12AB and 12ab as one school', async () => {
+		const input = ['12 ab', '12AB', '12ab'].map((school, i) => ({ caseRef: `C-${i + 1}`, zorgteamDate: '2026-09-01', school }));
+		const r = await runWorkflow(node('deadlineMonitor', { operation: 'calculateKpis', kpiGroupBy: 'school', referenceDate: '2026-11-26' }), { input });
+		expect(r.json('Node', 0).map((row) => [row.group, row.cases])).toEqual([['12AB', 3]]);
+	});
+
 	it('Triage: the more specific access contact wins (12AB01 over 12AB)', async () => {
 		const params = {
 			regionPolicy: 'amersfoort_osj',
