@@ -40,6 +40,10 @@ export function brinMatches(a: Brin, b: Brin): boolean {
 export function tryParseBrin(value: unknown): Brin | undefined {
 	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
 	// no exception for a non-code: school names are common and throwing per record is slow
+	if (typeof value === 'string') {
+		const c = value.trimStart().charCodeAt(0);
+		if (!(c >= 48 && c <= 57)) return undefined; // a BRIN code starts with a digit; most school names do not
+	}
 	const m = BRIN.exec(String(value).toUpperCase().replace(/[\s\-./]/g, ''));
 	if (!m) return undefined;
 	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };

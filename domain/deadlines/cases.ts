@@ -94,12 +94,12 @@ const NO_ADDRESSES: AddressList = Object.freeze({ addresses: [], text: '' }) as 
 function readAddresses(value: unknown, field: string): AddressList {
 	if (blank(value)) return NO_ADDRESSES;
 	if (typeof value !== 'string') return parseAddressList(value, field);
-	const key = `${field}\u0000${value}`;
-	let list = addressCache.get(key);
+	// keyed by the text alone: only successful parses are cached, and those do not depend on the field name
+	let list = addressCache.get(value);
 	if (!list) {
 		list = parseAddressList(value, field);
 		if (addressCache.size >= 1000) addressCache.clear();
-		addressCache.set(key, list);
+		addressCache.set(value, list);
 	}
 	return list;
 }
