@@ -10,7 +10,7 @@
  * The Evaluation Trigger (no input items) is covered in test/engine/evaluation/trigger.test.ts.
  * Property versions over random permutations are in properties.engine.test.ts.
  */
-import type { INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { blankRow, comparable, messyHeaders, NODES, run } from './specs';
 
@@ -55,4 +55,48 @@ describe.each(NODES.map((n) => [n.name, n] as const))('%s', (_name, spec) => {
 			expect(derived(messy.output('Node'))).toEqual(derived(clean.output('Node')));
 		});
 	}
+});
+
+/** Address lists (issue 15 §3): every node that reads an address field reads the same cell the same way. */
+const MESSY_ADDRESSES = 'IB@school.example; zorg@school.example,\nib@school.example  zorg@SCHOOL.example';
+const EXPECTED = { text: 'IB@school.example, zorg@school.example', array: ['IB@school.example', 'zorg@school.example'] };
+
+const ADDRESS_READERS: Array<[string, () => Promise<{ text: unknown; array: unknown }>]> = [
+	[
+		'Deadline Monitor: Recipient E-Mail Field (grouped per zorgteam)',
+		async () => {
+			const spec = NODES[2];
+			const r = await run(spec, [{ caseRef: 'C-1', zorgteamDate: '2026-01-05', zorgteam: 'ZT', zorgteamEmail: MESSY_ADDRESSES }], {
+				parameters: { groupByRecipient: true, options: {} },
+			});
+			const group = r.output('Node').flat()[0].json;
+			return { text: group.recipientEmail, array: group.recipientEmails };
+		},
+	],
+	[
+		'Toeleiding Triage: Access Contact E-Mail field',
+		async () => {
+			const spec = NODES[1];
+			const r = await run(spec, [{ ...spec.input[0], accessContactEmail: MESSY_ADDRESSES }]);
+			const contact = (r.output('Node').flat()[0].json.triage as IDataObject).accessContact as IDataObject;
+			return { text: contact.email, array: contact.emails };
+		},
+	],
+	[
+		'Toeleiding Triage: Access Team Contacts → E-Mail',
+		async () => {
+			const spec = NODES[1];
+			const r = await run(spec, [spec.input[0]], {
+				parameters: { accessContacts: { contact: [{ school: '12AB', municipality: '', name: 'Toegang', email: MESSY_ADDRESSES }] } },
+			});
+			const contact = (r.output('Node').flat()[0].json.triage as IDataObject).accessContact as IDataObject;
+			return { text: contact.email, array: contact.emails };
+		},
+	],
+];
+
+describe.each(ADDRESS_READERS)('address list: %s', (_name, read) => {
+	it('reads ";", ",", spaces and line breaks, removes duplicates case-insensitively, gives a comma-separated list and an array', async () => {
+		expect(await read()).toEqual(EXPECTED);
+	});
 });
