@@ -15,6 +15,8 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { DateTime } from 'luxon';
+
 import { DEFAULT_TIME_ZONE } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { assertValidZone } from '../../domain/evaluation/schedule';
@@ -132,7 +134,10 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		}
 	};
 
-	for (const expression of cronExpressions(config.schedule)) {
+	// n8n runs the cron in the workflow's zone; the moments are in the calendar zone (Amsterdam by default).
+	const now = DateTime.fromMillis(Date.now());
+	const shift = now.setZone(this.getTimezone()).offset - now.setZone(config.schedule.zone).offset;
+	for (const expression of cronExpressions(config.schedule, shift)) {
 		this.helpers.registerCron({ expression: expression as CronExpression }, onTick);
 	}
 	// At start (activation, n8n restart): begin watching and catch up a missed moment once.

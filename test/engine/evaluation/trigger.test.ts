@@ -265,6 +265,13 @@ describe('data as it arrives (issues 11 and 15)', () => {
 		expect(t.items()[0]).toMatchObject({ momentDate: '2026-06-15', momentAt: '2026-06-15T09:00:00.000+02:00', timeZone: 'Europe/Amsterdam' });
 	});
 
+	it('in a workflow zone half an hour off Amsterdam (Asia/Kolkata) the ticks still meet 09:00 Amsterdam', async () => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), { timezone: 'Asia/Kolkata' });
+		expect(t.crons.map((c) => c.expression)).toEqual(['0 30 * * * *']);
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items()[0]).toMatchObject({ momentAt: '2026-06-15T09:00:00.000+02:00', trigger: 'onTime' });
+	});
+
 	it('reads the school list by the one BRIN rule and the one address rule', async () => {
 		const t = await start('no-school-list', at('2026-06-01T10:00'), {
 			parameters: {
