@@ -8,11 +8,10 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { ConfigurationError } from '../../domain/errors';
 import { MunicipalityRegistry, Municipality } from '../../domain/municipalities';
 import { mapItems } from '../shared/execution';
 import { openInput, perItemParameter } from '../shared/input';
-import { cleanRecord, CleaningRule } from './cleanRecord';
+import { cleanRecord, CleaningRule, readRules } from './cleanRecord';
 import { recordCleanerProperties } from './RecordCleaner.description';
 
 export const OUTPUT_CLEANED = 0;
@@ -46,13 +45,7 @@ export class RecordCleaner implements INodeType {
 			const raw = rulesFor(itemIndex);
 			if (raw === lastRaw) return lastRules;
 			lastRaw = raw;
-			lastRules = (raw.rule ?? []).map((r) => ({ ...r, field: String(r.field ?? '').trim() }));
-			if (lastRules.some((r) => r.field === '')) {
-				// a configuration error: it stops the run whatever "On Error" says
-				throw new ConfigurationError('missing_field_name', 'A field to clean has no name', {
-					hint: 'Fill in "Field Name" for every entry under "Fields to Clean" (an expression there must give a name for every item), or remove the empty entry.',
-				});
-			}
+			lastRules = readRules(raw);
 			return lastRules;
 		};
 		const options = this.getNodeParameter('options', 0, {}) as {

@@ -3,7 +3,7 @@
  * normalised value. Pure: no n8n context, so it is tested and reused without the engine.
  */
 import { formatDutchDate, formatIsoDate, parseCalendarDate } from '../../domain/dates';
-import { MissingFieldError } from '../../domain/errors';
+import { ConfigurationError, MissingFieldError } from '../../domain/errors';
 import { MunicipalityRegistry } from '../../domain/municipalities';
 import { normaliseBsn } from '../../domain/bsn';
 import { parseBrin } from '../../domain/brin';
@@ -28,6 +28,20 @@ export interface CleaningOptions {
 	read?: (json: IDataObject, field: string) => unknown;
 	/** The key a field is read from in this record (so in-place writes replace that column). */
 	columnOf?: (json: IDataObject, field: string) => string | undefined;
+}
+
+/**
+ * The "Fields to Clean" entries for one item, field names trimmed.
+ * @throws ConfigurationError when an entry has no field name (it stops the run whatever "On Error" says)
+ */
+export function readRules(raw: { rule?: CleaningRule[] }): CleaningRule[] {
+	const rules = (raw.rule ?? []).map((r) => ({ ...r, field: String(r.field ?? '').trim() }));
+	if (rules.some((r) => r.field === '')) {
+		throw new ConfigurationError('missing_field_name', 'A field to clean has no name', {
+			hint: 'Fill in "Field Name" for every entry under "Fields to Clean" (an expression there must give a name for every item), or remove the empty entry.',
+		});
+	}
+	return rules;
 }
 
 /** Returns a new record with the configured fields normalised; throws a DomainError naming the field. */
