@@ -121,6 +121,8 @@ export class InputReader {
 			const signature = keys.join('\u0000');
 			let found = this.shapes.get(signature);
 			if (!found) {
+				// items with ever-changing keys must not grow the cache without bound
+				if (this.shapes.size >= 1000) this.shapes.clear();
 				found = new Map();
 				this.shapes.set(signature, found);
 			}
