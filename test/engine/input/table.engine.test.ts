@@ -12,6 +12,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
+import { assertNoPersonalData } from '../../helpers/privacy';
 import { blankRow, comparable, messyHeaders, NODES, run } from './specs';
 
 describe.each(NODES.map((n) => [n.name, n] as const))('%s', (_name, spec) => {
@@ -20,6 +21,7 @@ describe.each(NODES.map((n) => [n.name, n] as const))('%s', (_name, spec) => {
 		const messy = await run(spec, messyHeaders(spec.input));
 		expect(comparable(messy.output('Node'))).toEqual(comparable(clean.output('Node')));
 		expect((messy.taskData('Node')?.hints ?? []).some((h) => /was read from the column/.test(h.message))).toBe(true);
+		assertNoPersonalData((messy.taskData('Node')?.hints ?? []).map((h) => h.message), 'execution hints');
 	});
 
 	it('blank rows: a blank row changes nothing but the blank count, and never stops the run', async () => {
