@@ -4,6 +4,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { executeCalculate } from './calculate.operation';
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { OUTPUTS_EXPRESSION, properties } from './description';
+import { identifyingDataProperties } from '../shared/privacy';
 import { executeReconcile } from './reconcile.operation';
 
 export class CrossRegionSettlement implements INodeType {
@@ -12,7 +13,9 @@ export class CrossRegionSettlement implements INodeType {
 		name: 'crossRegionSettlement',
 		icon: { light: 'file:crossRegionSettlement.svg', dark: 'file:crossRegionSettlement.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ($parameter["financingForm"] ?? "function") }}',
 		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
 		defaults: { name: 'Cross-Region Settlement' },
@@ -27,7 +30,7 @@ export class CrossRegionSettlement implements INodeType {
 				displayOptions: { show: { operation: ['calculate'] } },
 			},
 		],
-		properties,
+		properties: [...properties, ...identifyingDataProperties()],
 	};
 
 	methods = { credentialTest: { pseudonymisationKeyTest } };

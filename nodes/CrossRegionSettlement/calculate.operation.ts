@@ -28,6 +28,7 @@ import {
 	type SettlementResult,
 } from '../../domain/settlement';
 import { errorDetails, errorItem, parseItems, toNodeError } from '../shared/execution';
+import { readIdentifyingData } from '../shared/privacy';
 import { FROM_POLICY } from '../shared/policy.description';
 import { openInput } from '../shared/input';
 import { properties as settlementProperties } from './description';
@@ -128,7 +129,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 
 	// --- records ---
 	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
-	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), input);
+	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
+	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
 		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
@@ -146,7 +148,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		}
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error));
+			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error, privacy));
 			rejected.push({ index: candidates[p].index, code: String(errorDetails(error).code), field: error.field });
 		}
 		candidates.forEach((r, p) => {

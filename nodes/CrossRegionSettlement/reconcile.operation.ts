@@ -11,6 +11,7 @@ import { getDefaultRegistry } from '../../domain/municipalities/registry';
 import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
 import { isBlank, parseItems } from '../shared/execution';
 import { openInput } from '../shared/input';
+import { readIdentifyingData } from '../shared/privacy';
 import { properties as settlementProperties } from './description';
 
 interface InvoiceFields {
@@ -65,7 +66,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 				index,
 			},
 		};
-	}, input);
+	}, readIdentifyingData(ctx), input);
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];

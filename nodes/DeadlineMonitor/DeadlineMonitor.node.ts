@@ -3,6 +3,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 import { executeCalculateKpis } from './calculateKpis.operation';
 import { executeCheckCases } from './checkCases.operation';
 import { deadlineMonitorProperties, OUTPUTS_EXPRESSION } from './DeadlineMonitor.description';
+import { identifyingDataProperties } from '../shared/privacy';
 
 export class DeadlineMonitor implements INodeType {
 	description: INodeTypeDescription = {
@@ -10,14 +11,16 @@ export class DeadlineMonitor implements INodeType {
 		name: 'deadlineMonitor',
 		icon: { light: 'file:deadlineMonitor.svg', dark: 'file:deadlineMonitor.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "thuiszitter rule" : "8-week norm") }}',
 		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
 		defaults: { name: 'Deadline Monitor' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,
-		properties: deadlineMonitorProperties,
+		properties: [...deadlineMonitorProperties, ...identifyingDataProperties()],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

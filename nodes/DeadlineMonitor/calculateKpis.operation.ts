@@ -9,6 +9,7 @@ import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '
 import { DomainError, MissingFieldError } from '../../domain/errors';
 import { parseItems } from '../shared/execution';
 import { openInput } from '../shared/input';
+import { readIdentifyingData } from '../shared/privacy';
 import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings } from './parameters';
 
@@ -58,7 +59,7 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
-	}, input);
+	}, readIdentifyingData(ctx), input);
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

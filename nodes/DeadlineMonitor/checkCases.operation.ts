@@ -19,6 +19,7 @@ import {
 import { DateSpan } from '../../domain/calendar';
 import { mapItems, parseItems } from '../shared/execution';
 import { InputReader, openInput } from '../shared/input';
+import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../shared/privacy';
 import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings, SharedSettings } from './parameters';
 
@@ -73,6 +74,7 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
+	const privacy = readIdentifyingData(ctx);
 
 	let memory: AlertMemory | undefined;
 	const staticData = alertOnce ? ctx.getWorkflowStaticData('node') : undefined;
@@ -103,9 +105,9 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
-		}, input);
+		}, privacy, input);
 	} else {
-		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable);
+		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
 	}
 
 	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
@@ -124,24 +126,25 @@ function groupedOutputs(
 	changed: (check: CaseCheck) => boolean,
 	outputField: string,
 	notApplicable: (item: INodeExecutionData) => IDataObject,
+	privacy: IdentifyingData | undefined,
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate, input);
+	const parsed = parseItems(ctx, evaluate, privacy, input);
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 
 	const items = ctx.getInputData();
 	const single = (check: CaseCheck, itemIndex: number, output: number) =>
 		outputs[output].push({
-			json: { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject },
+			json: minimiseOutput(privacy, { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject }, itemIndex),
 			pairedItem: { item: itemIndex },
 		});
 	const toGroup: Array<{ check: CaseCheck; member: number }> = [];
 	for (const { value: check, itemIndex } of parsed.ok) {
 		if (check === null) {
-			outputs[OUTPUT.closed].push({ json: notApplicable(items[itemIndex]), pairedItem: { item: itemIndex } });
+			outputs[OUTPUT.closed].push({ json: minimiseOutput(privacy, notApplicable(items[itemIndex]), itemIndex), pairedItem: { item: itemIndex } });
 		} else if (!changed(check)) {
 			single(check, itemIndex, OUTPUT.unchanged);
 		} else if (!groupStatuses.has(check.status)) {

@@ -11,6 +11,7 @@ import {
 import { MunicipalityRegistry, Municipality } from '../../domain/municipalities';
 import { mapItems } from '../shared/execution';
 import { openInput, perItemParameter } from '../shared/input';
+import { identifyingDataProperties, readIdentifyingData } from '../shared/privacy';
 import { cleanRecord, CleaningRule, readRules } from './cleanRecord';
 import { recordCleanerProperties } from './RecordCleaner.description';
 
@@ -23,7 +24,9 @@ export class RecordCleaner implements INodeType {
 		name: 'recordCleaner',
 		icon: { light: 'file:recordCleaner.svg', dark: 'file:recordCleaner.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ ($parameter["rules"].rule || []).length + " field(s)" }}',
 		description:
 			'Make messy spreadsheet rows usable: Dutch dates, municipality names to CBS codes, BRIN school codes, BSN checks',
@@ -32,7 +35,7 @@ export class RecordCleaner implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Cleaned', 'Empty Rows'],
-		properties: recordCleanerProperties,
+		properties: [...recordCleanerProperties, ...identifyingDataProperties()],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -64,10 +67,19 @@ export class RecordCleaner implements INodeType {
 			read: (json: IDataObject, field: string) => input.read(json, field),
 			columnOf: (json: IDataObject, field: string) => input.columnOf(json, field),
 		};
+		// The BSN columns the privacy layer removes besides its list: those of the first item's rules.
+		let firstRules: CleaningRule[] = [];
+		try {
+			firstRules = this.getInputData().length > 0 ? rulesOf(0) : [];
+		} catch {
+			firstRules = []; // reported for the item itself
+		}
+		const bsnFields = firstRules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field]);
 		const outputs = mapItems(
 			this,
 			2,
 			(item, itemIndex) => ({ json: cleanRecord(item.json, rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
+			readIdentifyingData(this, undefined, bsnFields),
 			input,
 			// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
 			(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),

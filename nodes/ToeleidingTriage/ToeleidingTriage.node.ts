@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
+import { identifyingDataProperties } from '../shared/privacy';
 import { OUTPUT_NAMES, OUTPUTS, triageProperties } from './description';
 import { executeTriage } from './execute';
 
@@ -11,7 +12,9 @@ export class ToeleidingTriage implements INodeType {
 		name: 'toeleidingTriage',
 		icon: { light: 'file:toeleidingTriage.svg', dark: 'file:toeleidingTriage.dark.svg' },
 		group: ['transform'],
-		version: 1,
+		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
+		version: [1, 1.1],
+		defaultVersion: 1.1,
 		subtitle: '={{ "Policy: " + ($parameter["regionPolicy"] ?? "amersfoort_osj") }}',
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },
@@ -27,7 +30,7 @@ export class ToeleidingTriage implements INodeType {
 				displayOptions: { show: { pseudonymiseBsn: [true] } },
 			},
 		],
-		properties: triageProperties,
+		properties: [...triageProperties, ...identifyingDataProperties()],
 	};
 
 	methods = { credentialTest: { pseudonymisationKeyTest } };

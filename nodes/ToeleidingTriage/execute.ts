@@ -24,6 +24,7 @@ import {
 } from '../../domain/triage';
 import { mapItems, toNodeError } from '../shared/execution';
 import { InputReader, openInput } from '../shared/input';
+import { IdentifyingData, readIdentifyingData } from '../shared/privacy';
 import { ROUTE_LABELS, triageProperties } from './description';
 import { FROM_POLICY } from '../shared/policy.description';
 
@@ -35,6 +36,7 @@ interface Settings {
 	language: Language;
 	triageOnly: boolean;
 	includeBsn: boolean;
+	privacy?: IdentifyingData;
 }
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
@@ -85,6 +87,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		language: options.language === 'en' ? 'en' : 'nl',
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
+		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
 	};
 }
 
@@ -148,7 +151,7 @@ export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecut
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
 		return { json: out, output: ROUTE_INDEX[outcome.route] };
-	}, input);
+	}, settings.privacy, input);
 	input.finish();
 	return outputs;
 }

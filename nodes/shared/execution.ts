@@ -18,6 +18,7 @@ import {
 
 import { DomainError } from '../../domain/errors';
 import { isConfigurationError, type InputReader } from './input';
+import type { IdentifyingData } from './privacy';
 
 /** An item a handler emits, and the output it leaves through (default 0). */
 export interface RoutedItem {
@@ -59,14 +60,17 @@ export function errorDetails(error: unknown): IDataObject {
  *   recognises it, moves it to the error output and merges the paired input item's fields back in.
  * - "Continue": the item carries the input fields itself and stays on the node's first output.
  * (An `item.error` object is not set: n8n would replace the whole json with the message.)
+ * With `privacy` (nodes/shared/privacy.ts) the identifying input columns are left out either way
+ * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
-export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown): INodeExecutionData {
+export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
 	const nodeError = toNodeError(node, error, itemIndex);
 	const fields = { error: nodeError.message, details: errorDetails(error) };
-	return {
-		json: node.onError === 'continueErrorOutput' ? fields : { ...item.json, ...fields },
-		pairedItem: { item: itemIndex },
-	};
+	if (node.onError === 'continueErrorOutput') {
+		const out = { json: fields, pairedItem: { item: itemIndex } };
+		return privacy ? privacy.errorOutputItem(node, out, item.json, itemIndex, nodeError) : out;
+	}
+	return { json: { ...(privacy ? privacy.strip(item.json, itemIndex) : item.json), ...fields }, pairedItem: { item: itemIndex } };
 }
 
 /**
@@ -76,12 +80,14 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
  *
  * @param outputCount number of main outputs of the node
  * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
+ * @param privacy removes identifying columns from error items (and routed items, per its mode)
  * @returns one array per output
  */
 export function mapItems(
 	ctx: IExecuteFunctions,
 	outputCount: number,
 	handle: (item: INodeExecutionData, itemIndex: number) => RoutedItem | RoutedItem[],
+	privacy?: IdentifyingData,
 	input?: InputReader,
 	blankRow?: (item: INodeExecutionData, itemIndex: number) => RoutedItem,
 ): INodeExecutionData[][] {
@@ -93,7 +99,7 @@ export function mapItems(
 		if (input?.skipBlank(items[i].json, i)) {
 			// Blank rows are counted by the input layer; a node may still route them (Record Cleaner: Empty Rows).
 			const r = blankRow?.(items[i], i);
-			if (r) outputs[r.output ?? 0].push({ json: r.json, pairedItem: r.pairedItem ?? { item: i } });
+			if (r) outputs[r.output ?? 0].push({ json: privacy?.outputs ? privacy.strip(r.json, i) : r.json, pairedItem: r.pairedItem ?? { item: i } });
 			continue;
 		}
 		let routed: RoutedItem | RoutedItem[];
@@ -102,13 +108,13 @@ export function mapItems(
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
 			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
-			outputs[0].push(errorItem(node, items[i], i, error));
+			outputs[0].push(errorItem(node, items[i], i, error, privacy));
 			continue;
 		}
 		for (const r of Array.isArray(routed) ? routed : [routed]) {
 			const output = r.output ?? 0;
 			if (output < 0 || output >= outputCount) throw new NodeOperationError(node, `Internal error: output ${output} does not exist`, { itemIndex: i });
-			outputs[output].push({ json: r.json, pairedItem: r.pairedItem ?? { item: i } });
+			outputs[output].push({ json: privacy?.outputs ? privacy.strip(r.json, i) : r.json, pairedItem: r.pairedItem ?? { item: i } });
 		}
 	}
 	return outputs;
@@ -127,7 +133,12 @@ export interface Parsed<T> {
  * Use for operations that compute over all items at once. With `input`, blank rows are skipped and
  * counted there, and a missing column's error names the closest existing one.
  */
-export function parseItems<T>(ctx: IExecuteFunctions, parse: (item: INodeExecutionData, itemIndex: number) => T, input?: InputReader): Parsed<T> {
+export function parseItems<T>(
+	ctx: IExecuteFunctions,
+	parse: (item: INodeExecutionData, itemIndex: number) => T,
+	privacy?: IdentifyingData,
+	input?: InputReader,
+): Parsed<T> {
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
@@ -139,7 +150,7 @@ export function parseItems<T>(ctx: IExecuteFunctions, parse: (item: INodeExecuti
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
 			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
-			result.failed.push(errorItem(node, items[i], i, error));
+			result.failed.push(errorItem(node, items[i], i, error, privacy));
 		}
 	}
 	return result;

@@ -64,24 +64,33 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		TZ: 'Europe/Amsterdam',
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
-		// Keep executions so tests and users can inspect them in the editor.
-		EXECUTIONS_DATA_SAVE_ON_SUCCESS: 'all',
-		EXECUTIONS_DATA_SAVE_ON_ERROR: 'all',
-		EXECUTIONS_DATA_SAVE_MANUAL_EXECUTIONS: 'true',
+		// Execution data (every node's input and output: BSNs, names) is saved as each workflow's settings say
+		// (saveDataSuccessExecution, saveDataErrorExecution, saveManualExecutions; README "Privacy"): no
+		// instance-wide override here. Files a workflow reads stay in memory for the run ('default' binary mode)
+		// instead of a per-execution copy under .n8n/storage that lingers until n8n prunes the execution.
+		N8N_DEFAULT_BINARY_DATA_MODE: 'default',
+		// An execution that is not kept is still written while it runs (e.g. a submitted form); n8n removes it
+		// for good in its next hard-delete pass: every minute here instead of every 15.
+		EXECUTIONS_DATA_PRUNE_HARD_DELETE_INTERVAL: '1',
 		N8N_GIT_NODE_DISABLE_BARE_REPOS: 'true',
 		NODE_ENV: 'production',
 	};
 }
 
-/** Run an n8n CLI command to completion (captured output). */
-async function cli(env, args, { logFile, allowFailure = false } = {}) {
-	return run(process.execPath, [config.n8nBin(), ...args], {
+/**
+ * Run an n8n CLI command to completion (captured output). `logOutput: false` keeps its output out of the
+ * log file (`n8n execute` prints every node's items: BSNs and names); one line with the exit code is logged instead.
+ */
+async function cli(env, args, { logFile, allowFailure = false, logOutput = true } = {}) {
+	const result = await run(process.execPath, [config.n8nBin(), ...args], {
 		cwd: env.N8N_USER_FOLDER,
 		env,
-		logFile,
+		logFile: logOutput ? logFile : undefined,
 		capture: true,
 		allowFailure,
 	});
+	if (!logOutput && logFile) fs.appendFileSync(logFile, `${new Date().toISOString()} n8n ${args[0]} exited with ${result.code} (output not logged: it holds item data)\n`);
+	return result;
 }
 
 /** Credentials for the local services, with the fixed ids workflows refer to. */
@@ -155,7 +164,7 @@ async function importCredentials(env, credentials, { logFile } = {}) {
 /**
  * Copy every workflow JSON of `workflowsDirs` with the placeholders replaced (`replacements`:
  * {placeholder: value}, e.g. __JEUGDHULP_DATA_DIR__ → the real data folder), then import them all with one `n8n import:workflow --separate` (one n8n boot, not one per file).
- * Returns [{id, name, file}].
+ * Returns [{id, name, file, active?}] (`active`: the JSON says "active": true; runtime.js publishes it).
  */
 async function importWorkflows(env, workflowsDirs, replacements, { logFile, log = console.log } = {}) {
 	const files = [];
@@ -183,7 +192,7 @@ async function importWorkflows(env, workflowsDirs, replacements, { logFile, log 
 			continue;
 		}
 		fs.writeFileSync(path.join(outDir, `${imported.length}-${f}`), JSON.stringify(wf));
-		imported.push({ id: wf.id, name: wf.name, file });
+		imported.push({ id: wf.id, name: wf.name, file, ...(wf.active === true ? { active: true } : {}) });
 	}
 	const content = fs
 		.readdirSync(outDir)
@@ -222,7 +231,7 @@ function parseExecuteOutput(text) {
 async function executeWorkflow(env, id, { logFile } = {}) {
 	// The execute process starts its own task-runner broker: give it its own port.
 	const execEnv = { ...env, N8N_RUNNERS_BROKER_PORT: String(await freePort()), N8N_LOG_LEVEL: 'info' };
-	const r = await cli(execEnv, ['execute', `--id=${id}`, '--rawOutput'], { logFile, allowFailure: true });
+	const r = await cli(execEnv, ['execute', `--id=${id}`, '--rawOutput'], { logFile, allowFailure: true, logOutput: false });
 	return { exitCode: r.code, output: parseExecuteOutput(r.stdout) || parseExecuteOutput(r.stderr), stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -22,11 +22,14 @@ function nodeEnv(extra = {}) {
 function run(cmd, args, opts = {}) {
 	const { cwd, env, logFile, capture = false, allowFailure = false, inherit = false } = opts;
 	return new Promise((resolve, reject) => {
+		if (stopping) return reject(new Error(`Not starting ${path.basename(cmd)}: stopping`));
 		const child = spawn(cmd, args, {
 			cwd,
 			env: env || nodeEnv(),
 			stdio: inherit ? 'inherit' : ['ignore', 'pipe', 'pipe'],
 		});
+		children.add(child);
+		child.on('exit', () => children.delete(child));
 		let stdout = '';
 		let stderr = '';
 		const log = logFile ? fs.createWriteStream(logFile, { flags: 'a' }) : null;
@@ -59,16 +62,30 @@ function run(cmd, args, opts = {}) {
 
 /** Processes we started as group leaders; killed on exit whatever happens. */
 const groups = new Set();
+/** Commands run to completion (npm, build, n8n import), in our own process group. */
+const children = new Set();
+/** Set by stopAll(): nothing new is started once the owner is stopping. */
+let stopping = false;
+/** File the watchdog (reaper.js) reads: every group is listed there the moment it is spawned. */
+let groupsFile;
+
+/** Tell spawnService where the watchdog's list of process groups is (runtime.js, before any service starts). */
+function setGroupsFile(file) {
+	groupsFile = file;
+}
 
 /**
  * Start a long-running service as the leader of a new process group (detached), so that
  * `killGroup` also ends its children (n8n starts task runners, maildev its own workers).
  */
 function spawnService(cmd, args, { cwd, env, logFile }) {
+	if (stopping) throw new Error(`Not starting ${path.basename(args[0] || cmd)}: stopping`);
 	const out = fs.openSync(logFile, 'a');
 	const child = spawn(cmd, args, { cwd, env, detached: true, stdio: ['ignore', out, out] });
 	fs.closeSync(out);
 	groups.add(child.pid);
+	// Listed at once, not when the service is ready: an owner killed during n8n's start-up leaves no orphan.
+	if (groupsFile && fs.existsSync(groupsFile)) fs.appendFileSync(groupsFile, `${child.pid}\n`);
 	child.on('exit', () => groups.delete(child.pid));
 	return child;
 }
@@ -103,8 +120,33 @@ async function killGroup(pid, graceMs = 10000) {
 	groups.delete(pid);
 }
 
+/**
+ * Stop everything this process started, whatever the start-up phase: no new process starts from now on,
+ * running commands get SIGTERM, every service group SIGTERM and after `graceMs` SIGKILL.
+ */
+async function stopAll(graceMs = 10000) {
+	stopping = true;
+	for (const child of children) {
+		try {
+			child.kill('SIGTERM');
+		} catch {
+			/* already gone */
+		}
+	}
+	await Promise.all([...groups].map((pid) => killGroup(pid, graceMs)));
+	// Everything is gone: the watchdog may exit now (it does when its list disappears).
+	if (groupsFile) fs.rmSync(groupsFile, { force: true });
+}
+
 /** Last-resort synchronous cleanup (process 'exit' handlers cannot await). */
 function killAllGroupsSync() {
+	for (const child of children) {
+		try {
+			child.kill('SIGKILL');
+		} catch {
+			/* already gone */
+		}
+	}
 	for (const pid of groups) {
 		try {
 			process.kill(-pid, 'SIGKILL');
@@ -163,4 +205,4 @@ function portInUse(port) {
 	});
 }
 
-module.exports = { nodeEnv, run, spawnService, killGroup, killAllGroupsSync, sleep, waitFor, freePort, portInUse };
+module.exports = { nodeEnv, run, spawnService, setGroupsFile, killGroup, stopAll, killAllGroupsSync, sleep, waitFor, freePort, portInUse };

@@ -14,7 +14,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { spawn } = require('node:child_process');
 const config = require('./config');
-const { spawnService, killGroup, waitFor, freePort, portInUse } = require('./proc');
+const { spawnService, setGroupsFile, killGroup, waitFor, freePort, portInUse } = require('./proc');
 const { ensureN8n } = require('./install-n8n');
 const { buildPackage, installPackage } = require('./install-package');
 const n8n = require('./n8n');
@@ -259,13 +259,14 @@ async function startRuntime(opts) {
 	// Watchdog: cleans up if this process dies without calling stop().
 	const groupsFile = path.join(userFolder, 'process-groups');
 	fs.writeFileSync(groupsFile, '');
+	setGroupsFile(groupsFile);
 	const reaper = spawn(process.execPath, [path.join(__dirname, 'reaper.js'), String(process.pid), groupsFile, temporary ? userFolder : ''], {
 		detached: true,
 		stdio: 'ignore',
 	});
 	reaper.unref();
 	const remember = (child) => {
-		fs.appendFileSync(groupsFile, `${child.pid}\n`);
+		// (spawnService already listed its group in groupsFile, at spawn time)
 		child.unref(); // never keep the owner (e.g. jest) alive just because a service runs
 		return child;
 	};
@@ -330,6 +331,10 @@ async function startRuntime(opts) {
 			if (requirePackage) throw new Error(msg);
 			log(`\n!!! ${msg}\n`);
 		} else log(`    ${ours.length} node(s) of ${config.PACKAGE_NAME} loaded: ${ours.map((t) => t.displayName).join(', ')}`);
+		// Workflows marked "active": true are published, e.g. the Error Workflow (n8n 2.x runs only a published one).
+		for (const w of state.workflows.filter((wf) => wf.active)) {
+			await runtime.publishWorkflow(w.id).catch((e) => log(`    ! could not publish ${w.name}: ${e.message}`));
+		}
 		fs.writeFileSync(path.join(userFolder, 'runtime.json'), JSON.stringify(state, null, 2));
 		log(`==> Runtime ready in ${secs()}`);
 		return runtime;

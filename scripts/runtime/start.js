@@ -7,32 +7,46 @@
 const path = require('node:path');
 const config = require('./config');
 const { startRuntime } = require('./runtime');
+const { stopAll } = require('./proc');
 
 async function main() {
 	const userFolder = process.env.JEUGDHULP_N8N_USER_FOLDER || path.join(config.n8nHome(), 'user');
 	const started = Date.now();
-	const runtime = await startRuntime({ userFolder, build: process.env.JEUGDHULP_SKIP_BUILD !== '1', requirePackage: false });
 
-	let stopping = false;
-	const shutdown = async (signal) => {
-		if (stopping) return;
-		stopping = true;
-		console.log(`\n==> ${signal}: stopping n8n, maildev and the case API…`);
-		await runtime.stop();
-		console.log('==> Stopped.');
-		if (signal !== 'n8n exit') process.exit(0);
+	// Signals are handled from the first moment: Ctrl-C / SIGTERM during start-up (install, build, imports,
+	// n8n booting) stops whatever already runs, so nothing outlives this command (issue 10 §4).
+	let runtime;
+	let stopping;
+	const shutdown = (signal, code = 0) => {
+		if (!stopping) {
+			stopping = (async () => {
+				console.log(`\n==> ${signal}: stopping n8n, maildev and the case API…`);
+				if (runtime) await runtime.stop();
+				await stopAll(); // anything started before the runtime was complete (or left by stop())
+				console.log('==> Stopped.');
+				process.exit(code);
+			})();
+		}
+		return stopping;
 	};
+	for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => void shutdown(signal));
 	// The services are unref'd child processes: keep this process alive until a signal arrives.
 	setInterval(() => {}, 1 << 30);
+
+	try {
+		runtime = await startRuntime({ userFolder, build: process.env.JEUGDHULP_SKIP_BUILD !== '1', requirePackage: false });
+	} catch (err) {
+		if (stopping) return stopping; // interrupted: the failure is the interruption itself
+		throw err;
+	}
+	if (stopping) return stopping;
+
 	// If n8n itself stops (crash, port clash), take the rest down too and say so.
 	runtime.procs.n8n.on('exit', (code, signal) => {
 		if (stopping) return;
 		console.error(`\n!!! n8n exited (${code ?? signal}); see ${path.join(runtime.userFolder, 'logs', 'n8n.log')}`);
-		void shutdown('n8n exit').then(() => process.exit(1));
+		void shutdown('n8n exit', 1);
 	});
-	process.on('SIGINT', () => shutdown('SIGINT'));
-	process.on('SIGTERM', () => shutdown('SIGTERM'));
-	process.on('SIGHUP', () => shutdown('SIGHUP'));
 
 	const { urls, owner, dataDir, workflows } = runtime;
 	const line = '─'.repeat(72);
@@ -57,7 +71,8 @@ ${line}
 `);
 }
 
-main().catch((err) => {
+main().catch(async (err) => {
 	console.error(`\nnpm start failed: ${err.message}`);
+	await stopAll();
 	process.exit(1);
 });

@@ -62,7 +62,8 @@ describe('semiannual evaluation in the real runtime', () => {
 			name: wf.name,
 			nodes: wf.nodes,
 			connections: wf.connections,
-			settings: wf.settings,
+			// keep successful executions so this test can count them (the example keeps none; cases.xlsx holds no BSN or name)
+			settings: { ...wf.settings, saveDataSuccessExecution: 'all' },
 			versionId: wf.versionId,
 		});
 		await rt.clearMails();
