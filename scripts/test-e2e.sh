@@ -14,5 +14,17 @@ if [ ! -x /usr/bin/chromium ]; then
 	$SUDO apt-get install -y -qq chromium >/dev/null
 fi
 
+# Queue mode (test/e2e/queue-mode.e2e.test.ts, scripts/runtime/queue.js): Redis and PostgreSQL from Debian.
+if [ ! -x /usr/bin/redis-server ] || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+	echo "==> Installing Debian redis-server and postgresql for the queue-mode test"
+	export DEBIAN_FRONTEND=noninteractive
+	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+	$SUDO apt-get update -qq
+	$SUDO apt-get install -y -qq --no-install-recommends redis-server postgresql >/dev/null
+	# only the binaries are needed: the test starts its own throw-away instances on free ports
+	$SUDO service redis-server stop >/dev/null 2>&1 || true
+	$SUDO service postgresql stop >/dev/null 2>&1 || true
+fi
+
 echo "==> jest (end-to-end)"
 exec jest -c jest.e2e.config.js --ci "$@"

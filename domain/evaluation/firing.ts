@@ -11,6 +11,8 @@
  *
  * Pure: the record goes in and a new record comes out.
  */
+import { createHash } from 'crypto';
+
 import { CalendarDate, parseCalendarDate } from '../dates';
 import { EvaluationSchedule, Moment, momentKey, previousMoment } from './schedule';
 
@@ -125,4 +127,90 @@ export function readRecord(value: unknown): FiredRecord {
 	return typeof v.watchingSince === 'number' && Number.isFinite(v.watchingSince)
 		? { watchingSince: v.watchingSince, fired }
 		: { fired };
+}
+
+/**
+ * The execution key n8n stores with the evaluation's execution (`emit(..., deduplicationKey)`,
+ * n8n ≥ 2.41): n8n refuses a second execution with the same key (a unique index on its executions
+ * table, in SQLite and PostgreSQL alike), so a moment fired for the same schools can never run twice
+ * — even when the "fired" record in static data was lost (a queue-mode worker saving the workflow's
+ * static data over it, a restart before it was saved). Holds while n8n keeps that execution (its
+ * execution pruning, 14 days by default). `attempt` counts deliberate retries (1 = first run).
+ * Shape: `jeugdhulp-evaluation:<32 hex>:<attempt>` (hash of workflow, node and the fired dedup keys; no personal data).
+ */
+export function evaluationExecutionKey(workflowId: string, nodeId: string, firedKeys: string[], attempt = 1): string {
+	const digest = createHash('sha256')
+		.update([workflowId, nodeId, ...[...firedKeys].sort()].join('\n'))
+		.digest('hex')
+		.slice(0, 32);
+	return `jeugdhulp-evaluation:${digest}:${attempt}`;
+}
+
+/*
+ * Effectively-once with the shared memory (issue 10): the trigger writes a `fired` row per school
+ * key before it starts the execution and a `done` row when n8n reports the execution finished.
+ * A key fired but never done (n8n was killed while the evaluation ran) is retried once, on the
+ * next activation — never a third time. n8n's deduplication key (evaluationExecutionKey, with the
+ * attempt number) makes n8n itself refuse a second execution of the same attempt.
+ */
+
+/** One row of the evaluation memory (Data Table `jeugdhulp_evaluation_moments`). */
+export interface MomentEvent {
+	/** Assigned by the database, increasing in insertion order. */
+	id: number;
+	/** `<BRIN or 'all'>:<configured date>` (dedupKey). */
+	key: string;
+	event: 'fired' | 'done';
+	/** 1 for the first run, 2 for the one retry. */
+	attempt: number;
+}
+
+/** The retry budget: a moment runs at most this many times when its runs never finish. */
+export const MAX_ATTEMPTS = 2;
+
+/** Per key: the attempts fired and whether one finished. */
+function summarise(events: MomentEvent[]): Map<string, { attempts: Set<number>; done: boolean }> {
+	const byKey = new Map<string, { attempts: Set<number>; done: boolean }>();
+	for (const e of events) {
+		const s = byKey.get(e.key) ?? { attempts: new Set<number>(), done: false };
+		if (e.event === 'done') s.done = true;
+		else s.attempts.add(e.attempt);
+		byKey.set(e.key, s);
+	}
+	return byKey;
+}
+
+/** Keys fired but never finished that still have a retry left: to be fired again at activation. */
+export function keysToRetry(events: MomentEvent[]): string[] {
+	return [...summarise(events).entries()]
+		.filter(([, s]) => !s.done && s.attempts.size > 0 && s.attempts.size < MAX_ATTEMPTS)
+		.map(([key]) => key);
+}
+
+/**
+ * The record to decide with: the static-data record plus every key the shared memory saw fired,
+ * except `retry` (keys to fire again now).
+ */
+export function mergeRecord(record: FiredRecord, events: MomentEvent[], retry: string[] = []): FiredRecord {
+	const fired: Record<string, number> = { ...record.fired };
+	for (const e of events) if (e.event === 'fired' && fired[e.key] === undefined) fired[e.key] = 0;
+	for (const key of retry) delete fired[key];
+	return { ...record, fired };
+}
+
+/** The attempt number of the next run of these keys (1 + the most attempts any of them had). */
+export function nextAttempt(events: MomentEvent[], keys: string[]): number {
+	const summary = summarise(events);
+	return 1 + Math.max(0, ...keys.map((k) => summary.get(k)?.attempts.size ?? 0));
+}
+
+/**
+ * Which of this trigger's `fired` claims (rows it just inserted) won: a claim loses when a lower
+ * row fired the same key with the same attempt (another main instance got there first).
+ */
+export function wonFiring(mine: MomentEvent[], events: MomentEvent[]): string[] {
+	return mine
+		.filter((c) => !events.some((e) => e.event === 'fired' && e.key === c.key && e.attempt === c.attempt && e.id < c.id))
+		.filter((c) => events.some((e) => e.id === c.id))
+		.map((c) => c.key);
 }

@@ -6,9 +6,15 @@
  * 1. every part first gets floor(T · w_i / W) cents (computed exactly, in integers);
  * 2. the cents still missing (fewer than the number of parts) go one each to the parts with the largest
  *    remainder (T · w_i mod W);
- * 3. equal remainders are broken by the part's key in ascending order (code-point order), so the result
- *    depends only on the set of (key, weight) pairs — never on the order they were given in.
+ * 3. equal remainders are broken, in this order: the key named `firstInTies` (if any) first, then the
+ *    other keys in ascending order (code-point order; for 4-digit CBS codes that is the lowest code first).
+ *    The result depends only on the set of (key, weight) pairs — never on the order they were given in.
  * Every part differs from its exact share by less than one cent. Keys must be unique.
+ *
+ * Why this tie rule (issue 11 §5): a finance officer can redo it by hand from the statement — list the
+ * remainders, give the spare cents to the largest ones, and on a tie to the named party first (settlement
+ * names the financing party's own share: a tie cent is then carried by the party that pre-finances and
+ * never invoiced to another municipality), then to the lowest gemeentecode.
  *
  * Weights are decimals (pupils, hours); they are scaled to integers of 1/10 000 first, so the arithmetic is exact.
  */
@@ -35,22 +41,31 @@ function compareKeys(a: string, b: string): number {
 	return a < b ? -1 : a > b ? 1 : 0;
 }
 
+export interface AllocateOptions {
+	/** The key that gets a spare cent first when remainders are equal (settlement: the own share). */
+	firstInTies?: string;
+}
+
 /**
- * Split `total` cents over `shares` by weight. Returns a Map from key to cents, in ascending key order.
+ * Split `total` cents over `shares` by weight. Returns a Map from key to cents, in tie order
+ * (`firstInTies` first, then ascending key).
  * @throws AllocationError for a negative or non-integer total, negative weights, duplicate keys,
  *   or a positive total with no positive weight.
  */
-export function allocateLargestRemainder(total: Cents, shares: readonly Share[]): Map<string, Cents> {
+export function allocateLargestRemainder(total: Cents, shares: readonly Share[], options: AllocateOptions = {}): Map<string, Cents> {
 	if (!Number.isSafeInteger(total) || total < 0) throw new AllocationError('The amount to share must be a whole, non-negative number of cents');
-	const sorted = [...shares].sort((a, b) => compareKeys(a.key, b.key));
+	const first = options.firstInTies;
+	const sorted = [...shares].sort((a, b) => (a.key === first ? (b.key === first ? 0 : -1) : b.key === first ? 1 : compareKeys(a.key, b.key)));
 	const weights: bigint[] = sorted.map((s) => {
 		if (!Number.isFinite(s.weight) || s.weight < 0) throw new AllocationError('Allocation weights must be zero or positive numbers');
 		const scaled = s.weight * SCALE;
 		// fast path for weights that are exact in 1/10 000 (whole pupils, quarter hours); else exact decimal scaling
 		return Number.isSafeInteger(scaled) ? BigInt(scaled) : toScaledInteger(s.weight, WEIGHT_DIGITS);
 	});
-	for (let i = 1; i < sorted.length; i++) {
-		if (sorted[i].key === sorted[i - 1].key) throw new AllocationError('Allocation keys must be unique');
+	const seen = new Set<string>();
+	for (const s of sorted) {
+		if (seen.has(s.key)) throw new AllocationError('Allocation keys must be unique');
+		seen.add(s.key);
 	}
 	const result = new Map<string, Cents>();
 	const W = weights.reduce((a, b) => a + b, 0n);
@@ -71,7 +86,7 @@ export function allocateLargestRemainder(total: Cents, shares: readonly Share[])
 	}
 	let left = Number(T - given);
 	const order = sorted.map((_s, i) => i);
-	// largest remainder first; ties by key ascending (sorted is already in key order, and sort is stable)
+	// largest remainder first; ties in `sorted` order (firstInTies, then key ascending; sort is stable)
 	order.sort((a, b) => (remainders[a] > remainders[b] ? -1 : remainders[a] < remainders[b] ? 1 : a - b));
 	const extra = new Array<number>(sorted.length).fill(0);
 	for (let k = 0; left > 0; k++, left--) extra[order[k]] = 1;

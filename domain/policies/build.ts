@@ -5,7 +5,7 @@ import { parseBrin } from '../brin';
 import { InvalidFieldError, describeValue } from '../errors';
 import { getDefaultRegistry, MunicipalityRegistry } from '../municipalities/registry';
 import { getPreset, isPresetId } from './presets';
-import { FINANCING_FORMS, OUTSIDER_TREATMENTS, type FinancingForm, type OutsiderTreatment, type PresetId, type RegionPolicy } from './types';
+import { FINANCING_FORMS, OUTSIDER_TREATMENTS, type FinancingForm, type OpenChoice, type OutsiderTreatment, type PresetId, type RegionPolicy } from './types';
 
 export interface PolicyEdits {
 	name?: string;
@@ -20,6 +20,8 @@ export interface PolicyEdits {
 	financingMunicipality?: string;
 	classPlacesSettled?: boolean;
 	schoolTimeOnly?: boolean;
+	/** The region has decided the financing the preset leaves open (settlement's explicit confirmation). */
+	financingDecided?: boolean;
 	notes?: string;
 }
 
@@ -69,7 +71,16 @@ export function buildPolicy(base: PresetId | 'custom', edits: PolicyEdits = {}, 
 	if (edits.designatedSchools !== undefined) {
 		policy.designatedSchools = dedupe(edits.designatedSchools.map((s) => parseBrin(s, 'designatedSchools').code));
 	}
+	// A choice the user made in the node is no longer open.
+	const decide = (choice: OpenChoice): void => {
+		if (policy.undecided?.[choice] !== undefined) {
+			const rest = { ...policy.undecided };
+			delete rest[choice];
+			policy.undecided = rest;
+		}
+	};
 	if (edits.outsiders !== undefined) {
+		if (edits.outsiders !== 'unset') decide('outsiders');
 		if (!OUTSIDER_TREATMENTS.includes(edits.outsiders))
 			throw new InvalidFieldError('invalid_outsiders', 'outsiders', `Unknown treatment of pupils living elsewhere: received ${describeValue(edits.outsiders)}`, `Use one of: ${OUTSIDER_TREATMENTS.join(', ')}.`);
 		policy.outsiders = edits.outsiders;
@@ -83,10 +94,17 @@ export function buildPolicy(base: PresetId | 'custom', edits: PolicyEdits = {}, 
 		policy.financingMunicipality = registry.resolve(edits.financingMunicipality, 'financingMunicipality').code;
 	}
 	if (edits.name !== undefined && edits.name.trim() !== '') policy.name = edits.name.trim();
-	if (edits.groupOfferOpenToAll !== undefined) policy.groupOfferOpenToAll = edits.groupOfferOpenToAll;
+	if (edits.groupOfferOpenToAll !== undefined) {
+		policy.groupOfferOpenToAll = edits.groupOfferOpenToAll;
+		decide('groupOffer');
+	}
+	if (edits.financingDecided === true) decide('financing');
 	if (edits.financingNote !== undefined) policy.financingNote = edits.financingNote;
 	if (edits.classPlacesSettled !== undefined) policy.classPlacesSettled = edits.classPlacesSettled;
-	if (edits.schoolTimeOnly !== undefined) policy.schoolTimeOnly = edits.schoolTimeOnly;
+	if (edits.schoolTimeOnly !== undefined) {
+		policy.schoolTimeOnly = edits.schoolTimeOnly;
+		decide('homeHelp');
+	}
 	if (edits.notes !== undefined) policy.notes = edits.notes;
 	return policy;
 }

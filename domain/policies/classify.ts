@@ -4,7 +4,7 @@
  */
 import { DomainError, InvalidFieldError, describeValue } from '../errors';
 import { normaliseCode } from '../municipalities/registry';
-import type { OutsiderTreatment, RegionPolicy } from './types';
+import type { OpenChoice, OutsiderTreatment, RegionPolicy } from './types';
 
 /**
  * - `resident`: lives in a participating municipality; the collective offer applies.
@@ -27,19 +27,55 @@ export interface PupilClassification {
 	seed: string;
 }
 
-/** The policy leaves the treatment of pupils from elsewhere open (Holland Rijnland: "bestuurlijke keuze"). */
+const CHOICE_TEXT: Record<OpenChoice, { what: string; field: string; hint: string }> = {
+	outsiders: {
+		what: 'how pupils living outside the participating municipalities are treated',
+		field: 'outsiders',
+		hint: 'Choose a treatment under "Pupils Living Elsewhere" as your region decided (for example: residents only, or pre-finance and settle).',
+	},
+	groupOffer: {
+		what: 'whether the group offer is open to pupils from other municipalities',
+		field: 'groupOfferOpenToAll',
+		hint: 'Choose Yes or No under "Group Offer Open to All" as your region decided.',
+	},
+	homeHelp: {
+		what: 'whether the collective offer covers school time only or also help at home',
+		field: 'helpAtHomeArrangement',
+		hint: 'Choose under "Help at Home" whether the arrangement covers school time only (help at home through the residence municipality) or also help at home, as your region decided.',
+	},
+	financing: {
+		what: 'the financing of the arrangement',
+		field: 'financingDecided',
+		hint: 'Set "Financing Form" and its amounts to what your region decided, then switch on "Financing Decided by the Region".',
+	},
+};
+
+/**
+ * The policy leaves a choice open and no choice was made: Holland Rijnland's "bestuurlijke keuze" about
+ * pupils from elsewhere (S1 randvoorwaarde 3), or a choice a seed does not fix (`RegionPolicy.undecided`).
+ * The message says why (with the seed reference); the hint says which parameter to set.
+ */
 export class PolicyChoiceRequiredError extends DomainError {
-	constructor(policyName: string) {
+	constructor(policyName: string, why?: string, choice: OpenChoice = 'outsiders') {
+		const c = CHOICE_TEXT[choice];
 		super(
 			'policy_choice_required',
-			`The region policy "${policyName}" leaves open how pupils living outside the region are treated (bestuurlijke keuze), and no choice was made`,
+			why === undefined
+				? `The region policy "${policyName}" leaves open how pupils living outside the region are treated (bestuurlijke keuze), and no choice was made`
+				: `The region policy "${policyName}" does not fix ${c.what} (${why}), and no choice was made`,
 			{
-				field: 'outsiders',
-				hint: 'Choose a treatment under "Pupils Living Elsewhere" (for example: residents only, or pre-finance and settle) as your region decided.',
+				field: c.field,
+				hint: why === undefined ? 'Choose a treatment under "Pupils Living Elsewhere" (for example: residents only, or pre-finance and settle) as your region decided.' : c.hint,
 			},
 		);
 		this.name = 'PolicyChoiceRequiredError';
 	}
+}
+
+/** Throw PolicyChoiceRequiredError when the policy leaves `choice` open. */
+export function requireDecided(policy: RegionPolicy, choice: OpenChoice): void {
+	const why = policy.undecided?.[choice];
+	if (why !== undefined) throw new PolicyChoiceRequiredError(policy.name, why, choice);
 }
 
 interface Rule {
@@ -106,7 +142,8 @@ export const POLICY_RULE_IDS = Object.values(RULES).map((r) => r.ruleId);
  * Decide how a pupil is treated under a policy.
  * @param pupil.residenceCode CBS gemeentecode of the responsible (residence) municipality, `0307`/`307`/`GM0307`
  * @param options.outsiders overrides `policy.outsiders` (the explicit choice a region makes for an `unset` policy)
- * @throws PolicyChoiceRequiredError when the treatment of outsiders is `unset` and the pupil lives elsewhere
+ * @throws PolicyChoiceRequiredError when the treatment of outsiders is `unset` and the pupil lives elsewhere,
+ *   or a group arrangement of a pupil from elsewhere meets an undecided group offer
  * @throws InvalidFieldError when residenceCode is not a 4-digit code
  */
 export function classifyPupil(
@@ -129,8 +166,9 @@ export function classifyPupil(
 	if (policy.participatingMunicipalities.some((m) => normaliseCode(m) === code)) return done(RULES.resident);
 
 	const outsiders = options.outsiders && options.outsiders !== 'unset' ? options.outsiders : policy.outsiders;
-	if (outsiders === 'unset') throw new PolicyChoiceRequiredError(policy.name);
+	if (outsiders === 'unset') throw new PolicyChoiceRequiredError(policy.name, policy.undecided?.outsiders);
 	if (outsiders === 'covered') return done(RULES.covered);
+	if (pupil.arrangement === 'group') requireDecided(policy, 'groupOffer');
 	if (pupil.arrangement === 'group' && policy.groupOfferOpenToAll) return done(RULES.groupOpen);
 	if (pupil.arrangement === 'class' && policy.classPlacesSettled) return done(RULES.classSettled);
 	switch (outsiders) {

@@ -20,6 +20,19 @@ const UTRECHT_STAD = ['0344'];
 
 const NO_BRIN = 'The seed names no BRIN codes: fill in the designated schools of your region.';
 
+/** Rotterdam with the four municipalities of the 2018 tender (S4 §4.3.1); Brielle is since 1 January 2023 part of Voorne aan Zee. */
+const ROTTERDAM_TENDER = ['0599', '0502', '0542', '1621', '1992']; // Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland, Voorne aan Zee
+
+/** Why an open choice is open, per Twente pilot (S4 §3.3–3.5: pilots in development). */
+function twenteOpen(section: string, place: string): Partial<Record<'outsiders' | 'groupOffer' | 'financing' | 'homeHelp', string>> {
+	return {
+		outsiders: `S4 ${section} does not say how pupils living outside ${place} are treated (pilot in development)`,
+		groupOffer: `S4 ${section} does not say whether a group offer is open to pupils from other municipalities`,
+		financing: `S4 ${section} does not fix the financing of the pilot yet`,
+		homeHelp: `S4 ${section} does not say whether the arrangement covers school time only or also help at home`,
+	};
+}
+
 export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 	amersfoort_osj: {
 		id: 'amersfoort_osj',
@@ -165,6 +178,81 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 			'S3 does not say how pupils from outside the four regions are treated: "covered" follows the brief; change it if your region decides otherwise. ' +
 			'The financing form is not stated in S3. ' + NO_BRIN,
 	},
+	rotterdam_oza: {
+		id: 'rotterdam_oza',
+		name: 'Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)',
+		seed: 'S4 §4.3',
+		participatingMunicipalities: ROTTERDAM_TENDER,
+		designatedSchools: [],
+		financingForm: 'pxq',
+		financingNote: 'inkoopmodel: providers selected by tender for seven lots (percelen) per kind of care; settle per lot with a tariff (PxQ, product = lot) or a budget per lot (lump sum per lot)',
+		outsiders: 'unset',
+		groupOfferOpenToAll: false,
+		schoolTimeOnly: true,
+		accessRoute: 'mandated_specialist',
+		undecided: {
+			outsiders: 'S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Voorne aan Zee are treated',
+			groupOffer: 'S4 §4.3 does not say whether a group offer is open to pupils from other municipalities',
+			financing: 'S4 §4.3.3 names an inkoopmodel with seven lots (percelen) but not whether a lot is paid per tariff or as a budget',
+		},
+		notes:
+			'S4 §4.3.3: requests go through a zorgonderwijsspecialist of MEE who holds a mandate to grant youth care to a pupil or a school; no separate beschikking of the municipality is needed. ' +
+			'The arrangement covers youth care in school only, not at home: help at home goes through the residence municipality’s regular access. ' +
+			'Onderwijs-zorgarrangementen in (v)so, later also sbo, PrO, OPDC, MBO-1 (§4.3.2). Tender of 2018 with Brielle, Capelle aan den IJssel, Krimpen aan den IJssel and Lansingerland (§4.3.1); ' +
+			'Brielle (0501) is since 1 January 2023 part of Voorne aan Zee (1992): the list uses the current code. ' +
+			'The seed does not say how pupils from elsewhere are treated, nor whether a lot is paid per tariff or as a budget: choose both. ' +
+			NO_BRIN,
+	},
+	almelo_pilot: {
+		id: 'almelo_pilot',
+		name: 'Almelo — pilots jeugdhulp in het speciaal onderwijs (cluster 3 en 4), in development',
+		seed: 'S4 §3.3',
+		participatingMunicipalities: ['0141'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'not decided; the intention is fte of a main provider per school, set from the hours needed and earlier individual beschikkingen (S4 §3.3.3)',
+		outsiders: 'unset',
+		groupOfferOpenToAll: false,
+		undecided: twenteOpen('§3.3', 'Almelo'),
+		notes:
+			'S4 §3.3: two pilots at two schools for special education (cluster 3 and 4), intended to start in school year 2021-2022; each school has a main provider (hoofdaanbieder) and the wijkteam makes an integral plan. ' +
+			'The seed names Almelo only (it coordinates with municipalities in the region through zorgintensief). ' +
+			'Open in the seed: pupils from elsewhere, the group offer, the financing (fte per school is the intention), help at home ("op maat"): each must be chosen. ' +
+			NO_BRIN,
+	},
+	hellendoorn_elimschool: {
+		id: 'hellendoorn_elimschool',
+		name: 'Hellendoorn — onderwijs-zorgarrangement Elimschool (SO), in development',
+		seed: 'S4 §3.4',
+		participatingMunicipalities: ['0163'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'not decided in the seed (S4 §3.4.3: the practical elaboration is being discussed)',
+		outsiders: 'unset',
+		groupOfferOpenToAll: false,
+		undecided: twenteOpen('§3.4', 'Hellendoorn'),
+		notes:
+			'S4 §3.4: an onderwijs-zorgarrangement for pupils aged 4 to 12 of the Elimschool (SO), one youth care provider; vso not yet included. ' +
+			'Many pupils come from other municipalities than Hellendoorn; neighbouring municipalities are invited to think along. ' +
+			'Open in the seed: pupils from elsewhere, the group offer, the financing, help at home: each must be chosen. ' +
+			NO_BRIN,
+	},
+	oldenzaal_losser_dinkelland: {
+		id: 'oldenzaal_losser_dinkelland',
+		name: 'Oldenzaal, Losser en Dinkelland — pilot zorgintensief (sbo de Windroos, Twents Carmel College praktijkonderwijs), in development',
+		seed: 'S4 §3.5',
+		participatingMunicipalities: ['0173', '0168', '1774'],
+		designatedSchools: [],
+		financingForm: 'function',
+		financingNote: 'not decided in the seed (S4 §3.5.3: the form of the pilot is in development)',
+		outsiders: 'unset',
+		groupOfferOpenToAll: false,
+		undecided: twenteOpen('§3.5', 'Oldenzaal, Losser and Dinkelland'),
+		notes:
+			'S4 §3.5: two zorgintensieve scholen in Oldenzaal (sbo de Windroos and Twents Carmel College, location praktijkonderwijs) that mainly serve pupils from Oldenzaal, Losser and Dinkelland; a nulmeting comes first. ' +
+			'Open in the seed: pupils from elsewhere, the group offer, the financing, help at home: each must be chosen. ' +
+			NO_BRIN,
+	},
 };
 
 export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
@@ -182,12 +270,18 @@ export function getPreset(id: PresetId): RegionPolicy {
 		});
 	}
 	const p = PRESETS[id];
-	return { ...p, participatingMunicipalities: [...p.participatingMunicipalities], designatedSchools: [...p.designatedSchools] };
+	return {
+		...p,
+		participatingMunicipalities: [...p.participatingMunicipalities],
+		designatedSchools: [...p.designatedSchools],
+		...(p.undecided ? { undecided: { ...p.undecided } } : {}),
+	};
 }
 
 // Presets are shared: freeze them so no caller can change them by accident.
 for (const p of Object.values(PRESETS)) {
 	Object.freeze(p.participatingMunicipalities);
 	Object.freeze(p.designatedSchools);
+	if (p.undecided) Object.freeze(p.undecided);
 	Object.freeze(p);
 }

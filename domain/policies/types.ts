@@ -48,7 +48,30 @@ export type PresetId =
 	| 'amsterdam_sjso'
 	| 'utrecht_zml'
 	| 'zuid_limburg'
-	| 'regio_utrecht_bovenregionaal';
+	| 'regio_utrecht_bovenregionaal'
+	| 'rotterdam_oza'
+	| 'almelo_pilot'
+	| 'hellendoorn_elimschool'
+	| 'oldenzaal_losser_dinkelland';
+
+/**
+ * A policy choice the seed leaves open. A preset that leaves one open never applies a silent default:
+ * - `outsiders`: how pupils living elsewhere are treated (the preset's `outsiders` is `unset`);
+ * - `groupOffer`: whether the group offer is open to pupils from elsewhere;
+ * - `financing`: the financing form and amounts (the settlement node requires an explicit confirmation);
+ * - `homeHelp`: whether the collective offer covers school time only (help at home by the residence municipality).
+ * Each is an error that says why (with the seed reference) and which parameter to set, until the user chooses.
+ */
+export type OpenChoice = 'outsiders' | 'groupOffer' | 'financing' | 'homeHelp';
+export const OPEN_CHOICES: readonly OpenChoice[] = ['outsiders', 'groupOffer', 'financing', 'homeHelp'];
+
+/**
+ * How youth care is granted at a designated school:
+ * - `collective`: beschikkingsvrij collective youth care through the municipal access team (default);
+ * - `mandated_specialist`: a zorgonderwijsspecialist (of MEE) holds a mandate to grant the youth care to a
+ *   pupil or a school, no separate beschikking of the municipality (Rotterdam, S4 §4.3.3).
+ */
+export type AccessRoute = 'collective' | 'mandated_specialist';
 
 export interface RegionPolicy {
 	id: PresetId | 'custom';
@@ -77,6 +100,13 @@ export interface RegionPolicy {
 	 * municipality (Almere from 2021, S4 §4.1.5; Rotterdam). Optional; default false.
 	 */
 	schoolTimeOnly?: boolean;
+	/** How youth care is granted at a designated school; default `collective`. */
+	accessRoute?: AccessRoute;
+	/**
+	 * Choices the seed leaves open, each with why (seed reference, English). A choice the user made in the
+	 * node (an edit) is removed by `buildPolicy`. Optional; default: nothing open.
+	 */
+	undecided?: Partial<Record<OpenChoice, string>>;
 	/** True when the municipality list is a public-knowledge default the seed does not give: confirm it. */
 	municipalitiesToConfirm?: boolean;
 	notes: string;

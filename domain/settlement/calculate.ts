@@ -12,15 +12,28 @@
  *    the allocation key with the largest-remainder rule, then each party's amount over its pupils the
  *    same way. PxQ/output: each pupil's amount is the sum of their records; a party's amount the sum
  *    of its pupils. Either way billed + own share = total cost, exactly.
+ *    Ties in the largest-remainder split go to the own share first, then to the lowest gemeentecode
+ *    (domain/money/allocate.ts, issue 11 §5). With budgets per lot (perceel, Rotterdam S4 §4.3.3) each
+ *    lot's budget is split this way over the pupils with records in that lot, and the lots are added up.
  * Referred pupils are not part of the allocation base (their help is to be paid through the home
  * municipality's individual beschikking); under PxQ/output their indicative cost is shown.
+ *
+ * @throws PolicyChoiceRequiredError when the policy leaves the financing (or, for a pupil from elsewhere,
+ *   the treatment or the group offer) open
+ * @throws IncompleteBasisError when records were refused from a shared amount under `refusedRecords: 'stop'`
+ *
+ * Refused records (issue 11 §4): a shared amount (function/population) split over a basis from which
+ * records were refused would silently move their share onto the others. `refusedRecords: 'stop'` (the
+ * default) throws IncompleteBasisError; `'allocate_valid'` splits over the valid records and marks every
+ * statement and the summary provisional (`basisComplete: false`), with the number of refused records and
+ * the part of the shared amount that may still move (`affectedCents`).
  */
 import { DomainError } from '../errors';
-import { allocateLargestRemainder, roundDiv, toScaledInteger, type Cents } from '../money';
-import { classifyPupil, type PupilClassification } from '../policies/classify';
+import { allocateLargestRemainder, formatEuro, roundDiv, toScaledInteger, type Cents } from '../money';
+import { classifyPupil, requireDecided, type PupilClassification } from '../policies/classify';
 import { lookupTariff } from './records';
 import { shareOfYear } from './period';
-import { functionTotalBasis, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
+import { functionTotalBasis, incompleteBasisNote, lotTotalBasis, refusedRecordsNote, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
 import { normalisePupilRef } from '../pseudonym';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 
@@ -37,8 +50,19 @@ interface LineAcc {
 	ruleId: string;
 	records: number;
 	hoursUnits: number;
+	/** Hours (in 1/10 000) per lot; only with budgets per lot. */
+	lotHours?: Map<string, number>;
 	costCents: number;
 	recordIndexes: number[];
+}
+
+/** A party's part of one lot's budget (lot budgets only), for the statement's basis. */
+export interface LotPart {
+	lot: string;
+	units: number;
+	totalUnits: number;
+	budget: Cents;
+	amount: Cents;
 }
 
 interface PartyAcc {
@@ -48,6 +72,26 @@ interface PartyAcc {
 	lines: Map<string, LineAcc>;
 	recordIndexes: number[];
 	records: number;
+}
+
+/**
+ * Records were refused while a shared amount is split over the records: the split would move the refused
+ * records' share onto the others. Raised under `refusedRecords: 'stop'` (the default).
+ */
+export class IncompleteBasisError extends DomainError {
+	constructor(refused: readonly RejectedRecord[], recordsIn: number, total: Cents) {
+		const shown = [...refused].sort((a, b) => a.index - b.index).slice(0, 10);
+		const list = shown.map((r) => `${r.index}${r.field ? ` (${r.field}: ${r.code})` : ` (${r.code})`}`).join(', ') + (refused.length > shown.length ? `, … (${refused.length - shown.length} more)` : '');
+		super(
+			'incomplete_basis',
+			`${refused.length} of ${recordsIn} delivery records were refused (item ${list}), so the basis for splitting the shared amount of ${formatEuro(total, 'en')} is incomplete: no statement was made`,
+			{
+				field: 'refusedRecords',
+				hint: 'Correct the refused records (each error names the field) and run again; or, to get provisional statements over the valid records only, set Options › Refused Records in a Shared Amount to "Allocate Over Valid Records (Provisional)".',
+			},
+		);
+		this.name = 'IncompleteBasisError';
+	}
 }
 
 export class SettlementParameterError extends DomainError {
@@ -70,9 +114,13 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const key = params.allocationKey;
 	const useRecordCost = !!params.useRecordCost && (form === 'pxq' || form === 'output');
 	const nameOf = params.municipalityName ?? ((code: string) => code);
+	const lotBudgets = form === 'population' && params.lotBudgets && Object.keys(params.lotBudgets).length > 0 ? params.lotBudgets : undefined;
 	const financing = params.financingParty;
 	const inRegion = new Set(params.policy.participatingMunicipalities);
 	if (financing.code) inRegion.add(financing.code);
+
+	// A preset whose seed leaves the financing open is never settled on a default (issue 13).
+	requireDecided(params.policy, 'financing');
 
 	// --- the cost to share (function/population) is known before the records ---
 	let fixedTotal: Cents | undefined;
@@ -83,9 +131,17 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		const share = shareOfYear(params.period);
 		fixedTotal = Number(roundDiv(toScaledInteger(fte, 4) * BigInt(yearly) * BigInt(share.numerator), 10_000n * BigInt(share.denominator)));
 		totalBasis = functionTotalBasis(fte, yearly, share.text, params.period.label, fixedTotal, language);
+	} else if (form === 'population' && lotBudgets) {
+		fixedTotal = 0;
+		for (const [lot, budget] of Object.entries(lotBudgets)) fixedTotal += requirePositive(budget, 'lotBudgets', `Budget per Lot (${lot.slice(0, 20)})`, 'Fill in the budget of every lot (perceel) in euros.');
+		totalBasis = lotTotalBasis(lotBudgets, params.period.label, fixedTotal, language);
 	} else if (form === 'population') {
 		fixedTotal = requirePositive(params.lumpSum, 'lumpSum', 'Lump Sum for the Period', 'Fill in the lump sum (lumpsum/subsidie) for the settlement period in euros.');
 		totalBasis = populationTotalBasis(fixedTotal, params.period.label, language);
+	}
+	const recordsIn = records.length + rejected.length;
+	if (fixedTotal !== undefined && rejected.length > 0 && (params.refusedRecords ?? 'stop') === 'stop') {
+		throw new IncompleteBasisError(rejected, recordsIn, fixedTotal);
 	}
 
 	// --- classify and group ---
@@ -151,6 +207,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				ruleId: c.ruleId,
 				records: 0,
 				hoursUnits: 0,
+				lotHours: lotBudgets ? new Map() : undefined,
 				costCents: 0,
 				recordIndexes: [],
 			};
@@ -163,34 +220,77 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		line.arrangements.add(r.arrangement);
 		line.records++;
 		line.recordIndexes.push(r.index);
-		line.hoursUnits += r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
+		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
+		line.hoursUnits += recordHours;
+		if (lotBudgets) {
+			const lot = r.product;
+			if (!Object.prototype.hasOwnProperty.call(lotBudgets, lot)) {
+				throw new DomainError('missing_lot_budget', 'No budget for a lot (validate records with parseDeliveryRecord first)', { field: 'product' });
+			}
+			line.lotHours!.set(lot, (line.lotHours!.get(lot) ?? 0) + recordHours);
+		}
 		if (form === 'pxq' || form === 'output') line.costCents += recordCost(r, params, useRecordCost);
 		party.records++;
 		party.recordIndexes.push(r.index);
 	}
 
 	// --- amounts ---
-	const lineUnits = (l: LineAcc): number => (key === 'pupils' ? 1 : l.hoursUnits / HOUR_SCALE);
+	const lineKeyOf = (l: LineAcc): string => `${l.pupil}|${l.residenceCode}`;
+	/** A line's weight in one lot: 1 per pupil with a record in it, or its hours there. */
+	const lotWeight = (l: LineAcc, lot: string): number => {
+		if (!l.lotHours) return key === 'pupils' ? 1 : l.hoursUnits / HOUR_SCALE; // one pool: every line takes part
+		const h = l.lotHours.get(lot);
+		if (h === undefined) return 0;
+		return key === 'pupils' ? 1 : h / HOUR_SCALE;
+	};
+	const lineUnits = (l: LineAcc): number => {
+		if (!l.lotHours) return lotWeight(l, '');
+		let u = 0;
+		for (const lot of l.lotHours.keys()) u += lotWeight(l, lot);
+		return Math.round(u * HOUR_SCALE) / HOUR_SCALE;
+	};
 	const amounts = new Map<string, Map<string, Cents>>(); // party → line → cents
 	const partyAmounts = new Map<string, Cents>();
+	const partyLots = new Map<string, LotPart[]>(); // party → its part of each lot (lot budgets only)
 	let totalUnits = 0;
 	let total: Cents;
 	if (fixedTotal !== undefined) {
 		total = fixedTotal;
-		const shares = [...parties.entries()].map(([k, p]) => {
-			let u = 0;
-			for (const l of p.lines.values()) u += key === 'pupils' ? 1 : l.hoursUnits;
-			return { key: k, weight: key === 'pupils' ? u : u / HOUR_SCALE, units: u };
-		});
-		totalUnits = shares.reduce((a, s) => a + s.weight, 0);
-		const split = totalUnits > 0 ? allocateLargestRemainder(total, shares) : new Map(shares.map((s) => [s.key, s.key === OWN ? total : 0]));
-		for (const [k, p] of parties) {
-			const amount = split.get(k) ?? 0;
-			partyAmounts.set(k, amount);
-			const lineShares = [...p.lines.values()].map((l) => ({ key: `${l.pupil}|${l.residenceCode}`, weight: lineUnits(l) }));
-			const perLine =
-				lineShares.some((s) => s.weight > 0) ? allocateLargestRemainder(amount, lineShares) : new Map(lineShares.map((s) => [s.key, 0]));
-			amounts.set(k, perLine);
+		const pools: Array<[string, Cents]> = lotBudgets ? Object.entries(lotBudgets).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [['', fixedTotal]];
+		for (const k of parties.keys()) {
+			partyAmounts.set(k, 0);
+			amounts.set(k, new Map());
+			partyLots.set(k, []);
+		}
+		for (const [lot, budget] of pools) {
+			const shares = [...parties.entries()].map(([k, p]) => {
+				let u = 0;
+				if (!lotBudgets) {
+					// one pool: sum whole units (pupils, or hours in 1/10 000) exactly, as integers
+					for (const l of p.lines.values()) u += key === 'pupils' ? 1 : l.hoursUnits;
+					return { key: k, weight: key === 'pupils' ? u : u / HOUR_SCALE };
+				}
+				for (const l of p.lines.values()) u += lotWeight(l, lot);
+				return { key: k, weight: Math.round(u * HOUR_SCALE) / HOUR_SCALE };
+			});
+			const weightOf = new Map(shares.map((x) => [x.key, x.weight]));
+			const poolUnits = shares.reduce((a, s) => a + s.weight, 0);
+			totalUnits += poolUnits;
+			// Nobody served in this pool: the financing party carries its budget.
+			const split = poolUnits > 0 ? allocateLargestRemainder(budget, shares, { firstInTies: OWN }) : new Map(shares.map((s) => [s.key, s.key === OWN ? budget : 0]));
+			for (const [k, p] of parties) {
+				const amount = split.get(k) ?? 0;
+				partyAmounts.set(k, partyAmounts.get(k)! + amount);
+				const lineShares = [...p.lines.values()].map((l) => ({ key: lineKeyOf(l), weight: lotWeight(l, lot) }));
+				const perLine = lineShares.some((s) => s.weight > 0) ? allocateLargestRemainder(amount, lineShares) : new Map(lineShares.map((s) => [s.key, 0]));
+				if (pools.length === 1) amounts.set(k, perLine);
+				else {
+					const acc = amounts.get(k)!;
+					for (const [lk, c] of perLine) acc.set(lk, (acc.get(lk) ?? 0) + c);
+				}
+				const units = weightOf.get(k)!;
+				if (lotBudgets && (units > 0 || amount > 0)) partyLots.get(k)!.push({ lot, units, totalUnits: Math.round(poolUnits * HOUR_SCALE) / HOUR_SCALE, budget, amount });
+			}
 		}
 	} else {
 		total = 0;
@@ -212,6 +312,24 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			for (const l of p.lines.values()) hoursUnits += l.hoursUnits;
 		}
 		totalBasis = sumTotalBasis(form as 'pxq' | 'output', total, recs, hoursUnits / HOUR_SCALE, useRecordCost, language);
+	}
+
+	// --- refused records under a shared amount (issue 11 §4) ---
+	let basisComplete = true;
+	let affectedCents: Cents = 0;
+	let basisNote: string | null = null;
+	if (fixedTotal !== undefined && rejected.length > 0) {
+		basisComplete = false;
+		// Pupils key, one pool: each refused record is at most one more pupil, so at most their share moves.
+		// Hours key or lots: the refused records' hours or lots are unknown, so the whole amount may move.
+		affectedCents =
+			key === 'pupils' && !lotBudgets
+				? allocateLargestRemainder(total, [{ key: 'refused', weight: rejected.length }, { key: 'valid', weight: totalUnits }]).get('refused')!
+				: total;
+		basisNote = incompleteBasisNote(rejected.length, recordsIn, affectedCents, total, language);
+	} else if (rejected.length > 0) {
+		// PxQ/output: nobody else's amount moves, but the refused records are missing from some statement.
+		basisNote = refusedRecordsNote(rejected.length, recordsIn, language);
 	}
 
 	const build = (k: string, p: PartyAcc, amount: Cents, perLine: Map<string, Cents> | undefined, indicative?: Cents): PartyStatement => {
@@ -244,7 +362,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			units: Math.round(units * HOUR_SCALE) / HOUR_SCALE,
 			amountCents: amount,
 			indicativeCents: indicative,
-			basis: partyBasis({
+			basis: (p.kind !== 'referral' && basisNote ? basisNote + ' ' : '') + partyBasis({
 				kind: p.kind,
 				form,
 				key,
@@ -257,6 +375,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				records: p.records,
 				useRecordCost,
 				indicative,
+				lots: partyLots.get(k),
 				language,
 			}),
 			lines,
@@ -301,11 +420,13 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		financingParty: financing,
 		totalCostCents: total,
 		totalBasis,
+		basisComplete,
+		basisNote,
 		statements,
 		ownShare,
 		referrals: referralStatements,
 		summary: {
-			recordsIn: records.length + rejected.length,
+			recordsIn,
 			recordsRejected: rejected.length,
 			recordsSettled,
 			recordsResident,
@@ -319,7 +440,12 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			billedCents: billed,
 			ownShareCents: ownShare.amountCents,
 			referredIndicativeCents: referralStatements.reduce((a, s) => a + (s.indicativeCents ?? 0), 0),
-			balanced: billed + ownShare.amountCents === total,
+			sumsAddUp: billed + ownShare.amountCents === total,
+			balanced: billed + ownShare.amountCents === total && basisComplete,
+			complete: rejected.length === 0,
+			basisComplete,
+			affectedCents,
+			basisNote,
 			notSettled,
 		},
 	};

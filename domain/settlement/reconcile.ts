@@ -10,6 +10,8 @@
  * - `duplicate_invoice`: an invoice number seen before (same municipality and number): it is reported once
  *   per repeat and not counted in the sum.
  * Several different invoice numbers for the same municipality and period are added up (part invoices).
+ * A line whose statement is provisional (refused records in a shared amount, issue 11 §4) says so:
+ * `provisional: true` and a note in the message — a match against a provisional amount is not final.
  */
 import type { Cents } from '../money';
 import { formatEuro } from '../money';
@@ -24,6 +26,8 @@ export interface ExpectedAmount {
 	period: Period;
 	amountCents: Cents;
 	index: number;
+	/** The statement is provisional (its allocation basis was incomplete). */
+	provisional?: boolean;
 }
 
 export interface Invoice {
@@ -45,6 +49,8 @@ export interface ReconcileLine {
 	differenceCents: Cents | null;
 	invoiceNumbers: string[];
 	message: string;
+	/** The expected amount comes from a provisional statement. */
+	provisional: boolean;
 	/** Input indexes of the statement and invoice items behind this line. */
 	indexes: number[];
 }
@@ -57,6 +63,8 @@ export interface ReconcileSummary {
 	missingInvoice: number;
 	unexpectedInvoice: number;
 	duplicateInvoice: number;
+	/** Statements that were provisional. */
+	provisionalStatements: number;
 	expectedCents: Cents;
 	invoicedCents: Cents;
 	toleranceCents: Cents;
@@ -108,7 +116,8 @@ export function reconcileInvoices(
 		const invoicedCents = g.invoices.reduce((a, i) => a + i.amountCents, 0);
 		const numbers = g.invoices.map((i) => i.invoiceNumber).sort();
 		const indexes = [...g.expected.map((e) => e.index), ...g.invoices.map((i) => i.index)].sort((a, b) => a - b);
-		const base = { municipalityCode: g.code, municipalityName: g.name, period: g.period.label, invoiceNumbers: numbers, indexes };
+		const provisional = g.expected.some((e) => e.provisional === true);
+		const base = { municipalityCode: g.code, municipalityName: g.name, period: g.period.label, invoiceNumbers: numbers, indexes, provisional };
 		if (!hasExpected) {
 			lines.push({
 				...base,
@@ -155,8 +164,16 @@ export function reconcileInvoices(
 			});
 		}
 	}
+	for (const l of lines) {
+		if (l.provisional) {
+			l.message += nl
+				? ' Let op: het verwachte bedrag komt uit een voorlopige berekening (verdeelbasis onvolledig) en is niet definitief.'
+				: ' Note: the expected amount comes from a provisional calculation (allocation basis incomplete) and is not final.';
+		}
+	}
 	for (const d of duplicates) {
 		lines.push({
+			provisional: false,
 			status: 'duplicate_invoice',
 			municipalityCode: d.municipalityCode,
 			municipalityName: d.municipalityName,
@@ -190,6 +207,7 @@ export function reconcileInvoices(
 			missingInvoice: count('missing_invoice'),
 			unexpectedInvoice: count('unexpected_invoice'),
 			duplicateInvoice: count('duplicate_invoice'),
+			provisionalStatements: expected.filter((e) => e.provisional === true).length,
 			expectedCents: expected.reduce((a, e) => a + e.amountCents, 0),
 			invoicedCents: invoices.reduce((a, i) => a + i.amountCents, 0),
 			toleranceCents,

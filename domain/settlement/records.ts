@@ -44,6 +44,8 @@ export interface RecordContext {
 	tariffs?: Record<string, number>;
 	prices?: Record<string, number>;
 	useRecordCost?: boolean;
+	/** Population financing with a budget per lot: every record's product must be one of these lots. */
+	lotBudgets?: Record<string, number>;
 	defaultArrangement?: Arrangement;
 	registry?: MunicipalityRegistry;
 	/** Read a field (dot paths allowed); defaults to plain property access. */
@@ -172,6 +174,15 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 		requireTariff(ctx.tariffs, product, fields.product, 'tariff');
 	} else if (ctx.financingForm === 'output') {
 		requireTariff(ctx.prices, product, fields.product, 'price');
+	} else if (ctx.financingForm === 'population' && ctx.lotBudgets && Object.keys(ctx.lotBudgets).length > 0) {
+		if (!Object.prototype.hasOwnProperty.call(ctx.lotBudgets, product)) {
+			throw new InvalidFieldError(
+				'unknown_lot',
+				fields.product,
+				product === '' ? `Field "${fields.product}" is empty: with a budget per lot every record names its lot (perceel)` : `Field "${fields.product}" names a lot that has no budget: received ${describeValue(product)}`,
+				`Use one of the lots under "Budgets per Lot" (${Object.keys(ctx.lotBudgets).slice(0, 10).join(', ')}), or add a budget for this lot.`,
+			);
+		}
 	}
 
 	return { index, pupilRef, school, residenceCode: municipality.code, residenceName: municipality.name, period, hours, arrangement, product, cost };

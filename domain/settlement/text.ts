@@ -44,6 +44,34 @@ export function populationTotalBasis(lumpSum: Cents, periodLabel: string, langua
 		: `${FORM_NAMES.en.population}: lump sum ${formatEuro(lumpSum, 'en')} for period ${periodLabel}`;
 }
 
+export function lotTotalBasis(budgets: Record<string, Cents>, periodLabel: string, total: Cents, language: Language): string {
+	const lots = Object.entries(budgets)
+		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+		.map(([lot, c]) => `${lot} ${formatEuro(c, language)}`)
+		.join('; ');
+	return language === 'nl'
+		? `${FORM_NAMES.nl.population}: budget per perceel voor periode ${periodLabel} (${lots}) = ${formatEuro(total, 'nl')}`
+		: `${FORM_NAMES.en.population}: budget per lot for period ${periodLabel} (${lots}) = ${formatEuro(total, 'en')}`;
+}
+
+/** The provisional note on every statement when records were refused from a shared amount (issue 11 §4). */
+export function incompleteBasisNote(refused: number, recordsIn: number, affected: Cents, total: Cents, language: Language): string {
+	const whole = affected === total;
+	if (language === 'nl') {
+		const part = whole ? `het hele bedrag van ${formatEuro(total, 'nl')} kan anders verdeeld worden (uren of percelen van de geweigerde registraties zijn onbekend)` : `tot ${formatEuro(affected, 'nl')} van ${formatEuro(total, 'nl')} kan anders verdeeld worden`;
+		return `VOORLOPIG — verdeelbasis onvolledig: ${refused} van ${recordsIn} registratie(s) geweigerd (zie de foutmelding per item); ${part}. Niet factureren: herstel de geweigerde registraties en bereken opnieuw.`;
+	}
+	const part = whole ? `the whole amount of ${formatEuro(total, 'en')} may be allocated differently (the hours or lots of the refused records are unknown)` : `up to ${formatEuro(affected, 'en')} of ${formatEuro(total, 'en')} may be allocated differently`;
+	return `PROVISIONAL — allocation basis incomplete: ${refused} of ${recordsIn} record(s) refused (see the error per item); ${part}. Do not invoice: correct the refused records and recalculate.`;
+}
+
+/** PxQ/output with refused records: no amount moves onto others, but the refused records are not settled yet. */
+export function refusedRecordsNote(refused: number, recordsIn: number, language: Language): string {
+	return language === 'nl'
+		? `Let op: ${refused} van ${recordsIn} registratie(s) geweigerd (zie de foutmelding per item) en niet in deze verrekening opgenomen; na herstel volgt een aanvullende verrekening.`
+		: `Note: ${refused} of ${recordsIn} record(s) refused (see the error per item) and not included in this settlement; they follow in a supplementary settlement once corrected.`;
+}
+
 export function sumTotalBasis(form: 'pxq' | 'output', total: Cents, records: number, hours: number, useRecordCost: boolean, language: Language): string {
 	if (language === 'nl') {
 		const how = useRecordCost ? 'kosten per registratie' : form === 'pxq' ? `${formatNumber(hours, 'nl')} uur × tarief per product` : `${records} arrangementen × vaste prijs per product`;
@@ -67,6 +95,8 @@ export function partyBasis(args: {
 	records: number;
 	useRecordCost: boolean;
 	indicative?: Cents;
+	/** Budgets per lot: this party's part of each lot. */
+	lots?: Array<{ lot: string; units: number; totalUnits: number; budget: Cents; amount: Cents }>;
 	language: Language;
 }): string {
 	const { language: l } = args;
@@ -80,6 +110,22 @@ export function partyBasis(args: {
 		return base + indicative;
 	}
 	const prefix = args.kind === 'own_share' ? (nl ? 'Eigen aandeel financierende partij. ' : 'Own share of the financing party. ') : '';
+	const ties = nl
+		? 'grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode'
+		: 'largest-remainder method, rounded to cents; equal remainders: own share first, then the lowest municipality code';
+	if (args.lots && args.lots.length > 0) {
+		const unit = args.key === 'pupils' ? (nl ? 'leerlingen' : 'pupils') : nl ? 'uur' : 'hours';
+		const parts = args.lots
+			.map((p) =>
+				nl
+					? `perceel ${p.lot}: ${formatNumber(p.units, l)} van ${formatNumber(p.totalUnits, l)} ${unit} van ${formatEuro(p.budget, 'nl')} = ${formatEuro(p.amount, 'nl')}`
+					: `lot ${p.lot}: ${formatNumber(p.units, l)} of ${formatNumber(p.totalUnits, l)} ${unit} of ${formatEuro(p.budget, 'en')} = ${formatEuro(p.amount, 'en')}`,
+			)
+			.join('; ');
+		return nl
+			? `${prefix}${FORM_NAMES.nl.population}, budget per perceel verdeeld naar rato van ${args.key === 'pupils' ? 'het aantal leerlingen' : 'de geleverde uren'}: ${parts}; totaal ${formatEuro(args.amount, 'nl')} (${ties}).`
+			: `${prefix}${FORM_NAMES.en.population}, budget per lot allocated by ${args.key === 'pupils' ? 'pupils served' : 'hours delivered'}: ${parts}; total ${formatEuro(args.amount, 'en')} (${ties}).`;
+	}
 	if (args.form === 'function' || args.form === 'population') {
 		const unitText =
 			args.key === 'pupils'
@@ -90,8 +136,8 @@ export function partyBasis(args: {
 					? `${formatNumber(args.units, l)} van ${formatNumber(args.totalUnits, l)} uur`
 					: `${formatNumber(args.units, l)} of ${formatNumber(args.totalUnits, l)} hours`;
 		return nl
-			? `${prefix}${FORM_NAMES.nl[args.form]}: ${formatEuro(args.total, 'nl')} verdeeld naar rato van ${args.key === 'pupils' ? 'het aantal leerlingen' : 'de geleverde uren'}: ${unitText} = ${formatEuro(args.amount, 'nl')} (grootste-restmethode, afgerond op centen).`
-			: `${prefix}${FORM_NAMES.en[args.form]}: ${formatEuro(args.total, 'en')} allocated by ${args.key === 'pupils' ? 'pupils served' : 'hours delivered'}: ${unitText} = ${formatEuro(args.amount, 'en')} (largest-remainder method, rounded to cents).`;
+			? `${prefix}${FORM_NAMES.nl[args.form]}: ${formatEuro(args.total, 'nl')} verdeeld naar rato van ${args.key === 'pupils' ? 'het aantal leerlingen' : 'de geleverde uren'}: ${unitText} = ${formatEuro(args.amount, 'nl')} (${ties}).`
+			: `${prefix}${FORM_NAMES.en[args.form]}: ${formatEuro(args.total, 'en')} allocated by ${args.key === 'pupils' ? 'pupils served' : 'hours delivered'}: ${unitText} = ${formatEuro(args.amount, 'en')} (${ties}).`;
 	}
 	if (args.useRecordCost) {
 		return nl

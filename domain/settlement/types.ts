@@ -8,6 +8,7 @@ import type { Period } from './period';
 import type { Pseudonymiser } from '../pseudonym';
 
 export type AllocationKey = 'pupils' | 'hours';
+export type RefusedRecordsPolicy = 'stop' | 'allocate_valid';
 export type Language = 'nl' | 'en';
 
 /** One delivery record (one row of the delivery spreadsheet), validated. */
@@ -45,6 +46,18 @@ export interface SettlementParams {
 	tariffs?: Record<string, Cents>;
 	/** Output: fixed price per arrangement in cents, per product; `''` = the default price. */
 	prices?: Record<string, Cents>;
+	/**
+	 * Population financing with a budget per lot (perceel, Rotterdam's inkoopmodel S4 §4.3.3): lot code →
+	 * budget in cents for the period. The record's product is its lot; each lot's budget is split over the
+	 * pupils with records in that lot. Replaces `lumpSum` when given.
+	 */
+	lotBudgets?: Record<string, Cents>;
+	/**
+	 * What to do when records were refused while a shared amount (function/population) is split:
+	 * `stop` (default) throws IncompleteBasisError; `allocate_valid` splits over the valid records and
+	 * marks the result provisional (issue 11 §4).
+	 */
+	refusedRecords?: RefusedRecordsPolicy;
 	/** PxQ/output: take each record's own cost instead of tariff/price. */
 	useRecordCost?: boolean;
 	/** The financing (pre-financing) party: CBS code and name. */
@@ -119,8 +132,18 @@ export interface SettlementSummary {
 	billedCents: Cents;
 	ownShareCents: Cents;
 	referredIndicativeCents: Cents;
-	/** billed + own share === total cost. */
+	/** billed + own share === total cost (arithmetic only). */
+	sumsAddUp: boolean;
+	/** The sums add up **and** the split used every record (`basisComplete`): the statements are final. */
 	balanced: boolean;
+	/** No record was refused. */
+	complete: boolean;
+	/** False when a shared amount was split while records were refused: every statement is provisional. */
+	basisComplete: boolean;
+	/** Cents of the shared amount that may move once the refused records are corrected (0 when complete). */
+	affectedCents: Cents;
+	/** The provisional note on every statement, in the statement language; null when the basis is complete. */
+	basisNote: string | null;
 	notSettled: Array<{ reason: string; records: number }>;
 }
 
@@ -135,6 +158,9 @@ export interface SettlementResult {
 	totalCostCents: Cents;
 	/** How the total was computed, in words. */
 	totalBasis: string;
+	/** See SettlementSummary.basisComplete. */
+	basisComplete: boolean;
+	basisNote: string | null;
 	statements: PartyStatement[];
 	ownShare: PartyStatement;
 	referrals: PartyStatement[];

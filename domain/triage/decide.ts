@@ -4,9 +4,9 @@
  */
 import { brinMatches, mostSpecific, parseBrin, type Brin } from '../brin';
 import { addDays, formatDutchDate, formatIsoDate } from '../dates';
-import { classifyPupil, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
+import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { action, ACTION_RULES, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
-import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest } from './types';
+import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';
 
 /** The 8-week norm (S1): 56 calendar days after the zorgteam discussion. */
 export const EIGHT_WEEKS_DAYS = 56;
@@ -83,7 +83,9 @@ function isDesignated(config: TriageConfig, school: string): boolean {
 
 /**
  * Decide the route for one validated request.
- * @throws PolicyChoiceRequiredError when the policy leaves outsiders open and the pupil lives elsewhere
+ * @throws PolicyChoiceRequiredError when the policy leaves outsiders open and the pupil lives elsewhere, leaves
+ *   the group offer open for a group arrangement of a pupil from elsewhere, or leaves help at home open and
+ *   help at home is needed (RegionPolicy.undecided; Rotterdam and the Twente pilots, S4 §3.3–3.5, §4.3)
  */
 export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome {
 	const b = new Builder();
@@ -211,7 +213,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		return needsInformation();
 	}
 
-	let youthCare: 'collective' | 'individual_beschikking';
+	let youthCare: YouthCareRoute;
 	let classification: PupilClassification | undefined;
 	if (isDesignated(config, school)) {
 		b.add(reason(RULES.designated));
@@ -221,6 +223,10 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		if (classification.treatment === 'refer_beschikking') {
 			b.add(reason(RULES.policyBeschikking, config.policy.seed));
 			youthCare = 'individual_beschikking';
+		} else if (config.policy.accessRoute === 'mandated_specialist') {
+			// Rotterdam (S4 §4.3.3): granted under mandate by the zorgonderwijsspecialist — its own route.
+			b.add(reason(RULES.mandated));
+			youthCare = 'mandated_route';
 		} else youthCare = 'collective';
 	} else {
 		b.add(reason(RULES.notDesignated));
@@ -231,6 +237,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 
 	const policy = config.policy;
 	const financingMunicipality = ref(config, policy.financingMunicipality);
+	const financingOpen = policy.undecided?.financing !== undefined;
 	let whoPays: TriageOutcome['whoPays'];
 	let crossRegionSettlement = false;
 	if (youthCare === 'individual_beschikking') {
@@ -240,10 +247,19 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 			`${responsible!.name}, met een individuele beschikking (Jeugdwet).`,
 		);
 	} else {
+		if (youthCare === 'mandated_route') b.act('request_through_zorgonderwijsspecialist', ACTION_RULES.mandate);
 		b.act('register_case');
-		const budget = `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][0]}${policy.financingNote ? `: ${policy.financingNote}` : ''}`;
-		const budgetNl = `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][1]}`;
-		if (classification!.treatment === 'resident') {
+		// A preset whose seed leaves the financing open names no form (never a silent default).
+		const budget = financingOpen
+			? `${policy.name}; financing not yet decided by the region`
+			: `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][0]}${policy.financingNote ? `: ${policy.financingNote}` : ''}`;
+		const budgetNl = financingOpen ? `${policy.name}; financiering nog niet besloten door de regio` : `${policy.name}; ${FINANCING_FORM_TEXT[policy.financingForm][1]}`;
+		if (classification!.treatment === 'resident' && youthCare === 'mandated_route') {
+			whoPays = municipalityPays(
+				`${responsible!.name}, through the region’s contracted lots (${budget}); granted under mandate by the zorgonderwijsspecialist, no beschikking.`,
+				`${responsible!.name}, via de ingekochte percelen van de regio (${budgetNl}); toegekend onder mandaat door de zorgonderwijsspecialist, geen beschikking.`,
+			);
+		} else if (classification!.treatment === 'resident') {
 			whoPays = municipalityPays(
 				`${responsible!.name}, through the region\u2019s collective budget (${budget}); no beschikking.`,
 				`${responsible!.name}, via het collectieve budget van de regio (${budgetNl}); geen beschikking.`,
@@ -269,13 +285,18 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 				preFinancedBy: financingMunicipality,
 			};
 		}
-		if (req.oppPresent !== true) b.act('draw_up_opp', ACTION_RULES.opp);
-		if (req.zorgteamDecision === 'none') b.act('discuss_in_zorgteam', ACTION_RULES.zorgteamFirst);
+		if (youthCare === 'collective') {
+			if (req.oppPresent !== true) b.act('draw_up_opp', ACTION_RULES.opp);
+			if (req.zorgteamDecision === 'none') b.act('discuss_in_zorgteam', ACTION_RULES.zorgteamFirst);
+		}
 	}
 	if (route === 'combined' && req.oppPresent !== true) b.act('draw_up_opp', ACTION_RULES.opp);
 	if (req.helpAtHome === true) {
+		const atSchool = youthCare === 'collective' || youthCare === 'mandated_route';
+		// A preset whose seed leaves help at home open: the region must choose (error naming the parameter).
+		if (atSchool) requireDecided(policy, 'homeHelp');
 		b.act('align_opp_with_family_plan', ACTION_RULES.family);
-		if (youthCare === 'collective' && policy.schoolTimeOnly) b.act('home_help_by_residence_municipality', { ruleId: ACTION_RULES.homeHelp.ruleId, seed: policy.seed });
+		if (atSchool && policy.schoolTimeOnly) b.act('home_help_by_residence_municipality', { ruleId: ACTION_RULES.homeHelp.ruleId, seed: policy.seed });
 		else b.act('same_care_worker_at_home', ACTION_RULES.family);
 	}
 
@@ -291,7 +312,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		});
 	}
 
-	const financing: FinancingStream[] = [youthCare === 'collective' ? 'jeugdwet_collective' : 'jeugdwet_individual'];
+	const financing: FinancingStream[] = [youthCare === 'collective' ? 'jeugdwet_collective' : youthCare === 'mandated_route' ? 'jeugdwet_mandated' : 'jeugdwet_individual'];
 	if (route === 'combined') {
 		financing.unshift('passend_onderwijs');
 		whoPays = {

@@ -85,6 +85,12 @@ export const RULES = {
 		text: 'The school has no collective youth care arrangement: the help goes through an individual beschikking of the municipality where the pupil lives.',
 		textNl: 'De school heeft geen collectieve jeugdhulp: de hulp loopt via een individuele beschikking van de woongemeente van de leerling.',
 	},
+	mandated: {
+		ruleId: 'T-MANDATED-ROUTE',
+		seed: 'S4 §4.3.3',
+		text: 'In this region the request goes through the zorgonderwijsspecialist, who holds a mandate from the municipality to grant youth care to a pupil or a school: no separate beschikking of the municipality is needed.',
+		textNl: 'In deze regio loopt de aanvraag via de zorgonderwijsspecialist, die van de gemeente mandaat heeft om jeugdhulp toe te kennen aan een leerling of school: een aparte beschikking van de gemeente is niet nodig.',
+	},
 	policyBeschikking: {
 		ruleId: 'T-POLICY-BESCHIKKING',
 		seed: 'DOMAIN.md §4',
@@ -117,6 +123,7 @@ export const ACTION_RULES = {
 	zorgteamFirst: { ruleId: 'A-ZORGTEAM-FIRST', seed: 'S1 kernbepaling 2' },
 	deadline: { ruleId: 'A-8-WEEKS', seed: 'S1 input goal 2, outcome 2' },
 	homeHelp: { ruleId: 'A-HOME-HELP-RESIDENCE', seed: 'S4 §4.1.4' },
+	mandate: { ruleId: 'A-ZORGONDERWIJSSPECIALIST', seed: 'S4 §4.3.3' },
 	settlement: { ruleId: 'A-SETTLEMENT', seed: 'DOMAIN.md §4' },
 	contact: { ruleId: 'A-ACCESS-CONTACT', seed: 'S1 input goal 3; S3 ambitie 2' },
 } as const;
@@ -140,8 +147,8 @@ const ACTION_TEXT: Record<ActionId, [string, string]> = {
 		'Waar mogelijk biedt dezelfde jeugdhulpverlener die op school helpt ook de hulp thuis.',
 	],
 	home_help_by_residence_municipality: [
-		'The collective offer covers school time only: help at home is arranged by the municipality where the pupil lives.',
-		'Het collectieve aanbod geldt alleen onder schooltijd: hulp thuis regelt de gemeente waar de leerling woont.',
+		'The arrangement at school covers help in school only: help at home goes through the regular access of the municipality where the pupil lives.',
+		'Het arrangement op school geldt alleen voor hulp op school: hulp thuis loopt via de reguliere toegang van de gemeente waar de leerling woont.',
 	],
 	request_beschikking: [
 		'Request an individual beschikking from the responsible municipality through its access team.',
@@ -156,6 +163,10 @@ const ACTION_TEXT: Record<ActionId, [string, string]> = {
 		'Informeer de contactpersoon van de gemeentelijke toegang voor deze school.',
 	],
 	register_case: ['Register the case in the case system.', 'Registreer de casus in het casussysteem.'],
+	request_through_zorgonderwijsspecialist: [
+		'Request the onderwijs-zorgarrangement through the zorgonderwijsspecialist, who decides under mandate (no beschikking).',
+		'Vraag het onderwijs-zorgarrangement aan via de zorgonderwijsspecialist, die onder mandaat besluit (geen beschikking).',
+	],
 };
 
 export function action(id: ActionId): Action {

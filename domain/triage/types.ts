@@ -16,9 +16,14 @@ export type Route =
 	| 'voorliggend_veld'
 	| 'zorgteam_weighing'
 	| 'wlz'
-	| 'anonymous_advice';
+	| 'anonymous_advice'
+	/** Rotterdam (S4 §4.3.3): a zorgonderwijsspecialist holds a mandate to grant the youth care; no beschikking. */
+	| 'mandated_route';
 
-/** The order of the node's outputs. "Needs information" is first: items that fail under "Continue" land there. */
+/**
+ * The order of the node's outputs. "Needs information" is first: items that fail under "Continue" land there.
+ * New routes are appended, so the outputs of existing workflows keep their index.
+ */
 export const ROUTES: readonly Route[] = [
 	'needs_information',
 	'collective',
@@ -29,7 +34,11 @@ export const ROUTES: readonly Route[] = [
 	'zorgteam_weighing',
 	'wlz',
 	'anonymous_advice',
+	'mandated_route',
 ];
+
+/** How the youth care part goes once youth care is needed. */
+export type YouthCareRoute = 'collective' | 'individual_beschikking' | 'mandated_route';
 
 export type NeedDomain = 'learning' | 'behaviour' | 'upbringing' | 'mental_health' | 'disability' | 'nursing_care';
 export const NEED_DOMAINS: readonly NeedDomain[] = ['learning', 'behaviour', 'upbringing', 'mental_health', 'disability', 'nursing_care'];
@@ -46,6 +55,8 @@ export type FinancingStream =
 	| 'jeugdwet_collective'
 	/** Individual youth care on a beschikking of the responsible municipality (Jeugdwet). */
 	| 'jeugdwet_individual'
+	/** Youth care granted under mandate by a zorgonderwijsspecialist, paid from the region's contracted lots (Jeugdwet; Rotterdam S4 §4.3.3). */
+	| 'jeugdwet_mandated'
 	/** Wet langdurige zorg. */
 	| 'wlz';
 
@@ -153,7 +164,8 @@ export type ActionId =
 	| 'request_beschikking'
 	| 'register_for_settlement'
 	| 'inform_access_contact'
-	| 'register_case';
+	| 'register_case'
+	| 'request_through_zorgonderwijsspecialist';
 
 export interface Action {
 	id: ActionId;
@@ -171,7 +183,7 @@ export interface TriageOutcome {
 	/** The request's own reference, or a pseudonym made from the BSN; never the BSN itself. */
 	pupilReference: string | null;
 	/** For `combined`: how the youth care part goes. */
-	youthCareRoute?: 'collective' | 'individual_beschikking';
+	youthCareRoute?: YouthCareRoute;
 	financing: FinancingStream[];
 	/** Woonplaatsbeginsel: the residence municipality, or the one before a residential stay. */
 	responsibleMunicipality: MunicipalityRef | null;

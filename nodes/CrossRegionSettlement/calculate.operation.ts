@@ -24,11 +24,12 @@ import {
 	type DeliveryRecord,
 	type Language,
 	type PartyStatement,
+	type RefusedRecordsPolicy,
 	type RejectedRecord,
 	type SettlementResult,
 } from '../../domain/settlement';
 import { errorDetails, errorItem, parseItems, toNodeError } from '../shared/execution';
-import { readIdentifyingData } from '../shared/privacy';
+import { readIdentifyingData, type IdentifyingData } from '../shared/privacy';
 import { FROM_POLICY } from '../shared/policy.description';
 import { openInput } from '../shared/input';
 import { properties as settlementProperties } from './description';
@@ -53,9 +54,9 @@ function amountParameter(ctx: IExecuteFunctions, name: string, label: string): C
 	return parameter(ctx, () => parseAmount(raw, label));
 }
 
-function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string, label: string): Record<string, Cents> {
+function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string | undefined, label: string): Record<string, Cents> {
 	const table: Record<string, Cents> = {};
-	const def = amountParameter(ctx, defaultName, label);
+	const def = defaultName === undefined ? undefined : amountParameter(ctx, defaultName, label);
 	if (def !== undefined) table[''] = def;
 	const entries = ((ctx.getNodeParameter(name, 0, {}) as IDataObject).entries ?? []) as IDataObject[];
 	for (const e of entries) {
@@ -100,6 +101,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	if (splitList(participating).length > 0) edits.participatingMunicipalities = splitList(participating);
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
+	if (ctx.getNodeParameter('financingDecided', 0, false) === true) edits.financingDecided = true;
 	const policy = parameter(ctx, () => buildPolicy(preset, edits, registry));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {
@@ -118,7 +120,13 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const useRecordCost = financingForm === 'pxq' || financingForm === 'output' ? (ctx.getNodeParameter('useRecordCost', 0, false) as boolean) : false;
 	const fte = financingForm === 'function' ? (ctx.getNodeParameter('fte', 0, 1) as number) : undefined;
 	const yearlyCostPerFte = financingForm === 'function' ? amountParameter(ctx, 'yearlyCostPerFte', 'Yearly Cost per FTE') : undefined;
-	const lumpSum = financingForm === 'population' ? amountParameter(ctx, 'lumpSum', 'Lump Sum for the Period') : undefined;
+	const perLot = financingForm === 'population' && (ctx.getNodeParameter('lumpSumPer', 0, 'period') as string) === 'lot';
+	const lumpSum = financingForm === 'population' && !perLot ? amountParameter(ctx, 'lumpSum', 'Lump Sum for the Period') : undefined;
+	const lotBudgets = perLot ? productTable(ctx, 'lotBudgets', 'budget', undefined, 'Budget per Lot') : undefined;
+	if (lotBudgets && Object.keys(lotBudgets).length === 0) {
+		throw new NodeOperationError(node, 'No budget per lot is set', { description: 'Add each lot (perceel) with its budget under "Budgets per Lot", or set "Lump Sum Per" to Period.' });
+	}
+	const refusedRecords = (options.refusedRecords as RefusedRecordsPolicy | undefined) ?? 'stop';
 	const tariffs = financingForm === 'pxq' && !useRecordCost ? productTable(ctx, 'tariffs', 'tariff', 'defaultTariff', 'Tariff per Hour') : undefined;
 	const prices = financingForm === 'output' && !useRecordCost ? productTable(ctx, 'prices', 'price', 'defaultPrice', 'Price per Arrangement') : undefined;
 
@@ -128,7 +136,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const keyId = String(credentials.keyId ?? '').trim();
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
 	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
@@ -158,7 +166,7 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 		records.push(...candidates);
 	}
 
-	const result = parameter(ctx, () =>
+	const settle = () =>
 		calculateSettlement(records, {
 			policy,
 			period,
@@ -167,6 +175,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 			fte,
 			yearlyCostPerFte,
 			lumpSum,
+			lotBudgets,
+			refusedRecords,
 			tariffs,
 			prices,
 			useRecordCost,
@@ -174,8 +184,18 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 			pseudonymise,
 			language: settings.language,
 			municipalityName: (code) => registry.find(code)?.name ?? code,
-		}, rejected),
-	);
+		}, rejected);
+	let result: SettlementResult;
+	try {
+		result = settle();
+	} catch (error) {
+		// Under On Error "Continue" n8n does not halt on a node error: it would pass the delivery records on
+		// through the Statements output. A settlement that must stop (refused records in a shared amount,
+		// a policy choice not made) therefore makes no statement: every record leaves as an error item.
+		if (ctx.continueOnFail() && error instanceof DomainError) return withheld(ctx, error, failed, records, settings.language, privacy);
+		if (error instanceof DomainError) throw new NodeOperationError(node, error.message, { description: error.hint });
+		throw new NodeOperationError(node, error as Error);
+	}
 
 	// --- items ---
 	failed.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
@@ -189,6 +209,41 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	input.finish();
 	// Error items (On Error: continue) leave through the first output, as everywhere in this package.
 	return [[...statementsOut, ...failed], referralsOut, summaryOut];
+}
+
+/**
+ * No statement is made (a whole-run DomainError under On Error "Continue"): the refused records keep their own
+ * errors, every other record gets the run's error, and the summary says the settlement stopped and why.
+ */
+function withheld(
+	ctx: IExecuteFunctions,
+	error: DomainError,
+	failed: INodeExecutionData[],
+	records: readonly DeliveryRecord[],
+	language: Language,
+	privacy: IdentifyingData | undefined,
+): INodeExecutionData[][] {
+	const node = ctx.getNode();
+	const input = ctx.getInputData();
+	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy))];
+	items.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
+	const summary: IDataObject = {
+		kind: 'summary',
+		status: 'stopped',
+		stoppedBecause: error.message,
+		stoppedCode: error.code,
+		hint: error.hint ?? null,
+		recordsIn: input.length,
+		recordsRejected: failed.length,
+		recordsNotSettled: records.length,
+		balanced: false,
+		complete: false,
+		basisComplete: false,
+		billedCents: 0,
+		billedText: formatEuro(0, language),
+	};
+	const all = input.map((_i, item) => ({ item }));
+	return [items, [], [{ json: summary, pairedItem: all.length > 0 ? all : undefined }]];
 }
 
 function header(s: PartyStatement, r: SettlementResult, language: Language, keyId: string): IDataObject {
@@ -217,7 +272,21 @@ function header(s: PartyStatement, r: SettlementResult, language: Language, keyI
 		totalCostText: formatEuro(r.totalCostCents, language),
 		basis: s.basis,
 		totalBasis: r.totalBasis,
+		...completeness(r),
 		pseudonymKeyId: keyId,
+	};
+}
+
+/** Whether the statements are final (issue 11 §4): on every statement and on the summary. */
+function completeness(r: SettlementResult): IDataObject {
+	const m = r.summary;
+	return {
+		status: m.basisComplete ? (m.complete ? 'final' : 'final_records_refused') : 'provisional',
+		complete: m.complete,
+		basisComplete: m.basisComplete,
+		recordsRejected: m.recordsRejected,
+		affectedCents: m.affectedCents,
+		basisNote: m.basisNote,
 	};
 }
 
@@ -286,6 +355,9 @@ function summaryJson(r: SettlementResult, language: Language, keyId: string): ID
 		ownShareText: formatEuro(m.ownShareCents, language),
 		referredIndicativeCents: m.referredIndicativeCents,
 		balanced: m.balanced,
+		sumsAddUp: m.sumsAddUp,
+		...completeness(r),
+		affectedText: formatEuro(m.affectedCents, language),
 		totalBasis: r.totalBasis,
 		pseudonymKeyId: keyId,
 	};

@@ -3,7 +3,7 @@
  */
 import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 
-import { FROM_POLICY, groupOfferOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
+import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../shared/policy.description';
 
 const calc = { operation: ['calculate'] };
 const rec = { operation: ['reconcile'] };
@@ -133,6 +133,15 @@ export const properties: INodeProperties[] = [
 		description: 'How the cost is determined (S4 §2.2.1)',
 	},
 	{
+		displayName: 'Financing Decided by the Region',
+		name: 'financingDecided',
+		type: 'boolean',
+		default: false,
+		displayOptions: { show: { ...calc, regionPolicy: presetsWithOpen('financing') } },
+		description:
+			'Whether your region has decided the financing this preset’s seed leaves open (Rotterdam: tariff or budget per lot; the Twente pilots: not fixed yet). Until you switch it on the node stops instead of settling on a default.',
+	},
+	{
 		displayName: 'Allocation Key',
 		name: 'allocationKey',
 		type: 'options',
@@ -154,7 +163,39 @@ export const properties: INodeProperties[] = [
 		description: 'Number of fte financed (e.g. 2 per school in the Utrecht zml pilot)',
 	},
 	euro('Yearly Cost per FTE', 'yearlyCostPerFte', 'Cost of one fte for a whole year in euros (e.g. 85.000,00); multiplied by the share of the year the period covers (a quarter = 3/12)', { financingForm: ['function'] }, 'e.g. 85.000,00'),
-	euro('Lump Sum for the Period', 'lumpSum', 'The lump sum (lumpsum/subsidie) for the settlement period in euros', { financingForm: ['population'] }, 'e.g. 250.000,00'),
+	{
+		displayName: 'Lump Sum Per',
+		name: 'lumpSumPer',
+		type: 'options',
+		displayOptions: { show: { ...calc, financingForm: ['population'] } },
+		options: [
+			{ name: 'Period', value: 'period', description: 'One lump sum for the period, split over all pupils' },
+			{ name: 'Lot (Perceel)', value: 'lot', description: 'A budget per lot (perceel) of the inkoopmodel, e.g. Rotterdam S4 §4.3; the product column names each record’s lot' },
+		],
+		default: 'period',
+		description: 'Whether the lump sum is one amount for the period or a budget per lot (perceel)',
+	},
+	euro('Lump Sum for the Period', 'lumpSum', 'The lump sum (lumpsum/subsidie) for the settlement period in euros', { financingForm: ['population'], lumpSumPer: ['period'] }, 'e.g. 250.000,00'),
+	{
+		displayName: 'Budgets per Lot',
+		name: 'lotBudgets',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Lot',
+		displayOptions: { show: { ...calc, financingForm: ['population'], lumpSumPer: ['lot'] } },
+		description: 'The budget of each lot (perceel) for the period; each lot’s budget is split over the pupils with records in that lot',
+		options: [
+			{
+				name: 'entries',
+				displayName: 'Lot',
+				values: [
+					{ displayName: 'Lot Code', name: 'product', type: 'string', default: '', description: 'The lot (perceel) as it appears in the product column of the delivery records' },
+					{ displayName: 'Budget', name: 'budget', type: 'string', default: '', placeholder: 'e.g. 50.000,00', description: 'Budget of the lot for the period in euros (Dutch notation allowed: 1.234,56)' },
+				],
+			},
+		],
+	},
 	{
 		displayName: 'Use Record Cost',
 		name: 'useRecordCost',
@@ -182,7 +223,7 @@ export const properties: INodeProperties[] = [
 			{ displayName: 'Cost Column', name: 'cost', type: 'string', default: 'kosten', description: 'The record’s own cost in euros (only with Use Record Cost)' },
 			{ displayName: 'Hours Column', name: 'hours', type: 'string', default: 'uren', description: 'Hours delivered (needed for PxQ and for the hours allocation key)' },
 			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'Period or date of the record; must lie inside the settlement period; empty = the settlement period' },
-			{ displayName: 'Product Column', name: 'product', type: 'string', default: 'product', description: 'Product code for tariffs or prices' },
+			{ displayName: 'Product / Lot Column', name: 'product', type: 'string', default: 'product', description: 'Product code or lot (perceel) for tariffs, prices or budgets per lot' },
 			{ displayName: 'Pupil Reference Column', name: 'pupil', type: 'string', default: 'leerling', description: 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown' },
 			{ displayName: 'Residence Municipality Column', name: 'residence', type: 'string', default: 'woongemeente', description: 'Where the pupil lives (woonplaatsbeginsel): CBS code or name' },
 			{ displayName: 'School Column', name: 'school', type: 'string', default: 'school', description: 'School (BRIN or name), shown on the statement lines' },
@@ -221,6 +262,17 @@ export const properties: INodeProperties[] = [
 				],
 				default: 'statements',
 				description: 'Shape of the statement and referral items',
+			},
+			{
+				displayName: 'Refused Records in a Shared Amount',
+				name: 'refusedRecords',
+				type: 'options',
+				options: [
+					{ name: 'Stop: Make No Statement', value: 'stop', description: 'Safe default: no statement is made while a refused record could change everyone’s share; every record leaves as an error item and the summary says why' },
+					{ name: 'Allocate Over Valid Records (Provisional)', value: 'allocate_valid', description: 'Split over the valid records only; every statement and the summary say the basis is incomplete, how many records were refused and how much may move' },
+				],
+				default: 'stop',
+				description: 'What happens when records were refused (On Error: Continue) while a shared amount (fte cost or lump sum) is split over the records',
 			},
 			{
 				displayName: 'Statement Language',

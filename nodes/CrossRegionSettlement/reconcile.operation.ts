@@ -47,7 +47,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 			if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
 				throw new InvalidFieldError('invalid_amount', 'amountCents', 'Field "amountCents" of a statement item is not a whole number of cents', 'Feed the statements of the Calculate operation unchanged (output format "One Item per Municipality").');
 			}
-			return { type: 'expected', value: { municipalityCode: code.code, municipalityName: code.name, period: parsePeriod(readField(json, 'period'), 'period'), amountCents: cents, index } };
+			return { type: 'expected', value: { municipalityCode: code.code, municipalityName: code.name, period: parsePeriod(readField(json, 'period'), 'period'), amountCents: cents, index, provisional: readField(json, 'status') === 'provisional' } };
 		}
 		if (typeof kind === 'string' && OTHER_KINDS.has(kind)) return { type: 'ignored', kind };
 		const rawNumber = readField(json, fields.invoiceNumber);
@@ -98,6 +98,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 			differenceText: l.differenceCents === null ? '' : formatEuro(l.differenceCents, language),
 			invoiceNumbers: l.invoiceNumbers.join(', '),
 			message: l.message,
+			provisional: l.provisional,
 		};
 		(l.status === 'matched' ? matched : differences).push({ json, pairedItem: l.indexes.map((item) => ({ item })) });
 	}

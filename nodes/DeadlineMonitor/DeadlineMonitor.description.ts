@@ -212,7 +212,7 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		default: false,
 		displayOptions: checkOnly,
 		description:
-			'Whether to send a case to its status output only when its status changed since the last production run; cases whose status did not change leave on an extra "Unchanged" output. Statuses are remembered per case reference in the workflow\'s static data (manual test runs read but do not update it).',
+			'Whether to send a case to its status output only when its status changed since the last production run; cases whose status did not change leave on an extra "Unchanged" output. Statuses are remembered per case reference — in n8n\'s Data Table "jeugdhulp_alert_memory" when a Jeugdhulp Shared Memory credential is selected (safe for parallel runs and queue mode), otherwise in the workflow\'s static data. Manual test runs read but do not update the memory.',
 	},
 	{
 		displayName: 'Max Remembered Cases',

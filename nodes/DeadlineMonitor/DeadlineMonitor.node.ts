@@ -20,11 +20,19 @@ export class DeadlineMonitor implements INodeType {
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,
+		credentials: [
+			{
+				// "Alert Only on Status Change" keeps its memory in n8n's Data Tables through this credential (nodes/shared/store.ts)
+				name: 'sharedMemoryApi',
+				required: false,
+				displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
+			},
+		],
 		properties: [...deadlineMonitorProperties, ...identifyingDataProperties()],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const operation = this.getNodeParameter('operation', 0, 'checkCases') as string;
-		return operation === 'calculateKpis' ? executeCalculateKpis(this) : executeCheckCases(this);
+		return operation === 'calculateKpis' ? executeCalculateKpis(this) : await executeCheckCases(this);
 	}
 }

@@ -1,12 +1,11 @@
 /**
  * Check Cases: per case deadline, days elapsed and left, status; routed to one output per status group.
- * Options: alert only on status change (static data), group per recipient (ready e-mail text).
+ * Options: alert only on status change (shared memory in a Data Table, ./alertOnce.ts), group per recipient (ready e-mail text).
  */
 import { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
 
 import { formatIsoDate } from '../../domain/dates';
 import {
-	AlertMemory,
 	CaseCheck,
 	caseOutput,
 	CaseStatus,
@@ -22,6 +21,7 @@ import { InputReader, openInput } from '../shared/input';
 import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../shared/privacy';
 import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings, SharedSettings } from './parameters';
+import { AlertOnceResult, claimAlerts } from './alertOnce';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
 
@@ -38,7 +38,13 @@ export function outputFor(status: CaseStatus): number {
 	}
 }
 
-const STATIC_KEY = 'deadlineMonitorAlerts';
+const LOCAL_MEMORY_HINT: NodeExecutionHint = {
+	type: 'warning',
+	location: 'outputPane',
+	message:
+		'Alert Only on Status Change keeps its memory in this workflow\'s static data: two runs at the same moment, or n8n in queue mode, can send an alert twice. ' +
+		'Select a "Jeugdhulp Shared Memory API" credential to keep it in n8n\'s Data Tables instead (README "Running at scale").',
+};
 
 /** Collects calendar gaps over all items for one execution hint. */
 class GapTally {
@@ -66,7 +72,7 @@ class GapTally {
 	}
 }
 
-export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][] {
+export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see README "Data as it arrives".
 	const input = openInput(ctx, { properties: deadlineMonitorProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
@@ -76,18 +82,16 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 	const outputCount = alertOnce ? 5 : 4;
 	const privacy = readIdentifyingData(ctx);
 
-	let memory: AlertMemory | undefined;
-	const staticData = alertOnce ? ctx.getWorkflowStaticData('node') : undefined;
-	// Manual test runs compare with what production runs remembered, but do not change it.
-	const remember = ctx.getMode() !== 'manual';
-	if (staticData) memory = new AlertMemory(staticData[STATIC_KEY], ctx.getNodeParameter('maxRemembered', 0, 50000) as number);
-	const changed = (check: CaseCheck) => (memory ? (remember ? memory.observe(check.caseRef, check.status) : memory.peek(check.caseRef, check.status)) : true);
-
 	const gaps = new GapTally();
+	// With alert once, each item is judged once before routing (the claim round needs every status first).
+	const judged = new WeakMap<INodeExecutionData, CaseCheck>();
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
+		const cached = judged.get(item);
+		if (cached) return cached;
 		const json = item.json;
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
+		if (alertOnce) judged.set(item, check);
 		return check;
 	};
 
@@ -97,6 +101,27 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 		...item.json,
 		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
 	});
+
+	let memory: AlertOnceResult | undefined;
+	if (alertOnce) {
+		const observed: Array<{ caseRef: string; status: string }> = [];
+		for (const item of ctx.getInputData()) {
+			try {
+				if (!applies(item)) continue;
+				const check = evaluate(item);
+				observed.push({ caseRef: check.caseRef, status: check.status });
+			} catch {
+				// judged again (and reported per item) when routing
+			}
+		}
+		memory = await claimAlerts(ctx, observed, {
+			// Manual test runs compare with what production runs remembered, but do not change it.
+			remember: ctx.getMode() !== 'manual',
+			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
+			now: Date.now(),
+		});
+	}
+	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
 	let result: INodeExecutionData[][];
 	if (!grouped) {
@@ -110,9 +135,10 @@ export function executeCheckCases(ctx: IExecuteFunctions): INodeExecutionData[][
 		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
 	}
 
-	if (memory && remember && staticData) staticData[STATIC_KEY] = memory.toState() as unknown as IDataObject;
+	memory?.finish();
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
+	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
 	input.finish();
 	return result;
 }

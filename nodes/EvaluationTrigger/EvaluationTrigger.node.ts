@@ -18,6 +18,13 @@ export class EvaluationTrigger implements INodeType {
 		activationMessage: 'The evaluation trigger now fires at the two configured moments each year (and catches up a missed moment once).',
 		defaults: { name: 'Semiannual Evaluation Trigger' },
 		inputs: [],
+		credentials: [
+			{
+				// optional: fired and finished moments in n8n's Data Tables (effectively once across crashes; nodes/shared/store.ts)
+				name: 'sharedMemoryApi',
+				required: false,
+			},
+		],
 		outputs: [NodeConnectionTypes.Main],
 		properties: evaluationTriggerProperties,
 	};

@@ -6,10 +6,16 @@
  *   once if it is within the catch-up window, then check on every hourly tick.
  * - Manual run: emit what the most recent moment emitted, marked as a test; the production record
  *   in static data is never touched.
+ * - Every emit carries n8n's deduplication key (domain `evaluationExecutionKey`): n8n itself refuses a
+ *   second execution of the same moment, schools and attempt.
+ * - With the "Jeugdhulp Shared Memory API" credential, fired and finished moments are also kept
+ *   in the Data Table `jeugdhulp_evaluation_moments`: a moment is done only when its execution
+ *   finished; one killed midway is retried once at the next activation, never twice.
  */
 import {
 	CronExpression,
 	IDataObject,
+	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
 	NodeOperationError,
@@ -28,8 +34,14 @@ import {
 	cronExpressions,
 	EvaluationItem,
 	EvaluationTriggerConfig,
+	evaluationExecutionKey,
 	FiredRecord,
+	keysToRetry,
 	makeMomentSpec,
+	mergeRecord,
+	MomentEvent,
+	nextAttempt,
+	wonFiring,
 	manualTestItems,
 	MomentId,
 	momentsOfYear,
@@ -39,6 +51,29 @@ import {
 	SchoolInput,
 	validateSchedule,
 } from '../../domain/evaluation';
+import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../shared/store';
+
+/** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */
+export const MOMENTS_TABLE: TableSpec = {
+	name: 'jeugdhulp_evaluation_moments',
+	columns: [
+		{ name: 'scope', type: 'string' },
+		{ name: 'key', type: 'string' },
+		{ name: 'event', type: 'string' },
+		{ name: 'attempt', type: 'number' },
+	],
+};
+
+/**
+ * Keys whose execution this n8n process started and that have not finished yet (`<scope>|<key>`).
+ * A re-activation in the same process (unpublish/publish, a settings change) must not retry them;
+ * after a restart the set is empty, so a run that died with the process is retried once.
+ */
+const inFlight = new Set<string>();
+
+function toEvent(row: StoredRow): MomentEvent {
+	return { id: row.id, key: String(row.key), event: row.event === 'done' ? 'done' : 'fired', attempt: Number(row.attempt) || 1 };
+}
 
 /** The key under the node's static data that holds the "already fired" record. */
 export const STATIC_DATA_KEY = 'evaluationRecord';
@@ -117,20 +152,82 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 	}
 
 	const staticData = this.getWorkflowStaticData('node');
-	const apply = (step: (record: FiredRecord) => CheckResult) => {
+	const workflowId = this.getWorkflow().id ?? '';
+	const nodeId = this.getNode().id;
+	// With the shared memory: fired and finished moments in n8n's Data Tables, a run killed midway retried once.
+	const table = hasSharedMemory(this) ? await SharedTable.open(this, MOMENTS_TABLE) : undefined;
+	const scope = `${workflowId}:${nodeId}`;
+	const events = async () => (table ? (await table.rows({ scope })).map(toEvent) : []);
+
+	/** Without the shared memory: the record in static data only (synchronous, as before). */
+	const applyLocal = (step: (record: FiredRecord) => CheckResult) => {
 		const before = readRecord(staticData[STATIC_DATA_KEY]);
 		const result = step(before);
 		// Record before emitting: n8n saves static data when a trigger emits, and a second check
 		// (a tick right after a restart) must find the keys already taken.
 		if (result.record !== before) staticData[STATIC_DATA_KEY] = result.record as unknown as IDataObject;
-		if (result.items.length > 0) this.emit([toItems(result.items)]);
+		if (result.items.length === 0) return;
+		// n8n refuses a second execution with the same key: the moment runs once even if this record is lost.
+		const key = evaluationExecutionKey(workflowId, nodeId, result.items.map((i) => i.dedupKey));
+		this.emit([toItems(result.items)], undefined, undefined, key);
+	};
+
+	/** With the shared memory: claim `fired` rows, emit, write `done` rows when the execution finished. */
+	const applyShared = async (shared: SharedTable, step: (record: FiredRecord) => CheckResult, retry: (seen: MomentEvent[]) => string[]) => {
+		const seen = await events();
+		const result = step(mergeRecord(readRecord(staticData[STATIC_DATA_KEY]), seen, retry(seen)));
+		staticData[STATIC_DATA_KEY] = result.record as unknown as IDataObject;
+		if (result.items.length === 0) return;
+		const attempt = nextAttempt(seen, result.items.map((i) => i.dedupKey));
+		const mine = (await shared.insert(result.items.map((i) => ({ scope, key: i.dedupKey, event: 'fired', attempt })))).map(toEvent);
+		const won = new Set(wonFiring(mine, await events()));
+		const items = result.items.filter((i) => won.has(i.dedupKey));
+		if (items.length === 0) return;
+		const firedKeys = items.map((i) => i.dedupKey);
+		const done = this.helpers.createDeferredPromise<IRun>();
+		for (const key of firedKeys) inFlight.add(`${scope}|${key}`);
+		this.emit([toItems(items)], undefined, done, evaluationExecutionKey(workflowId, nodeId, firedKeys, attempt));
+		void done.promise
+			.then(async (run) => {
+				// undefined: n8n refused the execution as a duplicate (that attempt ran before)
+				if (run) await shared.insert(firedKeys.map((key) => ({ scope, key, event: 'done', attempt })));
+			})
+			.catch(() => undefined) // not finished: retried once at the next activation after a restart
+			.finally(() => {
+				for (const key of firedKeys) inFlight.delete(`${scope}|${key}`);
+			});
+	};
+
+	// one check at a time (a tick may come while the activation's check still talks to the store)
+	let queue: Promise<void> = Promise.resolve();
+	const check = (step: (record: FiredRecord) => CheckResult, retry: (seen: MomentEvent[]) => string[] = () => []): Promise<void> => {
+		if (!table) {
+			applyLocal(step);
+			return Promise.resolve();
+		}
+		const run = () => applyShared(table, step, retry);
+		queue = queue.then(run, run);
+		return queue;
 	};
 	const onTick = (scheduled?: Date) => {
 		const now = scheduled instanceof Date && !Number.isNaN(scheduled.getTime()) ? scheduled.getTime() : Date.now();
-		try {
-			apply((record) => checkMoment(config, record, now));
-		} catch (error) {
+		const fail = (error: unknown) => {
+			if (isSharedMemoryError(error)) {
+				// the store did not answer: record a failed execution, stay active; the next hourly tick
+				// catches the moment up (nothing was fired, nothing is lost)
+				try {
+					this.saveFailedExecution(error as NodeOperationError);
+					return;
+				} catch {
+					// older n8n without saveFailedExecution: fall through
+				}
+			}
 			this.emitError(error instanceof Error ? error : new Error(String(error)));
+		};
+		try {
+			check((record) => checkMoment(config, record, now)).catch(fail);
+		} catch (error) {
+			fail(error);
 		}
 	};
 
@@ -140,8 +237,12 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 	for (const expression of cronExpressions(config.schedule, shift)) {
 		this.helpers.registerCron({ expression: expression as CronExpression }, onTick);
 	}
-	// At start (activation, n8n restart): begin watching and catch up a missed moment once.
-	apply((record) => activate(config, record, Date.now()));
+	// At start (activation, n8n restart): begin watching, catch up a missed moment once, and retry
+	// once a moment whose run never finished (shared memory only).
+	await check(
+		(record) => activate(config, record, Date.now()),
+		(seen) => keysToRetry(seen).filter((key) => !inFlight.has(`${scope}|${key}`)),
+	);
 
 	return {};
 }

@@ -3,7 +3,7 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUT_NAMES, OUTPUTS, triageProperties } from './description';
+import { OUTPUTS_EXPRESSION, triageProperties } from './description';
 import { executeTriage } from './execute';
 
 export class ToeleidingTriage implements INodeType {
@@ -20,8 +20,7 @@ export class ToeleidingTriage implements INodeType {
 		defaults: { name: 'Toeleiding Triage' },
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
-		outputs: OUTPUTS,
-		outputNames: OUTPUT_NAMES,
+		outputs: OUTPUTS_EXPRESSION,
 		credentials: [
 			{
 				name: 'pseudonymisationKeyApi',

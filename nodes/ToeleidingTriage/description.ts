@@ -1,13 +1,12 @@
 /**
  * What the Toeleiding Triage node shows the user. Execution lives in execute.ts.
  */
-import type { INodeOutputConfiguration, INodeProperties } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 
-import { PRESETS, PRESET_IDS } from '../../domain/policies';
+import { PRESETS, PRESET_IDS, type PresetId } from '../../domain/policies';
 import { DEFAULT_FIELD_NAMES, ROUTES, type RequestField, type Route } from '../../domain/triage';
 import { GEMEENTEN_2025 } from '../../domain/municipalities';
-import { FROM_POLICY, groupOfferOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
+import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
 import { calendarTimeZoneOption } from '../shared/input';
 
 export const ROUTE_LABELS: Record<Route, string> = {
@@ -20,11 +19,24 @@ export const ROUTE_LABELS: Record<Route, string> = {
 	zorgteam_weighing: 'Zorgteam Weighing',
 	wlz: 'Wlz',
 	anonymous_advice: 'Anonymous Advice Only',
+	mandated_route: 'Mandated Route (Zorgonderwijsspecialist)',
 };
 
-/** One output per route, in ROUTES order ("Needs Information" first: failed items land there under "Continue"). */
-export const OUTPUTS: INodeOutputConfiguration[] = ROUTES.map((r) => ({ type: NodeConnectionTypes.Main, displayName: ROUTE_LABELS[r] }));
-export const OUTPUT_NAMES: string[] = ROUTES.map((r) => ROUTE_LABELS[r]);
+/**
+ * One output per route, in ROUTES order ("Needs Information" first: failed items land there under "Continue").
+ * The Mandated Route output (index 9) exists only under a policy that can produce it (Rotterdam): every other
+ * workflow keeps its nine outputs, so n8n's error output ("Continue (using error output)") stays at index 9
+ * and no existing connection moves.
+ */
+/** The presets whose designated schools grant youth care under mandate (the Mandated Route output is shown). */
+export const MANDATED_PRESETS: PresetId[] = PRESET_IDS.filter((id) => PRESETS[id].accessRoute === 'mandated_specialist');
+/** The routes (and so outputs) of a node under a policy. */
+export function routesFor(policy: { accessRoute?: string }): readonly Route[] {
+	return policy.accessRoute === 'mandated_specialist' ? ROUTES : ROUTES.filter((r) => r !== 'mandated_route');
+}
+const outputList = (routes: readonly Route[]): string => JSON.stringify(routes.map((r) => ({ type: 'main', displayName: ROUTE_LABELS[r] })));
+/** The node's outputs as an expression of the Region Policy parameter. */
+export const OUTPUTS_EXPRESSION = `={{ ${JSON.stringify(MANDATED_PRESETS)}.includes($parameter.regionPolicy) ? ${outputList(ROUTES)} : ${outputList(routesFor({}))} }}` as ExpressionString;
 
 const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
 /** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
@@ -39,7 +51,7 @@ const OUTSIDER_TEXT: Record<string, string> = {
 	group_open_individual_beschikking: 'group offer open to all; individual help needs the home municipality\u2019s beschikking',
 	group_open_individual_settled: 'group offer open to all; individual help pre-financed and settled with the home municipality',
 	prefinance_settle: 'everything pre-financed and settled with the home municipality',
-	unset: 'not chosen (bestuurlijke keuze): choose under "Pupils Living Elsewhere"',
+	unset: 'not fixed by the region policy (Holland Rijnland: bestuurlijke keuze; Rotterdam and the Twente pilots: not in the seed): choose under "Pupils Living Elsewhere"',
 };
 
 const municipalityParams: INodeProperties[] = [
@@ -123,6 +135,14 @@ export const triageProperties: INodeProperties[] = [
 		options: groupOfferOptions,
 		default: FROM_POLICY,
 		description: 'Whether group offers (groepsaanbod) at designated schools are open to pupils from every municipality',
+	},
+	{
+		displayName: 'Help at Home',
+		name: 'helpAtHomeArrangement',
+		type: 'options',
+		options: helpAtHomeOptions,
+		default: FROM_POLICY,
+		description: 'Whether the collective offer covers school time only (help at home through the residence municipality) or also help at home',
 	},
 	{
 		displayName: 'Access Team Contacts',

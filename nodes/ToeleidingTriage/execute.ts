@@ -13,7 +13,6 @@ import {
 	explain,
 	makePseudonymiser,
 	parseRequest,
-	ROUTES,
 	triage,
 	type AccessContact,
 	type FieldNames,
@@ -25,7 +24,7 @@ import {
 import { mapItems, toNodeError } from '../shared/execution';
 import { InputReader, openInput } from '../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../shared/privacy';
-import { ROUTE_LABELS, triageProperties } from './description';
+import { ROUTE_LABELS, routesFor, triageProperties } from './description';
 import { FROM_POLICY } from '../shared/policy.description';
 
 type Language = 'nl' | 'en';
@@ -52,6 +51,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 	const municipalities = splitList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string).map(municipalityEntry);
 	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, FROM_POLICY) as string;
+	const homeHelp = ctx.getNodeParameter('helpAtHomeArrangement', 0, FROM_POLICY) as string;
 	const policy = buildPolicy(
 		preset,
 		{
@@ -59,6 +59,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 			designatedSchools: splitList(ctx.getNodeParameter('designatedSchools', 0, '') as string),
 			outsiders: outsiders === FROM_POLICY ? undefined : outsiders,
 			groupOfferOpenToAll: groupOpen === FROM_POLICY ? undefined : groupOpen === 'yes',
+			schoolTimeOnly: homeHelp === FROM_POLICY ? undefined : homeHelp === 'schoolTimeOnly',
 		},
 		registry,
 	);
@@ -123,8 +124,6 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 	return json;
 }
 
-/** Output index per route (the outputs are in ROUTES order). */
-const ROUTE_INDEX = Object.fromEntries(ROUTES.map((route, index) => [route, index])) as Record<(typeof ROUTES)[number], number>;
 
 /** A copy of `json` without one field: copying the other keys keeps the object fast (`delete` would not). */
 function withoutField(json: IDataObject, field: string): IDataObject {
@@ -144,13 +143,16 @@ export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecut
 	}
 	const { names, config } = settings;
 	const bsnPath = names.bsn;
-	const outputs = mapItems(ctx, ROUTES.length, (item) => {
+	// Output index per route: the outputs are the policy's routes in ROUTES order (see OUTPUTS_EXPRESSION).
+	const routes = routesFor(config.policy);
+	const routeIndex = new Map(routes.map((route, index) => [route, index]));
+	const outputs = mapItems(ctx, routes.length, (item) => {
 		const json = item.json;
 		const req = parseRequest((f) => input.read(json, names[f]), names, config.registry, config.zone);
 		const outcome = triage(req, config);
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
-		return { json: out, output: ROUTE_INDEX[outcome.route] };
+		return { json: out, output: routeIndex.get(outcome.route)! };
 	}, settings.privacy, input);
 	input.finish();
 	return outputs;

@@ -6,7 +6,7 @@
 import type { INodePropertyOptions } from 'n8n-workflow';
 
 import { PRESETS, PRESET_IDS } from '../../domain/policies';
-import type { PresetId } from '../../domain/policies/types';
+import type { OpenChoice, PresetId } from '../../domain/policies/types';
 
 /** Short names for the editor, with the seed section the preset comes from. */
 const PRESET_LABELS: Record<PresetId, string> = {
@@ -19,7 +19,16 @@ const PRESET_LABELS: Record<PresetId, string> = {
 	regio_utrecht_bovenregionaal: 'Regio Utrecht Bovenregionaal (S3)',
 	utrecht_zml: 'Utrecht Zml Pilot (S4 §4.4)',
 	zuid_limburg: 'Zuid-Limburg Doelgroeparrangement (S4 §4.5)',
+	rotterdam_oza: 'Rotterdam Onderwijs-Zorgarrangementen (S4 §4.3)',
+	almelo_pilot: 'Almelo Pilots, in Development (S4 §3.3)',
+	hellendoorn_elimschool: 'Hellendoorn Elimschool, in Development (S4 §3.4)',
+	oldenzaal_losser_dinkelland: 'Oldenzaal / Losser / Dinkelland, in Development (S4 §3.5)',
 };
+
+/** The presets that leave `choice` open (the seed does not fix it): parameters for that choice are shown for them. */
+export function presetsWithOpen(choice: OpenChoice): PresetId[] {
+	return PRESET_IDS.filter((id) => PRESETS[id].undecided?.[choice] !== undefined);
+}
 
 /** The option value meaning "use what the preset says". */
 export const FROM_POLICY = 'fromPolicy';
@@ -32,7 +41,7 @@ export const regionPolicyOptions: INodePropertyOptions[] = [
 
 /** How pupils who live outside the participating municipalities are treated. */
 export const outsiderOptions: INodePropertyOptions[] = [
-	{ name: 'As in the Region Policy', value: FROM_POLICY, description: 'Use the preset’s rule (Holland Rijnland leaves it open: pupils from elsewhere are item errors until you choose; Custom requires a choice)' },
+	{ name: 'As in the Region Policy', value: FROM_POLICY, description: 'Use the preset’s rule (Holland Rijnland, Rotterdam and the Twente pilots in development leave it open: pupils from elsewhere are errors until you choose; Custom requires a choice)' },
 	{ name: 'Covered Regardless of Residence', value: 'covered', description: 'All pupils of a designated school are covered, nobody is settled (Almere school time, Utrecht zml)' },
 	{ name: 'Group Open, Individual by Beschikking', value: 'group_open_individual_beschikking', description: 'Group offer open to all; individual help needs the home municipality’s beschikking (Hengelo)' },
 	{ name: 'Group Open, Individual Pre-Financed and Settled', value: 'group_open_individual_settled', description: 'Group offer open to all; extra support pre-financed and settled afterwards with the home municipality (Amsterdam SJSO)' },
@@ -42,7 +51,14 @@ export const outsiderOptions: INodePropertyOptions[] = [
 
 /** Whether group offers are open to pupils from every municipality. */
 export const groupOfferOptions: INodePropertyOptions[] = [
-	{ name: 'As in the Region Policy', value: FROM_POLICY, description: 'Use the preset’s setting' },
+	{ name: 'As in the Region Policy', value: FROM_POLICY, description: 'Use the preset’s setting (Rotterdam and the Twente pilots in development leave it open: a group offer for a pupil from elsewhere is an error until you choose)' },
 	{ name: 'Yes', value: 'yes', description: 'Pupils from any municipality may join group offers (groepsaanbod)' },
 	{ name: 'No', value: 'no', description: 'Group offers follow the same residence rule as individual help' },
+];
+
+/** Whether the collective offer covers school time only (help at home through the residence municipality). */
+export const helpAtHomeOptions: INodePropertyOptions[] = [
+	{ name: 'As in the Region Policy', value: FROM_POLICY, description: 'Use the preset’s setting (the Twente pilots in development leave it open: help at home is an error until you choose)' },
+	{ name: 'School Time Only', value: 'schoolTimeOnly', description: 'The arrangement covers help in school only; help at home goes through the residence municipality (Almere, Rotterdam)' },
+	{ name: 'Also Help at Home', value: 'alsoAtHome', description: 'Where possible the same care worker who helps at school also helps at home (1 Gezin 1 Plan 1 Regisseur)' },
 ];

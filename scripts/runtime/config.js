@@ -51,6 +51,8 @@ const CREDENTIALS = {
 	smtp: { id: 'smtp-local', name: 'Local SMTP (maildev)', type: 'smtp' },
 	caseSystem: { id: 'case-system-local', name: 'Local case system', type: 'caseSystemApi' },
 	pseudonymisation: { id: 'pseudonymisation-local', name: 'Local pseudonymisation key', type: 'pseudonymisationKeyApi' },
+	// n8n's public API of this runtime; its API key is created after start (scripts/runtime/shared-memory.js)
+	sharedMemory: { id: 'shared-memory-local', name: 'Local shared memory (n8n API)', type: 'sharedMemoryApi' },
 };
 
 /**

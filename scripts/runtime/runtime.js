@@ -18,6 +18,7 @@ const { spawnService, setGroupsFile, killGroup, waitFor, freePort, portInUse } =
 const { ensureN8n } = require('./install-n8n');
 const { buildPackage, installPackage } = require('./install-package');
 const n8n = require('./n8n');
+const sharedMemory = require('./shared-memory');
 
 /** Default ports of `npm start` (all overridable through the environment). */
 const DEFAULT_PORTS = {
@@ -41,12 +42,16 @@ class RuntimeClient {
 		this.workflows = state.workflows;
 		/** Our node types as loaded by n8n: [{name, displayName}]. */
 		this.nodes = state.nodes || [];
-		this.env = n8n.n8nEnv({
-			userFolder: state.userFolder,
-			dataDir: state.dataDir,
-			port: state.ports.n8n,
-			brokerPort: state.ports.broker,
-		});
+		this.env = {
+			...n8n.n8nEnv({
+				userFolder: state.userFolder,
+				dataDir: state.dataDir,
+				port: state.ports.n8n,
+				brokerPort: state.ports.broker,
+			}),
+			// e.g. queue mode with PostgreSQL and Redis (scripts/runtime/queue.js)
+			...(state.extraEnv || {}),
+		};
 		this.cliLog = path.join(state.userFolder, 'logs', 'cli.log');
 	}
 
@@ -157,11 +162,31 @@ class OwnedRuntime extends RuntimeClient {
 		this.groupsFile = groupsFile;
 	}
 
+	/**
+	 * Stop the n8n server and start it again on the same database (a restart of the main instance).
+	 * `signal` SIGKILL simulates a crash (nothing is shut down cleanly).
+	 */
+	async restartN8n({ signal = 'SIGTERM' } = {}) {
+		const pid = this.procs.n8n && this.procs.n8n.pid;
+		if (pid && signal === 'SIGKILL') {
+			try {
+				process.kill(-pid, 'SIGKILL');
+			} catch {
+				/* already gone */
+			}
+		}
+		await killGroup(pid, 20000);
+		this.procs.n8n = await n8n.startServer(this.env, { logFile: this.state.logs.n8n }); // listed in the groups file by spawnService
+		this.procs.n8n.unref();
+		this._cookie = undefined;
+	}
+
 	async stop() {
 		if (this.stopped) return;
 		this.stopped = true;
 		// n8n first (it may still send mail / call the API while shutting down), then the services.
 		await killGroup(this.procs.n8n && this.procs.n8n.pid, 20000);
+		if (this.procs.extra) await Promise.all(this.procs.extra.map((p) => p.stop()));
 		await Promise.all([killGroup(this.procs.maildev && this.procs.maildev.pid), killGroup(this.procs.caseApi && this.procs.caseApi.pid)]);
 		fs.rmSync(this.groupsFile, { force: true }); // tells the reaper we stopped normally
 		if (this.temporary) fs.rmSync(this.userFolder, { recursive: true, force: true });
@@ -199,6 +224,8 @@ function prepareDataDir(dataDir, sampleDataDir) {
  *   extraDataDirs  {subdir: sourceFolder} also copied into the data folder (test fixtures)
  *   requirePackage  fail when n8n cannot load our package (default true; `npm start` only warns)
  *   log          progress output (default console.log)
+ *   extraEnv     more environment for every n8n process (queue mode: database, Redis; scripts/runtime/queue.js)
+ *   afterMain    async ({ env, remember, logs }) => [{ stop() }]: start more processes after the main instance (workers)
  */
 async function startRuntime(opts) {
 	const {
@@ -278,7 +305,7 @@ async function startRuntime(opts) {
 		caseApi: `http://127.0.0.1:${ports.caseApi}`,
 		smtp: `smtp://127.0.0.1:${ports.smtp}`,
 	};
-	const state = { userFolder, dataDir, ports, urls, owner: config.OWNER, pid: process.pid, workflows: [], logs };
+	const state = { userFolder, dataDir, ports, urls, owner: config.OWNER, pid: process.pid, workflows: [], logs, extraEnv: opts.extraEnv };
 	const runtime = new OwnedRuntime(state, procs, { temporary, groupsFile });
 	try {
 		log(`==> Starting maildev (SMTP ${ports.smtp}, inbox ${urls.inbox}) and the case API (${urls.caseApi})`);
@@ -307,7 +334,8 @@ async function startRuntime(opts) {
 
 		const env = runtime.env;
 		log('==> Importing credentials and workflows');
-		await n8n.importCredentials(env, n8n.localCredentials({ smtpPort: ports.smtp, caseApiUrl: urls.caseApi }), { logFile: logs.cli });
+		const credentials = [...n8n.localCredentials({ smtpPort: ports.smtp, caseApiUrl: urls.caseApi }), sharedMemory.sharedMemoryCredential({ port: ports.n8n })];
+		await n8n.importCredentials(env, credentials, { logFile: logs.cli });
 		state.workflows = await n8n.importWorkflows(
 			env,
 			workflowsDirs,
@@ -317,10 +345,14 @@ async function startRuntime(opts) {
 
 		log(`==> Starting n8n ${config.N8N_VERSION} on ${urls.editor} (log: ${logs.n8n})`);
 		procs.n8n = remember(await n8n.startServer(env, { logFile: logs.n8n }));
+		// more processes sharing the database (queue-mode workers): started once the main instance has migrated it
+		if (opts.afterMain) procs.extra = await opts.afterMain({ env, remember, logs });
 		await waitFor(async () => (await fetch(`${urls.inbox}/api/healthz`)).ok, { what: 'maildev', timeoutMs: 30000 });
 		await waitFor(async () => (await fetch(`${urls.caseApi}/api/health`)).ok, { what: 'case API', timeoutMs: 30000 });
 		const created = await n8n.ensureOwner(urls.editor, config.OWNER);
 		if (created) log(`    owner account ${config.OWNER.email} created`);
+		await sharedMemory.configureSharedMemory(urls.editor, ports.n8n);
+		log('    shared memory: n8n API key for Data Tables stored in the credential');
 
 		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)
 		const ours = await n8n.loadedPackageNodes(urls.editor);

@@ -31,6 +31,8 @@ const DAY = 24 * HOUR;
 interface Started {
 	response: ITriggerResponse;
 	emitted: INodeExecutionData[][][];
+	/** The deduplication key passed with each emit (n8n refuses a second execution with the same key). */
+	keys: Array<string | undefined>;
 	errors: Error[];
 	crons: Array<{ expression: string; onTick: (d: Date) => void }>;
 	staticData: IDataObject;
@@ -75,6 +77,7 @@ async function start(
 	});
 	const node = workflow.getNode(wf.nodes[0].name) as INode;
 	const emitted: INodeExecutionData[][][] = [];
+	const keys: Array<string | undefined> = [];
 	const errors: Error[] = [];
 	const crons: Started['crons'] = [];
 	const ctx = new TriggerContext(
@@ -83,7 +86,10 @@ async function start(
 		{} as IWorkflowExecuteAdditionalData,
 		options.mode ?? 'trigger',
 		options.activation ?? 'activate',
-		(data) => emitted.push(data),
+		(data, _response, _done, key) => {
+			emitted.push(data);
+			keys.push(key);
+		},
 		(error) => errors.push(error),
 		undefined,
 		{ registerCron: (cron, onTick) => void crons.push({ expression: cron.expression, onTick }) },
@@ -92,6 +98,7 @@ async function start(
 	return {
 		response,
 		emitted,
+		keys,
 		errors,
 		crons,
 		staticData: workflow.staticData as IDataObject,
@@ -128,6 +135,23 @@ describe('activation and on-time firing', () => {
 		t.tick(MOMENT + DAY);
 		expect(t.emitted).toHaveLength(1);
 		for (const item of t.items()) assertNoPersonalData(item, 'trigger output');
+	});
+
+	it('passes n8n a deduplication key per moment and schools, so a lost record cannot make n8n run the moment twice', async () => {
+		const t = await start('defaults-two-schools', at('2026-01-20T10:00'));
+		t.tick(MOMENT);
+		expect(t.keys).toHaveLength(1);
+		expect(t.keys[0]).toMatch(/^jeugdhulp-evaluation:[0-9a-f]{32}:1$/);
+		// a second instance whose static data lost the record (as a queue-mode worker's save did) fires
+		// again, but with the same key: n8n's unique index on executions refuses that second execution
+		const lost = await start('defaults-two-schools', at('2026-01-20T10:00'));
+		lost.tick(MOMENT + 5 * 60_000);
+		expect(lost.keys).toEqual(t.keys);
+		// the next moment gets another key
+		const next = await start('defaults-two-schools', at('2026-06-01T10:00'), { staticData: t.staticData });
+		next.tick(at('2026-06-15T09:00'));
+		expect(next.keys).toHaveLength(1);
+		expect(next.keys[0]).not.toBe(t.keys[0]);
 	});
 
 	it('one item when no school list is given; the June moment owes the annual report', async () => {

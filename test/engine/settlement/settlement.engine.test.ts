@@ -106,6 +106,8 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(amountsOf(out.filter((i) => !i.json.error).map((i) => i.json))).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
 		const [summary] = run.json('Settlement', 2);
 		expect(summary).toMatchObject({ recordsIn: 12, recordsRejected: 5, recordsSettled: 3, recordsResident: 3, recordsCovered: 1, rejectedByReason: { unknown_municipality: 1, invalid_number: 1, outside_period: 1, contradicting_records: 2 } });
+		// the fixture allocates over the valid records: everything says so (issue 11 §4)
+		expect(summary).toMatchObject({ status: 'provisional', balanced: false, sumsAddUp: true, basisComplete: false, affectedCents: 1_875_000 });
 		expect(paired(run.output('Settlement')[2])[0]).toHaveLength(12);
 	});
 
@@ -117,6 +119,107 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(outputs[0].every((i) => !i.json.error)).toBe(true);
 		expect(outputs[0]).toHaveLength(3);
 		expect(outputs[3].map((i) => (i.pairedItem as { item: number }).item)).toEqual([7, 8, 9, 10, 11]);
+	});
+
+	describe('a refused record must not move money onto others (issue 11 §4)', () => {
+		// Amsterdam SJSO, population financing, lump sum € 200,00 by pupils: one Haarlem pupil (settled) and one refused record.
+		const haarlem = { leerling: 'Noor Testkind', school: '12AB', woongemeente: '0392', arrangement: 'individueel' };
+		it.each([
+			['an unknown code', '9999'],
+			['a typo', 'Amsterdm'],
+		])('with %s, the default stops the settlement: no statement; every record leaves as an error item, the summary says why', async (_what, residence) => {
+			// On Error "Continue (using error output)": n8n would pass the input on through the Statements output if the
+			// node threw, so the node itself makes no statement and routes every record to the error output.
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.stop'), { input: [{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: residence, arrangement: 'individueel' }, haarlem], credentials });
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[0]).toHaveLength(0);
+			expect(outputs[1]).toHaveLength(0);
+			expect(outputs[3].map((i) => [(i.pairedItem as { item: number }).item, (i.json.details as IDataObject).code])).toEqual([
+				[0, 'unknown_municipality'],
+				[1, 'incomplete_basis'],
+			]);
+			const message = '1 of 2 delivery records were refused (item 0 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
+			expect(outputs[3][1].json.error).toBe(message);
+			expect((outputs[3][1].json.details as IDataObject).hint).toMatch(/Refused Records in a Shared Amount/);
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ kind: 'summary', status: 'stopped', stoppedBecause: message, stoppedCode: 'incomplete_basis', recordsIn: 2, recordsRejected: 1, recordsNotSettled: 1, balanced: false, billedCents: 0 });
+			for (const e of outputs[3]) assertNoPersonalData(e.json.error, 'error message');
+		});
+		it.each([
+			['an unknown code', '9999'],
+			['a typo', 'Amsterdm'],
+		])('with %s and "Allocate Over Valid Records", Haarlem gets 20000 cents marked provisional; balanced is false', async (_what, residence) => {
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.allocate-valid'), { input: [{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: residence, arrangement: 'individueel' }, haarlem], credentials });
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[3].map((i) => (i.pairedItem as { item: number }).item)).toEqual([0]);
+			const statements = run.json('Settlement', 0);
+			expect(amountsOf(statements)).toEqual({ 'statement:0392': 20_000, 'own_share:0363': 0 });
+			const note =
+				'VOORLOPIG — verdeelbasis onvolledig: 1 van 2 registratie(s) geweigerd (zie de foutmelding per item); tot € 100,00 van € 200,00 kan anders verdeeld worden. Niet factureren: herstel de geweigerde registraties en bereken opnieuw.';
+			for (const st of statements) {
+				expect(st).toMatchObject({ status: 'provisional', complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, basisNote: note });
+				expect((st.basis as string).startsWith(note)).toBe(true);
+			}
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'provisional', balanced: false, sumsAddUp: true, complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, affectedText: '€ 100,00', billedCents: 20_000, totalCostCents: 20_000 });
+		});
+		it('without refused records the same split is final and balanced', async () => {
+			const run = await runWorkflow(fixture('calculate.refused-lump-sum.stop'), { input: [haarlem], credentials });
+			expect(run.error).toBeUndefined();
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'final', balanced: true, complete: true, basisComplete: true, affectedCents: 0, basisNote: null });
+		});
+	});
+
+	it('ties in the largest-remainder split: own share first, then the lowest code (issue 11 §5)', async () => {
+		// € 10,00 by pupils over Zaanstad (0479), Haarlem (0392) and an Amsterdam pupil (own share): each exact share is 333⅓ cents.
+		const input = [
+			{ leerling: 'Finn Nepstra', school: '12AB', woongemeente: '0479', arrangement: 'individueel' },
+			{ leerling: 'Emma Synthema', school: '12AB', woongemeente: '0392', arrangement: 'individueel' },
+			{ leerling: 'Levi Oefenhuis', school: '12AB', woongemeente: '0363', arrangement: 'individueel' },
+		];
+		const run = await runWorkflow(fixture('calculate.tie-own-share-first'), { input, credentials });
+		expect(run.error).toBeUndefined();
+		expect(amountsOf(run.json('Settlement', 0))).toEqual({ 'statement:0392': 333, 'statement:0479': 333, 'own_share:0363': 334 });
+	});
+
+	describe('Rotterdam (S4 §4.3): lots (percelen) of the inkoopmodel', () => {
+		const input = [
+			{ leerling: 'Noor Testkind', school: '12AB', woongemeente: 'Rotterdam', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: 'Capelle aan den IJssel', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: '0502', arrangement: 'individueel', product: 'P7' },
+			{ leerling: 'Sem Voorbeeldink', school: '34CD', woongemeente: 'Schiedam', arrangement: 'individueel', product: 'P1' },
+			{ leerling: 'Lotte Fictiefsma', school: '34CD', woongemeente: '0606', arrangement: 'individueel', product: 'P7' },
+		];
+		it('a budget per lot: P1 € 1.000,00 over 3 pupils, P7 € 500,00 over 2 — Schiedam € 583,33, own share € 916,67', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-budget-per-lot'), { input, credentials });
+			expect(run.error).toBeUndefined();
+			const statements = run.json('Settlement', 0);
+			expect(amountsOf(statements)).toEqual({ 'statement:0606': 58_333, 'own_share:0599': 91_667 });
+			expect(statements[0].basis).toContain('perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00');
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ policy: 'rotterdam_oza', totalCostCents: 150_000, balanced: true, status: 'final' });
+		});
+		it('a pupil from elsewhere without a choice, On Error "Continue (using error output)": no statement, every record an error item saying why', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-outsider-unchosen.continue'), { input, credentials });
+			expect(run.error).toBeUndefined();
+			const outputs = run.output('Settlement');
+			expect(outputs[0]).toHaveLength(0);
+			expect(outputs[3]).toHaveLength(5);
+			expect(outputs[3].every((i) => (i.json.details as IDataObject).code === 'policy_choice_required')).toBe(true);
+			expect(outputs[3][0].json.error).toMatch(/S4 §4\.3 does not say how pupils living outside Rotterdam/);
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ status: 'stopped', stoppedCode: 'policy_choice_required', recordsNotSettled: 5, billedCents: 0 });
+			expect(summary.hint).toMatch(/Pupils Living Elsewhere/);
+		});
+
+		it('without "Financing Decided by the Region" the node stops, citing the seed and naming the parameter', async () => {
+			const run = await runWorkflow(fixture('calculate.rotterdam-financing-open'), { input, credentials });
+			expect(run.error?.message).toMatch(/does not fix the financing of the arrangement \(S4 §4\.3\.3 names an inkoopmodel with seven lots/);
+			expect((run.error as unknown as { description: string }).description).toMatch(/Financing Decided by the Region/);
+		});
 	});
 
 	it('refuses Holland Rijnland without a choice for pupils from elsewhere, explaining the choice', async () => {
@@ -154,6 +257,19 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 		// paired items point at the statement and the invoice rows behind each line
 		const differs = run.output('Reconcile')[0].find((i) => i.json.status === 'amount_differs')!;
 		expect(paired([differs])[0]).toEqual([1, 4]);
+	});
+
+	it('a provisional statement (status from Calculate) is reconciled as not final', async () => {
+		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
+			input: [
+				{ kind: 'statement', municipalityCode: '0392', municipalityName: 'Haarlem', period: '2026-Q1', amountCents: 20_000, status: 'provisional' },
+				{ factuurnummer: 'H-1', gemeente: 'Haarlem', periode: '2026-Q1', bedrag: '200,00' },
+			],
+		});
+		const [line] = run.json('Reconcile', 1);
+		expect(line).toMatchObject({ status: 'matched', provisional: true });
+		expect(line.message).toMatch(/voorlopige berekening/);
+		expect(run.json('Reconcile', 2)[0]).toMatchObject({ provisionalStatements: 1 });
 	});
 
 	it('bad invoice rows go to the error output, the rest is reconciled', async () => {

@@ -7,7 +7,7 @@ import { loadWorkflow, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 const fixture = (name: string) => loadWorkflow(`test/engine/triage/fixtures/triage.${name}.workflow.json`);
-const OUT = { needs_information: 0, collective: 1, individual_beschikking: 2, combined: 3, basic_support: 4, voorliggend_veld: 5, zorgteam_weighing: 6, wlz: 7, anonymous_advice: 8 } as const;
+const OUT = { needs_information: 0, collective: 1, individual_beschikking: 2, combined: 3, basic_support: 4, voorliggend_veld: 5, zorgteam_weighing: 6, wlz: 7, anonymous_advice: 8, mandated_route: 9 } as const;
 
 function req(id: string, overrides: IDataObject = {}): IDataObject {
 	return {
@@ -99,8 +99,45 @@ describe('Toeleiding Triage in the engine', () => {
 		expect((outsider.triage as IDataObject).responsibleMunicipality).toEqual({ code: '0228', name: 'Ede' });
 	});
 
+	it('the same request under several presets includes Rotterdam: individual help at a Rotterdam vso school → mandated route; under Enschede → individual beschikking', async () => {
+		const result = await runWorkflow(fixture('same-request-several-presets'), { input: [req('r', { residenceMunicipality: 'Rotterdam' })] });
+		expect(result.error).toBeUndefined();
+		const outputs = result.output('Rotterdam');
+		expect(outputs).toHaveLength(10);
+		expect(outputs.map((o) => o.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0, 0, 1]);
+		const rotterdam = result.json('Rotterdam', OUT.mandated_route)[0].triage as IDataObject;
+		expect(rotterdam).toMatchObject({ route: 'mandated_route', routeLabel: 'Mandated Route (Zorgonderwijsspecialist)', financing: ['jeugdwet_mandated'], accessContact: null, deadline: null, crossRegionSettlement: false });
+		expect((rotterdam.actions as IDataObject[])[0]).toEqual({ id: 'request_through_zorgonderwijsspecialist', text: 'Request the onderwijs-zorgarrangement through the zorgonderwijsspecialist, who decides under mandate (no beschikking).' });
+		expect((rotterdam.reasons as IDataObject[]).map((r) => [r.ruleId, r.seed])).toContainEqual(['T-MANDATED-ROUTE', 'S4 §4.3.3']);
+		const enschede = result.json('Enschede', OUT.individual_beschikking)[0].triage as IDataObject;
+		expect(enschede.route).toBe('individual_beschikking');
+		expect((enschede.whoPays as IDataObject).text).toBe('Rotterdam, on an individual beschikking (Jeugdwet).');
+	});
+
+	it('Rotterdam: a pupil living elsewhere is an item error saying why (the seed does not say) and where to choose', async () => {
+		const result = await runWorkflow(fixture('same-request-several-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
+		const [failed] = result.json('Rotterdam', OUT.needs_information);
+		expect(failed.error).toMatch(/does not fix how pupils living outside the participating municipalities are treated \(S4 §4\.3 does not say/);
+		expect((failed.details as IDataObject).hint).toMatch(/Pupils Living Elsewhere/);
+		expect(failed.requestId).toBe('x');
+	});
+
+	it('Almelo (pilot in development): help at home is an item error naming "Help at Home" until the region chooses', async () => {
+		const input = [req('home', { residenceMunicipality: 'Almelo', helpAtHome: 'ja' }), req('school', { residenceMunicipality: 'Almelo' })];
+		const result = await runWorkflow(fixture('twente-help-at-home'), { input });
+		expect(result.error).toBeUndefined();
+		const [failed] = result.json('Not Chosen', OUT.needs_information);
+		expect(failed.requestId).toBe('home');
+		expect(failed.error).toMatch(/does not fix whether the collective offer covers school time only or also help at home \(S4 §3\.3/);
+		expect((failed.details as IDataObject).hint).toMatch(/Help at Home/);
+		expect(result.json('Not Chosen', OUT.collective).map((j) => j.requestId)).toEqual(['school']);
+		const chosen = result.json('School Time Only', OUT.collective);
+		expect(chosen.map((j) => j.requestId)).toEqual(['home', 'school']);
+		expect(((chosen[0].triage as IDataObject).actions as IDataObject[]).map((a) => a.id)).toContain('home_help_by_residence_municipality');
+	});
+
 	it('the same request under Enschede, Amsterdam and Almere', async () => {
-		const result = await runWorkflow(fixture('same-request-three-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
+		const result = await runWorkflow(fixture('same-request-several-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
 		const enschede = result.json('Enschede', OUT.individual_beschikking)[0].triage as IDataObject;
 		const amsterdam = result.json('Amsterdam', OUT.collective)[0].triage as IDataObject;
 		const almere = result.json('Almere', OUT.collective)[0].triage as IDataObject;
@@ -220,7 +257,7 @@ describe('Toeleiding Triage in the engine', () => {
 	});
 
 	it('English texts when the language option says so', async () => {
-		const result = await runWorkflow(fixture('same-request-three-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
+		const result = await runWorkflow(fixture('same-request-several-presets'), { input: [req('x', { residenceMunicipality: 'Ede' })] });
 		const almere = result.json('Almere', OUT.collective)[0].triage as IDataObject;
 		expect((almere.reasons as IDataObject[]).map((r) => r.text)).toContain('The pupil lives elsewhere, but the region\u2019s arrangement covers all pupils of the school regardless of where they live.');
 		expect((almere.actions as IDataObject[])[0].text).toBe('Register the case in the case system.');

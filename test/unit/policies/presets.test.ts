@@ -5,10 +5,52 @@ import { assertNoPersonalData } from '../../helpers/privacy';
 const registry = getDefaultRegistry();
 
 describe('region policy presets', () => {
-	it('has the nine systems of the seeds table', () => {
-		expect(PRESET_IDS.sort()).toEqual(
-			['almere_oja', 'amersfoort_osj', 'amsterdam_sjso', 'enschede_oja', 'hengelo_borne_hvt', 'holland_rijnland_s5', 'regio_utrecht_bovenregionaal', 'utrecht_zml', 'zuid_limburg'].sort(),
+	it('has the thirteen systems of the seeds', () => {
+		expect([...PRESET_IDS].sort()).toEqual(
+			[
+				'almere_oja',
+				'amersfoort_osj',
+				'amsterdam_sjso',
+				'enschede_oja',
+				'hengelo_borne_hvt',
+				'holland_rijnland_s5',
+				'regio_utrecht_bovenregionaal',
+				'utrecht_zml',
+				'zuid_limburg',
+				'rotterdam_oza',
+				'almelo_pilot',
+				'hellendoorn_elimschool',
+				'oldenzaal_losser_dinkelland',
+			].sort(),
 		);
+	});
+
+	it('Rotterdam (S4 §4.3): the five tender municipalities with Brielle as Voorne aan Zee, the mandated route, school time only', () => {
+		const r = PRESETS.rotterdam_oza;
+		const names = r.participatingMunicipalities.map((c) => registry.resolve(c, 'x').name);
+		expect(names).toEqual(['Rotterdam', 'Capelle aan den IJssel', 'Krimpen aan den IJssel', 'Lansingerland', 'Voorne aan Zee']);
+		expect(r.notes).toContain('Brielle (0501) is since 1 January 2023 part of Voorne aan Zee (1992)');
+		expect(r).toMatchObject({ accessRoute: 'mandated_specialist', schoolTimeOnly: true, outsiders: 'unset' });
+		expect(Object.keys(r.undecided ?? {}).sort()).toEqual(['financing', 'groupOffer', 'outsiders']);
+	});
+
+	it('the Twente pilots in development: the seed’s municipalities, every policy choice open', () => {
+		expect(PRESETS.almelo_pilot.participatingMunicipalities).toEqual(['0141']);
+		expect(PRESETS.hellendoorn_elimschool.participatingMunicipalities).toEqual(['0163']);
+		expect(PRESETS.oldenzaal_losser_dinkelland.participatingMunicipalities.map((c) => registry.resolve(c, 'x').name)).toEqual(['Oldenzaal', 'Losser', 'Dinkelland']);
+		for (const id of ['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as PresetId[]) {
+			expect(PRESETS[id].outsiders).toBe('unset');
+			expect(Object.keys(PRESETS[id].undecided ?? {}).sort()).toEqual(['financing', 'groupOffer', 'homeHelp', 'outsiders']);
+			for (const why of Object.values(PRESETS[id].undecided ?? {})) expect(why).toMatch(/^S4 §3\.[345]/);
+		}
+	});
+
+	it('a choice made in the node is no longer open; an unchosen one stays open', () => {
+		const p = buildPolicy('almelo_pilot', { outsiders: 'residents_only', groupOfferOpenToAll: false });
+		expect(Object.keys(p.undecided ?? {}).sort()).toEqual(['financing', 'homeHelp']);
+		const q = buildPolicy('almelo_pilot', { schoolTimeOnly: true, financingDecided: true });
+		expect(Object.keys(q.undecided ?? {}).sort()).toEqual(['groupOffer', 'outsiders']);
+		expect(Object.keys(PRESETS.almelo_pilot.undecided ?? {})).toHaveLength(4);
 	});
 
 	it.each(PRESET_IDS)('%s: every participating municipality is a CBS code of 2025, without duplicates', (id) => {
@@ -72,7 +114,8 @@ describe('region policy presets', () => {
 });
 
 /** Expected treatment per preset for a pupil living elsewhere (Ede, 0228 — in no preset). */
-const OUTSIDER_TABLE: Record<Exclude<PresetId, 'holland_rijnland_s5'>, Record<'group' | 'individual' | 'class', PupilTreatment>> = {
+type ChoiceRequired = Exclude<PresetId, 'holland_rijnland_s5' | 'rotterdam_oza' | 'almelo_pilot' | 'hellendoorn_elimschool' | 'oldenzaal_losser_dinkelland'>;
+const OUTSIDER_TABLE: Record<ChoiceRequired, Record<'group' | 'individual' | 'class', PupilTreatment>> = {
 	amersfoort_osj: { group: 'refer_beschikking', individual: 'refer_beschikking', class: 'refer_beschikking' },
 	enschede_oja: { group: 'covered', individual: 'refer_beschikking', class: 'refer_beschikking' },
 	hengelo_borne_hvt: { group: 'covered', individual: 'refer_beschikking', class: 'settle' },
@@ -122,6 +165,26 @@ describe('classifyPupil', () => {
 		expect(classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'residents_only' }).treatment).toBe('refer_beschikking');
 		expect(classifyPupil(hr, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'covered' }).ruleId).toBe('POL-OUTSIDER-COVERED');
 	});
+
+	it.each(['rotterdam_oza', 'almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as PresetId[])(
+		'%s: an outsider is an error saying why (seed) and where to choose; with a choice, a group offer still needs one',
+		(id) => {
+			const p = buildPolicy(id);
+			const seed = PRESETS[id].seed.replace('§', '\\§').replace('.', '\\.');
+			expect(() => classifyPupil(p, { residenceCode: '0228', arrangement: 'individual' })).toThrow(new RegExp(`does not fix how pupils living outside the participating municipalities are treated \\(${seed}`));
+			try {
+				classifyPupil(p, { residenceCode: '0228', arrangement: 'individual' });
+			} catch (e) {
+				expect((e as PolicyChoiceRequiredError).hint).toMatch(/Pupils Living Elsewhere/);
+				expect((e as PolicyChoiceRequiredError).field).toBe('outsiders');
+			}
+			const chosen = buildPolicy(id, { outsiders: 'prefinance_settle' });
+			expect(classifyPupil(chosen, { residenceCode: '0228', arrangement: 'individual' }).treatment).toBe('settle');
+			expect(() => classifyPupil(chosen, { residenceCode: '0228', arrangement: 'group' })).toThrow(/does not fix whether the group offer is open/);
+			expect(classifyPupil(buildPolicy(id, { outsiders: 'prefinance_settle', groupOfferOpenToAll: true }), { residenceCode: '0228', arrangement: 'group' }).treatment).toBe('covered');
+			expect(classifyPupil(p, { residenceCode: PRESETS[id].participatingMunicipalities[0], arrangement: 'group' }).treatment).toBe('resident');
+		},
+	);
 
 	it('the options override beats the policy', () => {
 		expect(classifyPupil(PRESETS.almere_oja, { residenceCode: '0228', arrangement: 'individual' }, { outsiders: 'residents_only' }).treatment).toBe('refer_beschikking');

@@ -53,7 +53,7 @@ describe('function financing (functiebekostiging)', () => {
 		expect(r.statements.find((s) => s.municipalityCode === '0362')!.lines.map((l) => l.amountCents)).toEqual([642_857, 642_857]);
 		expect(r.summary).toMatchObject({ recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, pupilsSettled: 3, balanced: true });
 		expect(r.statements[0].basis).toBe(
-			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen).',
+			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode).',
 		);
 	});
 
@@ -171,6 +171,206 @@ describe('population financing (populatiebekostiging)', () => {
 		// 1.000.000 / 6 pupils = 166.666,67; own 1 → 166.666 r .67; Utrecht 2 → 333.333 r .33; Apeldoorn 3 → 500.000 r 0
 		// floors 999.999; one cent to the largest remainder (own share)
 		expect(amounts(r)).toEqual({ '0200': 500_000, '0344': 333_333, OWN: 166_667, TOTAL: 1_000_000 });
+	});
+});
+
+describe('Rotterdam (S4 §4.3): lots (percelen) of the inkoopmodel', () => {
+	// The region chose: pupils from elsewhere pre-financed and settled; the financing is decided (per lot).
+	const edits = { outsiders: 'prefinance_settle' as const, financingDecided: true };
+
+	it('a tariff per lot (PxQ, product = lot): hours × the lot’s tariff per record', () => {
+		const r = run({
+			preset: 'rotterdam_oza',
+			edits,
+			period: '2026-Q1',
+			financingParty: '0599',
+			params: { financingForm: 'pxq', tariffs: { P1: 8_000, P7: 9_550 } },
+			rows: [
+				row('R1', '0599', { product: 'P1', uren: 10 }), // Rotterdam: 10 h × € 80,00 = € 800,00 (own share)
+				row('R2', '0502', { product: 'P7', uren: 4 }), // Capelle a/d IJssel: 4 h × € 95,50 = € 382,00 (own share)
+				row('R4', '1992', { product: 'P1', uren: 1 }), // Voorne aan Zee (former Brielle): 1 h × € 80,00 = € 80,00 (own share)
+				row('R3', '0606', { product: 'P1', uren: '2,5' }), // Schiedam: 2,5 h × € 80,00 = € 200,00
+				row('R3', '0606', { product: 'P7', uren: '1,25' }), // Schiedam: 1,25 h × € 95,50 = € 119,375 → € 119,38 (half away from zero)
+			],
+		});
+		// own 80.000 + 38.200 + 8.000 = 126.200; Schiedam 20.000 + 11.938 = 31.938; total 158.138
+		expect(amounts(r)).toEqual({ '0606': 31_938, OWN: 126_200, TOTAL: 158_138 });
+		expect(r.statements[0].lines[0]).toMatchObject({ ruleId: 'POL-OUTSIDER-PREFINANCE', records: 2, hours: 3.75, amountCents: 31_938 });
+	});
+
+	it('a budget per lot (population, lump sum per lot): each lot’s budget over the pupils with records in that lot', () => {
+		const r = run({
+			preset: 'rotterdam_oza',
+			edits,
+			period: '2026-Q1',
+			financingParty: '0599',
+			params: { financingForm: 'population', lotBudgets: { P1: 100_000, P7: 50_000 } },
+			rows: [
+				row('A', '0599', { product: 'P1' }), // Rotterdam
+				row('B', '0502', { product: 'P1' }), // Capelle: in both lots
+				row('B', '0502', { product: 'P7' }),
+				row('C', '0606', { product: 'P1' }), // Schiedam
+				row('D', '0606', { product: 'P7' }), // Schiedam
+			],
+		});
+		// P1 € 1.000,00 over 3 pupils: own 2 (A, B) → 66.666,67 → 66.666 r .67; Schiedam 1 (C) → 33.333 r .33;
+		//    floors 99.999, one cent to the largest remainder (own) → own 66.667, Schiedam 33.333
+		// P7 € 500,00 over 2 pupils: own 1 (B) 25.000, Schiedam 1 (D) 25.000
+		// own 66.667 + 25.000 = 91.667; Schiedam 33.333 + 25.000 = 58.333; total 150.000
+		expect(amounts(r)).toEqual({ '0606': 58_333, OWN: 91_667, TOTAL: 150_000 });
+		const schiedam = r.statements[0];
+		expect(schiedam.basis).toBe(
+			'Populatiebekostiging (taakgericht, lumpsum), budget per perceel verdeeld naar rato van het aantal leerlingen: perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00; totaal € 583,33 (grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode).',
+		);
+		expect(schiedam.lines.map((l) => l.amountCents).sort()).toEqual([25_000, 33_333]);
+		// own share: A and B share P1's 66.667 (33.333,5 each: one gets the tie cent), B adds P7's 25.000
+		expect(r.ownShare.lines.map((l) => l.amountCents).sort()).toEqual([33_333, 58_334].sort());
+		expect(r.totalBasis).toBe('Populatiebekostiging (taakgericht, lumpsum): budget per perceel voor periode 2026-Q1 (P1 € 1.000,00; P7 € 500,00) = € 1.500,00');
+	});
+
+	it('a record naming a lot without a budget is an item error naming the column', () => {
+		const period = parsePeriod('2026-Q1', 'period');
+		expect(() => records([row('A', '0599', { product: 'P9' })], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100 } })).toThrow(
+			'Field "product" names a lot that has no budget: received a text of 2 characters (not shown for privacy)',
+		);
+		expect(() => records([row('A', '0599')], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100 } })).toThrow(/is empty: with a budget per lot every record names its lot/);
+	});
+
+	it('the financing the seed leaves open is never settled on a default: an error naming the parameter', () => {
+		let err: unknown;
+		try {
+			run({ preset: 'rotterdam_oza', edits: { outsiders: 'prefinance_settle' }, period: '2026-Q1', financingParty: '0599', params: { financingForm: 'pxq', tariffs: { '': 8_000 } }, rows: [row('A', '0599', { uren: 1 })] });
+		} catch (e) {
+			err = e;
+		}
+		expect(err).toBeInstanceOf(PolicyChoiceRequiredError);
+		expect((err as PolicyChoiceRequiredError).message).toBe(
+			'The region policy "Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)" does not fix the financing of the arrangement (S4 §4.3.3 names an inkoopmodel with seven lots (percelen) but not whether a lot is paid per tariff or as a budget), and no choice was made',
+		);
+		expect((err as PolicyChoiceRequiredError).hint).toMatch(/Financing Decided by the Region/);
+	});
+
+	it('a pupil living elsewhere without a choice is an error saying the seed does not say', () => {
+		expect(() =>
+			run({ preset: 'rotterdam_oza', edits: { financingDecided: true }, period: '2026-Q1', financingParty: '0599', params: { financingForm: 'pxq', tariffs: { '': 8_000 } }, rows: [row('A', '0606', { uren: 1 })] }),
+		).toThrow(/does not fix how pupils living outside the participating municipalities are treated \(S4 §4\.3 does not say/);
+	});
+});
+
+describe('the Twente pilots in development (S4 §3.3–3.5): settled only on the region’s explicit choices', () => {
+	it('Oldenzaal/Losser/Dinkelland with the region’s choices: 1,5 fte × € 80.000 × 3/12 = € 30.000,00 over 5 pupils', () => {
+		const r = run({
+			preset: 'oldenzaal_losser_dinkelland',
+			edits: { outsiders: 'prefinance_settle', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0173',
+			params: { financingForm: 'function', fte: 1.5, yearlyCostPerFte: 8_000_000 },
+			rows: [row('O1', '0173'), row('O2', '0173'), row('L1', '0168'), row('D1', '1774'), row('T1', '0183')],
+		});
+		// 1,5 × 8.000.000 × 3/12 = 3.000.000 cents; 5 pupils → 600.000 each; own share 4 (Oldenzaal 2, Losser, Dinkelland), Tubbergen 1
+		expect(amounts(r)).toEqual({ '0183': 600_000, OWN: 2_400_000, TOTAL: 3_000_000 });
+	});
+
+	it('Almelo with the region’s choices (fte per school, residents only): 2 fte × € 90.000 × 3/12 = € 45.000,00, a Wierden pupil referred', () => {
+		const r = run({
+			preset: 'almelo_pilot',
+			edits: { outsiders: 'residents_only', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0141',
+			params: { financingForm: 'function', fte: 2, yearlyCostPerFte: 9_000_000 },
+			rows: [row('A1', '0141'), row('A2', '0141'), row('W1', '0189')],
+		});
+		// 2 × 9.000.000 × 3/12 = 4.500.000 cents, all own share (2 Almelo pupils); Wierden referred, not billed
+		expect(amounts(r)).toEqual({ OWN: 4_500_000, TOTAL: 4_500_000 });
+		expect(r.referrals.map((x) => [x.municipalityCode, x.pupils, x.amountCents])).toEqual([['0189', 1, 0]]);
+	});
+
+	it('Hellendoorn with the region’s choices (lump sum, pre-finance and settle): € 12.000,00 over 3 pupils, Raalte billed € 4.000,00', () => {
+		const r = run({
+			preset: 'hellendoorn_elimschool',
+			edits: { outsiders: 'prefinance_settle', financingDecided: true },
+			period: '2026-Q1',
+			financingParty: '0163',
+			params: { financingForm: 'population', lumpSum: 1_200_000 },
+			rows: [row('H1', '0163'), row('H2', '0163'), row('R1', '0177')],
+		});
+		// 1.200.000 / 3 pupils = 400.000 each: own share 2 × 400.000, Raalte (0177) 400.000
+		expect(amounts(r)).toEqual({ '0177': 400_000, OWN: 800_000, TOTAL: 1_200_000 });
+	});
+
+	it.each(['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as const)('%s: without the financing decided the settlement stops, citing the seed', (preset) => {
+		const home = { almelo_pilot: '0141', hellendoorn_elimschool: '0163', oldenzaal_losser_dinkelland: '0173' }[preset];
+		expect(() => run({ preset, period: '2026-Q1', financingParty: home, params: { financingForm: 'function', fte: 1, yearlyCostPerFte: 100_000 }, rows: [row('X', home)] })).toThrow(
+			/does not fix the financing of the arrangement \(S4 §3\.[345] does not fix the financing of the pilot yet\)/,
+		);
+	});
+
+	it('a group offer for a pupil from elsewhere needs the group-offer choice too', () => {
+		const base = { preset: 'hellendoorn_elimschool' as const, period: '2026-Q1', financingParty: '0163', params: { financingForm: 'function' as const, fte: 1, yearlyCostPerFte: 100_000 }, rows: [row('G', '0183', { arrangement: 'groep' })] };
+		expect(() => run({ ...base, edits: { outsiders: 'residents_only', financingDecided: true } })).toThrow(/does not fix whether the group offer is open/);
+		const r = run({ ...base, edits: { outsiders: 'residents_only', financingDecided: true, groupOfferOpenToAll: true } });
+		expect(r.summary.recordsCovered).toBe(1);
+	});
+});
+
+describe('ties in the largest-remainder split (issue 11 §5)', () => {
+	it('€ 10,00 by pupils over Zaanstad, Haarlem and an Amsterdam pupil: the own share gets the tie cent', () => {
+		const r = run({
+			preset: 'amsterdam_sjso',
+			period: '2026-Q1',
+			financingParty: '0363',
+			params: { financingForm: 'population', lumpSum: 1_000 },
+			rows: [row('T1', '0479'), row('T2', '0392'), row('T3', '0363')],
+		});
+		// 1000 / 3 = 333⅓ for each party; floors 333 × 3 = 999; one cent left; all three remainders are ⅓ (equal):
+		// the own share first (it is not invoiced to anyone), then the lowest code — here nobody else gets one.
+		expect(amounts(r)).toEqual({ '0392': 333, '0479': 333, OWN: 334, TOTAL: 1_000 });
+		// € 10,01: two cents left → the own share, then Haarlem (0392 < 0479)
+		const r2 = run({ preset: 'amsterdam_sjso', period: '2026-Q1', financingParty: '0363', params: { financingForm: 'population', lumpSum: 1_001 }, rows: [row('T1', '0479'), row('T2', '0392'), row('T3', '0363')] });
+		expect(amounts(r2)).toEqual({ '0392': 334, '0479': 333, OWN: 334, TOTAL: 1_001 });
+		expect(r.statements[0].basis).toContain('bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode');
+	});
+});
+
+describe('refused records under a shared amount (issue 11 §4)', () => {
+	const policy = buildPolicy('amsterdam_sjso');
+	const period = parsePeriod('2026-Q1', 'period');
+	const ctx = { period, financingForm: 'population' as const, allocationKey: 'pupils' as const };
+	const base = {
+		policy,
+		period,
+		financingForm: 'population' as const,
+		allocationKey: 'pupils' as const,
+		lumpSum: 20_000,
+		financingParty: { code: '0363', name: 'Amsterdam' },
+		pseudonymise: makePseudonymiser(PSEUDONYM_FIXTURE),
+	};
+	const valid = records([row('H1', '0392')], ctx);
+	const refused = [{ index: 1, code: 'unknown_municipality', field: 'woongemeente' }];
+	it('stops by default, naming the refused item and the amount', () => {
+		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused (item 1 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete');
+	});
+	it('allocating over the valid records marks everything provisional: up to half of € 200,00 may move', () => {
+		const r = calculateSettlement(valid, { ...base, refusedRecords: 'allocate_valid' }, refused);
+		// 20000 split over 1 valid pupil + 1 refused record (at most one more pupil): 10000 may move
+		expect(amounts(r)).toEqual({ '0392': 20_000, OWN: 0, TOTAL: 20_000 });
+		expect(r.summary).toMatchObject({ balanced: false, sumsAddUp: true, complete: false, basisComplete: false, affectedCents: 10_000 });
+		expect(r.statements[0].basis.startsWith('VOORLOPIG — verdeelbasis onvolledig: 1 van 2 registratie(s) geweigerd')).toBe(true);
+		expect(r.ownShare.basis.startsWith('VOORLOPIG')).toBe(true);
+	});
+	it('by hours the whole amount may move (the refused hours are unknown)', () => {
+		const hours = records([row('H1', '0392', { uren: 4 })], { ...ctx, allocationKey: 'hours' });
+		const r = calculateSettlement(hours, { ...base, allocationKey: 'hours', refusedRecords: 'allocate_valid' }, refused);
+		expect(r.summary.affectedCents).toBe(20_000);
+		expect(r.summary.basisNote).toContain('het hele bedrag van € 200,00');
+	});
+	it('PxQ: nobody else’s amount moves; statements say records are missing, the sums stay balanced', () => {
+		const pxqCtx = { period, financingForm: 'pxq' as const, allocationKey: 'pupils' as const, tariffs: { '': 5_000 } };
+		const pxq = records([row('H1', '0392', { uren: 2 })], pxqCtx);
+		const r = calculateSettlement(pxq, { ...base, financingForm: 'pxq', tariffs: { '': 5_000 } }, refused);
+		expect(amounts(r)).toEqual({ '0392': 10_000, OWN: 0, TOTAL: 10_000 });
+		expect(r.summary).toMatchObject({ balanced: true, complete: false, basisComplete: true, affectedCents: 0 });
+		expect(r.statements[0].basis.startsWith('Let op: 1 van 2 registratie(s) geweigerd')).toBe(true);
 	});
 });
 

@@ -36,7 +36,7 @@ export function run(s: Scenario): SettlementResult {
 	const period = parsePeriod(s.period, 'period');
 	const form = s.params.financingForm ?? policy.financingForm;
 	const key = s.params.allocationKey ?? 'pupils';
-	const ctx: RecordContext = { period, financingForm: form, allocationKey: key, tariffs: s.params.tariffs, prices: s.params.prices, useRecordCost: s.params.useRecordCost };
+	const ctx: RecordContext = { period, financingForm: form, allocationKey: key, tariffs: s.params.tariffs, prices: s.params.prices, lotBudgets: s.params.lotBudgets, useRecordCost: s.params.useRecordCost };
 	const registry = getDefaultRegistry();
 	const party = registry.resolve(s.financingParty, 'financingParty');
 	return calculateSettlement(records(s.rows, ctx), {

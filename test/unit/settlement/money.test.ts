@@ -111,6 +111,17 @@ describe('allocateLargestRemainder', () => {
 		]);
 	});
 
+	it('with firstInTies, an equal remainder gives the cent to that key first, then to the lowest key', () => {
+		// 100 cents over three equal parts: exact 33⅓ each, floors 33 (99), one cent left, all remainders equal
+		const own = allocateLargestRemainder(100, [{ key: '0363', weight: 1 }, { key: 'own', weight: 1 }, { key: '0153', weight: 1 }], { firstInTies: 'own' });
+		expect(Object.fromEntries(own)).toEqual({ own: 34, '0153': 33, '0363': 33 });
+		// 101 cents: floors 33 × 3 = 99, two cents left, remainders equal → own, then the lowest key 0153
+		const two = allocateLargestRemainder(101, [{ key: '0363', weight: 1 }, { key: 'own', weight: 1 }, { key: '0153', weight: 1 }], { firstInTies: 'own' });
+		expect(Object.fromEntries(two)).toEqual({ own: 34, '0153': 34, '0363': 33 });
+		// a larger remainder still wins over firstInTies
+		expect(Object.fromEntries(allocateLargestRemainder(10, [{ key: 'own', weight: 1 }, { key: '0153', weight: 2 }], { firstInTies: 'own' }))).toEqual({ own: 3, '0153': 7 });
+	});
+
 	it('gives the cents to the largest remainders', () => {
 		// 1000 cents by 1 : 2 : 4 → exact 142.857, 285.714, 571.428 → floors 142, 285, 571 (998), remainders .857 .714 .428
 		const parts = allocateLargestRemainder(1000, [

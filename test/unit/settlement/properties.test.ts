@@ -4,13 +4,15 @@
  * - permuting the input order changes nothing;
  * - a pupil living inside the financing region is never billed to another municipality; a billed pupil is
  *   billed to the municipality they live in (woonplaatsbeginsel);
- * - records in = settled + resident + covered + referred + rejected (nothing silently dropped).
+ * - records in = settled + resident + covered + referred + rejected (nothing silently dropped);
+ * - refusing any subset of the records never changes a municipality's amount silently: it is identical,
+ *   or the result and every statement say the basis is incomplete (issue 11 §4).
  */
 import fc from 'fast-check';
 
 import { buildPolicy } from '../../../domain/policies/build';
 import type { FinancingForm, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
-import { calculateSettlement, makePseudonymiser, parsePeriod, type DeliveryRecord, type RejectedRecord, type SettlementParams } from '../../../domain/settlement';
+import { calculateSettlement, IncompleteBasisError, makePseudonymiser, parsePeriod, type DeliveryRecord, type RejectedRecord, type SettlementParams } from '../../../domain/settlement';
 import { PSEUDONYM_FIXTURE } from './helpers';
 
 const CODES = ['0307', '0327', '0344', '0363', '0384', '0437', '0362', '0153', '0164', '0147', '0200', '0034', '0935', '0917'];
@@ -71,6 +73,7 @@ function setup(s: Scenario): { records: DeliveryRecord[]; params: SettlementPara
 			prices: { '': 150_000, A: 12_345 },
 			financingParty: { code: financingCode, name: NAMES[financingCode] ?? financingCode },
 			pseudonymise,
+			refusedRecords: 'allocate_valid',
 		},
 	};
 }
@@ -84,7 +87,10 @@ describe('settlement invariants (property)', () => {
 				const r = calculateSettlement(records, params, rejected);
 				const billed = r.statements.reduce((a, x) => a + x.amountCents, 0);
 				expect(billed + r.ownShare.amountCents).toBe(r.totalCostCents);
-				expect(r.summary.balanced).toBe(true);
+				expect(r.summary.sumsAddUp).toBe(true);
+				// balanced only when nothing was refused from a shared amount
+				expect(r.summary.balanced).toBe(r.summary.basisComplete);
+				expect(r.summary.basisComplete).toBe(!(s.rejected > 0 && (s.form === 'function' || s.form === 'population')));
 				for (const st of [...r.statements, r.ownShare]) {
 					expect(Number.isSafeInteger(st.amountCents) && st.amountCents >= 0).toBe(true);
 					const served = st.lines.some((l) => (s.key === 'pupils' ? true : l.hours > 0));
@@ -145,6 +151,47 @@ describe('settlement invariants (property)', () => {
 				expect(indexes).toEqual(records.map((x) => x.index));
 				expect(Object.values(m.recordsByRule).reduce((a, b) => a + b, 0)).toBe(records.length);
 			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('refusing any subset of records never moves money silently: each amount is identical or flagged', () => {
+		const amountsOf = (r: ReturnType<typeof calculateSettlement>): Map<string, number> => {
+			const m = new Map<string, number>([['own', r.ownShare.amountCents]]);
+			for (const st of r.statements) m.set(st.municipalityCode, st.amountCents);
+			return m;
+		};
+		fc.assert(
+			fc.property(
+				scenarioArb.chain((s) => fc.tuple(fc.constant(s), fc.subarray(s.rows.map((_r, i) => i)))),
+				([s, refusedIndexes]) => {
+					const { records, params } = setup({ ...s, rejected: 0 });
+					const full = calculateSettlement(records, params, []);
+					const refusedSet = new Set(refusedIndexes);
+					const kept = records.filter((r) => !refusedSet.has(r.index));
+					const refused = refusedIndexes.map((index) => ({ index, code: 'unknown_municipality' }));
+					const shared = s.form === 'function' || s.form === 'population';
+					// default: a shared amount with refused records stops
+					if (shared && refused.length > 0) {
+						expect(() => calculateSettlement(kept, { ...params, refusedRecords: undefined }, refused)).toThrow(IncompleteBasisError);
+					}
+					const partial = calculateSettlement(kept, params, refused);
+					const before = amountsOf(full);
+					const after = amountsOf(partial);
+					const changed = [...new Set([...before.keys(), ...after.keys()])].filter((code) => (before.get(code) ?? 0) !== (after.get(code) ?? 0));
+					if (refused.length === 0) expect(changed).toEqual([]);
+					if (changed.length > 0) {
+						expect(partial.summary.complete).toBe(false);
+						expect(partial.summary.basisNote).not.toBeNull();
+						for (const st of [...partial.statements, partial.ownShare]) expect(st.basis.startsWith(partial.summary.basisNote!)).toBe(true);
+						if (shared) {
+							expect(partial.summary.basisComplete).toBe(false);
+							expect(partial.summary.balanced).toBe(false);
+							expect(partial.summary.affectedCents).toBeGreaterThan(0);
+						}
+					}
+				},
+			),
 			{ numRuns: 300 },
 		);
 	});

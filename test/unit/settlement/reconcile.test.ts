@@ -34,6 +34,17 @@ describe('reconcileInvoices', () => {
 		assertNoPersonalData(lines);
 	});
 
+	it('a match against a provisional statement says it is not final (issue 11 §4)', () => {
+		const { lines, summary } = reconcileInvoices([{ ...exp('0392', 20_000, 0), provisional: true }, exp('0479', 5_000, 1)], [inv('0392', 20_000, 'F-1', 2), inv('0479', 5_000, 'F-2', 3)], 0);
+		expect(lines.map((l) => [l.municipalityCode, l.status, l.provisional])).toEqual([
+			['0392', 'matched', true],
+			['0479', 'matched', false],
+		]);
+		expect(lines[0].message).toBe('Akkoord: gefactureerd € 200,00, verwacht € 200,00. Let op: het verwachte bedrag komt uit een voorlopige berekening (verdeelbasis onvolledig) en is niet definitief.');
+		expect(lines[1].message).toBe('Akkoord: gefactureerd € 50,00, verwacht € 50,00.');
+		expect(summary.provisionalStatements).toBe(1);
+	});
+
 	it('a difference within the tolerance matches, one cent more does not', () => {
 		expect(reconcileInvoices([exp('0344', 10_000, 0)], [inv('0344', 10_100, 'A', 1)], 100).lines[0].status).toBe('matched');
 		expect(reconcileInvoices([exp('0344', 10_000, 0)], [inv('0344', 10_101, 'A', 1)], 100).lines[0].status).toBe('amount_differs');

@@ -3,7 +3,7 @@
  * (rule ids in the order they fire) written out.
  */
 import { getDefaultRegistry } from '../../../domain/municipalities';
-import { buildPolicy, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
+import { buildPolicy, PolicyChoiceRequiredError, type OutsiderTreatment, type PolicyEdits, type PresetId } from '../../../domain/policies';
 import { ALL_RULE_IDS, explain, triage, type AccessContact, type TriageOutcome, type TriageRequest } from '../../../domain/triage';
 import { POLICY_RULE_IDS } from '../../../domain/policies';
 import { fromYmd } from '../../../domain/dates';
@@ -41,8 +41,8 @@ function request(overrides: Partial<TriageRequest> = {}): TriageRequest {
 	};
 }
 
-function run(preset: PresetId | 'custom', req: TriageRequest, outsiders?: OutsiderTreatment): TriageOutcome {
-	const policy = buildPolicy(preset, { designatedSchools: [DESIGNATED], ...(preset === 'custom' ? { participatingMunicipalities: ['0307'] } : {}) });
+function run(preset: PresetId | 'custom', req: TriageRequest, outsiders?: OutsiderTreatment, edits: PolicyEdits = {}): TriageOutcome {
+	const policy = buildPolicy(preset, { designatedSchools: [DESIGNATED], ...(preset === 'custom' ? { participatingMunicipalities: ['0307'] } : {}), ...edits });
 	const out = triage(req, { policy, outsiders, contacts: CONTACTS, registry });
 	assertNoPersonalData(out, 'triage outcome');
 	return out;
@@ -53,6 +53,7 @@ interface Row {
 	preset: PresetId | 'custom';
 	req: Partial<TriageRequest>;
 	outsiders?: OutsiderTreatment;
+	edits?: PolicyEdits;
 	route: TriageOutcome['route'];
 	rules: string[];
 	treatment?: TriageOutcome['policyTreatment'];
@@ -65,6 +66,8 @@ interface Row {
 
 const yc = ['T-YOUTH-CARE-RED', 'T-YOUTH-CARE-ZORGTEAM'];
 const collectiveTail = ['T-WOONPLAATS', 'A-ACCESS-CONTACT'];
+/** Rotterdam's mandated route (S4 §4.3.3): its own reason and action, no access team, no 8-week clock. */
+const mandated = ['T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'T-MANDATED-ROUTE', 'A-ZORGONDERWIJSSPECIALIST'];
 
 const TABLE: Row[] = [
 	// ---- default rules (DOMAIN.md §1), custom policy with Amersfoort participating ----
@@ -111,11 +114,26 @@ const TABLE: Row[] = [
 	{ name: 'Zuid-Limburg: outsider, group → still beschikking (group offer not open)', preset: 'zuid_limburg', req: { residence: OUTSIDE, groupOfferSuitable: true }, route: 'individual_beschikking', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-OUTSIDER-RESIDENTS-ONLY', 'T-POLICY-BESCHIKKING', ...collectiveTail] },
 	{ name: 'Regio Utrecht bovenregionaal: Zeist pupil at a designated school → collective', preset: 'regio_utrecht_bovenregionaal', req: { residence: '0355' }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-8-WEEKS', ...collectiveTail], treatment: 'resident' },
 	{ name: 'Regio Utrecht bovenregionaal: outsider → covered', preset: 'regio_utrecht_bovenregionaal', req: { residence: OUTSIDE }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-OUTSIDER-COVERED', 'A-8-WEEKS', ...collectiveTail], treatment: 'covered' },
+	// ---- Rotterdam (S4 §4.3): the mandated route through the zorgonderwijsspecialist ----
+	{ name: 'Rotterdam: a Rotterdam pupil needing individual help at a designated (v)so school → mandated route, no beschikking', preset: 'rotterdam_oza', req: { residence: '0599' }, route: 'mandated_route', rules: [...yc, ...mandated, 'T-WOONPLAATS'], treatment: 'resident', settlement: false, deadline: null, actions: ['request_through_zorgonderwijsspecialist', 'register_case'], responsible: '0599' },
+	{ name: 'Rotterdam: a Voorne aan Zee (former Brielle) pupil → mandated route', preset: 'rotterdam_oza', req: { residence: '1992' }, route: 'mandated_route', rules: [...yc, ...mandated, 'T-WOONPLAATS'], responsible: '1992' },
+	{ name: 'Rotterdam: help at home too → in school only; help at home through the residence municipality', preset: 'rotterdam_oza', req: { residence: '0502', helpAtHome: true }, route: 'mandated_route', rules: [...yc, ...mandated, 'A-1G1P1R', 'A-HOME-HELP-RESIDENCE', 'T-WOONPLAATS'], actions: ['request_through_zorgonderwijsspecialist', 'register_case', 'align_opp_with_family_plan', 'home_help_by_residence_municipality'] },
+	{ name: 'Rotterdam: school without an onderwijs-zorgarrangement → individual beschikking', preset: 'rotterdam_oza', req: { residence: '0599', school: OTHER_SCHOOL }, route: 'individual_beschikking', rules: [...yc, 'T-NOT-DESIGNATED', ...collectiveTail], actions: ['request_beschikking', 'inform_access_contact'] },
+	{ name: 'Rotterdam: learning + behaviour → combined, youth care part mandated', preset: 'rotterdam_oza', req: { residence: '1621', needs: ['learning', 'behaviour'], oppPresent: false }, route: 'combined', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'T-MANDATED-ROUTE', 'T-COMBINED', 'A-ZORGONDERWIJSSPECIALIST', 'A-OPP', ...collectiveTail] },
+	{ name: 'Rotterdam with the choice "residents only": outsider → beschikking from home municipality', preset: 'rotterdam_oza', outsiders: 'residents_only', req: { residence: OUTSIDE }, route: 'individual_beschikking', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-OUTSIDER-RESIDENTS-ONLY', 'T-POLICY-BESCHIKKING', ...collectiveTail], treatment: 'refer_beschikking' },
+	{ name: 'Rotterdam with the choice "pre-finance and settle": outsider → mandated route + settlement', preset: 'rotterdam_oza', outsiders: 'prefinance_settle', req: { residence: OUTSIDE }, route: 'mandated_route', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-OUTSIDER-PREFINANCE', 'T-MANDATED-ROUTE', 'A-ZORGONDERWIJSSPECIALIST', 'A-SETTLEMENT', 'T-WOONPLAATS'], treatment: 'settle', settlement: true },
+	// ---- the Twente pilots in development (S4 §3.3–3.5): residents as usual; every open choice is explicit ----
+	{ name: 'Almelo: resident at a designated school → collective', preset: 'almelo_pilot', req: { residence: '0141' }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-8-WEEKS', ...collectiveTail], treatment: 'resident' },
+	{ name: 'Almelo: help at home with the choice "school time only" → home help by the residence municipality', preset: 'almelo_pilot', edits: { schoolTimeOnly: true }, req: { residence: '0141', helpAtHome: true }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-1G1P1R', 'A-HOME-HELP-RESIDENCE', 'A-8-WEEKS', ...collectiveTail] },
+	{ name: 'Hellendoorn: resident at the Elimschool → collective', preset: 'hellendoorn_elimschool', req: { residence: '0163' }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-8-WEEKS', ...collectiveTail], treatment: 'resident' },
+	{ name: 'Hellendoorn: outsider with the choices "group open, individual beschikking" and group open → group covered', preset: 'hellendoorn_elimschool', outsiders: 'group_open_individual_beschikking', edits: { groupOfferOpenToAll: true }, req: { residence: OUTSIDE, groupOfferSuitable: true }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-OUTSIDER-GROUP-OPEN', 'A-8-WEEKS', ...collectiveTail], treatment: 'covered' },
+	{ name: 'Oldenzaal/Losser/Dinkelland: a Losser pupil → collective', preset: 'oldenzaal_losser_dinkelland', req: { residence: '0168' }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-8-WEEKS', ...collectiveTail], treatment: 'resident' },
+	{ name: 'Oldenzaal/Losser/Dinkelland with help at home "also at home" → same care worker', preset: 'oldenzaal_losser_dinkelland', edits: { schoolTimeOnly: false }, req: { residence: '1774', helpAtHome: true }, route: 'collective', rules: [...yc, 'T-DESIGNATED-SCHOOL', 'POL-RESIDENT', 'A-1G1P1R', 'A-8-WEEKS', ...collectiveTail], actions: ['register_case', 'align_opp_with_family_plan', 'same_care_worker_at_home', 'inform_access_contact'] },
 ];
 
 describe('triage decision table', () => {
 	it.each(TABLE.map((r) => [r.name, r] as const))('%s', (_name, row) => {
-		const out = run(row.preset, request(row.req), row.outsiders);
+		const out = run(row.preset, request(row.req), row.outsiders, row.edits);
 		expect({ route: out.route, rules: out.reasons.map((r) => r.ruleId) }).toEqual({ route: row.route, rules: row.rules });
 		if (row.treatment !== undefined) expect(out.policyTreatment).toBe(row.treatment);
 		if (row.settlement !== undefined) expect(out.crossRegionSettlement).toBe(row.settlement);
@@ -138,7 +156,7 @@ describe('triage decision table', () => {
 
 	it('covers every preset', () => {
 		const presets = new Set(TABLE.map((r) => r.preset));
-		for (const id of ['amersfoort_osj', 'holland_rijnland_s5', 'enschede_oja', 'hengelo_borne_hvt', 'almere_oja', 'amsterdam_sjso', 'utrecht_zml', 'zuid_limburg', 'regio_utrecht_bovenregionaal']) {
+		for (const id of ['amersfoort_osj', 'holland_rijnland_s5', 'enschede_oja', 'hengelo_borne_hvt', 'almere_oja', 'amsterdam_sjso', 'utrecht_zml', 'zuid_limburg', 'regio_utrecht_bovenregionaal', 'rotterdam_oza', 'almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland']) {
 			expect(presets).toContain(id);
 		}
 	});
@@ -159,6 +177,36 @@ describe('triage details', () => {
 		expect(almere.route).toBe('collective');
 		expect(almere.crossRegionSettlement).toBe(false);
 		expect(almere.whoPays.municipality?.code).toBe('0034');
+	});
+
+	it('the same request — individual help at a designated (v)so school — under Rotterdam and under Enschede', () => {
+		const rotterdam = run('rotterdam_oza', request({ residence: '0599' }));
+		expect(rotterdam.route).toBe('mandated_route');
+		expect(rotterdam.financing).toEqual(['jeugdwet_mandated']);
+		expect(rotterdam.accessContact).toBeNull();
+		expect(rotterdam.reasons.find((r) => r.ruleId === 'T-MANDATED-ROUTE')).toMatchObject({ seed: 'S4 §4.3.3' });
+		expect(rotterdam.actions[0]).toMatchObject({ id: 'request_through_zorgonderwijsspecialist', textNl: 'Vraag het onderwijs-zorgarrangement aan via de zorgonderwijsspecialist, die onder mandaat besluit (geen beschikking).' });
+		expect(rotterdam.whoPays.text).toBe(
+			'Rotterdam, through the region\u2019s contracted lots (Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat); financing not yet decided by the region); granted under mandate by the zorgonderwijsspecialist, no beschikking.',
+		);
+		const enschede = run('enschede_oja', request({ residence: '0599' }));
+		expect(enschede.route).toBe('individual_beschikking');
+		expect(enschede.financing).toEqual(['jeugdwet_individual']);
+	});
+
+	it('Rotterdam and the Twente pilots: an outsider without a choice is an error saying why and where to choose', () => {
+		for (const id of ['rotterdam_oza', 'almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland'] as PresetId[]) {
+			expect(() => run(id, request({ residence: OUTSIDE }))).toThrow(PolicyChoiceRequiredError);
+		}
+		expect(() => run('rotterdam_oza', request({ residence: OUTSIDE }))).toThrow(
+			'The region policy "Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)" does not fix how pupils living outside the participating municipalities are treated (S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Voorne aan Zee are treated), and no choice was made',
+		);
+	});
+
+	it('the Twente pilots: help at home at a designated school is an error until the region chooses', () => {
+		expect(() => run('almelo_pilot', request({ residence: '0141', helpAtHome: true }))).toThrow(/does not fix whether the collective offer covers school time only or also help at home \(S4 §3\.3/);
+		// help at home with an individual beschikking (school not designated) needs no choice
+		expect(run('almelo_pilot', request({ residence: '0141', helpAtHome: true, school: OTHER_SCHOOL })).route).toBe('individual_beschikking');
 	});
 
 	it('Holland Rijnland: an outsider without a choice is an error, a resident is not', () => {

@@ -32,6 +32,20 @@ const policyArb = fc.record({
 	outsiders: fc.option(fc.constantFrom(...OUTSIDER_TREATMENTS), { nil: undefined }),
 });
 
+/** Complete requests that reach the policy (youth care at the designated school), varying what the policy decides on. */
+const validRequest = fc.record({
+	school: fc.constantFrom('12AB', '34CD'),
+	needs: fc.subarray(['gedrag', 'leren', 'opvoeding'], { minLength: 1 }),
+	riskLevel: fc.constantFrom('rood', 'geel', 'groen'),
+	zorgteamDecision: fc.constantFrom('ja', 'nee'),
+	zorgteamDate: fc.constant('2026-03-15'),
+	oppPresent: fc.boolean(),
+	helpAtHome: fc.boolean(),
+	wlzIndication: fc.constant(false),
+	groupOfferSuitable: fc.boolean(),
+	parentalConsent: fc.constant(true),
+});
+
 describe('triage properties', () => {
 	it('every request gets exactly one route, or is an item error; a routed request names a valid CBS code unless it is incomplete or anonymous', () => {
 		fc.assert(
@@ -60,6 +74,37 @@ describe('triage properties', () => {
 				assertNoPersonalData(out);
 			}),
 			{ numRuns: 3000 },
+		);
+	});
+
+	it('a choice a preset leaves open is never defaulted: an outsider or help at home is an error until chosen', () => {
+		const open = PRESET_IDS.filter((id) => buildPolicy(id).undecided !== undefined);
+		expect(open.sort()).toEqual(['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland', 'rotterdam_oza']);
+		fc.assert(
+			fc.property(validRequest, fc.constantFrom(...open), fc.nat(), fc.option(fc.constantFrom(...OUTSIDER_TREATMENTS.filter((t) => t !== 'unset')), { nil: undefined }), (raw, preset, pick, chosen) => {
+				const policy = buildPolicy(preset, { designatedSchools: ['12AB'], ...(chosen ? { outsiders: chosen } : {}) });
+				// mostly residents of the preset (the interesting case), sometimes a pupil from elsewhere (Ede)
+				const homes = [...policy.participatingMunicipalities, '0228'];
+				const fields = { ...raw, residence: homes[pick % homes.length] } as Record<string, unknown>;
+				let out;
+				try {
+					const req = parseRequest((f: RequestField) => fields[f], DEFAULT_FIELD_NAMES, registry);
+					out = triage(req, { policy, contacts: [], registry });
+				} catch (e) {
+					expect(e).toBeInstanceOf(DomainError);
+					return;
+				}
+				// without the region's choice only residents are classified: a pupil from elsewhere needs it
+				if (out.policyTreatment !== null && chosen === undefined) expect(out.policyTreatment).toBe('resident');
+				// with it, a group offer for a pupil from elsewhere still needs the group-offer choice
+				if (out.policyTreatment !== null && out.policyTreatment !== 'resident' && chosen !== 'covered') expect(fields.groupOfferSuitable === true || fields.groupOfferSuitable === 'ja').toBe(false);
+				const atSchool = out.route === 'collective' || out.route === 'mandated_route' || (out.route === 'combined' && out.youthCareRoute !== 'individual_beschikking');
+				if (atSchool && policy.undecided?.homeHelp !== undefined) {
+					expect(out.actions.map((a) => a.id)).not.toContain('same_care_worker_at_home');
+					expect(out.actions.map((a) => a.id)).not.toContain('home_help_by_residence_municipality');
+				}
+			}),
+			{ numRuns: 2000 },
 		);
 	});
 

@@ -1,0 +1,190 @@
+/**
+ * The package's shared memory, kept in n8n's built-in Data Tables (issue 10).
+ *
+ * Why Data Tables: they live in n8n's own database (SQLite or PostgreSQL), so the main instance and
+ * every queue-mode worker read and write the same rows, and every insert, read and delete is its
+ * own database statement — unlike workflow static data, which a worker loads once per execution
+ * and saves back whole.
+ *
+ * Why through the public API: n8n 2.41.1 gives nodes `this.helpers.getDataTableProxy`, but its
+ * proxy refuses every node type except n8n's own Data Table and Evaluation nodes ("This proxy is
+ * only available for Data table nodes", modules/data-table/data-table-proxy.service.js), and trigger
+ * nodes get no proxy at all. n8n's public REST API (/api/v1/data-tables) reaches the same tables
+ * with an API key — credential `sharedMemoryApi` — with no runtime dependency, from the main
+ * instance (triggers) and from workers alike.
+ *
+ * This file is the thin I/O adapter; what to insert and which claim wins is decided by the pure
+ * core (domain/deadlines/alertMemory.ts). Tables are created on first use under fixed names; they
+ * hold pseudonymous references (case references, BRIN codes, dates) only.
+ */
+import {
+	DataTableFilter,
+	ICredentialDataDecryptedObject,
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ITriggerFunctions,
+	NodeOperationError,
+	sleep,
+} from 'n8n-workflow';
+
+const storeFailures = new WeakSet<Error>();
+
+/** Whether `error` says the shared memory could not be read or written (a trigger keeps running and retries on its next check). */
+export function isSharedMemoryError(error: unknown): boolean {
+	return error instanceof Error && storeFailures.has(error);
+}
+
+function storeFailure(error: NodeOperationError): NodeOperationError {
+	storeFailures.add(error);
+	return error;
+}
+
+/** The credential type of the shared memory. */
+export const SHARED_MEMORY_CREDENTIAL = 'sharedMemoryApi';
+
+export type ColumnType = 'string' | 'number' | 'boolean' | 'date';
+
+export interface TableSpec {
+	name: string;
+	columns: Array<{ name: string; type: ColumnType }>;
+}
+
+/** A row as read back: the table's columns plus `id` (increasing with insertion) and `createdAt` (epoch ms). */
+export type StoredRow = IDataObject & { id: number; createdAt: number };
+
+const PAGE = 250; // the public API's maximum page size
+const DELETE_BATCH = 100;
+const READ_TRIES = 3;
+
+type Ctx = IExecuteFunctions | ITriggerFunctions;
+
+interface Api {
+	/** e.g. http://localhost:5678/api/v1 */
+	base: string;
+	key: string;
+}
+
+function toMs(value: unknown): number {
+	if (value instanceof Date) return value.getTime();
+	if (typeof value === 'number') return value;
+	const ms = Date.parse(String(value));
+	return Number.isFinite(ms) ? ms : 0;
+}
+
+function toRow(raw: IDataObject): StoredRow {
+	return { ...raw, id: Number(raw.id), createdAt: toMs(raw.createdAt) };
+}
+
+/** Whether the node has a shared-memory credential selected. */
+export function hasSharedMemory(ctx: Ctx): boolean {
+	return Boolean(ctx.getNode().credentials?.[SHARED_MEMORY_CREDENTIAL]);
+}
+
+/** One Data Table of the shared memory, opened (and created on first use) through n8n's public API. */
+export class SharedTable {
+	private constructor(
+		private readonly ctx: Ctx,
+		private readonly api: Api,
+		readonly id: string,
+	) {}
+
+	/**
+	 * One call to n8n's public API. The API key is read once (getCredentials) and sent as a plain
+	 * header: a trigger's cron callback runs outside n8n's expression context, where the credential's
+	 * own `authenticate` expression cannot be relied on (measured: requests from a tick failed, the same requests at activation and in executions worked).
+	 */
+	private static async request(ctx: Ctx, api: Api, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
+		const { path, ...rest } = options;
+		// Reads are retried (n8n's database can be busy for a moment); writes are not (an insert that
+		// did commit would then count twice).
+		const tries = rest.method === 'GET' ? READ_TRIES : 1;
+		for (let attempt = 1; ; attempt++) {
+			try {
+				return await ctx.helpers.httpRequest({
+					...rest,
+					url: `${api.base}${path}`,
+					headers: { 'X-N8N-API-KEY': api.key },
+					json: true,
+				});
+			} catch (error) {
+				if (attempt < tries) {
+					await sleep(500 * attempt);
+					continue;
+				}
+				const e = error as { httpCode?: string; status?: number; response?: { status?: number }; message?: string };
+				const status = e.httpCode ?? e.response?.status ?? e.status;
+				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
+					description:
+						`${rest.method ?? 'GET'} ${path}: ${String(e.message ?? '').slice(0, 200)}. ` +
+						'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
+				}));
+			}
+		}
+	}
+
+	/** Open the table `spec.name`, creating it when it does not exist yet. */
+	static async open(ctx: Ctx, spec: TableSpec): Promise<SharedTable> {
+		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL);
+		const api: Api = { base: String(credentials.baseUrl ?? '').replace(/\/+$/, ''), key: String(credentials.apiKey ?? '') };
+		const find = async () => {
+			const res = (await SharedTable.request(ctx, api, {
+				method: 'GET',
+				path: '/data-tables',
+				qs: { filter: JSON.stringify({ name: spec.name }), limit: 10 },
+			})) as { data?: Array<{ id: string; name: string }> };
+			return (res.data ?? []).find((t) => t.name === spec.name);
+		};
+		let table = await find();
+		if (!table) {
+			try {
+				table = (await SharedTable.request(ctx, api, { method: 'POST', path: '/data-tables', body: spec })) as { id: string; name: string };
+			} catch (error) {
+				// Another execution created it at the same moment (names are unique per project): use theirs.
+				table = await find();
+				if (!table) throw new NodeOperationError(ctx.getNode(), error as Error);
+			}
+		}
+		return new SharedTable(ctx, api, table.id);
+	}
+
+	/** All rows matching every `column = value` pair, in id order. */
+	async rows(where: Record<string, string>): Promise<StoredRow[]> {
+		const filter: DataTableFilter = {
+			type: 'and',
+			filters: Object.entries(where).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		};
+		const out: StoredRow[] = [];
+		let cursor: string | undefined;
+		do {
+			// n8n orders by id when no sortBy is given (and rejects an unencoded ':' in sortBy)
+			const qs: IDataObject = cursor ? { cursor } : { filter: JSON.stringify(filter), limit: PAGE };
+			const res = (await SharedTable.request(this.ctx, this.api, { method: 'GET', path: `/data-tables/${this.id}/rows`, qs })) as {
+				data?: IDataObject[];
+				nextCursor?: string | null;
+			};
+			for (const raw of res.data ?? []) out.push(toRow(raw));
+			cursor = res.nextCursor ?? undefined;
+		} while (cursor);
+		return out.sort((a, b) => a.id - b.id);
+	}
+
+	/** Insert rows in one request (one database transaction); returns them with their ids. */
+	async insert(rows: IDataObject[]): Promise<StoredRow[]> {
+		if (!rows.length) return [];
+		const res = (await SharedTable.request(this.ctx, this.api, {
+			method: 'POST',
+			path: `/data-tables/${this.id}/rows`,
+			body: { data: rows, returnType: 'all' },
+		})) as IDataObject[];
+		return res.map(toRow);
+	}
+
+	/** Delete rows by id. */
+	async delete(ids: number[]): Promise<void> {
+		for (let i = 0; i < ids.length; i += DELETE_BATCH) {
+			const filter: DataTableFilter = { type: 'or', filters: ids.slice(i, i + DELETE_BATCH).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
+			await SharedTable.request(this.ctx, this.api, { method: 'DELETE', path: `/data-tables/${this.id}/rows/delete`, qs: { filter: JSON.stringify(filter) } });
+		}
+	}
+}
