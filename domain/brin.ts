@@ -35,3 +35,46 @@ export function brinMatches(a: Brin, b: Brin): boolean {
 	if (a.institution !== b.institution) return false;
 	return a.location === undefined || b.location === undefined || a.location === b.location;
 }
+
+/** A BRIN code, or undefined when the value is empty or not a BRIN code (e.g. a school name). */
+export function tryParseBrin(value: unknown): Brin | undefined {
+	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	// no exception for a non-code: school names are common and throwing per record is slow
+	if (typeof value === 'string') {
+		const c = value.trimStart().charCodeAt(0);
+		if (!(c >= 48 && c <= 57)) return undefined; // a BRIN code starts with a digit; most school names do not
+	}
+	const m = BRIN.exec(String(value).toUpperCase().replace(/[\s\-./]/g, ''));
+	if (!m) return undefined;
+	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };
+}
+
+/**
+ * How closely a list entry fits a school: 2 = the same location (or both without location),
+ * 1 = the entry names the whole school (4 characters) and the code one of its locations, or the
+ * other way round; 0 = another school.
+ */
+export function brinSpecificity(entry: Brin, code: Brin): 0 | 1 | 2 {
+	if (!brinMatches(entry, code)) return 0;
+	return entry.location === code.location ? 2 : 1;
+}
+
+/**
+ * The entries of a list that fit `code` best: an entry for exactly this location (or this school
+ * without location) wins over an entry for the whole school, so a list that holds `12AB` and `12AB01`
+ * gives `12AB01` for a case at `12AB01` and `12AB` for one at `12AB00`. Empty when no entry fits.
+ */
+export function mostSpecific<T>(entries: ReadonlyArray<{ brin: Brin; value: T }>, code: Brin): T[] {
+	let best = 0;
+	let found: T[] = [];
+	for (const e of entries) {
+		const s = brinSpecificity(e.brin, code);
+		if (s === 0 || s < best) continue;
+		if (s > best) {
+			best = s;
+			found = [];
+		}
+		found.push(e.value);
+	}
+	return found;
+}

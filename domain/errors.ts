@@ -67,3 +67,15 @@ export function describeValue(value: unknown): string {
 	if (Array.isArray(value)) return `a list of ${value.length} values`;
 	return `a value of type ${typeof value}`;
 }
+
+/**
+ * The node is configured in a way that cannot work for this input (e.g. two columns that both match a
+ * field name, a parameter that resolves differently per item where the node reads it once per run).
+ * Never an item error: it stops the run whatever "On Error" says, because every item would fail alike.
+ */
+export class ConfigurationError extends DomainError {
+	constructor(code: string, message: string, options: { field?: string; hint?: string } = {}) {
+		super(code, message, options);
+		this.name = 'ConfigurationError';
+	}
+}

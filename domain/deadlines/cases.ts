@@ -2,6 +2,8 @@
  * Reading one case (a spreadsheet row or form record) and applying a deadline rule to it.
  * Field names are the user's; every error names the field it is about and never echoes free text.
  */
+import { AddressList, parseAddressList } from '../addresses';
+import { Brin, brinMatches, tryParseBrin } from '../brin';
 import { CalendarDate } from '../dates';
 import { InvalidFieldError, MissingFieldError } from '../errors';
 import { HolidayCalendar } from '../calendar/holidays';
@@ -29,8 +31,8 @@ export interface CheckSpec {
 	zone: string;
 	/** Case reference required (alert-once, grouping). */
 	requireCaseRef: boolean;
-	/** Normalised known schools (names or BRIN, lower case); a case at another school is an error. */
-	knownSchools?: Set<string>;
+	/** Known schools (names, BRIN codes by the one BRIN rule); a case at another school is an error. */
+	knownSchools?: KnownSchools;
 }
 
 export type FieldReader = (field: string) => unknown;
@@ -41,19 +43,65 @@ export interface CaseCheck extends ClockResult {
 	stop?: CalendarDate;
 	school: string;
 	zorgteam: string;
+	/** The recipient addresses as one comma-separated list (`a@x.nl, b@y.nl`); empty when none. */
 	recipientEmail: string;
+	/** The same addresses as an array, duplicates removed case-insensitively. */
+	recipientEmails: string[];
+}
+
+/** A known-schools list: school names (lower case) and BRIN codes. */
+export interface KnownSchools {
+	names: Set<string>;
+	brins: Brin[];
 }
 
 const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
 const text = (v: unknown) => (blank(v) ? '' : String(v).trim());
 
-/** Normalise a known-schools list (comma/semicolon/newline separated) for look-ups. */
-export function parseKnownSchools(list: string): Set<string> | undefined {
+/**
+ * Read a known-schools list (comma/semicolon/newline separated). An entry that is a BRIN code is read by
+ * the one BRIN rule (`domain/brin`: any case and spacing; `12AB` covers all its locations); any other
+ * entry is a school name, compared case-insensitively.
+ */
+export function parseKnownSchools(list: string): KnownSchools | undefined {
 	const entries = list
 		.split(/[\n,;]/)
-		.map((s) => s.trim().toLowerCase())
+		.map((s) => s.trim())
 		.filter((s) => s !== '');
-	return entries.length ? new Set(entries) : undefined;
+	if (!entries.length) return undefined;
+	const known: KnownSchools = { names: new Set(), brins: [] };
+	for (const e of entries) {
+		const brin = tryParseBrin(e);
+		if (brin) known.brins.push(brin);
+		else known.names.add(e.toLowerCase());
+	}
+	return known;
+}
+
+/** True when the school name or either value read as a BRIN code is on the list. */
+export function isKnownSchool(known: KnownSchools, school: string, brin: string): boolean {
+	if (school !== '' && known.names.has(school.toLowerCase())) return true;
+	for (const value of [school, brin]) {
+		const code = value === '' ? undefined : tryParseBrin(value);
+		if (code && known.brins.some((k) => brinMatches(k, code))) return true;
+	}
+	return false;
+}
+
+/** Spreadsheets repeat the same few zorgteam addresses: parse each text once (small, bounded cache). */
+const addressCache = new Map<string, AddressList>();
+const NO_ADDRESSES: AddressList = Object.freeze({ addresses: [], text: '' }) as AddressList;
+function readAddresses(value: unknown, field: string): AddressList {
+	if (blank(value)) return NO_ADDRESSES;
+	if (typeof value !== 'string') return parseAddressList(value, field);
+	// keyed by the text alone: only successful parses are cached, and those do not depend on the field name
+	let list = addressCache.get(value);
+	if (!list) {
+		list = parseAddressList(value, field);
+		if (addressCache.size >= 1000) addressCache.clear();
+		addressCache.set(value, list);
+	}
+	return list;
 }
 
 const CASE_REF_SAFE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
@@ -80,10 +128,12 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 	const rawStop = read(fields.stop);
 	const stop = blank(rawStop) ? undefined : parseCalendarDate(rawStop, fields.stop, spec.zone);
 
-	const school = text(read(fields.school));
+	// A BRIN code is read by the one BRIN rule (12 ab → 12AB), so groups and KPIs per school see one school; names stay as written.
+	const schoolText = text(read(fields.school));
+	const school = tryParseBrin(schoolText)?.code ?? schoolText;
 	if (spec.knownSchools) {
-		const brin = text(read(fields.brin)).toLowerCase();
-		if (!spec.knownSchools.has(school.toLowerCase()) && !(brin && spec.knownSchools.has(brin))) {
+		const brin = text(read(fields.brin));
+		if (!isKnownSchool(spec.knownSchools, school, brin)) {
 			if (school === '' && brin === '') throw new MissingFieldError(fields.school, `Fill in "${fields.school}" or "${fields.brin}"; the node checks schools against the list of known schools.`);
 			throw new InvalidFieldError(
 				'unknown_school',
@@ -93,6 +143,7 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 			);
 		}
 	}
+	const recipients = readAddresses(read(fields.recipientEmail), fields.recipientEmail);
 	const result = evaluateClock({ clockStart, stop, reference: spec.reference }, spec.clock, { clockStart: fields.clockStart, stop: fields.stop }, calendar);
 	return {
 		...result,
@@ -101,7 +152,8 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 		stop,
 		school,
 		zorgteam: text(read(fields.zorgteam)),
-		recipientEmail: text(read(fields.recipientEmail)),
+		recipientEmail: recipients.text,
+		recipientEmails: recipients.addresses,
 	};
 }
 

@@ -3,6 +3,7 @@
  * message. The group's status is that of its most urgent case; the node sends the group to that
  * status's output. Only pseudonymous references, school, zorgteam, dates and status are copied.
  */
+import { mergeAddressLists } from '../addresses';
 import { CalendarDate, formatIsoDate } from '../dates';
 import { CaseCheck, RuleId } from './cases';
 import { CaseStatus } from './clock';
@@ -30,7 +31,9 @@ export interface RecipientGroup<T> {
 		groupBy: GroupBy;
 		zorgteam?: string;
 		school?: string;
+		/** All members' addresses, one comma-separated list, duplicates removed case-insensitively. */
 		recipientEmail: string;
+		recipientEmails: string[];
 		referenceDate: string;
 		caseCount: number;
 		counts: Record<CaseStatus, number>;
@@ -72,7 +75,7 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 		const counts: Record<CaseStatus, number> = { overdue: 0, due_soon: 0, on_track: 0, met: 0, met_late: 0 };
 		for (const c of checks) counts[c.status]++;
 		const status = URGENCY.find((s) => counts[s] > 0)!;
-		const emails = [...new Set(checks.map((c) => c.recipientEmail).filter((e) => e !== ''))];
+		const emails = mergeAddressLists(checks.map((c) => c.recipientEmails));
 		const message = buildGroupMessage(key || NO_NAME[options.language][options.groupBy], checks, options.rule, options.reference, options.language);
 		groups.push({
 			key,
@@ -81,7 +84,8 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 			summary: {
 				groupBy: options.groupBy,
 				[options.groupBy]: key,
-				recipientEmail: emails.join(', '),
+				recipientEmail: emails.text,
+				recipientEmails: emails.addresses,
 				referenceDate: formatIsoDate(options.reference),
 				caseCount: checks.length,
 				counts,

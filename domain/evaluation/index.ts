@@ -83,8 +83,13 @@ export function manualTestItems(config: EvaluationTriggerConfig, now: number): E
  * The cron expressions (6 fields, seconds first) the node registers: every hour at each configured
  * minute. Hourly rather than daily, so a moment whose local time falls in a DST gap, or that a
  * holiday moved, is still met by a tick at (or right after) its instant.
+ *
+ * @param cronZoneShiftMinutes how far (in minutes) the cron's zone (the workflow's) is ahead of the
+ *   schedule's zone; only its remainder modulo 60 matters (e.g. 270 for Asia/Kolkata against Amsterdam in
+ *   winter → the ticks run at :30 Kolkata time, which is :00 in Amsterdam)
  */
-export function cronExpressions(schedule: EvaluationSchedule): string[] {
-	const minutes = [...new Set(schedule.moments.map((m) => m.minute))].sort((a, b) => a - b);
+export function cronExpressions(schedule: EvaluationSchedule, cronZoneShiftMinutes = 0): string[] {
+	const shift = ((cronZoneShiftMinutes % 60) + 60) % 60;
+	const minutes = [...new Set(schedule.moments.map((m) => (m.minute + shift) % 60))].sort((a, b) => a - b);
 	return [`0 ${minutes.join(',')} * * * *`];
 }

@@ -24,6 +24,8 @@ export interface EvaluationItem {
 	brin: string | null;
 	schoolName: string | null;
 	zorgteamEmail: string | null;
+	/** The zorgteam's addresses as an array (empty when none). */
+	zorgteamEmails: string[];
 	provider: string | null;
 	/** 'first' or 'second' configured moment. */
 	moment: Moment['id'];
@@ -86,6 +88,7 @@ export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
 			brin: school?.brin ?? null,
 			schoolName: school?.name ?? null,
 			zorgteamEmail: school?.zorgteamEmail || null,
+			zorgteamEmails: school?.zorgteamEmails ?? [],
 			provider: school?.provider || null,
 			moment: moment.id,
 			momentDate: formatIsoDate(moment.date),

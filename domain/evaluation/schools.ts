@@ -2,6 +2,7 @@
  * The list of schools the trigger evaluates, as the user maintains it in the node.
  * Each school is evaluated separately (S1 kernbepaling 11: "per school twee keer per jaar").
  */
+import { parseAddressList } from '../addresses';
 import { parseBrin } from '../brin';
 import { InvalidFieldError } from '../errors';
 
@@ -10,7 +11,10 @@ export interface School {
 	/** BRIN code, normalised (12AB or 12AB01). Also the school's part of the deduplication key. */
 	brin: string;
 	/** The zorgteam's e-mail address (where the agenda goes). */
+	/** The zorgteam's addresses as one comma-separated list (empty when none). */
 	zorgteamEmail: string;
+	/** The same addresses as an array. */
+	zorgteamEmails: string[];
 	/** The youth care provider (jeugdhulpaanbieder) that leads the evaluation. */
 	provider: string;
 }
@@ -24,8 +28,6 @@ export interface SchoolInput {
 	zorgteamEmail?: unknown;
 	provider?: unknown;
 }
-
-const EMAIL = /^[^\s@,;]+@[^\s@,;]+\.[^\s@,;]+$/;
 
 function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
@@ -51,10 +53,8 @@ export function parseSchools(rows: SchoolInput[]): School[] {
 			throw new InvalidFieldError('duplicate_school', field('BRIN'), `School ${n} has the same BRIN code as school ${earlier}`, 'List each school (BRIN and location) once.');
 		}
 		seen.set(brin, n);
-		const zorgteamEmail = text(row.zorgteamEmail);
-		if (zorgteamEmail !== '' && !EMAIL.test(zorgteamEmail)) {
-			throw new InvalidFieldError('invalid_email', field('Zorgteam Email'), `School ${n} has a zorgteam e-mail address that is not valid`, 'Enter one address such as zorgteam@school.example.nl.');
-		}
-		return { name: text(row.name) || brin, brin, zorgteamEmail, provider: text(row.provider) };
+		// One or more addresses, read by the one address rule (domain/addresses).
+		const emails = parseAddressList(typeof row.zorgteamEmail === 'number' ? String(row.zorgteamEmail) : row.zorgteamEmail ?? '', field('Zorgteam Email'));
+		return { name: text(row.name) || brin, brin, zorgteamEmail: emails.text, zorgteamEmails: emails.addresses, provider: text(row.provider) };
 	});
 }

@@ -3,6 +3,7 @@
  * Every problem is an InvalidFieldError naming the user's column; nothing from the row is echoed
  * except short, safe values (see `describeValue`).
  */
+import { tryParseBrin } from '../brin';
 import { describeValue, InvalidFieldError, MissingFieldError } from '../errors';
 import { parseAmount, parseDecimal } from '../money';
 import { getDefaultRegistry, type MunicipalityRegistry } from '../municipalities/registry';
@@ -160,7 +161,9 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	const product = isBlank(rawProduct) ? '' : String(rawProduct).trim();
 
 	const rawSchool = read(json, fields.school);
-	const school = isBlank(rawSchool) ? '' : String(rawSchool).trim().slice(0, 80);
+	// A BRIN code is written by the one BRIN rule (12 ab 01 → 12AB01); a school name stays as written.
+	const schoolText = isBlank(rawSchool) ? '' : String(rawSchool).trim().slice(0, 80);
+	const school = tryParseBrin(schoolText)?.code ?? schoolText;
 
 	let cost: number | undefined;
 	if (ctx.useRecordCost && (ctx.financingForm === 'pxq' || ctx.financingForm === 'output')) {

@@ -2,7 +2,7 @@
  * The triage decision: one route per request, who pays and why, the follow-up actions, the 8-week
  * deadline and the reasons. Pure: no clock, no I/O.
  */
-import { brinMatches, parseBrin, type Brin } from '../brin';
+import { brinMatches, mostSpecific, parseBrin, type Brin } from '../brin';
 import { addDays, formatDutchDate, formatIsoDate } from '../dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { action, ACTION_RULES, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
@@ -64,12 +64,16 @@ function prepare(config: TriageConfig): Prepared {
 	return p;
 }
 
-/** The contact for (school, municipality), else the school's contact for all pupils. */
+/**
+ * The contact for (school, municipality), else the school's contact for all pupils. Schools are compared
+ * by the one BRIN rule; an entry for the school's own location wins over one for the whole school.
+ */
 export function findAccessContact(config: TriageConfig, school: string | undefined, municipality: string | undefined): AccessContact | undefined {
 	if (!school) return undefined;
 	const brin = parseBrin(school, 'school');
-	const atSchool = prepare(config).contacts.filter((c) => brinMatches(c.brin, brin)).map((c) => c.contact);
-	return (municipality ? atSchool.find((c) => c.municipality === municipality) : undefined) ?? atSchool.find((c) => !c.municipality);
+	const entries = prepare(config).contacts.map((c) => ({ brin: c.brin, value: c.contact }));
+	const pick = (fits: (c: AccessContact) => boolean) => mostSpecific(entries.filter((e) => fits(e.value)), brin)[0];
+	return (municipality ? pick((c) => c.municipality === municipality) : undefined) ?? pick((c) => !c.municipality);
 }
 
 function isDesignated(config: TriageConfig, school: string): boolean {

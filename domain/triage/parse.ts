@@ -3,6 +3,7 @@
  * and names. Invalid values throw errors that name the user's field and never echo personal data;
  * blank values are simply "not filled in" (the decision lists what is missing).
  */
+import { parseAddressList } from '../addresses';
 import { parseBrin } from '../brin';
 import { normaliseBsn } from '../bsn';
 import { parseOptionalCalendarDate } from '../dates';
@@ -133,8 +134,6 @@ function text(value: unknown, field: string, max = 100): string | undefined {
 	return s;
 }
 
-const EMAIL = /^[^\s@<>()]+@[^\s@<>()]+\.[^\s@<>()]+$/;
-
 /**
  * Validate a request read through `read(field)`.
  * @throws InvalidFieldError (also InvalidBsnError, InvalidBrinError, InvalidDateError, UnknownMunicipalityError) naming the user's field
@@ -145,10 +144,8 @@ export function parseRequest(read: (field: RequestField) => unknown, names: Fiel
 	const residence = muni('residence');
 	const residenceBeforeStay = muni('residenceBeforeStay');
 	const bsnValue = v('bsn');
-	const email = text(v('accessContactEmail'), names.accessContactEmail, 254);
-	if (email !== undefined && !EMAIL.test(email)) {
-		throw new InvalidFieldError('invalid_email', names.accessContactEmail, `Field "${names.accessContactEmail}" is not an e-mail address`, 'Give one e-mail address, e.g. toegang@gemeente.example, or leave it empty to use the contact list.');
-	}
+	// One or more addresses (`;`, `,`, spaces, line breaks), validated and de-duplicated: domain/addresses.
+	const email = parseAddressList(v('accessContactEmail'), names.accessContactEmail).text || undefined;
 	return {
 		requestId: text(v('requestId'), names.requestId),
 		pupilReference: text(v('pupilReference'), names.pupilReference),

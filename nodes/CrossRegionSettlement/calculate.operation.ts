@@ -28,9 +28,11 @@ import {
 	type RejectedRecord,
 	type SettlementResult,
 } from '../../domain/settlement';
-import { errorDetails, errorItem, parseItems, readField, toNodeError } from '../shared/execution';
+import { errorDetails, errorItem, parseItems, toNodeError } from '../shared/execution';
 import { readIdentifyingData, type IdentifyingData } from '../shared/privacy';
 import { FROM_POLICY } from '../shared/policy.description';
+import { openInput } from '../shared/input';
+import { properties as settlementProperties } from './description';
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
 
@@ -76,6 +78,8 @@ interface Settings {
 export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const registry = getDefaultRegistry();
 	const node = ctx.getNode();
+	// Every parameter is read once per run (one settlement per run); see README "Data as it arrives".
+	const input = openInput(ctx, { properties: settlementProperties, optionsName: null });
 	const columns = ctx.getNodeParameter('columns', 0, {}) as Partial<DeliveryFields>;
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {
@@ -132,9 +136,9 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const keyId = String(credentials.keyId ?? '').trim();
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => readField(json as IDataObject, field) };
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
 	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
-	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy);
+	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
 		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
@@ -201,7 +205,8 @@ export async function executeCalculate(ctx: IExecuteFunctions): Promise<INodeExe
 	const referralsOut: INodeExecutionData[] = [];
 	for (const s of result.referrals) referralsOut.push(...statementItems(s, result, settings, keyId));
 	const allPaired: IPairedItemData[] = ctx.getInputData().map((_item, i) => ({ item: i }));
-	const summaryOut: INodeExecutionData[] = [{ json: summaryJson(result, settings.language, keyId), pairedItem: allPaired.length > 0 ? allPaired : undefined }];
+	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
+	input.finish();
 	// Error items (On Error: continue) leave through the first output, as everywhere in this package.
 	return [[...statementsOut, ...failed], referralsOut, summaryOut];
 }

@@ -9,8 +9,10 @@ import { InvalidFieldError, MissingFieldError } from '../../domain/errors';
 import { formatEuro, parseAmount } from '../../domain/money';
 import { getDefaultRegistry } from '../../domain/municipalities/registry';
 import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
-import { isBlank, parseItems, readField } from '../shared/execution';
+import { isBlank, parseItems } from '../shared/execution';
+import { openInput } from '../shared/input';
 import { readIdentifyingData } from '../shared/privacy';
+import { properties as settlementProperties } from './description';
 
 interface InvoiceFields {
 	municipality: string;
@@ -26,6 +28,9 @@ type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; v
 
 export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][] {
 	const registry = getDefaultRegistry();
+	// Every parameter is read once per run; see README "Data as it arrives".
+	const input = openInput(ctx, { properties: settlementProperties, optionsName: null });
+	const readField = (json: IDataObject, field: string) => input.read(json, field);
 	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
 	const columns = ctx.getNodeParameter('invoiceColumns', 0, {}) as Partial<InvoiceFields>;
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
@@ -61,7 +66,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 				index,
 			},
 		};
-	}, readIdentifyingData(ctx));
+	}, readIdentifyingData(ctx), input);
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];
@@ -105,11 +110,13 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 			differences: differences.length,
 			ignoredItems: ignored,
 			rejectedItems: parsed.failed.length,
-			itemsIn: ctx.getInputData().length,
+			blankRows: input.blankRowCount,
+			itemsIn: ctx.getInputData().length - input.blankRowCount,
 			expectedText: formatEuro(summary.expectedCents, language),
 			invoicedText: formatEuro(summary.invoicedCents, language),
 		},
 		pairedItem: all.length > 0 ? all : undefined,
 	};
+	input.finish();
 	return [[...differences, ...parsed.failed], matched, [summaryItem]];
 }

@@ -2,6 +2,7 @@
  * What the Deadline Monitor node shows the user. Execution lives in the *.operation.ts files.
  */
 import { ExpressionString, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
+import { calendarTimeZoneOption } from '../shared/input';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 const kpiOnly = { show: { operation: ['calculateKpis'] } };
@@ -348,13 +349,14 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 		placeholder: 'Add Option',
 		default: {},
 		options: [
+			calendarTimeZoneOption,
 			{
 				displayName: 'Known Schools',
 				name: 'knownSchools',
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: '',
-				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item',
+				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item. BRIN codes are read in any case and spacing; 12AB covers all its locations (12AB00, 12AB01).',
 			},
 			{
 				displayName: 'Pass Cases Without Clock Start',

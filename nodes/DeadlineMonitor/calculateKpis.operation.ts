@@ -7,12 +7,16 @@ import { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData, No
 import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
 import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../domain/deadlines';
 import { DomainError, MissingFieldError } from '../../domain/errors';
-import { parseItems, readField } from '../shared/execution';
+import { parseItems } from '../shared/execution';
+import { openInput } from '../shared/input';
 import { readIdentifyingData } from '../shared/privacy';
+import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings } from './parameters';
 
 export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData[][] {
-	const settings = readSettings(ctx, { requireCaseRef: false, dueSoon: false });
+	// Every parameter is read once per run; see README "Data as it arrives".
+	const input = openInput(ctx, { properties: deadlineMonitorProperties });
+	const settings = readSettings(ctx, input, { requireCaseRef: false, dueSoon: false });
 	const groupBy = ctx.getNodeParameter('kpiGroupBy', 0, 'overall') as 'overall' | 'school' | 'zorgteam';
 	const targetPercent = ctx.getNodeParameter('targetPercent', 0, 75) as number;
 	const suppressBelow = ctx.getNodeParameter('suppressBelow', 0, 0) as number;
@@ -40,7 +44,7 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 	const parsed = parseItems(ctx, (item): KpiCase | null => {
 		const json = item.json;
 		// Cases outside the period, or not yet discussed on the reference date, are left out (not errors).
-		const rawStart = readField(json, spec.fields.clockStart);
+		const rawStart = input.read(json, spec.fields.clockStart);
 		if (rawStart === undefined || rawStart === null || (typeof rawStart === 'string' && rawStart.trim() === '')) {
 			if (settings.passWithoutClockStart) {
 				excluded++;
@@ -52,10 +56,10 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 			excluded++;
 			return null;
 		}
-		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
+		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
-	}, readIdentifyingData(ctx));
+	}, readIdentifyingData(ctx), input);
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),
@@ -77,8 +81,10 @@ export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData
 			countedIn: settings.spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
 			invalidCases: parsed.failed.length,
 			excludedCases: excluded,
+			blankRows: input.blankRowCount,
 		} as unknown as IDataObject,
 		pairedItem: pairs.get(row.group) ?? [],
 	}));
+	input.finish();
 	return [[...kpiItems, ...parsed.failed]];
 }

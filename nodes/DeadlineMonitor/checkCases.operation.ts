@@ -16,8 +16,10 @@ import {
 	notApplicableOutput,
 } from '../../domain/deadlines';
 import { DateSpan } from '../../domain/calendar';
-import { mapItems, parseItems, readField } from '../shared/execution';
+import { mapItems, parseItems } from '../shared/execution';
+import { InputReader, openInput } from '../shared/input';
 import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../shared/privacy';
+import { deadlineMonitorProperties } from './DeadlineMonitor.description';
 import { readSettings, SharedSettings } from './parameters';
 import { AlertOnceResult, claimAlerts } from './alertOnce';
 
@@ -71,9 +73,11 @@ class GapTally {
 }
 
 export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+	// Every parameter is read once per run; see README "Data as it arrives".
+	const input = openInput(ctx, { properties: deadlineMonitorProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
-	const settings = readSettings(ctx, { requireCaseRef: alertOnce || grouped, dueSoon: true });
+	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
 	const privacy = readIdentifyingData(ctx);
@@ -85,14 +89,14 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 		const cached = judged.get(item);
 		if (cached) return cached;
 		const json = item.json;
-		const check = checkCase((field) => readField(json, field), settings.spec, settings.calendarFor(json));
+		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
 		if (alertOnce) judged.set(item, check);
 		return check;
 	};
 
 	const applies = (item: INodeExecutionData) =>
-		!settings.passWithoutClockStart || hasClockStart((field) => readField(item.json, field), settings.spec);
+		!settings.passWithoutClockStart || hasClockStart(input.reader(item.json), settings.spec);
 	const notApplicable = (item: INodeExecutionData): IDataObject => ({
 		...item.json,
 		[outputField]: notApplicableOutput(settings.spec) as unknown as IDataObject,
@@ -126,20 +130,22 @@ export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeEx
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
-		}, privacy);
+		}, privacy, input);
 	} else {
-		result = groupedOutputs(ctx, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
+		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
 	}
 
 	memory?.finish();
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
 	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
+	input.finish();
 	return result;
 }
 
 function groupedOutputs(
 	ctx: IExecuteFunctions,
+	input: InputReader,
 	settings: SharedSettings,
 	outputCount: number,
 	evaluate: (item: INodeExecutionData) => CaseCheck | null,
@@ -151,7 +157,7 @@ function groupedOutputs(
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate, privacy);
+	const parsed = parseItems(ctx, evaluate, privacy, input);
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 

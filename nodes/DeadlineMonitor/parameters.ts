@@ -7,7 +7,7 @@ import { IDataObject, IExecuteFunctions, NodeOperationError } from 'n8n-workflow
 import { CalendarDate, parseCalendarDate, today } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
-import { readField } from '../shared/execution';
+import { InputReader } from '../shared/input';
 import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
 
 export interface FieldNames {
@@ -63,8 +63,9 @@ function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone:
 	}
 }
 
-export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
-	const zone = ctx.getTimezone();
+/** Reads the shared parameters once per run (the input reader has checked they are the same for every item). */
+export function readSettings(ctx: IExecuteFunctions, input: InputReader, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
+	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
 	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
 	const f: FieldNames = { ...DEFAULT_FIELDS };
@@ -121,7 +122,7 @@ export function readSettings(ctx: IExecuteFunctions, options: { requireCaseRef: 
 			const holidayField = (ctx.getNodeParameter('holidayField', 0, 'holidays') as string).trim() || 'holidays';
 			const cache = new Map<string, HolidayCalendar>();
 			calendarFor = (json) => {
-				const value = readField(json, holidayField);
+				const value = input.read(json, holidayField);
 				const key = typeof value === 'string' ? `s:${value}` : `j:${JSON.stringify(value ?? null)}`;
 				let calendar = cache.get(key);
 				if (!calendar) {

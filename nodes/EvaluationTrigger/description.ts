@@ -2,6 +2,7 @@
  * What the Semiannual Evaluation Trigger shows the user. The logic is in trigger.ts and domain/evaluation.
  */
 import { INodeProperties } from 'n8n-workflow';
+import { calendarTimeZoneOption } from '../shared/input';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
@@ -108,11 +109,16 @@ export const evaluationTriggerProperties: INodeProperties[] = [
 				values: [
 					{ displayName: 'School Name', name: 'name', type: 'string', default: '', description: 'Name of the school, as shown in the agenda' },
 					{ displayName: 'BRIN', name: 'brin', type: 'string', default: '', placeholder: '12AB', description: 'BRIN code of the school (with location number if needed, e.g. 12AB01); required and unique' },
-					{ displayName: 'Zorgteam Email', name: 'zorgteamEmail', type: 'string', default: '', placeholder: 'zorgteam@school.nl', description: 'Address of the school\'s zorgteam, where the evaluation agenda goes' },
+					{ displayName: 'Zorgteam Email', name: 'zorgteamEmail', type: 'string', default: '', placeholder: 'zorgteam@school.nl', description: 'Address(es) of the school\'s zorgteam, where the evaluation agenda goes; several separated by ";" or ","' },
 					{ displayName: 'Provider', name: 'provider', type: 'string', default: '', description: 'The youth care provider (jeugdhulpaanbieder) that leads the evaluation at this school' },
 				],
 			},
 		],
+	},
+	{
+		...calendarTimeZoneOption,
+		description:
+			'Time zone of the moments\' wall-clock times and calendar days. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
 	},
 	{
 		displayName: 'Agenda Language',

@@ -21,7 +21,11 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import { DateTime } from 'luxon';
+
+import { DEFAULT_TIME_ZONE } from '../../domain/dates';
 import { DomainError } from '../../domain/errors';
+import { assertValidZone } from '../../domain/evaluation/schedule';
 import {
 	activate,
 	AgendaLanguage,
@@ -74,6 +78,16 @@ function toEvent(row: StoredRow): MomentEvent {
 /** The key under the node's static data that holds the "already fired" record. */
 export const STATIC_DATA_KEY = 'evaluationRecord';
 
+/**
+ * The zone of the moments: Europe/Amsterdam unless the node's "Calendar Time Zone" names another
+ * (issue 15 §1) — never silently the workflow's or instance's zone. Each emitted item names it (`timeZone`).
+ */
+function calendarZone(ctx: ITriggerFunctions): string {
+	const chosen = String(ctx.getNodeParameter('calendarTimeZone', '') ?? '').trim();
+	if (chosen !== '') assertValidZone(chosen, 'Calendar Time Zone');
+	return chosen || DEFAULT_TIME_ZONE;
+}
+
 function momentSpec(ctx: ITriggerFunctions, which: MomentId) {
 	const label = which === 'first' ? 'First Moment' : 'Second Moment';
 	return makeMomentSpec(
@@ -91,7 +105,7 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 		const shift = ctx.getNodeParameter('moveToWorkingDay', true) as boolean;
 		const schedule = validateSchedule({
 			moments: [momentSpec(ctx, 'first'), momentSpec(ctx, 'second')],
-			zone: ctx.getTimezone(),
+			zone: calendarZone(ctx),
 			shiftToWorkingDay: shift,
 			holidays: shift ? parseHolidayList(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
 			dutchPublicHolidays: shift && (ctx.getNodeParameter('skipPublicHolidays', true) as boolean),
@@ -217,7 +231,10 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		}
 	};
 
-	for (const expression of cronExpressions(config.schedule)) {
+	// n8n runs the cron in the workflow's zone; the moments are in the calendar zone (Amsterdam by default).
+	const now = DateTime.fromMillis(Date.now());
+	const shift = now.setZone(this.getTimezone()).offset - now.setZone(config.schedule.zone).offset;
+	for (const expression of cronExpressions(config.schedule, shift)) {
 		this.helpers.registerCron({ expression: expression as CronExpression }, onTick);
 	}
 	// At start (activation, n8n restart): begin watching, catch up a missed moment once, and retry

@@ -1,4 +1,5 @@
 import { INodeProperties } from 'n8n-workflow';
+import { calendarTimeZoneOption } from '../shared/input';
 
 export const FIELD_TYPES = ['date', 'municipality', 'brin', 'bsn'] as const;
 export type FieldType = (typeof FIELD_TYPES)[number];
@@ -82,6 +83,7 @@ export const recordCleanerProperties: INodeProperties[] = [
 		default: {},
 		description: 'Further settings for how values are written',
 		options: [
+			calendarTimeZoneOption,
 			{
 				displayName: 'Add Municipality Name',
 				name: 'addMunicipalityName',

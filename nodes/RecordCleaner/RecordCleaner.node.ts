@@ -1,4 +1,5 @@
 import {
+	IDataObject,
 	IExecuteFunctions,
 	INodeExecutionData,
 	INodeType,
@@ -9,8 +10,9 @@ import {
 
 import { MunicipalityRegistry, Municipality } from '../../domain/municipalities';
 import { mapItems } from '../shared/execution';
+import { openInput, perItemParameter } from '../shared/input';
 import { identifyingDataProperties, readIdentifyingData } from '../shared/privacy';
-import { cleanRecord, CleaningRule, isEmptyRecord } from './cleanRecord';
+import { cleanRecord, CleaningRule, readRules } from './cleanRecord';
 import { recordCleanerProperties } from './RecordCleaner.description';
 
 export const OUTPUT_CLEANED = 0;
@@ -37,15 +39,18 @@ export class RecordCleaner implements INodeType {
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const rules = ((this.getNodeParameter('rules', 0, {}) as { rule?: CleaningRule[] }).rule ?? []).map((r) => ({
-			...r,
-			field: r.field.trim(),
-		}));
-		if (rules.some((r) => r.field === '')) {
-			throw new NodeOperationError(this.getNode(), 'A field to clean has no name', {
-				description: 'Fill in "Field Name" for every entry under "Fields to Clean", or remove the empty entry.',
-			});
-		}
+		// "Fields to Clean" (Field Name, Write To, …) is read per item; the options once per run (checked).
+		const input = openInput(this, { properties: recordCleanerProperties, perItem: ['rules'] });
+		const rulesFor = perItemParameter(this, 'rules', {} as { rule?: CleaningRule[] });
+		let lastRaw: { rule?: CleaningRule[] } | undefined;
+		let lastRules: CleaningRule[] = [];
+		const rulesOf = (itemIndex: number): CleaningRule[] => {
+			const raw = rulesFor(itemIndex);
+			if (raw === lastRaw) return lastRules;
+			lastRaw = raw;
+			lastRules = readRules(raw);
+			return lastRules;
+		};
 		const options = this.getNodeParameter('options', 0, {}) as {
 			dateFormat?: 'iso' | 'dutch';
 			addMunicipalityName?: boolean;
@@ -59,18 +64,30 @@ export class RecordCleaner implements INodeType {
 			addMunicipalityName: options.addMunicipalityName ?? false,
 			removeBsn: options.removeBsn ?? false,
 			noteLanguage: options.noteLanguage ?? 'nl',
-			timeZone: this.getTimezone(),
+			timeZone: input.zone,
 			registry,
+			read: (json: IDataObject, field: string) => input.read(json, field),
+			columnOf: (json: IDataObject, field: string) => input.columnOf(json, field),
 		};
-		return mapItems(
+		// The BSN columns the privacy layer removes besides its list: those of the first item's rules.
+		let firstRules: CleaningRule[] = [];
+		try {
+			firstRules = this.getInputData().length > 0 ? rulesOf(0) : [];
+		} catch {
+			firstRules = []; // reported for the item itself
+		}
+		const bsnFields = firstRules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field]);
+		const outputs = mapItems(
 			this,
 			2,
-			(item) =>
-				isEmptyRecord(item.json)
-					? { json: item.json, output: OUTPUT_EMPTY }
-					: { json: cleanRecord(item.json, rules, cleaningOptions), output: OUTPUT_CLEANED },
-			readIdentifyingData(this, undefined, rules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field])),
+			(item, itemIndex) => ({ json: cleanRecord(item.json, rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
+			readIdentifyingData(this, undefined, bsnFields),
+			input,
+			// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
+			(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),
 		);
+		input.finish('went to the Empty Rows output');
+		return outputs;
 	}
 }
 

@@ -3,7 +3,7 @@
  * normalised value. Pure: no n8n context, so it is tested and reused without the engine.
  */
 import { formatDutchDate, formatIsoDate, parseCalendarDate } from '../../domain/dates';
-import { MissingFieldError } from '../../domain/errors';
+import { ConfigurationError, MissingFieldError } from '../../domain/errors';
 import { MunicipalityRegistry } from '../../domain/municipalities';
 import { normaliseBsn } from '../../domain/bsn';
 import { parseBrin } from '../../domain/brin';
@@ -26,19 +26,34 @@ export interface CleaningOptions {
 	noteLanguage?: 'nl' | 'en';
 	timeZone: string;
 	registry: MunicipalityRegistry;
+	/** Reads a field (default: exact name or dot path); the node passes the shared input layer's reader. */
+	read?: (json: IDataObject, field: string) => unknown;
+	/** The key a field is read from in this record (so in-place writes replace that column). */
+	columnOf?: (json: IDataObject, field: string) => string | undefined;
 }
 
-/** True when every value of the record is empty: a blank spreadsheet row. */
-export function isEmptyRecord(json: IDataObject): boolean {
-	return Object.values(json).every(isBlank);
+/**
+ * The "Fields to Clean" entries for one item, field names trimmed.
+ * @throws ConfigurationError when an entry has no field name (it stops the run whatever "On Error" says)
+ */
+export function readRules(raw: { rule?: CleaningRule[] }): CleaningRule[] {
+	const rules = (raw.rule ?? []).map((r) => ({ ...r, field: String(r.field ?? '').trim() }));
+	if (rules.some((r) => r.field === '')) {
+		throw new ConfigurationError('missing_field_name', 'A field to clean has no name', {
+			hint: 'Fill in "Field Name" for every entry under "Fields to Clean" (an expression there must give a name for every item), or remove the empty entry.',
+		});
+	}
+	return rules;
 }
 
 /** Returns a new record with the configured fields normalised; throws a DomainError naming the field. */
 export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: CleaningOptions): IDataObject {
 	const out: IDataObject = { ...json };
+	const read = options.read ?? readField;
 	for (const rule of rules) {
-		const value = readField(json, rule.field);
-		const target = rule.outputField?.trim() || rule.field;
+		const value = read(json, rule.field);
+		const source = options.columnOf?.(json, rule.field) ?? rule.field;
+		const target = rule.outputField?.trim() || source;
 		if (isBlank(value)) {
 			if (rule.required) throw new MissingFieldError(rule.field);
 			continue;
@@ -66,8 +81,8 @@ export function cleanRecord(json: IDataObject, rules: CleaningRule[], options: C
 			case 'bsn': {
 				const bsn = normaliseBsn(value, rule.field);
 				if (options.removeBsn) {
-					delete out[rule.field];
-					if (target !== rule.field) delete out[target];
+					delete out[source];
+					if (target !== source) delete out[target];
 				} else {
 					out[target] = bsn;
 				}

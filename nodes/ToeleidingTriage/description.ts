@@ -7,6 +7,7 @@ import { PRESETS, PRESET_IDS, type PresetId } from '../../domain/policies';
 import { DEFAULT_FIELD_NAMES, ROUTES, type RequestField, type Route } from '../../domain/triage';
 import { GEMEENTEN_2025 } from '../../domain/municipalities';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../shared/policy.description';
+import { calendarTimeZoneOption } from '../shared/input';
 
 export const ROUTE_LABELS: Record<Route, string> = {
 	needs_information: 'Needs Information',
@@ -194,6 +195,7 @@ export const triageProperties: INodeProperties[] = [
 		default: {},
 		description: 'Further settings',
 		options: [
+			calendarTimeZoneOption,
 			{
 				displayName: 'Language of Texts',
 				name: 'language',

@@ -4,6 +4,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
+import { parseAddressList, splitAddresses } from '../../domain/addresses';
 import { parseBrin } from '../../domain/brin';
 import { getDefaultRegistry } from '../../domain/municipalities';
 import { buildPolicy, splitList, type OutsiderTreatment, type PresetId } from '../../domain/policies';
@@ -20,9 +21,10 @@ import {
 	type TriageOutcome,
 	type TriageRequest,
 } from '../../domain/triage';
-import { mapItems, readField, toNodeError } from '../shared/execution';
+import { mapItems, toNodeError } from '../shared/execution';
+import { InputReader, openInput } from '../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../shared/privacy';
-import { ROUTE_LABELS, routesFor } from './description';
+import { ROUTE_LABELS, routesFor, triageProperties } from './description';
 import { FROM_POLICY } from '../shared/policy.description';
 
 type Language = 'nl' | 'en';
@@ -42,7 +44,8 @@ function municipalityEntry(entry: string): string {
 	return m ? m[2] : entry.trim();
 }
 
-async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
+/** Every parameter is read once per run (the input reader checked they are the same for every item). */
+async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise<Settings> {
 	const registry = getDefaultRegistry();
 	const preset = ctx.getNodeParameter('regionPolicy', 0) as PresetId | 'custom';
 	const municipalities = splitList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string).map(municipalityEntry);
@@ -61,11 +64,11 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 		registry,
 	);
 	const contactRows = (ctx.getNodeParameter('accessContacts.contact', 0, []) as IDataObject[]) ?? [];
-	const contacts: AccessContact[] = contactRows.map((c) => ({
+	const contacts: AccessContact[] = contactRows.map((c, i) => ({
 		school: parseBrin(String(c.school ?? ''), 'accessContacts.school').code,
 		municipality: c.municipality ? registry.resolve(municipalityEntry(String(c.municipality)), 'accessContacts.municipality').code : undefined,
 		name: String(c.name ?? ''),
-		email: String(c.email ?? ''),
+		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));
 	const fields = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
 	const names: FieldNames = { ...DEFAULT_FIELD_NAMES };
@@ -80,7 +83,7 @@ async function readSettings(ctx: IExecuteFunctions): Promise<Settings> {
 		pseudonymise = makePseudonymiser(credentials.key);
 	}
 	return {
-		config: { policy, contacts, registry, zone: ctx.getTimezone(), pseudonymise },
+		config: { policy, contacts, registry, zone: input.zone, pseudonymise },
 		names,
 		language: options.language === 'en' ? 'en' : 'nl',
 		triageOnly: options.output === 'triageOnly',
@@ -116,7 +119,7 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 		policy: { id: s.config.policy.id, name: s.config.policy.name, seed: s.config.policy.seed, treatment: outcome.policyTreatment },
 		zorgteamDate: outcome.zorgteamDate,
 		deadline: outcome.deadline,
-		accessContact: outcome.accessContact,
+		accessContact: outcome.accessContact ? { ...outcome.accessContact, emails: splitAddresses(outcome.accessContact.email) } : null,
 		actions: outcome.actions.map((a) => ({ id: a.id, text: en ? a.text : a.textNl })),
 		missing: outcome.missing.map((f) => s.names[f]),
 		reasons: outcome.reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: en ? r.text : r.textNl })),
@@ -138,8 +141,10 @@ function withoutField(json: IDataObject, field: string): IDataObject {
 
 export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	let settings: Settings;
+	let input: InputReader;
 	try {
-		settings = await readSettings(ctx);
+		input = openInput(ctx, { properties: triageProperties });
+		settings = await readSettings(ctx, input);
 	} catch (error) {
 		throw toNodeError(ctx.getNode(), error, 0);
 	}
@@ -148,12 +153,14 @@ export async function executeTriage(ctx: IExecuteFunctions): Promise<INodeExecut
 	// Output index per route: the outputs are the policy's routes in ROUTES order (see OUTPUTS_EXPRESSION).
 	const routes = routesFor(config.policy);
 	const routeIndex = new Map(routes.map((route, index) => [route, index]));
-	return mapItems(ctx, routes.length, (item) => {
+	const outputs = mapItems(ctx, routes.length, (item) => {
 		const json = item.json;
-		const req = parseRequest((f) => readField(json, names[f]), names, config.registry, config.zone);
+		const req = parseRequest((f) => input.read(json, names[f]), names, config.registry, config.zone);
 		const outcome = triage(req, config);
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
 		return { json: out, output: routeIndex.get(outcome.route)! };
-	}, settings.privacy);
+	}, settings.privacy, input);
+	input.finish();
+	return outputs;
 }

@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { DomainError } from '../../domain/errors';
+import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
 
 /** An item a handler emits, and the output it leaves through (default 0). */
@@ -73,7 +74,9 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
 }
 
 /**
- * Run `handle` for every input item and route what it returns.
+ * Run `handle` for every input item and route what it returns. With `input` (the shared input layer),
+ * blank rows are skipped and counted — or routed by `blankRow` — and a missing column's error names the
+ * closest existing column.
  *
  * @param outputCount number of main outputs of the node
  * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
@@ -85,17 +88,26 @@ export function mapItems(
 	outputCount: number,
 	handle: (item: INodeExecutionData, itemIndex: number) => RoutedItem | RoutedItem[],
 	privacy?: IdentifyingData,
+	input?: InputReader,
+	blankRow?: (item: INodeExecutionData, itemIndex: number) => RoutedItem,
 ): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	for (let i = 0; i < items.length; i++) {
+		if (input?.skipBlank(items[i].json, i)) {
+			// Blank rows are counted by the input layer; a node may still route them (Record Cleaner: Empty Rows).
+			const r = blankRow?.(items[i], i);
+			if (r) outputs[r.output ?? 0].push({ json: privacy?.outputs ? privacy.strip(r.json, i) : r.json, pairedItem: r.pairedItem ?? { item: i } });
+			continue;
+		}
 		let routed: RoutedItem | RoutedItem[];
 		try {
 			routed = handle(items[i], i);
-		} catch (error) {
-			if (!continueOnFail) throw toNodeError(node, error, i);
+		} catch (caught) {
+			const error = input ? input.explain(caught, items[i].json) : caught;
+			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
 			outputs[0].push(errorItem(node, items[i], i, error, privacy));
 			continue;
 		}
@@ -118,18 +130,26 @@ export interface Parsed<T> {
 
 /**
  * Parse every input item; errors stop the run or become error items, honouring "On Error".
- * Use for operations that compute over all items at once.
+ * Use for operations that compute over all items at once. With `input`, blank rows are skipped and
+ * counted there, and a missing column's error names the closest existing one.
  */
-export function parseItems<T>(ctx: IExecuteFunctions, parse: (item: INodeExecutionData, itemIndex: number) => T, privacy?: IdentifyingData): Parsed<T> {
+export function parseItems<T>(
+	ctx: IExecuteFunctions,
+	parse: (item: INodeExecutionData, itemIndex: number) => T,
+	privacy?: IdentifyingData,
+	input?: InputReader,
+): Parsed<T> {
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	const result: Parsed<T> = { ok: [], failed: [] };
 	for (let i = 0; i < items.length; i++) {
+		if (input?.skipBlank(items[i].json, i)) continue;
 		try {
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
-		} catch (error) {
-			if (!continueOnFail) throw toNodeError(node, error, i);
+		} catch (caught) {
+			const error = input ? input.explain(caught, items[i].json) : caught;
+			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
 			result.failed.push(errorItem(node, items[i], i, error, privacy));
 		}
 	}

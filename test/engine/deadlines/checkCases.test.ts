@@ -79,19 +79,27 @@ describe('Check Cases: routing', () => {
 		expect(out[0][0].json.deadline).toBeUndefined();
 	});
 
-	it('reads timestamps on their calendar day in the workflow time zone', async () => {
+	it('reads timestamps on their Amsterdam calendar day whatever the workflow time zone (issue 15)', async () => {
 		// 03:30 UTC on 8 March 2026 is 04:30 in Amsterdam but 22:30 on 7 March in New York
 		const input = [{ caseRef: 'C-1', zorgteamDate: '2026-03-08T03:30:00Z' }];
 		const ams = await runWorkflow(fixture('check-cases.routing'), { input, timezone: 'Europe/Amsterdam' });
 		const ny = await runWorkflow(fixture('check-cases.routing'), { input, timezone: 'America/New_York' });
 		expect(ams.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-08', dueDate: '2026-05-03' });
-		expect(ny.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-07', dueDate: '2026-05-02' });
+		expect(ny.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-08', dueDate: '2026-05-03' });
+		expect(ams.taskData(NODE)?.hints ?? []).toEqual([]);
+		expect((ny.taskData(NODE)?.hints ?? []).map((h) => h.message)).toEqual([expect.stringMatching(/read in Europe\/Amsterdam .*runs in America\/New_York/)]);
+		// …unless the user chooses a zone in the node
+		const wf = fixture('check-cases.routing');
+		const node = wf.nodes.find((n) => n.name === NODE)!;
+		node.parameters = { ...node.parameters, options: { ...((node.parameters.options as object) ?? {}), calendarTimeZone: 'America/New_York' } };
+		const chosen = await runWorkflow(wf, { input, timezone: 'Europe/Amsterdam' });
+		expect(chosen.json(NODE, 0)[0].deadline).toMatchObject({ clockStart: '2026-03-07', dueDate: '2026-05-02' });
 	});
 
-	it('judges on today in the workflow time zone when no reference date is given', async () => {
+	it('judges on today in Amsterdam when no reference date is given, whatever the workflow time zone', async () => {
 		for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
 			const r = await runWorkflow(fixture('check-cases.reference-today'), { input: [{ zorgteamDate: '2020-01-01' }], timezone: zone });
-			expect(r.json(NODE, 0)[0].deadline).toMatchObject({ referenceDate: DateTime.now().setZone(zone).toISODate() });
+			expect(r.json(NODE, 0)[0].deadline).toMatchObject({ referenceDate: DateTime.now().setZone('Europe/Amsterdam').toISODate() });
 		}
 	});
 });
@@ -186,7 +194,7 @@ describe('Check Cases: school weeks', () => {
 		expect(closed.calendarWarning).toBeUndefined();
 		const open = r.json(NODE, 1)[0].deadline as IDataObject;
 		expect(open.calendarGaps).toEqual([{ from: '2026-10-11', to: '2026-12-05' }]);
-		const hints = r.taskData(NODE)?.hints ?? [];
+		const hints = (r.taskData(NODE)?.hints ?? []).filter((h) => h.type === 'warning');
 		expect(hints).toHaveLength(1);
 		expect(hints[0]).toMatchObject({ type: 'warning' });
 		expect(hints[0].message).toMatch(/1 case\(s\) include days between 2026-10-11 and 2026-12-05/);
@@ -195,7 +203,7 @@ describe('Check Cases: school weeks', () => {
 	it('pasted list: the autumn holiday moves the deadline by 9 days, no hint when covered', async () => {
 		const r = await runWorkflow(fixture('check-cases.school-weeks-pasted-list'), { input: [{ caseRef: 'C-1', zorgteamDate: '2026-10-01' }] });
 		expect(r.json(NODE, 1)[0].deadline).toMatchObject({ dueDate: '2026-12-05', daysRemaining: 9 });
-		expect(r.taskData(NODE)?.hints ?? []).toEqual([]);
+		expect((r.taskData(NODE)?.hints ?? []).filter((h) => h.type === 'warning')).toEqual([]);
 	});
 
 	it('from an input field: each case its own calendar; an unreadable list is an error for that item only', async () => {

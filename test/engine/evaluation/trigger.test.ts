@@ -51,10 +51,12 @@ afterEach(() => jest.restoreAllMocks());
 async function start(
 	name: string,
 	now: number,
-	options: { staticData?: IDataObject; mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode } = {},
+	options: { staticData?: IDataObject; mode?: WorkflowExecuteMode; activation?: WorkflowActivateMode; timezone?: string; parameters?: IDataObject } = {},
 ): Promise<Started> {
 	clock = now;
 	const wf = fixture(name);
+	if (options.timezone) wf.settings = { ...(wf.settings ?? {}), timezone: options.timezone };
+	if (options.parameters) wf.nodes[0].parameters = { ...wf.nodes[0].parameters, ...(options.parameters as INode['parameters']) };
 	const pkg = loadPackage();
 	const nodeType = pkg.nodes.get(TYPE) as INodeType;
 	const nodeTypes: INodeTypes = {
@@ -170,9 +172,19 @@ describe('activation and on-time firing', () => {
 		expect(String(t.items()[0].agendaText)).toContain('Time from toeleiding to start');
 	});
 
-	it("uses the workflow's time zone, and no shifting when turned off", async () => {
+	it('keeps Amsterdam wall-clock times in a New York workflow (issue 15), and no shifting when turned off', async () => {
 		const t = await start('no-shift-new-york', at('2026-01-25T10:00', 'America/New_York'));
-		t.tick(at('2026-02-01T09:00', 'America/New_York')); // Sunday, not moved
+		t.tick(at('2026-02-01T02:59', 'America/New_York')); // 08:59 in Amsterdam: not yet
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-02-01T03:00', 'America/New_York')); // 09:00 in Amsterdam, a Sunday, not moved
+		expect(t.items()[0]).toMatchObject({ momentAt: '2026-02-01T09:00:00.000+01:00', timeZone: 'Europe/Amsterdam', shifted: false });
+	});
+
+	it('uses the zone chosen in "Calendar Time Zone" when the user sets one', async () => {
+		const t = await start('new-york-calendar-zone', at('2026-01-25T10:00', 'America/New_York'));
+		t.tick(at('2026-02-01T03:00', 'America/New_York'));
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-02-01T09:00', 'America/New_York'));
 		expect(t.items()[0]).toMatchObject({ momentAt: '2026-02-01T09:00:00.000-05:00', timeZone: 'America/New_York', shifted: false });
 	});
 });
@@ -264,5 +276,47 @@ describe('parameter errors stop activation with the field and a fix', () => {
 		expect(error?.message).toMatch(message);
 		expect(error?.description).toMatch(hint);
 		assertNoPersonalData(error?.message ?? '', 'error');
+	});
+});
+
+describe('data as it arrives (issues 11 and 15)', () => {
+	it.each(['America/New_York', 'UTC', 'Pacific/Auckland'])('fires on the Amsterdam day and hour in a workflow running in %s', async (zone) => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), { timezone: zone });
+		t.tick(at('2026-06-15T08:59'));
+		expect(t.emitted).toHaveLength(0);
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items()).toHaveLength(1);
+		expect(t.items()[0]).toMatchObject({ momentDate: '2026-06-15', momentAt: '2026-06-15T09:00:00.000+02:00', timeZone: 'Europe/Amsterdam' });
+	});
+
+	it('in a workflow zone half an hour off Amsterdam (Asia/Kolkata) the ticks still meet 09:00 Amsterdam', async () => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), { timezone: 'Asia/Kolkata' });
+		expect(t.crons.map((c) => c.expression)).toEqual(['0 30 * * * *']);
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items()[0]).toMatchObject({ momentAt: '2026-06-15T09:00:00.000+02:00', trigger: 'onTime' });
+	});
+
+	it('reads the school list by the one BRIN rule and the one address rule', async () => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), {
+			parameters: {
+				schools: {
+					school: [
+						{ name: 'De Regenboog', brin: '12 ab', zorgteamEmail: 'ib@regenboog.example; zorg@regenboog.example,ZORG@regenboog.example' },
+						{ name: 'Het Anker', brin: '34cd 01', zorgteamEmail: 'zorg@anker.example\nib@anker.example' },
+					],
+				},
+			},
+		});
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items().map((i) => [i.brin, i.zorgteamEmail, i.zorgteamEmails])).toEqual([
+			['12AB', 'ib@regenboog.example, zorg@regenboog.example', ['ib@regenboog.example', 'zorg@regenboog.example']],
+			['34CD01', 'zorg@anker.example, ib@anker.example', ['zorg@anker.example', 'ib@anker.example']],
+		]);
+	});
+
+	it('an address list with an entry that is not an address is an error naming the school row, not the text', async () => {
+		await expect(
+			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '12AB', zorgteamEmail: 'ib@regenboog.example; Jan Jansen' }] } } }),
+		).rejects.toThrow(/Schools → school 1 → Zorgteam Email" holds 3 entries; entry 2 is not an e-mail address/);
 	});
 });

@@ -23,7 +23,7 @@ describe('Record Cleaner in the real engine', () => {
 			{ ref: 'R-3', zorgteamDatum: '2026-03-02', woonplaats: 'sudwest-fryslan', gemeentecode: '1900', gemeentecodeName: 'Súdwest-Fryslân', school: '34CD' },
 		]);
 		// the empty row is not dropped: it leaves through "Empty Rows"
-		expect(result.json('Record Cleaner', 1)).toEqual([empty]);
+		expect(result.json('Record Cleaner', 1)).toEqual([{ ...empty, rowNumber: 4 }]);
 		// paired items point back at the input items
 		const out = result.output('Record Cleaner');
 		expect(out[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
@@ -51,7 +51,7 @@ describe('Record Cleaner in the real engine', () => {
 		expect(first[1].details).toEqual({ code: 'invalid_bsn', field: 'bsn', hint: expect.stringMatching(/elfproef/) });
 		expect(first[2]).toMatchObject({ ref: 'R-5', zorgteamDatum: '31-02-2026', details: { code: 'invalid_date', field: 'zorgteamDatum' } });
 		expect(first[2].error).toMatch(/does not exist in the calendar/);
-		expect(result.json('Record Cleaner', 1)).toEqual([empty]);
+		expect(result.json('Record Cleaner', 1)).toEqual([{ ...empty, rowNumber: 4 }]);
 		expect(result.output('Record Cleaner')[0].map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
 		for (const item of first) assertNoPersonalData([item.error, item.details], 'error fields');
 	});

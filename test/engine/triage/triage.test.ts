@@ -95,7 +95,7 @@ describe('Toeleiding Triage in the engine', () => {
 		const [incomplete] = result.json('Toeleiding Triage', OUT.needs_information);
 		expect((incomplete.triage as IDataObject).missing).toEqual(['needs', 'riskLevel']);
 		const [outsider] = result.json('Toeleiding Triage', OUT.individual_beschikking);
-		expect((outsider.triage as IDataObject).accessContact).toEqual({ name: 'Toegang Ede', email: 'toegang@ede.example' });
+		expect((outsider.triage as IDataObject).accessContact).toEqual({ name: 'Toegang Ede', email: 'toegang@ede.example', emails: ['toegang@ede.example'] });
 		expect((outsider.triage as IDataObject).responsibleMunicipality).toEqual({ code: '0228', name: 'Ede' });
 	});
 

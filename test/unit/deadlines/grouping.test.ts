@@ -8,6 +8,7 @@ const check = (caseRef: string, zorgteam: string, status: CaseCheck['status'], e
 	zorgteam,
 	school: `School of ${zorgteam}`,
 	recipientEmail: email,
+	recipientEmails: email === '' ? [] : [email],
 	status,
 	clockStart: d(2026, 9, 1),
 	deadline: d(2026, 10, 27),

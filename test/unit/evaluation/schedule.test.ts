@@ -136,6 +136,10 @@ describe('periods', () => {
 describe('cron', () => {
 	it('ticks hourly at each configured minute (6 fields, seconds first)', () => {
 		expect(cronExpressions(makeSchedule())).toEqual(['0 0 * * * *']);
+		// the cron runs in the workflow's zone: shifted by its offset from the schedule's zone, modulo an hour
+		expect(cronExpressions(makeSchedule(), 270)).toEqual(['0 30 * * * *']);
+		expect(cronExpressions(makeSchedule(), -345)).toEqual(['0 15 * * * *']);
+		expect(cronExpressions(makeSchedule(), -300)).toEqual(['0 0 * * * *']);
 		expect(cronExpressions(makeSchedule({ moments: [spec('first', 2, 1, '09:45'), spec('second', 6, 15, '13:05')] }))).toEqual([
 			'0 5,45 * * * *',
 		]);

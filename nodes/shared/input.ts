@@ -1,0 +1,281 @@
+/**
+ * The one input layer every node of this package reads items through (issue 11 §1, §2, §6; issue 15 §1).
+ *
+ * - Columns: a configured field name finds its column by exact match, else by a normalised match
+ *   (BOM, zero-width characters, NBSP/repeated spaces, trim, case — `domain/headers`). Resolution happens
+ *   once per distinct set of keys (cached), not per item; a normalised match is reported once per run as
+ *   an execution hint naming the column as it really is. Two columns normalising to one name stop the run
+ *   (configuration error naming both). A required field without any matching column gets "did you mean …".
+ * - Blank rows (every value empty, whitespace or null): never an error, never stop a run; skipped,
+ *   counted, and reported once as an execution hint (and in the node's summary output where it has one).
+ * - Parameters read once per run: an expression in one that resolves differently for a later item is a
+ *   configuration error naming the parameter and the item, never silently item 1's value.
+ * - Calendar days: Europe/Amsterdam unless the node's "Calendar Time Zone" option names another zone; a
+ *   hint says so once when the workflow's zone differs.
+ */
+import { IANAZone } from 'luxon';
+import {
+	IDataObject,
+	IExecuteFunctions,
+	INodeProperties,
+	NodeExecutionHint,
+	NodeOperationError,
+} from 'n8n-workflow';
+
+import { DEFAULT_TIME_ZONE } from '../../domain/dates';
+import { ConfigurationError, MissingFieldError } from '../../domain/errors';
+import { closestColumn, resolveColumn, visibleHeader } from '../../domain/headers';
+
+/** True for undefined, null and blank text: how empty spreadsheet cells arrive. */
+export function isBlankValue(value: unknown): boolean {
+	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
+}
+
+/** True when every value of the item is empty (a blank spreadsheet row, e.g. a formatted empty line). */
+export function isBlankRow(json: IDataObject): boolean {
+	for (const key in json) if (!isBlankValue(json[key])) return false;
+	return true;
+}
+
+/** The option every node offers for the zone calendar days are read in (issue 15 §1). */
+export const calendarTimeZoneOption: INodeProperties = {
+	displayName: 'Calendar Time Zone',
+	name: 'calendarTimeZone',
+	type: 'string',
+	default: '',
+	placeholder: 'Europe/Amsterdam',
+	description:
+		'Time zone whose calendar days this node uses for "today" and for the date of a timestamp. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
+};
+
+const MAX_LISTED = 10;
+
+function listNumbers(numbers: number[]): string {
+	const shown = numbers.slice(0, MAX_LISTED).join(', ');
+	return numbers.length > MAX_LISTED ? `${shown} and ${numbers.length - MAX_LISTED} more` : shown;
+}
+
+/** Does a raw parameter value hold an expression that can depend on the item? */
+function itemDependentExpression(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.startsWith('=') && /\$json|\$binary|\$item|\$input|\$\(|\$node|\bitems?\b|\.item\b|\$position/.test(raw);
+	if (Array.isArray(raw)) return raw.some(itemDependentExpression);
+	if (raw !== null && typeof raw === 'object') return Object.values(raw).some(itemDependentExpression);
+	return false;
+}
+
+export interface InputOptions {
+	/** The node's (or operation's) parameter definitions, for display names in messages. */
+	properties?: INodeProperties[];
+	/** Parameters the node reads per item; all others are checked to be the same for every item. */
+	perItem?: string[];
+	/** The options collection holding `calendarTimeZone` (default `options`); none: the node reads no dates. */
+	optionsName?: string | null;
+}
+
+/** One run's input: create it with `openInput` at the start of `execute`, call `finish` before returning. */
+export class InputReader {
+	/** The zone calendar days are read in. */
+	readonly zone: string;
+	private readonly hints: NodeExecutionHint[] = [];
+	private readonly blankRows: number[] = [];
+	private readonly normalisedUses = new Map<string, string>();
+	private readonly shapes = new Map<string, Map<string, string | null>>();
+	private lastJson: IDataObject | undefined;
+	private lastShape: Map<string, string | null> | undefined;
+	private lastKeys: string[] = [];
+
+	constructor(private readonly ctx: IExecuteFunctions, options: InputOptions = {}) {
+		checkRunParameters(ctx, options.properties ?? [], options.perItem ?? []);
+		this.zone = DEFAULT_TIME_ZONE;
+		if (options.optionsName !== null) {
+			const raw = (ctx.getNodeParameter(options.optionsName ?? 'options', 0, {}) as IDataObject).calendarTimeZone;
+			const chosen = typeof raw === 'string' ? raw.trim() : '';
+			if (chosen !== '') {
+				if (!IANAZone.isValidZone(chosen)) {
+					throw new NodeOperationError(ctx.getNode(), `"Calendar Time Zone" is not a known time zone`, {
+						description: 'Use an IANA zone name such as Europe/Amsterdam, or leave the option empty for Europe/Amsterdam.',
+					});
+				}
+				this.zone = chosen;
+			}
+			const workflowZone = ctx.getTimezone();
+			if (workflowZone !== this.zone) {
+				this.hints.push({
+					type: 'info',
+					location: 'outputPane',
+					message:
+						`Calendar days are read in ${this.zone}${chosen === '' ? ' (the default: dates in this package are Amsterdam calendar days)' : ' (Calendar Time Zone)'}, ` +
+						`while this workflow runs in ${workflowZone}. "Today" and the dates of timestamps are the days in ${this.zone}.`,
+				});
+			}
+		}
+	}
+
+	/** The key of `json` that `field` resolves to for this item's shape; undefined when no column matches. */
+	private keyFor(json: IDataObject, field: string): string | undefined {
+		let shape: Map<string, string | null>;
+		if (json === this.lastJson && this.lastShape) {
+			shape = this.lastShape;
+		} else {
+			const keys = Object.keys(json);
+			const signature = keys.join('\u0000');
+			let found = this.shapes.get(signature);
+			if (!found) {
+				// items with ever-changing keys must not grow the cache without bound
+				if (this.shapes.size >= 1000) this.shapes.clear();
+				found = new Map();
+				this.shapes.set(signature, found);
+			}
+			shape = found;
+			this.lastJson = json;
+			this.lastShape = shape;
+			this.lastKeys = keys;
+		}
+		const cached = shape.get(field);
+		if (cached !== undefined) return cached ?? undefined;
+		const match = resolveColumn(field, this.lastKeys);
+		const key = match.kind === 'missing' ? null : match.key;
+		if (match.kind === 'normalised') this.normalisedUses.set(`${field}\u0000${match.key}`, field);
+		shape.set(field, key);
+		return key ?? undefined;
+	}
+
+	/**
+	 * Read a field: the column named exactly so, else the one whose name differs only by invisible
+	 * characters, spaces or case, else a dot path (`a.b`) into nested objects.
+	 * @throws AmbiguousColumnError (a ConfigurationError) when two columns normalise to the field name
+	 */
+	read(json: IDataObject, field: string): unknown {
+		if (field in json) return json[field];
+		const key = this.keyFor(json, field);
+		if (key !== undefined) return json[key];
+		if (!field.includes('.')) return undefined;
+		const [head, ...rest] = field.split('.');
+		let current: unknown = head in json ? json[head] : (() => {
+			const k = this.keyFor(json, head);
+			return k === undefined ? undefined : json[k];
+		})();
+		for (const part of rest) {
+			if (current === null || typeof current !== 'object') return undefined;
+			current = (current as IDataObject)[part];
+		}
+		return current;
+	}
+
+	/** The key `field` is read from in this item (exact or normalised match), undefined when none. */
+	columnOf(json: IDataObject, field: string): string | undefined {
+		return field in json ? field : this.keyFor(json, field);
+	}
+
+	/** A reader bound to one item, for domain functions that take `(field) => value`. */
+	reader(json: IDataObject): (field: string) => unknown {
+		return (field) => this.read(json, field);
+	}
+
+	/** Count the item as a blank row when it is one; returns true when it is. */
+	skipBlank(json: IDataObject, itemIndex: number): boolean {
+		if (!isBlankRow(json)) return false;
+		this.blankRows.push(itemIndex + 1);
+		return true;
+	}
+
+	/** How many blank rows this run skipped (or routed to Empty Rows). */
+	get blankRowCount(): number {
+		return this.blankRows.length;
+	}
+
+	/**
+	 * Turn a "field is empty or missing" error for an item without any matching column into one that
+	 * names the closest existing column ("did you mean …"). Other errors are returned unchanged.
+	 */
+	explain(error: unknown, json: IDataObject): unknown {
+		if (!(error instanceof MissingFieldError) || error.field === undefined) return error;
+		const field = error.field;
+		if (field in json || this.keyFor(json, field) !== undefined) return error;
+		const keys = Object.keys(json);
+		const closest = closestColumn(field, keys);
+		const where = closest === undefined ? 'No input column has this name.' : `No input column has this name; did you mean "${visibleHeader(closest)}"?`;
+		return new MissingFieldError(field, `${where} ${error.hint ?? ''}`.trim());
+	}
+
+	/** Add this run's hints to the node's execution (once each). Call before returning the outputs. */
+	finish(blankRowsWhere = 'were skipped'): void {
+		const hints = [...this.hints];
+		for (const [usage, field] of this.normalisedUses) {
+			const key = usage.slice(field.length + 1);
+			hints.push({
+				type: 'info',
+				location: 'outputPane',
+				message: `Field "${field}" was read from the column "${visibleHeader(key)}", whose name differs by invisible characters, spaces or letter case. Rename the column or set the field name to match it exactly to silence this hint.`,
+			});
+		}
+		if (this.blankRows.length > 0) {
+			hints.push({
+				type: 'info',
+				location: 'outputPane',
+				message: `${this.blankRows.length} blank row(s) (every value empty) ${blankRowsWhere}: item(s) ${listNumbers(this.blankRows)}. Blank rows are never errors.`,
+			});
+		}
+		if (hints.length > 0) this.ctx.addExecutionHints(...hints);
+	}
+}
+
+/** Start reading a run's input (checks run-level parameters and the calendar zone). */
+export function openInput(ctx: IExecuteFunctions, options: InputOptions = {}): InputReader {
+	return new InputReader(ctx, options);
+}
+
+/**
+ * A parameter the node reads per item. When its raw value holds no expression that can depend on the
+ * item, it is read once and the same value is returned for every item (fast on large inputs).
+ */
+export function perItemParameter<T>(ctx: IExecuteFunctions, name: string, fallback: T): (itemIndex: number) => T {
+	if (!itemDependentExpression(ctx.getNode().parameters[name])) {
+		const value = ctx.getNodeParameter(name, 0, fallback as never) as T;
+		return () => value;
+	}
+	return (itemIndex) => ctx.getNodeParameter(name, itemIndex, fallback as never) as T;
+}
+
+function displayName(properties: INodeProperties[], name: string): string {
+	return properties.find((p) => p.name === name)?.displayName ?? name;
+}
+
+/**
+ * Parameters this node reads once per run must not vary per item. For every parameter holding an
+ * expression that can depend on the item, compare its value for each item with the first item's.
+ * @throws NodeOperationError naming the parameter and the first item where it differs
+ */
+export function checkRunParameters(ctx: IExecuteFunctions, properties: INodeProperties[], perItem: string[]): void {
+	const count = ctx.getInputData().length;
+	if (count < 2) return;
+	for (const [name, raw] of Object.entries(ctx.getNode().parameters)) {
+		if (perItem.includes(name) || !itemDependentExpression(raw)) continue;
+		let first: string;
+		try {
+			first = JSON.stringify(ctx.getNodeParameter(name, 0));
+		} catch {
+			continue; // the node's own reading reports an expression that fails for item 1
+		}
+		for (let i = 1; i < count; i++) {
+			let value: string | undefined;
+			try {
+				value = JSON.stringify(ctx.getNodeParameter(name, i));
+			} catch {
+				value = undefined;
+			}
+			if (value !== first) {
+				const label = displayName(properties, name);
+				throw new NodeOperationError(ctx.getNode(), `"${label}" has a different value for item ${i + 1} than for item 1`, {
+					itemIndex: i,
+					description: `This node reads "${label}" once per run. Its expression gives each item its own value, which would silently apply item 1's value to all. Use an expression that gives the same value for every item (e.g. refer to a fixed node with $('Node').first()), or split the items into separate runs.`,
+				});
+			}
+		}
+	}
+}
+
+/** Configuration errors stop the run whatever "On Error" says; item errors follow On Error. */
+export function isConfigurationError(error: unknown): boolean {
+	return error instanceof ConfigurationError;
+}
