@@ -27,6 +27,7 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { normaliseHeader } from '../../domain/headers';
 import type { Pseudonymiser } from '../../domain/pseudonym';
 
 /** Where identifying columns are removed. */
@@ -104,7 +105,8 @@ export function identifyingDataProperties(show: Record<string, Array<string | nu
 	];
 }
 
-const normalise = (name: string) => name.toLowerCase().replace(/[\s_-]+/g, '');
+/** The input layer's header rule (BOM, zero-width characters, NBSP, case), and spaces, dashes and underscores do not matter. */
+const normalise = (name: string) => normaliseHeader(name).replace(/[\s_-]+/g, '');
 
 /** Removes configured columns from item JSON; built once per execution. */
 export class IdentifyingData {

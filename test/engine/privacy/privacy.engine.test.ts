@@ -182,6 +182,18 @@ describe.each(CASES)('$title: identifying columns leave the node with no item (v
 	});
 });
 
+describe.each(CASES)('$title: identifying columns with messy headers are removed too', (c) => {
+	it('BOM, zero-width space, NBSP and case in the identifying column names', async () => {
+		const messy = { '\uFEFFBSN': IDENTIFYING.bsn, 'na\u200Bam': IDENTIFYING.naam, ' Opmerking\u00A0': IDENTIFYING.opmerking };
+		const result = await runWorkflow(workflow(c, 'continueRegularOutput', 1.1), {
+			input: [...c.good, ...c.bad].map((item) => ({ ...item, ...messy })),
+			credentials: c.credentials,
+		});
+		expect(result.error).toBeUndefined();
+		result.output(c.node).forEach((items, o) => assertNoPersonalData(items.map((i) => i.json), `${c.title} messy headers output ${o}`));
+	});
+});
+
 describe('the pseudonym', () => {
 	it('equals Toeleiding Triage’s pupilReference for the same BSN and key, however the BSN is written', async () => {
 		const c = CASES[1];
