@@ -30,10 +30,14 @@ export function parseBrin(value: unknown, field: string): Brin {
 	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };
 }
 
-/** True when two codes name the same school; a code without location matches all of its locations. */
-export function brinMatches(a: Brin, b: Brin): boolean {
-	if (a.institution !== b.institution) return false;
-	return a.location === undefined || b.location === undefined || a.location === b.location;
+/**
+ * True when list entry `entry` covers the school code `code`. An entry without location (`12AB`) names the
+ * whole school and covers the code with and without any location; an entry for one location (`12AB01`)
+ * covers only that location — not a code without location (`12AB`: which location is unknown), not `12AB00`.
+ */
+export function brinMatches(entry: Brin, code: Brin): boolean {
+	if (entry.institution !== code.institution) return false;
+	return entry.location === undefined || entry.location === code.location;
 }
 
 /** A BRIN code, or undefined when the value is empty or not a BRIN code (e.g. a school name). */
@@ -51,8 +55,8 @@ export function tryParseBrin(value: unknown): Brin | undefined {
 
 /**
  * How closely a list entry fits a school: 2 = the same location (or both without location),
- * 1 = the entry names the whole school (4 characters) and the code one of its locations, or the
- * other way round; 0 = another school.
+ * 1 = the entry names the whole school (4 characters) and the code one of its locations;
+ * 0 = another school, or an entry for one location and a code for another or without location.
  */
 export function brinSpecificity(entry: Brin, code: Brin): 0 | 1 | 2 {
 	if (!brinMatches(entry, code)) return 0;

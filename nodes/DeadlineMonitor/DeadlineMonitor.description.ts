@@ -356,7 +356,7 @@ export const deadlineMonitorProperties: INodeProperties[] = [
 				type: 'string',
 				typeOptions: { rows: 3 },
 				default: '',
-				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item. BRIN codes are read in any case and spacing; 12AB covers all its locations (12AB00, 12AB01).',
+				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item. BRIN codes are read in any case and spacing; 12AB covers all its locations (12AB00, 12AB01); 12AB01 only that location.',
 			},
 			{
 				displayName: 'Pass Cases Without Clock Start',

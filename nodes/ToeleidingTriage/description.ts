@@ -118,7 +118,7 @@ export const triageProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. 12AB, 34CD00',
-		description: 'BRIN codes of the schools designated for collective youth care (OSJ/OJA/SJSO schools), separated by commas. A code without location number matches all locations. Pupils at other schools go to an individual beschikking.',
+		description: 'BRIN codes of the schools designated for collective youth care (OSJ/OJA/SJSO schools), separated by commas. A code without location number matches all locations; a code with one (12AB01) only that location. Pupils at other schools go to an individual beschikking.',
 	},
 	{
 		displayName: 'Pupils Living Elsewhere',

@@ -160,6 +160,21 @@ describe('Check Cases: bad input', () => {
 		expect(out[4][0].json.details).toMatchObject({ code: 'unknown_school', field: 'school' });
 	});
 
+	it('Known Schools for one location (12AB01) accepts only that location, not 12AB or 12AB00 (issue 15 §2)', async () => {
+		const wf = fixture('check-cases.known-schools');
+		(wf.nodes[1].parameters.options as { knownSchools: string }).knownSchools = '12AB01';
+		const r = await runWorkflow(wf, {
+			input: [
+				{ caseRef: 'C-1', school: 'X', brin: '12AB', zorgteamDate: '2026-11-20' },
+				{ caseRef: 'C-2', school: 'X', brin: '12AB00', zorgteamDate: '2026-11-20' },
+				{ caseRef: 'C-3', school: 'X', brin: '12 ab 01', zorgteamDate: '2026-11-20' },
+			],
+		});
+		const out = r.output(NODE);
+		expect(refs(out[2])).toEqual(['C-3']);
+		expect(refs(out[4])).toEqual(['C-1', 'C-2']);
+	});
+
 	it('refuses an unreadable reference date or pasted holiday list before reading any item, with a hint', async () => {
 		const wf = fixture('check-cases.routing');
 		wf.nodes[1].parameters.referenceDate = 'gisteren';

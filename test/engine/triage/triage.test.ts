@@ -67,6 +67,15 @@ describe('Toeleiding Triage in the engine', () => {
 		}
 	});
 
+	it('Designated Schools for one location (12AB01) designates only that location, not the school code without location (issue 15 §2)', async () => {
+		const wf = fixture('routes-amersfoort');
+		wf.nodes[1].parameters.designatedSchools = '12AB01';
+		const result = await runWorkflow(wf, { input: [req('no-location', { school: '12AB' }), req('main', { school: '12AB00' }), req('location', { school: '12 ab 01' })] });
+		expect(result.error).toBeUndefined();
+		const route = (id: string) => (result.output('Toeleiding Triage').flat().find((i) => i.json.requestId === id)!.json.triage as IDataObject).route;
+		expect([route('no-location'), route('main'), route('location')]).toEqual(['individual_beschikking', 'individual_beschikking', 'collective']);
+	});
+
 	it('collective output: who pays, 8-week deadline, access contact, Dutch reasons', async () => {
 		const result = await runWorkflow(fixture('routes-amersfoort'), { input: [req('collective', { oppPresent: 'nee', helpAtHome: 'ja' })] });
 		const [item] = result.json('Toeleiding Triage', OUT.collective);

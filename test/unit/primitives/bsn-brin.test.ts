@@ -91,6 +91,13 @@ describe('BRIN school codes', () => {
 		expect(brinMatches(parseBrin('12AB00', 'b'), parseBrin('12AB01', 'b'))).toBe(false);
 		expect(brinMatches(parseBrin('12AB', 'b'), parseBrin('12AC', 'b'))).toBe(false);
 	});
+
+	it('an entry for one location covers only that location, never a code without location (issue 15 §2)', () => {
+		expect(brinMatches(parseBrin('12AB01', 'b'), parseBrin('12AB', 'b'))).toBe(false);
+		expect(brinMatches(parseBrin('12AB01', 'b'), parseBrin('12AB00', 'b'))).toBe(false);
+		expect(brinMatches(parseBrin('12AB01', 'b'), parseBrin('12 ab 01', 'b'))).toBe(true);
+		expect(brinMatches(parseBrin('12AB', 'b'), parseBrin('12 ab', 'b'))).toBe(true);
+	});
 });
 
 describe('describeValue: mention a bad value without leaking it', () => {
