@@ -23,6 +23,8 @@ export interface EvaluationTriggerConfig {
 	schedule: EvaluationSchedule;
 	/** Empty: no list given, one evaluation for everything. */
 	schools: School[];
+	/** School entries left completely empty (skipped, issue 11 §2); carried on every emitted item. */
+	blankSchoolEntries?: number;
 	language: AgendaLanguage;
 	catchUpWindowDays: number;
 }
@@ -53,6 +55,7 @@ export function checkMoment(config: EvaluationTriggerConfig, record: FiredRecord
 		schedule: config.schedule,
 		moment: decision.moment,
 		schools: config.schools,
+		blankSchoolEntries: config.blankSchoolEntries ?? 0,
 		onlyKeys: decision.fire,
 		language: config.language,
 		trigger: decision.kind,
@@ -73,6 +76,7 @@ export function manualTestItems(config: EvaluationTriggerConfig, now: number): E
 		schedule: config.schedule,
 		moment: previousMoment(config.schedule, now),
 		schools: config.schools,
+		blankSchoolEntries: config.blankSchoolEntries ?? 0,
 		language: config.language,
 		trigger: 'manualTest',
 		now,

@@ -54,6 +54,13 @@ export interface EvaluationItem {
 	test: boolean;
 	/** Minutes between the moment and the firing (0 on time). */
 	lateByMinutes: number;
+	/**
+	 * For a whole-school entry (`12AB`): its locations that have their own entry in the list (`12AB01`) and
+	 * so their own evaluation — this evaluation covers the school's other locations. Empty otherwise.
+	 */
+	locationsEvaluatedSeparately: string[];
+	/** How many school entries were left completely empty and skipped (the same on every item). */
+	blankSchoolEntries: number;
 }
 
 export interface BuildItemsInput {
@@ -66,6 +73,8 @@ export interface BuildItemsInput {
 	language: AgendaLanguage;
 	trigger: TriggerReason;
 	now: number;
+	/** Empty school entries that were skipped (default 0). */
+	blankSchoolEntries?: number;
 }
 
 export function schoolKeysOf(schools: School[]): string[] {
@@ -116,6 +125,8 @@ export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
 			trigger: input.trigger,
 			test: input.trigger === 'manualTest',
 			lateByMinutes: Math.max(0, Math.floor((input.now - moment.instant) / 60000)),
+			locationsEvaluatedSeparately: school?.locationsEvaluatedSeparately ?? [],
+			blankSchoolEntries: input.blankSchoolEntries ?? 0,
 		});
 	}
 	return out;

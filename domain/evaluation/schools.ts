@@ -17,6 +17,8 @@ export interface School {
 	zorgteamEmails: string[];
 	/** The youth care provider (jeugdhulpaanbieder) that leads the evaluation. */
 	provider: string;
+	/** For a whole-school entry: its locations listed on their own (they get their own evaluation). */
+	locationsEvaluatedSeparately: string[];
 }
 
 /** The key of "no list given": one evaluation for everything. */
@@ -33,28 +35,60 @@ function text(value: unknown): string {
 	return typeof value === 'string' ? value.trim() : typeof value === 'number' ? String(value) : '';
 }
 
+/** The school list as read: the schools to evaluate and how many entries were left completely empty. */
+export interface SchoolList {
+	schools: School[];
+	/** Entries whose name, BRIN, e-mail and provider are all empty (skipped, never an error; issue 11 §2). */
+	blankEntries: number;
+}
+
+function isBlankEntry(row: SchoolInput): boolean {
+	return [row.name, row.brin, row.zorgteamEmail, row.provider].every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''));
+}
+
 /**
- * Validate the school list. The BRIN is required and unique (it identifies the school in the
- * "exactly once" record); the e-mail address, when given, must look like one.
- * Errors name the row (1-based) and the field, never the school's data.
+ * Validate the school list. An entry left completely empty (an added row never filled in) is skipped
+ * and counted. The BRIN is otherwise required and unique after the one BRIN rule (`12 ab` = `12AB`; it
+ * identifies the school in the "exactly once" record); the e-mail address, when given, must look like one.
+ * A school and one of its locations may both be listed: the more specific entry wins, as everywhere
+ * (README "School codes (BRIN)") — the location (`12AB01`) gets its own evaluation, and the whole-school
+ * entry (`12AB`) covers the other locations and names the separate ones in `locationsEvaluatedSeparately`.
+ * Errors name the row (1-based, counting blank rows) and the field, never the school's data.
  */
-export function parseSchools(rows: SchoolInput[]): School[] {
+export function parseSchoolList(rows: SchoolInput[]): SchoolList {
 	const seen = new Map<string, number>();
-	return rows.map((row, index) => {
+	const schools: School[] = [];
+	let blankEntries = 0;
+	rows.forEach((row, index) => {
+		if (isBlankEntry(row)) {
+			blankEntries++;
+			return;
+		}
 		const n = index + 1;
 		const field = (f: string) => `Schools → school ${n} → ${f}`;
 		const brinText = text(row.brin);
 		if (brinText === '') {
 			throw new InvalidFieldError('missing_field', field('BRIN'), `School ${n} has no BRIN code`, 'Every school in the list needs its BRIN code (e.g. 12AB); it keeps each school\'s evaluation from being sent twice.');
 		}
-		const brin = parseBrin(brinText, field('BRIN')).code;
-		const earlier = seen.get(brin);
+		const brin = parseBrin(brinText, field('BRIN'));
+		const earlier = seen.get(brin.code);
 		if (earlier !== undefined) {
 			throw new InvalidFieldError('duplicate_school', field('BRIN'), `School ${n} has the same BRIN code as school ${earlier}`, 'List each school (BRIN and location) once.');
 		}
-		seen.set(brin, n);
+		seen.set(brin.code, n);
 		// One or more addresses, read by the one address rule (domain/addresses).
 		const emails = parseAddressList(typeof row.zorgteamEmail === 'number' ? String(row.zorgteamEmail) : row.zorgteamEmail ?? '', field('Zorgteam Email'));
-		return { name: text(row.name) || brin, brin, zorgteamEmail: emails.text, zorgteamEmails: emails.addresses, provider: text(row.provider) };
+		schools.push({ name: text(row.name) || brin.code, brin: brin.code, zorgteamEmail: emails.text, zorgteamEmails: emails.addresses, provider: text(row.provider), locationsEvaluatedSeparately: [] });
 	});
+	// the more specific entry wins: a whole-school entry names its locations that are listed on their own
+	for (const school of schools) {
+		if (school.brin.length !== 4) continue;
+		school.locationsEvaluatedSeparately = schools.filter((s) => s.brin.length === 6 && s.brin.startsWith(school.brin)).map((s) => s.brin);
+	}
+	return { schools, blankEntries };
+}
+
+/** The schools of the list (blank entries skipped); see `parseSchoolList`. */
+export function parseSchools(rows: SchoolInput[]): School[] {
+	return parseSchoolList(rows).schools;
 }

@@ -108,7 +108,7 @@ export const evaluationTriggerProperties: INodeProperties[] = [
 				name: 'school',
 				values: [
 					{ displayName: 'School Name', name: 'name', type: 'string', default: '', description: 'Name of the school, as shown in the agenda' },
-					{ displayName: 'BRIN', name: 'brin', type: 'string', default: '', placeholder: '12AB', description: 'BRIN code of the school (with location number if needed, e.g. 12AB01); required and unique' },
+					{ displayName: 'BRIN', name: 'brin', type: 'string', default: '', placeholder: '12AB', description: 'BRIN code of the school (with location number if needed, e.g. 12AB01); required and unique. A location listed beside its school gets its own evaluation; an empty row is skipped.' },
 					{ displayName: 'Zorgteam Email', name: 'zorgteamEmail', type: 'string', default: '', placeholder: 'zorgteam@school.nl', description: 'Address(es) of the school\'s zorgteam, where the evaluation agenda goes; several separated by ";" or ","' },
 					{ displayName: 'Provider', name: 'provider', type: 'string', default: '', description: 'The youth care provider (jeugdhulpaanbieder) that leads the evaluation at this school' },
 				],

@@ -46,7 +46,7 @@ import {
 	MomentId,
 	momentsOfYear,
 	parseHolidayList,
-	parseSchools,
+	parseSchoolList,
 	readRecord,
 	SchoolInput,
 	validateSchedule,
@@ -123,9 +123,11 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 				hint: 'Enter a number of days from 0 (never catch up) to 90.',
 			});
 		}
+		const list = parseSchoolList(rows);
 		return {
 			schedule,
-			schools: parseSchools(rows),
+			schools: list.schools,
+			blankSchoolEntries: list.blankEntries,
 			language: (ctx.getNodeParameter('language', 'nl') as AgendaLanguage) === 'en' ? 'en' : 'nl',
 			catchUpWindowDays: catchUp,
 		};

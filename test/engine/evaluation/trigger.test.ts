@@ -314,6 +314,37 @@ describe('data as it arrives (issues 11 and 15)', () => {
 		]);
 	});
 
+	it('skips and counts a school entry left completely empty (issue 11 §2)', async () => {
+		const t = await start('no-school-list', at('2026-06-01T10:00'), {
+			parameters: { schools: { school: [{ name: '', brin: '', zorgteamEmail: '' }, { name: 'De Regenboog', brin: '12AB' }, { name: ' ', brin: ' ', zorgteamEmail: '', provider: '' }] } },
+		});
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items().map((i) => [i.brin, i.blankSchoolEntries])).toEqual([['12AB', 2]]);
+		// an entry with some data but no BRIN stays an error (row numbers count the blank entries)
+		await expect(
+			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '' }, { name: 'De Regenboog', brin: '' }] } } }),
+		).rejects.toThrow(/^School 2 has no BRIN code$/);
+	});
+
+	it('the same school written twice by the BRIN rule is a duplicate; a school and one of its locations: the location gets its own evaluation (issue 15 §2)', async () => {
+		await expect(
+			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '12AB' }, { brin: '12 ab' }] } } }),
+		).rejects.toThrow(/^School 2 has the same BRIN code as school 1$/);
+		await expect(
+			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '12AB01' }, { brin: '12 ab-01' }] } } }),
+		).rejects.toThrow(/^School 2 has the same BRIN code as school 1$/);
+		const t = await start('no-school-list', at('2026-06-01T10:00'), {
+			parameters: { schools: { school: [{ brin: '12AB', zorgteamEmail: 'zorg@school.example' }, { brin: '12 ab 00', zorgteamEmail: 'zorg@hoofd.example' }, { brin: '12AB01', zorgteamEmail: 'zorg@dependance.example' }, { brin: '34CD' }] } },
+		});
+		t.tick(at('2026-06-15T09:00'));
+		expect(t.items().map((i) => [i.brin, i.zorgteamEmail, i.locationsEvaluatedSeparately])).toEqual([
+			['12AB', 'zorg@school.example', ['12AB00', '12AB01']],
+			['12AB00', 'zorg@hoofd.example', []],
+			['12AB01', 'zorg@dependance.example', []],
+			['34CD', null, []],
+		]);
+	});
+
 	it('an address list with an entry that is not an address is an error naming the school row, not the text', async () => {
 		await expect(
 			start('no-school-list', at('2026-06-01T10:00'), { parameters: { schools: { school: [{ brin: '12AB', zorgteamEmail: 'ib@regenboog.example; Jan Jansen' }] } } }),
