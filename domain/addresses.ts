@@ -9,7 +9,6 @@ import { describeValue, InvalidFieldError } from './errors';
 
 /** One address: local part, @, a domain with a dot; no spaces, separators or angle brackets. */
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
-const SEPARATORS = /[;,\s]+/;
 
 export interface AddressList {
 	/** The addresses in order of first appearance, duplicates (case-insensitive) removed. */
