@@ -1,6 +1,6 @@
 /**
  * E-mail address lists as cells and parameters hold them (issue 15 §3): one cell may hold several
- * addresses separated by `;`, `,`, spaces or line breaks. Every node reads them with `parseAddressList`:
+ * addresses separated by `;`, `,`, spaces or line breaks, each bare or as `Name <address>` (only the address is kept). Every node reads them with `parseAddressList`:
  * each address is validated, duplicates are removed case-insensitively (the first spelling is kept), and
  * the result is both an array and one comma-separated text, the form n8n's Gmail and Outlook nodes split on.
  * Pure: no n8n, no I/O.
@@ -9,7 +9,6 @@ import { describeValue, InvalidFieldError } from './errors';
 
 /** One address: local part, @, a domain with a dot; no spaces, separators or angle brackets. */
 const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
-const SEPARATORS = /[;,\s]+/;
 
 export interface AddressList {
 	/** The addresses in order of first appearance, duplicates (case-insensitive) removed. */
@@ -32,6 +31,37 @@ export class InvalidEmailError extends InvalidFieldError {
 	}
 }
 
+/** A token of an address cell: `<address>`, a separator, or a word. */
+const TOKEN = /<([^<>]*)>|[;,]|[^\s<>;,]+/g;
+/** A quoted display name directly before `<address>` (`"Vries, Jan de" <jan@x.nl>`). */
+const QUOTED_NAME = /"[^"]*"\s*(?=<)/g;
+
+/**
+ * Split one text into its entries. `Name <address>` keeps only the address: words without `@` directly
+ * before an `<address>` are its display name and dropped; other words are entries of their own.
+ */
+function splitText(text: string, out: string[]): void {
+	let pending: string[] = [];
+	const flush = () => {
+		out.push(...pending);
+		pending = [];
+	};
+	for (const m of text.replace(QUOTED_NAME, ' ').matchAll(TOKEN)) {
+		if (m[1] !== undefined) {
+			pending = []; // the display name of this address
+			out.push(m[1].trim());
+		} else if (m[0] === ';' || m[0] === ',') {
+			flush();
+		} else if (m[0].includes('@')) {
+			flush();
+			out.push(m[0]);
+		} else {
+			pending.push(m[0]);
+		}
+	}
+	flush();
+}
+
 /** Split a cell into its entries (no validation). */
 export function splitAddresses(value: unknown): string[] {
 	if (value === undefined || value === null) return [];
@@ -43,11 +73,7 @@ export function splitAddresses(value: unknown): string[] {
 			out.push(String(v));
 			continue;
 		}
-		for (const part of v.split(SEPARATORS)) {
-			// `Naam <a@x.nl>` keeps only the address between the angle brackets
-			const p = part.replace(/^<|>$/g, '').trim();
-			if (p !== '') out.push(p);
-		}
+		splitText(v, out);
 	}
 	return out;
 }

@@ -193,6 +193,10 @@ export interface CaseOutput {
 	/** Present when the holiday calendar does not cover part of the clock's span. */
 	calendarGaps?: Array<{ from: string; to: string }>;
 	calendarWarning?: string;
+	/** The case's recipient addresses as one comma-separated list, duplicates removed (issue 15 §3); '' when none. */
+	recipientEmail?: string;
+	/** The same addresses as an array. */
+	recipientEmails?: string[];
 }
 
 /** The fields added to an output item (under the node's output field). */
@@ -207,6 +211,8 @@ export function caseOutput(check: CaseCheck, spec: CheckSpec): CaseOutput {
 		daysRemaining: check.daysRemaining,
 		referenceDate: formatIsoDate(spec.reference),
 		countedIn: spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
+		recipientEmail: check.recipientEmail,
+		recipientEmails: [...check.recipientEmails],
 	};
 	if (check.uncovered.length) {
 		out.calendarGaps = check.uncovered.map((g) => ({ from: formatIsoDate(g.start), to: formatIsoDate(g.end) }));

@@ -31,9 +31,18 @@ export function isBlankValue(value: unknown): boolean {
 	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }
 
-/** True when every value of the item is empty (a blank spreadsheet row, e.g. a formatted empty line). */
+/**
+ * Keys a source adds to every row by itself, so they say nothing about whether the row holds data:
+ * n8n's Google Sheets node gives each row its sheet row number (`row_number`), blank rows too.
+ */
+const SOURCE_KEYS = new Set(['row_number']);
+
+/**
+ * True when every value of the item is empty (a blank spreadsheet row, e.g. a formatted empty line).
+ * A source's own row key (`row_number` from Google Sheets) is not data and is ignored.
+ */
 export function isBlankRow(json: IDataObject): boolean {
-	for (const key in json) if (!isBlankValue(json[key])) return false;
+	for (const key in json) if (!SOURCE_KEYS.has(key) && !isBlankValue(json[key])) return false;
 	return true;
 }
 
@@ -247,28 +256,47 @@ function displayName(properties: INodeProperties[], name: string): string {
  * @throws NodeOperationError naming the parameter and the first item where it differs
  */
 export function checkRunParameters(ctx: IExecuteFunctions, properties: INodeProperties[], perItem: string[]): void {
-	const count = ctx.getInputData().length;
-	if (count < 2) return;
+	const items = ctx.getInputData();
+	if (items.length < 2) return;
+	// Blank rows are never errors (README "Blank rows"): their value for an item expression is not compared.
+	const rows: number[] = [];
+	for (let i = 0; i < items.length; i++) if (!isBlankRow(items[i].json ?? {})) rows.push(i);
+	if (rows.length < 2) return;
 	for (const [name, raw] of Object.entries(ctx.getNode().parameters)) {
 		if (perItem.includes(name) || !itemDependentExpression(raw)) continue;
-		let first: string;
-		try {
-			first = JSON.stringify(ctx.getNodeParameter(name, 0));
-		} catch {
-			continue; // the node's own reading reports an expression that fails for item 1
-		}
-		for (let i = 1; i < count; i++) {
-			let value: string | undefined;
+		const label = displayName(properties, name);
+		const valueFor = (i: number): string => {
 			try {
-				value = JSON.stringify(ctx.getNodeParameter(name, i));
-			} catch {
-				value = undefined;
-			}
-			if (value !== first) {
-				const label = displayName(properties, name);
-				throw new NodeOperationError(ctx.getNode(), `"${label}" has a different value for item ${i + 1} than for item 1`, {
+				return JSON.stringify(ctx.getNodeParameter(name, i));
+			} catch (error) {
+				throw new NodeOperationError(ctx.getNode(), `"${label}" cannot be evaluated for item ${i + 1}`, {
 					itemIndex: i,
-					description: `This node reads "${label}" once per run. Its expression gives each item its own value, which would silently apply item 1's value to all. Use an expression that gives the same value for every item (e.g. refer to a fixed node with $('Node').first()), or split the items into separate runs.`,
+					description: `This node reads "${label}" once per run, so its expression must give the same value for every item. For item ${i + 1} it fails: ${(error as Error).message ?? 'unknown error'}`,
+				});
+			}
+		};
+		const firstRow = rows[0];
+		const first = valueFor(firstRow);
+		if (firstRow !== 0) {
+			// The nodes read run parameters for item 1; when that is a blank row, its value must still agree.
+			let blankValue: string | undefined;
+			try {
+				blankValue = JSON.stringify(ctx.getNodeParameter(name, 0));
+			} catch {
+				blankValue = undefined;
+			}
+			if (blankValue !== first) {
+				throw new NodeOperationError(ctx.getNode(), `"${label}" is read once per run from item 1, a blank row, where its expression gives another value than for item ${firstRow + 1}`, {
+					itemIndex: 0,
+					description: `Remove the blank row(s) before this node, or use an expression that gives the same value for every item (e.g. refer to a fixed node with $('Node').first()).`,
+				});
+			}
+		}
+		for (const i of rows.slice(1)) {
+			if (valueFor(i) !== first) {
+				throw new NodeOperationError(ctx.getNode(), `"${label}" has a different value for item ${i + 1} than for item ${firstRow + 1}`, {
+					itemIndex: i,
+					description: `This node reads "${label}" once per run. Its expression gives each item its own value, which would silently apply item ${firstRow + 1}'s value to all. Use an expression that gives the same value for every item (e.g. refer to a fixed node with $('Node').first()), or split the items into separate runs.`,
 				});
 			}
 		}

@@ -32,6 +32,8 @@ describe('Check Cases: routing', () => {
 				daysRemaining: -30,
 				referenceDate: '2026-11-26',
 				countedIn: 'calendar days',
+				recipientEmail: 'zt.regenboog@school.example',
+				recipientEmails: ['zt.regenboog@school.example'],
 			},
 		});
 		expect(out[1][0].json.deadline).toMatchObject({ status: 'due_soon', dueDate: '2026-12-05', daysRemaining: 9 });

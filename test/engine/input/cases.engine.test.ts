@@ -99,6 +99,16 @@ describe('issue 11 §2: blank rows', () => {
 		expect(hintsOf(r)).toEqual([expect.stringMatching(/^1 blank row\(s\) \(every value empty\) were skipped: item\(s\) 2\./)]);
 	});
 
+	it('Google Sheets: a whitespace-only row that carries row_number is a blank row, not an error', async () => {
+		const r = await runWorkflow(node('crossRegionSettlement', POPULATION), {
+			input: [{ ...THREE_PUPILS[0], row_number: 2 }, { leerling: ' ', school: '  ', woongemeente: '', arrangement: ' ', row_number: 3 }, { ...THREE_PUPILS[1], row_number: 4 }],
+			credentials,
+		});
+		expect(r.error).toBeUndefined();
+		expect(amounts(r.json('Node', 0))).toEqual({ 'statement:0392': 15000, 'own_share:0363': 15000 });
+		expect(r.json('Node', 2)[0]).toMatchObject({ recordsIn: 2, recordsRejected: 0, blankRows: 1, balanced: true });
+	});
+
 	it('a row with some fields filled and a required one empty stays an item error', async () => {
 		const r = await runWorkflow(node('crossRegionSettlement', POPULATION), { input: [THREE_PUPILS[0], { ...blank, school: '12AB' }], credentials });
 		expect(r.error?.message).toBe('Field "leerling" is empty or missing');
@@ -165,6 +175,33 @@ describe('issue 11 §6: per-item parameters', () => {
 		// the same expression giving the same value for every item is fine
 		const same = await runWorkflow(node('crossRegionSettlement', { ...POPULATION, period: '={{ $json.p }}' }), { input: THREE_PUPILS.map((x) => ({ ...x, p: '2026-Q1' })), credentials });
 		expect(same.error).toBeUndefined();
+	});
+
+	it('a blank row between items does not count as a different value of a once-per-run parameter (Settlement, Deadline Monitor)', async () => {
+		const blankRow = { leerling: '', school: '', woongemeente: '', arrangement: '', p: '' };
+		const settlement = await runWorkflow(node('crossRegionSettlement', { ...POPULATION, period: '={{ $json.p }}' }), {
+			input: [{ ...THREE_PUPILS[0], p: '2026-Q1' }, blankRow, { ...THREE_PUPILS[1], p: '2026-Q1' }],
+			credentials,
+		});
+		expect(settlement.error).toBeUndefined();
+		expect(amounts(settlement.json('Node', 0))).toEqual({ 'statement:0392': 15000, 'own_share:0363': 15000 });
+		expect(settlement.json('Node', 2)[0]).toMatchObject({ blankRows: 1, balanced: true });
+
+		const cases = [{ caseRef: 'C-1', zorgteamDate: '2026-09-01', peildatum: '2026-11-26' }, { caseRef: '', zorgteamDate: '', peildatum: '' }, { caseRef: 'C-2', zorgteamDate: '2026-10-10', peildatum: '2026-11-26' }];
+		const check = await runWorkflow(node('deadlineMonitor', { referenceDate: '={{ $json.peildatum }}' }), { input: cases, timezone: 'Europe/Amsterdam' });
+		expect(check.error).toBeUndefined();
+		expect(check.output('Node').flat().map((i) => [i.json.caseRef, (i.json.deadline as IDataObject).status])).toEqual([['C-1', 'overdue'], ['C-2', 'due_soon']]);
+		const kpis = await runWorkflow(node('deadlineMonitor', { operation: 'calculateKpis', referenceDate: '={{ $json.peildatum }}' }), { input: cases, timezone: 'Europe/Amsterdam' });
+		expect(kpis.error).toBeUndefined();
+		expect(kpis.json('Node', 0)[0]).toMatchObject({ group: 'overall', blankRows: 1 });
+	});
+
+	it('a blank first row, which the node reads once-per-run parameters for, is a clear configuration error, not an empty period', async () => {
+		const r = await runWorkflow(node('crossRegionSettlement', { ...POPULATION, period: '={{ $json.p }}' }), {
+			input: [{ leerling: '', school: '', woongemeente: '', arrangement: '', p: '' }, { ...THREE_PUPILS[0], p: '2026-Q1' }, { ...THREE_PUPILS[1], p: '2026-Q1' }],
+			credentials,
+		});
+		expect(r.error?.message).toBe('"Settlement Period" is read once per run from item 1, a blank row, where its expression gives another value than for item 2');
 	});
 });
 
@@ -240,6 +277,13 @@ describe('issue 15 §3: address lists', () => {
 		const r = await runWorkflow(node('deadlineMonitor', { referenceDate: '2026-11-26', groupByRecipient: true }), { input });
 		const [group] = r.json('Node', 0);
 		expect(group).toMatchObject({ recipientEmail: 'ib@school.example, zorg@school.example', recipientEmails: ['ib@school.example', 'zorg@school.example'] });
+	});
+
+	it('Deadline Monitor without grouping: each case carries the list and the array too', async () => {
+		const r = await runWorkflow(node('deadlineMonitor', { referenceDate: '2026-11-26' }), {
+			input: [{ caseRef: 'C-1', zorgteamDate: '2026-09-01', zorgteamEmail: 'ib@x.nl; zorg@x.nl;IB@x.nl' }],
+		});
+		expect(r.json('Node', 0)[0].deadline).toMatchObject({ recipientEmail: 'ib@x.nl, zorg@x.nl', recipientEmails: ['ib@x.nl', 'zorg@x.nl'] });
 	});
 
 	it('Triage: "Access Contact E-Mail" holding "a@…; b@…" is read as two addresses, as the contact list is', async () => {

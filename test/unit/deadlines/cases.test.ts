@@ -111,6 +111,8 @@ describe('caseOutput', () => {
 			daysRemaining: 9,
 			referenceDate: '2026-11-26',
 			countedIn: 'calendar days',
+			recipientEmail: '',
+			recipientEmails: [],
 		});
 	});
 

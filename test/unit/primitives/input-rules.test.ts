@@ -65,6 +65,23 @@ describe('address lists', () => {
 		assertNoPersonalData(message, 'error');
 	});
 
+	it('accepts "Name <address>" and keeps only the address; the name is never echoed in an error', () => {
+		expect(parseAddressList('Jan de Vries <jan@x.nl>', 'e-mail')).toEqual({ addresses: ['jan@x.nl'], text: 'jan@x.nl' });
+		expect(parseAddressList('"Vries, Jan de" <jan@x.nl>; zorg@x.nl, Zorgteam Oost <ZORG@x.nl>\nib@x.nl Piet <piet@x.nl>', 'e-mail')).toEqual({
+			addresses: ['jan@x.nl', 'zorg@x.nl', 'ib@x.nl', 'piet@x.nl'],
+			text: 'jan@x.nl, zorg@x.nl, ib@x.nl, piet@x.nl',
+		});
+		let message = '';
+		try {
+			parseAddressList('Jan de Vries <jan@x.nl>; Piet Jansen', 'zorgteamEmail');
+		} catch (error) {
+			message = (error as Error).message;
+		}
+		expect(message).toBe('Field "zorgteamEmail" holds 3 entries; entry 2 is not an e-mail address');
+		expect(message).not.toMatch(/Jan|Vries|Piet|Jansen/);
+		expect(() => parseAddressList('Jan de Vries <>', 'f')).toThrow('Field "f" is not an e-mail address');
+	});
+
 	it('property: the text is the addresses joined by ", " and splits back into them', () => {
 		const address = fc.tuple(fc.stringMatching(/^[a-z]{1,6}$/), fc.constantFrom('x.nl', 'school.example')).map(([l, d]) => `${l}@${d}`);
 		fc.assert(
