@@ -79,12 +79,19 @@ export class SplitMunicipalityError extends InvalidFieldError {
 	readonly former: { code: string; name: string; ended: string };
 	readonly successors: Municipality[];
 
-	constructor(field: string, former: { code: string; name: string; ended: string }, successors: Municipality[]) {
+	/**
+	 * @param subject what the value describes: a pupil's residence (default), or the municipality an
+	 * invoice is addressed to / sent by (Reconcile Invoices), which gets its own hint.
+	 */
+	constructor(field: string, former: { code: string; name: string; ended: string }, successors: Municipality[], subject: 'residence' | 'invoice' = 'residence') {
+		const codes = successors.map((s) => s.code).join(', ');
 		super(
 			'split_municipality',
 			field,
 			`Field "${field}" names ${label(former)}, which no longer exists: since ${formatLongDate(former.ended, 'en')} it is divided over ${joinList(successors.map(label), 'en')}`,
-			`Fill in the municipality where the pupil lives now (one of ${successors.map((s) => s.code).join(', ')}, or another if the pupil moved); the old municipality does not say which successor is responsible.`,
+			subject === 'invoice'
+				? `An invoice cannot be matched to a municipality that was split: correct the municipality on the invoice row to the successor that sent it (${joinList(successors.map(label), 'en')}).`
+				: `Fill in the municipality where the pupil lives now (one of ${codes}, or another if the pupil moved); the old municipality does not say which successor is responsible.`,
 		);
 		this.name = 'SplitMunicipalityError';
 		this.former = former;
@@ -331,13 +338,14 @@ export class MunicipalityRegistry {
 	 * municipality resolves to its legal successor, with `formerly` set (code, name, date, note).
 	 * @throws SplitMunicipalityError when the value names a municipality that was split over several
 	 * @throws UnknownMunicipalityError when the value names no municipality, current or discontinued
+	 * @param subject what the value describes, for the split hint: a pupil's residence (default) or an invoice's municipality
 	 */
-	resolve(value: unknown, field: string): Municipality {
+	resolve(value: unknown, field: string, subject: 'residence' | 'invoice' = 'residence'): Municipality {
 		const found = this.find(value);
 		if (found) return found;
 		const former = this.findFormer(value);
 		if (former?.kind === 'successor') return former.municipality;
-		if (former?.kind === 'split') throw new SplitMunicipalityError(field, former.former, former.successors);
+		if (former?.kind === 'split') throw new SplitMunicipalityError(field, former.former, former.successors, subject);
 		throw new UnknownMunicipalityError(field, value, this.suggest(value));
 	}
 

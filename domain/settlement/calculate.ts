@@ -31,7 +31,7 @@
 import { DomainError } from '../errors';
 import { allocateLargestRemainder, formatEuro, roundDiv, toScaledInteger, type Cents } from '../money';
 import { classifyPupil, requireDecided, type PupilClassification } from '../policies/classify';
-import { lookupTariff } from './records';
+import { findProductCode, lookupTariff } from './records';
 import { shareOfYear } from './period';
 import { functionTotalBasis, incompleteBasisNote, lotTotalBasis, refusedRecordsNote, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
 import { normalisePupilRef } from '../pseudonym';
@@ -83,7 +83,7 @@ interface PartyAcc {
 export class IncompleteBasisError extends DomainError {
 	constructor(refused: readonly RejectedRecord[], recordsIn: number, total: Cents) {
 		const shown = [...refused].sort((a, b) => a.index - b.index).slice(0, 10);
-		const list = shown.map((r) => `${r.index}${r.field ? ` (${r.field}: ${r.code})` : ` (${r.code})`}`).join(', ') + (refused.length > shown.length ? `, … (${refused.length - shown.length} more)` : '');
+		const list = shown.map((r) => `${r.index + 1}${r.field ? ` (${r.field}: ${r.code})` : ` (${r.code})`}`).join(', ') + (refused.length > shown.length ? `, … (${refused.length - shown.length} more)` : '');
 		super(
 			'incomplete_basis',
 			`${refused.length} of ${recordsIn} delivery records were refused (item ${list}), so the basis for splitting the shared amount of ${formatEuro(total, 'en')} is incomplete: no statement was made`,
@@ -226,8 +226,8 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
 		line.hoursUnits += recordHours;
 		if (lotBudgets) {
-			const lot = r.product;
-			if (!Object.prototype.hasOwnProperty.call(lotBudgets, lot)) {
+			const lot = findProductCode(lotBudgets, r.product);
+			if (lot === undefined) {
 				throw new DomainError('missing_lot_budget', 'No budget for a lot (validate records with parseDeliveryRecord first)', { field: 'product' });
 			}
 			line.lotHours!.set(lot, (line.lotHours!.get(lot) ?? 0) + recordHours);

@@ -158,7 +158,7 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	const arrangement = parseArrangement(read(json, fields.arrangement), fields.arrangement, ctx.defaultArrangement);
 
 	const rawProduct = read(json, fields.product);
-	const product = isBlank(rawProduct) ? '' : String(rawProduct).trim();
+	let product = isBlank(rawProduct) ? '' : String(rawProduct).trim();
 
 	const rawSchool = read(json, fields.school);
 	// A BRIN code is written by the one BRIN rule (12 ab 01 → 12AB01); a school name stays as written.
@@ -172,10 +172,14 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 		cost = parseAmount(rawCost, fields.cost);
 	} else if (ctx.financingForm === 'pxq') {
 		requireTariff(ctx.tariffs, product, fields.product, 'tariff');
+		product = findProductCode(ctx.tariffs, product) ?? product;
 	} else if (ctx.financingForm === 'output') {
 		requireTariff(ctx.prices, product, fields.product, 'price');
+		product = findProductCode(ctx.prices, product) ?? product;
 	} else if (ctx.financingForm === 'population' && ctx.lotBudgets && Object.keys(ctx.lotBudgets).length > 0) {
-		if (!Object.prototype.hasOwnProperty.call(ctx.lotBudgets, product)) {
+		const lot = product === '' ? undefined : findProductCode(ctx.lotBudgets, product);
+		if (lot !== undefined) product = lot; // the statement shows the lot as configured
+		else {
 			throw new InvalidFieldError(
 				'unknown_lot',
 				fields.product,
@@ -202,10 +206,28 @@ function requireTariff(table: Record<string, number> | undefined, product: strin
 	);
 }
 
-/** Find the tariff/price for a product: its own entry, else the default (''). */
+/** A product or lot code as compared: trimmed, runs of whitespace as one space, letter case ignored. */
+export function normaliseProductCode(code: string): string {
+	return code.replace(/\s+/g, ' ').trim().toLowerCase();
+}
+
+/**
+ * The configured product/lot code a record's code names: the exact entry, else the one entry equal after
+ * normalisation (`p1 ` finds `P1`); never the default (''). Undefined when none matches.
+ */
+export function findProductCode(table: Record<string, number> | undefined, product: string): string | undefined {
+	if (!table || product === '') return undefined;
+	if (Object.prototype.hasOwnProperty.call(table, product)) return product;
+	const wanted = normaliseProductCode(product);
+	if (wanted === '') return undefined;
+	return Object.keys(table).find((k) => k !== '' && normaliseProductCode(k) === wanted);
+}
+
+/** Find the tariff/price for a product: its own entry (codes compared as normaliseProductCode does), else the default (''). */
 export function lookupTariff(table: Record<string, number> | undefined, product: string): number | undefined {
 	if (!table) return undefined;
-	if (Object.prototype.hasOwnProperty.call(table, product)) return table[product];
+	const code = findProductCode(table, product);
+	if (code !== undefined) return table[code];
 	if (Object.prototype.hasOwnProperty.call(table, '')) return table[''];
 	return undefined;
 }
@@ -241,7 +263,7 @@ export function findContradictions(records: readonly DeliveryRecord[], fields: D
 				new InvalidFieldError(
 					'contradicting_records',
 					fields.residence,
-					`Records for the same pupil and period name different residence municipalities in field "${fields.residence}" (items ${items.join(', ')})`,
+					`Records for the same pupil and period name different residence municipalities in field "${fields.residence}" (items ${items.map((i) => i + 1).join(', ')})`,
 					'A pupil has one residence municipality per period (woonplaatsbeginsel): correct the wrong record(s), or give each record its own period if the pupil moved.',
 				),
 			);

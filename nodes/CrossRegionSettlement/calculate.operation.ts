@@ -17,6 +17,7 @@ import {
 	DEFAULT_DELIVERY_FIELDS,
 	findContradictions,
 	makePseudonymiser,
+	normaliseProductCode,
 	parseDeliveryRecord,
 	parsePeriod,
 	type AllocationKey,
@@ -62,6 +63,13 @@ function productTable(ctx: IExecuteFunctions, name: string, valueName: string, d
 	for (const e of entries) {
 		const product = String(e.product ?? '').trim();
 		if (product === '') continue;
+		// codes are compared trimmed, with spaces collapsed and case ignored: two that look alike are ambiguous
+		const twin = Object.keys(table).find((k) => k !== '' && normaliseProductCode(k) === normaliseProductCode(product));
+		if (twin !== undefined) {
+			throw new NodeOperationError(ctx.getNode(), `${label}: the codes "${twin.slice(0, 20)}" and "${product.slice(0, 20)}" are the same code (spaces and letter case are ignored)`, {
+				description: 'Give every product or lot one entry.',
+			});
+		}
 		table[product] = parameter(ctx, () => parseAmount(e[valueName], `${label} (${product.slice(0, 20)})`));
 	}
 	return table;

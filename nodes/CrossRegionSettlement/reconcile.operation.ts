@@ -52,7 +52,7 @@ export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][]
 		if (typeof kind === 'string' && OTHER_KINDS.has(kind)) return { type: 'ignored', kind };
 		const rawNumber = readField(json, fields.invoiceNumber);
 		if (isBlank(rawNumber)) throw new MissingFieldError(fields.invoiceNumber, 'Every invoice row needs its invoice number (factuurnummer).');
-		const municipality = registry.resolve(readField(json, fields.municipality), fields.municipality);
+		const municipality = registry.resolve(readField(json, fields.municipality), fields.municipality, 'invoice'); // a split one: correct the invoice
 		const rawAmount = readField(json, fields.amount);
 		if (isBlank(rawAmount)) throw new MissingFieldError(fields.amount, 'Fill in the invoice amount in euros (e.g. 1.234,56).');
 		return {

@@ -72,4 +72,28 @@ describe('Cross-Region Settlement: former municipalities', () => {
 		expect(run.error).toBeUndefined();
 		expect(run.json('Reconcile', 1).map((m) => [m.status, m.municipalityCode, m.invoiceNumbers])).toEqual([['matched', '0363', 'W-1']]);
 	});
+
+	it('Reconcile Invoices: an invoice naming a split municipality asks to correct the invoice, naming the successors', async () => {
+		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
+			input: [
+				{ kind: 'statement', municipalityCode: '0855', municipalityName: 'Tilburg', period: '2026-Q1', amountCents: 10_000 },
+				{ factuurnummer: 'H-1', gemeente: 'Haaren', periode: '2026-Q1', bedrag: '100,00' },
+			],
+		});
+		expect(run.error).toBeUndefined();
+		const errors = run.json('Reconcile', 3);
+		expect(errors.map((e) => (e.details as IDataObject).code)).toEqual(['split_municipality']);
+		const hint = (errors[0].details as IDataObject).hint;
+		expect(hint).toBe(
+			'An invoice cannot be matched to a municipality that was split: correct the municipality on the invoice row to the successor that sent it (Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865)).',
+		);
+		expect(hint).not.toMatch(/pupil/);
+	});
+
+	it('Calculate keeps the residence wording for a split municipality', async () => {
+		const input = [{ leerling: 'H1', school: '12AB', woongemeente: 'Haaren', arrangement: 'individueel', uren: 2 }];
+		const run = await runWorkflow(fixture('calculate.bad-input.error-output'), { input, credentials });
+		const errors = run.output('Settlement')[3];
+		expect((errors[0].json.details as IDataObject).hint).toMatch(/^Fill in the municipality where the pupil lives now \(one of 0757, 0824, 0855, 0865/);
+	});
 });

@@ -86,7 +86,7 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 
 	it('stops on contradicting records too, naming both items', async () => {
 		const run = await runWorkflow(fixture('calculate.bad-input.stop'), { input: [...DELIVERIES, BAD[3], BAD[4]], credentials });
-		expect(run.error?.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 7, 8)');
+		expect(run.error?.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 8, 9)');
 	});
 
 	it('continues with error items that keep their fields; the summary counts every record (On Error: continue)', async () => {
@@ -139,7 +139,7 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 				[0, 'unknown_municipality'],
 				[1, 'incomplete_basis'],
 			]);
-			const message = '1 of 2 delivery records were refused (item 0 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
+			const message = '1 of 2 delivery records were refused (item 1 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
 			expect(outputs[3][1].json.error).toBe(message);
 			expect((outputs[3][1].json.details as IDataObject).hint).toMatch(/Refused Records in a Shared Amount/);
 			const [summary] = run.json('Settlement', 2);
@@ -201,6 +201,24 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 			expect(statements[0].basis).toContain('perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00');
 			const [summary] = run.json('Settlement', 2);
 			expect(summary).toMatchObject({ policy: 'rotterdam_oza', totalCostCents: 150_000, balanced: true, status: 'final' });
+		});
+		it('lot codes match trimmed and case ignored: "p1 " and " p7 " settle as P1 and P7', async () => {
+			const messy = input.map((r, i) => ({ ...r, product: ['p1 ', ' P1', ' p7 ', 'P1', 'p7'][i] }));
+			const run = await runWorkflow(fixture('calculate.rotterdam-budget-per-lot'), { input: messy, credentials });
+			expect(run.error).toBeUndefined();
+			expect(run.output('Settlement')[3] ?? []).toHaveLength(0);
+			const statements = run.json('Settlement', 0);
+			expect(amountsOf(statements)).toEqual({ 'statement:0606': 58_333, 'own_share:0599': 91_667 });
+			expect(statements[0].basis).toContain('perceel P1: 1 van 3 leerlingen van € 1.000,00 = € 333,33; perceel P7: 1 van 2 leerlingen van € 500,00 = € 250,00');
+			const [summary] = run.json('Settlement', 2);
+			expect(summary).toMatchObject({ totalCostCents: 150_000, balanced: true, status: 'final' });
+		});
+		it('two lots that differ only in spaces or case are a configuration error naming both', async () => {
+			const wf = fixture('calculate.rotterdam-budget-per-lot');
+			const settle = wf.nodes.find((n) => n.name === 'Settlement')!;
+			(settle.parameters.lotBudgets as { entries: IDataObject[] }).entries.push({ product: 'p1 ', budget: '1,00' });
+			const run = await runWorkflow(wf, { input, credentials });
+			expect(run.error?.message).toBe('Budget per Lot: the codes "P1" and "p1" are the same code (spaces and letter case are ignored)');
 		});
 		it('a pupil from elsewhere without a choice, On Error "Continue (using error output)": no statement, every record an error item saying why', async () => {
 			const run = await runWorkflow(fixture('calculate.rotterdam-outsider-unchosen.continue'), { input, credentials });

@@ -228,6 +228,22 @@ describe('Rotterdam (S4 §4.3): lots (percelen) of the inkoopmodel', () => {
 		expect(r.totalBasis).toBe('Populatiebekostiging (taakgericht, lumpsum): budget per perceel voor periode 2026-Q1 (P1 € 1.000,00; P7 € 500,00) = € 1.500,00');
 	});
 
+	it('lot and product codes match trimmed, with spaces collapsed and case ignored; the record carries the code as configured', () => {
+		const period = parsePeriod('2026-Q1', 'period');
+		const lots = records([row('A', '0599', { product: 'p1 ' }), row('B', '0599', { product: ' p  7' })], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100, 'P 7': 50 } });
+		expect(lots.map((r) => r.product)).toEqual(['P1', 'P 7']);
+		// PxQ: "p1" takes P1's € 80,00, not the default € 10,00 — 2 h × € 80,00 = € 160,00
+		const r = run({
+			preset: 'rotterdam_oza',
+			edits,
+			period: '2026-Q1',
+			financingParty: '0599',
+			params: { financingForm: 'pxq', tariffs: { '': 1_000, P1: 8_000 } },
+			rows: [row('R1', '0599', { product: 'p1', uren: 2 })],
+		});
+		expect(amounts(r)).toEqual({ OWN: 16_000, TOTAL: 16_000 });
+	});
+
 	it('a record naming a lot without a budget is an item error naming the column', () => {
 		const period = parsePeriod('2026-Q1', 'period');
 		expect(() => records([row('A', '0599', { product: 'P9' })], { period, financingForm: 'population', allocationKey: 'pupils', lotBudgets: { P1: 100 } })).toThrow(
@@ -348,7 +364,7 @@ describe('refused records under a shared amount (issue 11 §4)', () => {
 	const valid = records([row('H1', '0392')], ctx);
 	const refused = [{ index: 1, code: 'unknown_municipality', field: 'woongemeente' }];
 	it('stops by default, naming the refused item and the amount', () => {
-		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused (item 1 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete');
+		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused (item 2 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete');
 	});
 	it('allocating over the valid records marks everything provisional: up to half of € 200,00 may move', () => {
 		const r = calculateSettlement(valid, { ...base, refusedRecords: 'allocate_valid' }, refused);
@@ -516,7 +532,7 @@ describe('bad input', () => {
 		const found = findContradictions(recs, DEFAULT_DELIVERY_FIELDS);
 		expect([...found.keys()].sort()).toEqual([0, 2]);
 		expect(found.get(0)!.field).toBe('woongemeente');
-		expect(found.get(0)!.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 0, 2)');
+		expect(found.get(0)!.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 1, 3)');
 	});
 
 	it('does not flag the same pupil in different periods or with the same municipality', () => {
