@@ -7,6 +7,7 @@ import type { IDataObject, INode } from 'n8n-workflow';
 
 import { PACKAGE_NAME, runWorkflow, singleNodeWorkflow, type WorkflowJson } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
+import { triageRequest } from '../../helpers/triageRequest';
 
 const credentials = { pseudonymisationKeyApi: { key: 'engine-test-phrase-0123456789', keyId: '2026-1' } };
 const BOM = '\uFEFF';
@@ -33,21 +34,7 @@ export const THREE_PUPILS: IDataObject[] = [
 	{ leerling: 'L-3', school: '12AB', woongemeente: '0479', arrangement: 'individueel' },
 ];
 /** A complete request that leads to an individual beschikking at an Amersfoort OSJ school (needs the access team). */
-const TRIAGE_REQUEST: IDataObject = {
-	requestId: 'R-1',
-	pupilReference: 'PUP-1',
-	school: '12AB',
-	residenceMunicipality: '0307',
-	needs: 'gedrag',
-	riskLevel: 'rood',
-	zorgteamDecision: 'ja',
-	zorgteamDate: '02-03-2026',
-	oppPresent: 'ja',
-	helpAtHome: 'nee',
-	wlzIndication: 'nee',
-	groupOfferSuitable: 'nee',
-	parentalConsent: 'ja',
-};
+const TRIAGE_REQUEST: IDataObject = triageRequest('R-1', { pupilReference: 'PUP-1' });
 const withBom = (rows: IDataObject[]) => rows.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k === 'leerling' ? BOM + k : k, v])));
 
 describe('issue 11 §1: invisible characters in column names', () => {

@@ -7,6 +7,7 @@ import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
 import { normaliseHeader } from '../../../domain/headers';
+import { triageRequest } from '../../helpers/triageRequest';
 
 export const credentials = { pseudonymisationKeyApi: { key: 'engine-test-phrase-0123456789', keyId: '2026-1' } };
 
@@ -24,21 +25,7 @@ export interface NodeSpec {
 	blankOutput?: number;
 }
 
-const TRIAGE_REQUEST: IDataObject = {
-	requestId: 'R-1',
-	pupilReference: 'PUP-1',
-	school: '12AB',
-	residenceMunicipality: '0307',
-	needs: 'gedrag',
-	riskLevel: 'rood',
-	zorgteamDecision: 'ja',
-	zorgteamDate: '02-03-2026',
-	oppPresent: 'ja',
-	helpAtHome: 'nee',
-	wlzIndication: 'nee',
-	groupOfferSuitable: 'nee',
-	parentalConsent: 'ja',
-};
+const TRIAGE_REQUEST: IDataObject = triageRequest('R-1', { pupilReference: 'PUP-1' });
 
 /** 23:30 UTC on 1 March = 00:30 on 2 March in Amsterdam, 18:30 on 1 March in New York, 12:30 on 2 March in Auckland. */
 const NEAR_MIDNIGHT = '2026-03-01T23:30:00Z';

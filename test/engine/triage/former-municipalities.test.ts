@@ -5,28 +5,12 @@
 import type { IDataObject } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
+import { triageRequest } from '../../helpers/triageRequest';
 
 const fixture = (name: string) => loadWorkflow(`test/engine/triage/fixtures/triage.${name}.workflow.json`);
 const OUT = { needs_information: 0, collective: 1, individual_beschikking: 2, error: 9 } as const;
 
-function req(id: string, overrides: IDataObject = {}): IDataObject {
-	return {
-		requestId: id,
-		pupilReference: `PUP-${id}`,
-		school: '12AB',
-		residenceMunicipality: '0307',
-		needs: 'gedrag',
-		riskLevel: 'rood',
-		zorgteamDecision: 'ja',
-		zorgteamDate: '02-03-2026',
-		oppPresent: 'ja',
-		helpAtHome: 'nee',
-		wlzIndication: 'nee',
-		groupOfferSuitable: 'nee',
-		parentalConsent: 'ja',
-		...overrides,
-	};
-}
+const req = triageRequest;
 
 describe('Toeleiding Triage: former municipalities', () => {
 	it('a Weesp pupil: Amsterdam is the responsible municipality, with the Dutch note', async () => {

@@ -5,28 +5,13 @@
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
+import { triageRequest } from '../../helpers/triageRequest';
 
 const fixture = (name: string) => loadWorkflow(`test/engine/triage/fixtures/triage.${name}.workflow.json`);
 const OUT = { needs_information: 0, collective: 1, individual_beschikking: 2, combined: 3, basic_support: 4, voorliggend_veld: 5, zorgteam_weighing: 6, wlz: 7, anonymous_advice: 8, mandated_route: 9 } as const;
 
 function req(id: string, overrides: IDataObject = {}): IDataObject {
-	return {
-		requestId: id,
-		pupilReference: `PUP-${id}`,
-		bsn: '111222333',
-		school: '12AB',
-		residenceMunicipality: '0307',
-		needs: 'gedrag',
-		riskLevel: 'rood',
-		zorgteamDecision: 'ja',
-		zorgteamDate: '02-03-2026',
-		oppPresent: 'ja',
-		helpAtHome: 'nee',
-		wlzIndication: 'nee',
-		groupOfferSuitable: 'nee',
-		parentalConsent: 'ja',
-		...overrides,
-	};
+	return triageRequest(id, { bsn: '111222333', ...overrides });
 }
 
 const ROUTE_REQUESTS: Array<[IDataObject, keyof typeof OUT]> = [
