@@ -169,6 +169,9 @@ const ACTION_TEXT: Record<ActionId, [string, string]> = {
 	],
 };
 
+/** Every action id, in catalogue order. */
+export const ACTION_IDS = Object.keys(ACTION_TEXT) as ActionId[];
+
 export function action(id: ActionId): Action {
 	const [text, textNl] = ACTION_TEXT[id];
 	return { id, text, textNl };

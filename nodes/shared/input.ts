@@ -46,6 +46,19 @@ export function isBlankRow(json: IDataObject): boolean {
 	return true;
 }
 
+/**
+ * True when `json`'s own keys are exactly `keys`, in order: a same-shape check without allocating
+ * (Object.keys plus a joined signature per item made header resolution cost per item, not per run).
+ */
+function sameKeys(json: IDataObject, keys: string[]): boolean {
+	let i = 0;
+	for (const key in json) {
+		if (i >= keys.length || keys[i] !== key || !Object.prototype.hasOwnProperty.call(json, key)) return false;
+		i++;
+	}
+	return i === keys.length;
+}
+
 /** The option every node offers for the zone calendar days are read in (issue 15 §1). */
 export const calendarTimeZoneOption: INodeProperties = {
 	displayName: 'Calendar Time Zone',
@@ -123,8 +136,10 @@ export class InputReader {
 	/** The key of `json` that `field` resolves to for this item's shape; undefined when no column matches. */
 	private keyFor(json: IDataObject, field: string): string | undefined {
 		let shape: Map<string, string | null>;
-		if (json === this.lastJson && this.lastShape) {
+		if (this.lastShape && (json === this.lastJson || sameKeys(json, this.lastKeys))) {
+			// The usual case: the item has the same columns, in the same order, as the previous one.
 			shape = this.lastShape;
+			this.lastJson = json;
 		} else {
 			const keys = Object.keys(json);
 			const signature = keys.join('\u0000');
