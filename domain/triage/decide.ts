@@ -101,6 +101,8 @@ interface Prepared {
 	/** The policy's financing text (English, Dutch), as in the who-pays texts. */
 	budget: [string, string];
 	financingMunicipality: MunicipalityRef | null;
+	/** The policy-beschikking reason with the policy's seed. */
+	policyBeschikking: Reason;
 }
 const prepared = new WeakMap<TriageConfig, Prepared>();
 function prepare(config: TriageConfig): Prepared {
@@ -127,6 +129,7 @@ function prepare(config: TriageConfig): Prepared {
 			days: new Map(),
 			budget,
 			financingMunicipality: null,
+			policyBeschikking: Object.freeze(reason(RULES.policyBeschikking, policy.seed)),
 		};
 		prepared.set(config, p);
 		p.financingMunicipality = ref(config, policy.financingMunicipality);
@@ -392,7 +395,7 @@ function youthCareRouteOf(d: Decision): { youthCare: YouthCareRoute; classificat
 	const { classification, reason: why } = classify(config, d.who.code!, arrangement);
 	b.add(why);
 	if (classification.treatment === 'refer_beschikking') {
-		b.add(reason(RULES.policyBeschikking, config.policy.seed));
+		b.add(prepare(config).policyBeschikking);
 		return { youthCare: 'individual_beschikking', classification };
 	}
 	if (config.policy.accessRoute === 'mandated_specialist') {
@@ -537,4 +540,38 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 /** Readable explanation: the reasons in order, in Dutch (default) or English. */
 export function explain(outcome: TriageOutcome, language: 'nl' | 'en' = 'nl'): string {
 	return outcome.reasons.map((r) => (language === 'en' ? r.text : r.textNl)).join(' ');
+}
+
+/** Explanations a per-run explainer keeps at most before it starts again. */
+const EXPLAIN_LIMIT = 50_000;
+
+interface ExplainNode {
+	next: Map<Reason, ExplainNode>;
+	text?: string;
+}
+
+/**
+ * `explain` for many outcomes of one run: the reasons are shared, frozen objects (one per rule, municipality
+ * name or zorgteam day and configuration), so an explanation is looked up by the sequence of reason objects
+ * and built once per distinct sequence. The same text as `explain`. Create one per run and language.
+ */
+export function explainer(language: 'nl' | 'en' = 'nl'): (outcome: TriageOutcome) => string {
+	let root: ExplainNode = { next: new Map() };
+	let size = 0;
+	return (outcome) => {
+		let node = root;
+		for (const r of outcome.reasons) {
+			let n = node.next.get(r);
+			if (!n) {
+				if (++size > EXPLAIN_LIMIT) {
+					root = { next: new Map() };
+					size = 0;
+					return explain(outcome, language);
+				}
+				node.next.set(r, (n = { next: new Map() }));
+			}
+			node = n;
+		}
+		return (node.text ??= explain(outcome, language));
+	};
 }

@@ -70,6 +70,12 @@ export function mapItems(
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
+	const strip = privacy?.outputs ? privacy : undefined;
+	const emit = (r: RoutedItem, i: number) => {
+		const output = r.output ?? 0;
+		if (output < 0 || output >= outputCount) throw new NodeOperationError(node, `Internal error: output ${output} does not exist`, { itemIndex: i });
+		outputs[output].push({ json: strip ? strip.strip(r.json, i) : r.json, pairedItem: r.pairedItem ?? { item: i } });
+	};
 	for (let i = 0; i < items.length; i++) {
 		if (input?.skipBlank(items[i].json, i)) {
 			// Blank rows are counted by the input layer; a node may still route them (Record Cleaner: Empty Rows).
@@ -86,11 +92,8 @@ export function mapItems(
 			outputs[0].push(errorItem(node, items[i], i, error, privacy));
 			continue;
 		}
-		for (const r of Array.isArray(routed) ? routed : [routed]) {
-			const output = r.output ?? 0;
-			if (output < 0 || output >= outputCount) throw new NodeOperationError(node, `Internal error: output ${output} does not exist`, { itemIndex: i });
-			outputs[output].push({ json: privacy?.outputs ? privacy.strip(r.json, i) : r.json, pairedItem: r.pairedItem ?? { item: i } });
-		}
+		if (!Array.isArray(routed)) emit(routed, i);
+		else for (const r of routed) emit(r, i);
 	}
 	return outputs;
 }

@@ -10,10 +10,7 @@ import { GEMEENTEN_2025, getDefaultRegistry } from '../../../domain/municipaliti
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import {
 	DEFAULT_FIELD_NAMES,
-	explain,
 	makePseudonymiser,
-	parseRequest,
-	triage,
 	type AccessContact,
 	type FieldNames,
 	type RequestField,
@@ -21,6 +18,9 @@ import {
 	type TriageOutcome,
 	type TriageRequest,
 } from '../../../domain/triage';
+// The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
+import { explainer, triage } from '../../../domain/triage/decide';
+import { requestParser } from '../../../domain/triage/parse';
 import { itemError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
@@ -229,6 +229,10 @@ interface Settings {
 	triageOnly: boolean;
 	includeBsn: boolean;
 	privacy?: IdentifyingData;
+	/** `explain` in the run's language, with a per-run cache (domain/triage/decide.ts explainer). */
+	explain: (outcome: TriageOutcome) => string;
+	/** splitAddresses with a per-run cache; a fresh array per call (it reaches the output). */
+	emails: (text: string) => string[];
 }
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
@@ -279,9 +283,24 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		config: { policy, contacts, registry, zone: input.zone, pseudonymise },
 		names,
 		language: options.language === 'en' ? 'en' : 'nl',
+		explain: explainer(options.language === 'en' ? 'en' : 'nl'),
+		emails: addressSplitter(),
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
 		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
+	};
+}
+
+/** splitAddresses once per distinct text of a run (a handful of contact addresses), copied per item. */
+function addressSplitter(): (text: string) => string[] {
+	const cache = new Map<string, string[]>();
+	return (text) => {
+		let list = cache.get(text);
+		if (!list) {
+			list = splitAddresses(text);
+			if (cache.size < 1000) cache.set(text, list);
+		}
+		return list.slice();
 	};
 }
 
@@ -312,11 +331,11 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 		policy: { id: s.config.policy.id, name: s.config.policy.name, seed: s.config.policy.seed, treatment: outcome.policyTreatment },
 		zorgteamDate: outcome.zorgteamDate,
 		deadline: outcome.deadline,
-		accessContact: outcome.accessContact ? { ...outcome.accessContact, emails: splitAddresses(outcome.accessContact.email) } : null,
+		accessContact: outcome.accessContact ? { ...outcome.accessContact, emails: s.emails(outcome.accessContact.email) } : null,
 		actions: outcome.actions.map((a) => ({ id: a.id, text: en ? a.text : a.textNl })),
 		missing: outcome.missing.map((f) => s.names[f]),
 		reasons: outcome.reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: en ? r.text : r.textNl })),
-		explanation: explain(outcome, s.language),
+		explanation: s.explain(outcome),
 		warnings: outcome.warnings,
 	};
 	if (outcome.youthCareRoute) json.youthCareRoute = outcome.youthCareRoute;
@@ -347,9 +366,13 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	// Output index per route: the outputs are the policy's routes in ROUTES order (see OUTPUTS_EXPRESSION).
 	const routes = routesFor(config.policy);
 	const routeIndex = new Map(routes.map((route, index) => [route, index]));
+	// One parser per run: it caches what each distinct value (municipality, school, date, yes/no) parses to.
+	const parse = requestParser(names, config.registry, config.zone);
+	let json: IDataObject = {};
+	const read = (f: RequestField) => input.read(json, names[f]);
 	const outputs = mapItems(ctx, routes.length, (item) => {
-		const json = item.json;
-		const req = parseRequest((f) => input.read(json, names[f]), names, config.registry, config.zone);
+		json = item.json;
+		const req = parse(read);
 		const outcome = triage(req, config);
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
