@@ -147,7 +147,10 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	}
 
 	// --- classify and group ---
-	const classCache = new Map<string, PupilClassification>();
+	// Per run: the classification per arrangement and residence code, and each party's lines per residence
+	// code and pupil (nested maps keyed by the strings as they are: no key is built per record).
+	const classCache = new Map<string, Map<string, PupilClassification>>();
+	const lineIndex = new Map<PartyAcc, Map<string, Map<string, LineAcc>>>();
 	const parties = new Map<string, PartyAcc>();
 	const referrals = new Map<string, PartyAcc>();
 	const own: PartyAcc = { kind: 'own_share', code: financing.code, name: financing.name, lines: new Map(), recordIndexes: [], records: 0 };
@@ -159,15 +162,16 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	let recordsReferred = 0;
 
 	for (const r of records) {
-		const cacheKey = `${r.residenceCode}|${r.arrangement}`;
-		let c = classCache.get(cacheKey);
+		let byCode = classCache.get(r.arrangement);
+		if (!byCode) classCache.set(r.arrangement, (byCode = new Map()));
+		let c = byCode.get(r.residenceCode);
 		if (!c) {
 			c = classifyPupil(params.policy, { residenceCode: r.residenceCode, arrangement: r.arrangement });
 			// Woonplaatsbeginsel guard: a pupil living in the financing region is never billed to (or referred to) another municipality.
 			if (inRegion.has(r.residenceCode) && c.treatment !== 'resident') {
 				c = { ...c, treatment: 'resident', ruleId: 'POL-RESIDENT' };
 			}
-			classCache.set(cacheKey, c);
+			byCode.set(r.residenceCode, c);
 		}
 		byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
 		let party: PartyAcc;
@@ -196,8 +200,11 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			}
 		}
 		const pupil = params.pseudonymise(r.pupilRef);
-		const lineKey = `${r.residenceCode}|${pupil}`;
-		let line = party.lines.get(lineKey);
+		let partyIndex = lineIndex.get(party);
+		if (!partyIndex) lineIndex.set(party, (partyIndex = new Map()));
+		let byPupil = partyIndex.get(r.residenceCode);
+		if (!byPupil) partyIndex.set(r.residenceCode, (byPupil = new Map()));
+		let line = byPupil.get(pupil);
 		if (!line) {
 			line = {
 				pupil,
@@ -213,7 +220,8 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				costCents: 0,
 				recordIndexes: [],
 			};
-			party.lines.set(lineKey, line);
+			party.lines.set(`${r.residenceCode}|${pupil}`, line);
+			byPupil.set(pupil, line);
 		} else if (line.ruleId !== c.ruleId && line.treatment === c.treatment) {
 			// same party, different rule (e.g. resident group and resident individual): keep the first rule id, deterministic below
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
