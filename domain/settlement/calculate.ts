@@ -110,21 +110,15 @@ function requirePositive(value: number | undefined, field: string, label: string
 	return value;
 }
 
-export function calculateSettlement(records: readonly DeliveryRecord[], params: SettlementParams, rejected: readonly RejectedRecord[] = []): SettlementResult {
-	const language = params.language ?? 'nl';
+/**
+ * Stage 1: the cost to share, known before the records (S4 §2.2.1): function financing = fte × yearly cost
+ * per fte × share of the year; population = the lump sum, or the sum of the lot budgets. Cents, rounded
+ * once, half away from zero. PxQ/output: undefined (the cost is the sum of the records, stage 3).
+ * @returns fixedTotal in cents (undefined for pxq/output) and the text of its basis (empty for pxq/output)
+ * @throws SettlementParameterError when fte, the yearly cost, the lump sum or a lot budget is missing or negative
+ */
+function costToShare(params: SettlementParams, lotBudgets: Record<string, number> | undefined, language: 'nl' | 'en'): { fixedTotal: Cents | undefined; totalBasis: string } {
 	const form = params.financingForm;
-	const key = params.allocationKey;
-	const useRecordCost = !!params.useRecordCost && (form === 'pxq' || form === 'output');
-	const nameOf = params.municipalityName ?? ((code: string) => code);
-	const lotBudgets = form === 'population' && params.lotBudgets && Object.keys(params.lotBudgets).length > 0 ? params.lotBudgets : undefined;
-	const financing = params.financingParty;
-	const inRegion = new Set(params.policy.participatingMunicipalities);
-	if (financing.code) inRegion.add(financing.code);
-
-	// A preset whose seed leaves the financing open is never settled on a default (issue 13).
-	requireDecided(params.policy, 'financing');
-
-	// --- the cost to share (function/population) is known before the records ---
 	let fixedTotal: Cents | undefined;
 	let totalBasis = '';
 	if (form === 'function') {
@@ -141,12 +135,35 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		fixedTotal = requirePositive(params.lumpSum, 'lumpSum', 'Lump Sum for the Period', 'Fill in the lump sum (lumpsum/subsidie) for the settlement period in euros.');
 		totalBasis = populationTotalBasis(fixedTotal, params.period.label, language);
 	}
-	const recordsIn = records.length + rejected.length;
-	if (fixedTotal !== undefined && rejected.length > 0 && (params.refusedRecords ?? 'stop') === 'stop') {
-		throw new IncompleteBasisError(rejected, recordsIn, fixedTotal);
-	}
+	return { fixedTotal, totalBasis };
+}
 
-	// --- classify and group ---
+/** What stage 2 gives: the parties with their lines, and the counts for the summary. */
+interface Grouped {
+	/** The billed municipalities by CBS code, and the own share under OWN (first). */
+	parties: Map<string, PartyAcc>;
+	own: PartyAcc;
+	/** Pupils referred to their home municipality's beschikking, by CBS code. */
+	referrals: Map<string, PartyAcc>;
+	byRule: Record<string, number>;
+	recordsResident: number;
+	recordsCovered: number;
+	recordsSettled: number;
+	recordsReferred: number;
+}
+
+/**
+ * Stage 2: classify every record under the region policy (domain/policies classifyPupil, once per
+ * residence and arrangement) and group it into its party (own share, billed municipality or referral) and
+ * that party's line per pupil (pseudonymised) and residence: records, hours (1/10 000), lots, cost (cents).
+ * @throws DomainError when a record names a lot without budget, or a product without tariff or price
+ *   (records must come from parseDeliveryRecord)
+ */
+function classifyAndGroup(records: readonly DeliveryRecord[], params: SettlementParams, lotBudgets: Record<string, number> | undefined, useRecordCost: boolean): Grouped {
+	const form = params.financingForm;
+	const financing = params.financingParty;
+	const inRegion = new Set(params.policy.participatingMunicipalities);
+	if (financing.code) inRegion.add(financing.code);
 	// Per run: the classification per arrangement and residence code, and each party's lines per residence
 	// code and pupil (nested maps keyed by the strings as they are: no key is built per record).
 	const classCache = new Map<string, Map<string, PupilClassification>>();
@@ -245,7 +262,42 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		party.recordIndexes.push(r.index);
 	}
 
-	// --- amounts ---
+	return { parties, own, referrals, byRule, recordsResident, recordsCovered, recordsSettled, recordsReferred };
+}
+
+/**
+ * Calculate the settlement (see the file header for the rules), in stages: 1 the cost to share
+ * (costToShare), 2 classify and group the records (classifyAndGroup), 3 the amounts per party and pupil
+ * (largest remainder, cents), 4 the refused records' effect on a shared amount, 5 the statements.
+ * @param records validated delivery records (parseDeliveryRecord), without contradictions (findContradictions)
+ * @param rejected records refused before (their item index, field and error code), for the basis note
+ * @returns statements per billed municipality, the own share and referrals, amounts in cents, with the summary
+ * @throws PolicyChoiceRequiredError, IncompleteBasisError, SettlementParameterError (see the file header)
+ */
+export function calculateSettlement(records: readonly DeliveryRecord[], params: SettlementParams, rejected: readonly RejectedRecord[] = []): SettlementResult {
+	const language = params.language ?? 'nl';
+	const form = params.financingForm;
+	const key = params.allocationKey;
+	const useRecordCost = !!params.useRecordCost && (form === 'pxq' || form === 'output');
+	const nameOf = params.municipalityName ?? ((code: string) => code);
+	const lotBudgets = form === 'population' && params.lotBudgets && Object.keys(params.lotBudgets).length > 0 ? params.lotBudgets : undefined;
+	const financing = params.financingParty;
+
+	// A preset whose seed leaves the financing open is never settled on a default (issue 13).
+	requireDecided(params.policy, 'financing');
+
+	// --- stage 1: the cost to share (function/population) is known before the records ---
+	const { fixedTotal, totalBasis: fixedBasis } = costToShare(params, lotBudgets, language);
+	let totalBasis = fixedBasis;
+	const recordsIn = records.length + rejected.length;
+	if (fixedTotal !== undefined && rejected.length > 0 && (params.refusedRecords ?? 'stop') === 'stop') {
+		throw new IncompleteBasisError(rejected, recordsIn, fixedTotal);
+	}
+
+	// --- stage 2: classify and group ---
+	const { parties, own, referrals, byRule, recordsResident, recordsCovered, recordsSettled, recordsReferred } = classifyAndGroup(records, params, lotBudgets, useRecordCost);
+
+	// --- stage 3: amounts ---
 	const lineKeyOf = (l: LineAcc): string => `${l.pupil}|${l.residenceCode}`;
 	/** A line's weight in one lot: 1 per pupil with a record in it, or its hours there. */
 	const lotWeight = (l: LineAcc, lot: string): number => {
@@ -325,7 +377,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		totalBasis = sumTotalBasis(form as 'pxq' | 'output', total, recs, hoursUnits / HOUR_SCALE, useRecordCost, language);
 	}
 
-	// --- refused records under a shared amount (issue 11 §4) ---
+	// --- stage 4: refused records under a shared amount (issue 11 §4) ---
 	let basisComplete = true;
 	let affectedCents: Cents = 0;
 	let basisNote: string | null = null;
@@ -395,6 +447,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		};
 	};
 
+	// --- stage 5: the statements ---
 	const statements = [...parties.entries()]
 		.filter(([k]) => k !== OWN)
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))

@@ -501,7 +501,9 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 	const route: Route = learning ? 'combined' : youthCare;
 	if (route === 'combined') b.add(REASON.combined);
 
-	let { whoPays, crossRegionSettlement } = whoPaysForYouthCare(d, youthCare, classification);
+	const paid = whoPaysForYouthCare(d, youthCare, classification);
+	const crossRegionSettlement = paid.crossRegionSettlement;
+	let whoPays = paid.whoPays;
 	if (route === 'combined' && req.oppPresent !== true) b.act('draw_up_opp', ACTION_RULES.opp);
 	if (req.helpAtHome === true) {
 		const policy = config.policy;
