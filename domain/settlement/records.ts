@@ -238,22 +238,36 @@ export function lookupTariff(table: Record<string, number> | undefined, product:
  * record in such a group, with the error for it.
  */
 export function findContradictions(records: readonly DeliveryRecord[], fields: DeliveryFields): Map<number, InvalidFieldError> {
-	// one pass: remember the first residence per (pupil, period); collect only the groups that conflict
-	const first = new Map<string, { code: string; position: number; conflict: boolean }>();
+	// One pass: remember the first residence per (pupil, period); collect only the groups that conflict.
+	// Groups are found per pupil (normalised), then by the period's day numbers: no key string per record.
+	interface Group { start: number; end: number; code: string; conflict: boolean; positions?: number[]; next?: Group }
+	const byPupil = new Map<string, Group>();
+	const groups: Group[] = []; // in order of first appearance
+	const groupOf = (r: DeliveryRecord, create: boolean): Group | undefined => {
+		const pupil = normalisePupilRef(r.pupilRef);
+		let g = byPupil.get(pupil);
+		let last: Group | undefined;
+		for (; g !== undefined; last = g, g = g.next) if (g.start === r.period.start && g.end === r.period.end) return g;
+		if (!create) return undefined;
+		const made: Group = { start: r.period.start, end: r.period.end, code: r.residenceCode, conflict: false };
+		if (last) last.next = made;
+		else byPupil.set(pupil, made);
+		groups.push(made);
+		return made;
+	};
+	let anyConflict = false;
 	for (let i = 0; i < records.length; i++) {
 		const r = records[i];
-		const key = `${normalisePupilRef(r.pupilRef)}|${r.period.start}|${r.period.end}`;
-		const seen = first.get(key);
-		if (seen === undefined) first.set(key, { code: r.residenceCode, position: i, conflict: false });
-		else if (seen.code !== r.residenceCode) seen.conflict = true;
+		const g = groupOf(r, true)!;
+		if (g.code !== r.residenceCode) anyConflict = g.conflict = true;
 	}
 	const result = new Map<number, InvalidFieldError>();
-	const conflicting = new Map<string, number[]>();
-	for (const [key, seen] of first) if (seen.conflict) conflicting.set(key, []);
-	if (conflicting.size === 0) return result;
+	if (!anyConflict) return result;
+	const conflicting = new Map<Group, number[]>();
+	for (const g of groups) if (g.conflict) conflicting.set(g, []);
 	for (let i = 0; i < records.length; i++) {
-		const r = records[i];
-		conflicting.get(`${normalisePupilRef(r.pupilRef)}|${r.period.start}|${r.period.end}`)?.push(i);
+		const g = groupOf(records[i], false);
+		if (g?.conflict) conflicting.get(g)!.push(i);
 	}
 	for (const positions of conflicting.values()) {
 		const items = positions.map((p) => records[p].index).sort((a, b) => a - b);
