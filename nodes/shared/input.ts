@@ -273,12 +273,14 @@ function displayName(properties: INodeProperties[], name: string): string {
 export function checkRunParameters(ctx: IExecuteFunctions, properties: INodeProperties[], perItem: string[]): void {
 	const items = ctx.getInputData();
 	if (items.length < 2) return;
+	// Only parameters holding an item-dependent expression are compared (usually none: then no item is read).
+	const toCheck = Object.entries(ctx.getNode().parameters).filter(([name, raw]) => !perItem.includes(name) && itemDependentExpression(raw));
+	if (toCheck.length === 0) return;
 	// Blank rows are never errors (README "Blank rows"): their value for an item expression is not compared.
 	const rows: number[] = [];
 	for (let i = 0; i < items.length; i++) if (!isBlankRow(items[i].json ?? {})) rows.push(i);
 	if (rows.length < 2) return;
-	for (const [name, raw] of Object.entries(ctx.getNode().parameters)) {
-		if (perItem.includes(name) || !itemDependentExpression(raw)) continue;
+	for (const [name] of toCheck) {
 		const label = displayName(properties, name);
 		const valueFor = (i: number): string => {
 			try {
