@@ -7,8 +7,9 @@
 import { formatDutchDate, formatIsoDate } from '../primitives/dates';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
+import type { Language } from '../primitives/language';
 
-export type Language = 'nl' | 'en';
+export type { Language };
 
 export interface MessageCase {
 	caseRef: string;

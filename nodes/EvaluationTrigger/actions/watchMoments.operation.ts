@@ -52,6 +52,7 @@ import {
 	SchoolInput,
 	validateSchedule,
 } from '../../../domain/evaluation';
+import { configurationError } from '../../shared/errors';
 import { calendarTimeZoneOption } from '../../shared/input';
 import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../../shared/store';
 
@@ -264,10 +265,7 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 			catchUpWindowDays: catchUp,
 		};
 	} catch (error) {
-		if (error instanceof DomainError) {
-			throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
-		}
-		throw new NodeOperationError(ctx.getNode(), error instanceof Error ? error : new Error(String(error)));
+		throw configurationError(ctx.getNode(), error);
 	}
 }
 
