@@ -41,10 +41,12 @@ const HEADERS: Record<Language, string[]> = {
 	en: ['Case', 'School', 'Clock start', 'Deadline', 'Status', 'Days left'],
 };
 
+/** The label of a case status in `language` (Dutch for zorgteams, English available). */
 export function statusLabel(status: CaseStatus, language: Language): string {
 	return STATUS_LABEL[language][status];
 }
 
+/** `value` with the five HTML special characters escaped, for the HTML table of a group message. */
 export function escapeHtml(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }
