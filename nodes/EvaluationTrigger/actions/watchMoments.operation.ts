@@ -46,7 +46,7 @@ import {
 	manualTestItems,
 	MomentId,
 	momentsOfYear,
-	parseHolidayList,
+	holidayDays,
 	parseSchoolList,
 	readRecord,
 	SchoolInput,
@@ -240,7 +240,7 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 			moments: [momentSpec(ctx, 'first'), momentSpec(ctx, 'second')],
 			zone: calendarZone(ctx),
 			shiftToWorkingDay: shift,
-			holidays: shift ? parseHolidayList(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
+			holidays: shift ? holidayDays(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
 			dutchPublicHolidays: shift && (ctx.getNodeParameter('skipPublicHolidays', true) as boolean),
 			annualReportMoment: ctx.getNodeParameter('annualReportMoment', 'second') as MomentId,
 		});
