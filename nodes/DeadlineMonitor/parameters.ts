@@ -9,36 +9,10 @@ import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
 import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
-import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
 import { withFieldNames } from '../../domain/primitives/headers';
 import { fieldNameOption } from '../shared/fieldNames.description';
-
-export interface FieldNames {
-	caseRef: string;
-	zorgteamDate: string;
-	startDate: string;
-	offerDate: string;
-	homeSince: string;
-	startedOfferDate: string;
-	school: string;
-	brin: string;
-	zorgteam: string;
-	recipientEmail: string;
-}
-
-export const DEFAULT_FIELDS: FieldNames = {
-	caseRef: 'caseRef',
-	zorgteamDate: 'zorgteamDate',
-	startDate: 'startDate',
-	offerDate: 'offerDate',
-	homeSince: 'homeSince',
-	startedOfferDate: 'startedOfferDate',
-	school: 'school',
-	brin: 'brin',
-	zorgteam: 'zorgteam',
-	recipientEmail: 'zorgteamEmail',
-};
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
 const normUnitOptions: INodePropertyOptions[] = [
@@ -211,16 +185,16 @@ export const inputProperties: INodeProperties[] = [
 		default: {},
 		description: 'Names of the columns in your spreadsheet; change them when your region names them differently',
 		options: [
-			fieldNameOption(DEFAULT_FIELDS, 'brin', 'BRIN Field', 'School BRIN code; checked against Known Schools'),
-			fieldNameOption(DEFAULT_FIELDS, 'caseRef', 'Case Reference Field', 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)'),
-			fieldNameOption(DEFAULT_FIELDS, 'homeSince', 'Home Since Field', 'Thuiszitter rule: first day at home without education'),
-			fieldNameOption(DEFAULT_FIELDS, 'offerDate', 'Offer Date Field', '8-week rule with stop event Offer Date: date care was offered'),
-			fieldNameOption(DEFAULT_FIELDS, 'recipientEmail', 'Recipient E-Mail Field', 'E-mail address of the zorgteam, used when grouping per recipient'),
-			fieldNameOption(DEFAULT_FIELDS, 'school', 'School Field', 'School name'),
-			fieldNameOption(DEFAULT_FIELDS, 'startDate', 'Start Date Field', '8-week rule: date collective youth care started'),
-			fieldNameOption(DEFAULT_FIELDS, 'startedOfferDate', 'Started Offer Date Field', 'Thuiszitter rule: date a suitable offer started'),
-			fieldNameOption(DEFAULT_FIELDS, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
-			fieldNameOption(DEFAULT_FIELDS, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'brin', 'BRIN Field', 'School BRIN code; checked against Known Schools'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'caseRef', 'Case Reference Field', 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'homeSince', 'Home Since Field', 'Thuiszitter rule: first day at home without education'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'offerDate', 'Offer Date Field', '8-week rule with stop event Offer Date: date care was offered'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'recipientEmail', 'Recipient E-Mail Field', 'E-mail address of the zorgteam, used when grouping per recipient'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'school', 'School Field', 'School name'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startDate', 'Start Date Field', '8-week rule: date collective youth care started'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startedOfferDate', 'Started Offer Date Field', 'Thuiszitter rule: date a suitable offer started'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
 		],
 	},
 	{
@@ -286,8 +260,8 @@ function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone:
 export function readSettings(ctx: IExecuteFunctions, input: InputReader, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
 	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
-	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
-	const f: FieldNames = withFieldNames(DEFAULT_FIELDS, given);
+	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<CaseFieldNames>;
+	const f: CaseFieldNames = withFieldNames(DEFAULT_CASE_FIELD_NAMES, given);
 	const stopEvent = ctx.getNodeParameter('stopEvent', 0, 'start') as 'start' | 'offer';
 	const fields: CaseFields =
 		rule === 'thuiszitter'
