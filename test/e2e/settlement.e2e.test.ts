@@ -115,7 +115,7 @@ describe('settlement example workflows in the real runtime', () => {
 			expect(body).toMatch(/Bedrag \(€\)(<\/em>|')? telt op tot de regel (<em>)?Totaal/);
 			expect(body).toContain('Afdeling Financiën Jeugd');
 			expect(body).toContain('Gemeente Amsterdam (voorfinancierende gemeente SJSO)');
-			expect(body).not.toMatch(/2026-07-01|2026-09-30|automatically with n8n/);
+			expect(body).not.toMatch(/2026-07-01|2026-09-30|sent automatically with/);
 		}
 		expect(amstelveen.html).toContain('<strong>€ 9.200,00</strong>');
 		expect(amstelveen.text).toContain('Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q3) = € 69.000,00');
@@ -188,6 +188,6 @@ describe('settlement example workflows in the real runtime', () => {
 		const html = mails[0].html ?? '';
 		expect(html).toContain('<th align="left"');
 		expect(html).toContain('Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.');
-		expect(html).not.toMatch(/automatically with n8n/);
+		expect(`${text}\n${html}`).not.toMatch(/sent automatically with/); // no n8n footer
 	});
 });
