@@ -139,6 +139,16 @@ const RULES = {
 export const POLICY_RULE_IDS = Object.values(RULES).map((r) => r.ruleId);
 
 /**
+ * The rule behind a pupil's treatment in words (Dutch or English), for statements a finance officer reads.
+ * @returns the rule's reason, or undefined for an unknown rule id
+ */
+export function ruleReason(ruleId: string, language: 'nl' | 'en'): string | undefined {
+	const rule = Object.values(RULES).find((r) => r.ruleId === ruleId);
+	if (rule === undefined) return undefined;
+	return language === 'nl' ? rule.reasonNl : rule.reason;
+}
+
+/**
  * Decide how a pupil is treated under a policy.
  * @param pupil.residenceCode CBS gemeentecode of the responsible (residence) municipality, `0307`/`307`/`GM0307`
  * @param options.outsiders overrides `policy.outsiders` (the explicit choice a region makes for an `unset` policy)

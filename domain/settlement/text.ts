@@ -168,3 +168,28 @@ export const NOT_SETTLED_REASONS: Record<Language, Record<string, string>> = {
 		rejected: 'record could not be used (see the error per item)',
 	},
 };
+
+const RECONCILE_ACTIONS: Record<Language, Record<'matched' | 'amount_differs' | 'missing_invoice' | 'unexpected_invoice' | 'duplicate_invoice', string>> = {
+	nl: {
+		matched: 'Niets te doen.',
+		amount_differs: 'Vraag de gemeente om een creditnota of een aanvullende factuur, of herstel de verrekening als die niet klopt.',
+		missing_invoice: 'Vraag de gemeente om de factuur.',
+		unexpected_invoice: 'Ga na of de factuur bij deze verrekening hoort; zo niet, stuur haar terug.',
+		duplicate_invoice: 'Betaal de factuur één keer en vraag de gemeente de dubbele in te trekken.',
+	},
+	en: {
+		matched: 'Nothing to do.',
+		amount_differs: 'Ask the municipality for a credit note or a supplementary invoice, or correct the settlement if it is wrong.',
+		missing_invoice: 'Ask the municipality for the invoice.',
+		unexpected_invoice: 'Check whether the invoice belongs to this settlement; if not, send it back.',
+		duplicate_invoice: 'Pay the invoice once and ask the municipality to withdraw the duplicate.',
+	},
+};
+
+/**
+ * What a finance officer does about one reconciliation line (issue 12: mails say what to do), in the message language.
+ * @param status a ReconcileStatus
+ */
+export function reconcileAction(status: keyof (typeof RECONCILE_ACTIONS)['nl'], language: Language): string {
+	return RECONCILE_ACTIONS[language][status];
+}

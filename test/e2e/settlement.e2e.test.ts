@@ -4,8 +4,9 @@
  *
  * - workflows/settlement-quarterly.json: one statement per paying municipality, xlsx attachment, e-mailed
  *   to each municipality's finance contact. Asserted: the statements' totals (hand-computed in
- *   scripts/sample-data/settlement.js), the e-mails received (recipients, subjects, attachments) and the
- *   attached spreadsheet's pupil lines (pseudonymous, adding up to the statement).
+ *   scripts/sample-data/settlement.js), the e-mails received (recipients, subjects, Dutch text and HTML,
+ *   attachments) and the attached spreadsheet opened with exceljs: Dutch headers, period and both
+ *   municipalities on every row, pseudonymous pupil lines, a total row equal to the mail's amount (issue 12).
  * - workflows/settlement-reconcile.json: invoices reconciled, one e-mail with the differences.
  *
  * The workflows use the runtime's own pseudonymisation-key credential (`pseudonymisation-local`); the test
@@ -13,6 +14,7 @@
  */
 import ExcelJS from 'exceljs';
 
+import { formatEuro } from '../../domain/money';
 import { nodeItems, runError, startRuntime, type E2ERuntime, type Mail } from './runtime';
 import { assertNoPersonalData } from '../helpers/privacy';
 
@@ -105,17 +107,58 @@ describe('settlement example workflows in the real runtime', () => {
 		]);
 		const amstelveen = mails.find((m) => m.to[0] === 'financien.jeugd@amstelveen.example')!;
 		expect(amstelveen.subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3 – Amstelveen – € 9.200,00');
-		expect(amstelveen.text).toContain('Leerlingen: 4');
+		// Dutch, in text and HTML: the period in words, the amount, what is attached and how to check it, a real signature
+		for (const body of [amstelveen.text ?? '', amstelveen.html ?? '']) {
+			expect(body).toContain('1 juli 2026 t/m 30 september 2026');
+			expect(body).toContain('Aantal leerlingen');
+			expect(body).toContain('verrekening-0362-2026-Q3.xlsx');
+			expect(body).toMatch(/Bedrag \(€\)(<\/em>|')? telt op tot de regel (<em>)?Totaal/);
+			expect(body).toContain('Afdeling Financiën Jeugd');
+			expect(body).toContain('Gemeente Amsterdam (voorfinancierende gemeente SJSO)');
+			expect(body).not.toMatch(/2026-07-01|2026-09-30|sent automatically with/);
+		}
+		expect(amstelveen.html).toContain('<strong>€ 9.200,00</strong>');
 		expect(amstelveen.text).toContain('Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q3) = € 69.000,00');
+		const mailAmount = /Te betalen bedrag: (€ [\d.]+,\d\d)/.exec(amstelveen.text ?? '')?.[1];
+		expect(mailAmount).toBe('€ 9.200,00');
 		const files = await attachmentsOf(amstelveen);
 		expect(files.map((a) => a.filename)).toEqual(['verrekening-0362-2026-Q3.xlsx']);
-		const lines = await attachment(amstelveen, files[0].generatedFileName);
-		expect(lines).toHaveLength(4);
-		expect(Object.keys(lines[0])).toEqual(expect.arrayContaining(['pupil', 'residenceCode', 'residenceName', 'hours', 'amountCents', 'amountText']));
-		expect(lines.reduce((a, l) => a + Number(l.amountCents), 0)).toBe(920_000);
-		for (const l of lines) expect(String(l.pupil)).toMatch(/^P-[A-Z2-7]{12}$/);
-		expect(lines.some((l) => /LL-\d{4}/.test(JSON.stringify(l)))).toBe(false); // the school's own pupil numbers never leave
-		for (const m of mails) assertNoPersonalData(`${m.subject}\n${m.text}`);
+		const rows = await attachment(amstelveen, files[0].generatedFileName);
+		// the sheet on its own: Dutch headers, period, paying and pre-financing municipality on every row, a total row
+		expect(Object.keys(rows[0])).toEqual([
+			'Periode',
+			'Betalende gemeente',
+			'Voorfinancierende gemeente',
+			'Leerling (pseudoniem)',
+			'Woongemeente',
+			'School',
+			'Arrangement',
+			'Regel',
+			'Registraties',
+			'Uren',
+			'Berekening',
+			'Bedrag (€)',
+		]);
+		expect(rows).toHaveLength(5);
+		for (const r of rows) {
+			expect(r.Periode).toBe('1 juli 2026 t/m 30 september 2026 (2026-Q3)');
+			expect(r['Betalende gemeente']).toBe('Amstelveen (0362)');
+			expect(r['Voorfinancierende gemeente']).toBe('Amsterdam (0363)');
+		}
+		const lines = rows.slice(0, -1);
+		const total = rows[rows.length - 1];
+		expect(total['Leerling (pseudoniem)']).toBe('Totaal');
+		expect(String(total.Berekening)).toMatch(/^Functiebekostiging \(taakgericht\): € 69\.000,00 verdeeld naar rato van het aantal leerlingen: 4 van 30 leerlingen = € 9\.200,00/);
+		const cents = (r: Record<string, unknown>) => Math.round(Number(r['Bedrag (€)']) * 100);
+		expect(lines.reduce((a, l) => a + cents(l), 0)).toBe(cents(total));
+		expect(formatEuro(cents(total), 'nl')).toBe(mailAmount); // total row = the amount in the mail, to the cent
+		for (const l of lines) {
+			expect(String(l['Leerling (pseudoniem)'])).toMatch(/^P-[A-Z2-7]{12}$/);
+			expect(String(l.Regel)).toMatch(/^POL-[A-Z-]+: /);
+		}
+		expect(rows.some((l) => /LL-\d{4}/.test(JSON.stringify(l)))).toBe(false); // the school's own pupil numbers never leave
+		assertNoPersonalData(rows, 'statement sheet');
+		for (const m of mails) assertNoPersonalData(`${m.subject}\n${m.text}\n${m.html}`);
 	});
 
 	it('reconcile: one e-mail listing the amount that differs, the missing, the unexpected and the duplicate invoice', async () => {
@@ -133,11 +176,18 @@ describe('settlement example workflows in the real runtime', () => {
 		const mails = await rt.mails();
 		expect(mails).toHaveLength(1);
 		expect(mails[0].to).toEqual(['financien.jeugd@amsterdam.example']);
-		expect(mails[0].subject).toBe('Verschillen verrekening jeugdhulp SJSO 2026-Q3: 4');
+		expect(mails[0].subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3: 4 verschillen met de facturen');
 		const text = mails[0].text ?? '';
 		expect(text).toContain('Ouder-Amstel (2026-Q3): Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.');
 		expect(text).toContain('Haarlemmermeer (2026-Q3): Factuur ontbreekt: verwacht € 4.600,00');
 		expect(text).toContain('Velsen (2026-Q3): Onverwachte factuur');
 		expect(text).toContain('Dubbele factuur: factuurnummer VF-2026-Q3-004');
+		expect(text).toContain('1 juli 2026 t/m 30 september 2026');
+		expect(text).toContain('Wat te doen: Vraag de gemeente om de factuur.');
+		expect(text).toContain('Afdeling Financiën Jeugd\nGemeente Amsterdam');
+		const html = mails[0].html ?? '';
+		expect(html).toContain('<th align="left"');
+		expect(html).toContain('Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.');
+		expect(`${text}\n${html}`).not.toMatch(/sent automatically with/); // no n8n footer
 	});
 });

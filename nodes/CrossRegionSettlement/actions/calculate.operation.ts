@@ -20,6 +20,8 @@ import {
 	normaliseProductCode,
 	parseDeliveryRecord,
 	parsePeriod,
+	formatPeriodText,
+	statementSheetRows,
 	type AllocationKey,
 	type DeliveryFields,
 	type DeliveryRecord,
@@ -326,6 +328,8 @@ interface Settings {
 	language: Language;
 	outputFormat: 'statements' | 'lines';
 	includeOwnShare: boolean;
+	/** PxQ/output: the records' own costs are used (for the sheet's basis per line). */
+	useRecordCost?: boolean;
 	defaultArrangement?: Arrangement;
 }
 
@@ -373,6 +377,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const financingForm = ctx.getNodeParameter('financingForm', 0, 'function') as FinancingForm;
 	const allocationKey = (financingForm === 'function' || financingForm === 'population' ? ctx.getNodeParameter('allocationKey', 0, 'pupils') : 'pupils') as AllocationKey;
 	const useRecordCost = financingForm === 'pxq' || financingForm === 'output' ? (ctx.getNodeParameter('useRecordCost', 0, false) as boolean) : false;
+	settings.useRecordCost = useRecordCost;
 	const fte = financingForm === 'function' ? (ctx.getNodeParameter('fte', 0, 1) as number) : undefined;
 	const yearlyCostPerFte = financingForm === 'function' ? amountParameter(ctx, 'yearlyCostPerFte', 'Yearly Cost per FTE') : undefined;
 	const perLot = financingForm === 'population' && (ctx.getNodeParameter('lumpSumPer', 0, 'period') as string) === 'lot';
@@ -503,6 +508,7 @@ function header(s: PartyStatement, r: SettlementResult, language: Language, keyI
 		period: r.period.label,
 		periodStart: formatIsoDate(r.period.start),
 		periodEnd: formatIsoDate(r.period.end),
+		periodText: formatPeriodText(r.period, language),
 		financingMunicipalityCode: r.financingParty.code,
 		financingMunicipalityName: r.financingParty.name,
 		policy: r.policyId,
@@ -569,7 +575,16 @@ function statementItems(s: PartyStatement, r: SettlementResult, settings: Settin
 			pairedItem: l.recordIndexes.map((item) => ({ item })),
 		}));
 	}
-	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language)) }, pairedItem }];
+	// The statement for finance staff (issue 12): spreadsheet rows with a total row, made per statement, not per record.
+	const sheetRows = statementSheetRows(s, {
+		period: r.period,
+		financingForm: r.financingForm,
+		allocationKey: r.allocationKey,
+		financingParty: r.financingParty,
+		useRecordCost: settings.useRecordCost,
+		language: settings.language,
+	});
+	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language)), sheetRows }, pairedItem }];
 }
 
 function summaryJson(r: SettlementResult, language: Language, keyId: string): IDataObject {

@@ -8,7 +8,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
@@ -31,7 +31,7 @@ const rec = { operation: ['reconcile'] };
 export const description: INodeProperties[] = [
 	// ---------------- Reconcile ----------------
 	{
-		displayName: 'Input: Merge the Statements (Output "Statements" of Calculate) with the Invoice Rows; Items Whose "Kind" Is "Statement" Are the Expected Amounts, All Others Are Invoices',
+		displayName: 'Input: the statements (output "Statements" of Calculate) and the invoice rows together, e.g. through a Merge node in Append mode. Items whose kind is "statement" are the expected amounts; all other items are invoices.',
 		name: 'reconcileNotice',
 		type: 'notice',
 		default: '',
@@ -163,6 +163,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 			differenceText: l.differenceCents === null ? '' : formatEuro(l.differenceCents, language),
 			invoiceNumbers: l.invoiceNumbers.join(', '),
 			message: l.message,
+			action: reconcileAction(l.status, language),
 			provisional: l.provisional,
 		};
 		(l.status === 'matched' ? matched : differences).push({ json, pairedItem: l.indexes.map((item) => ({ item })) });

@@ -51,11 +51,28 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		assertNoPersonalData(run.output('Settlement'), 'settlement output');
 	});
 
+	it('offers each statement as Dutch spreadsheet rows with a total row equal to its amount (issue 12)', async () => {
+		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: DELIVERIES, credentials });
+		for (const st of run.json('Settlement', 0)) {
+			const rows = st.sheetRows as IDataObject[];
+			expect(st.periodText).toBe('1 januari 2026 t/m 31 maart 2026');
+			expect(Object.keys(rows[0])).toEqual(['Periode', 'Betalende gemeente', 'Voorfinancierende gemeente', 'Leerling (pseudoniem)', 'Woongemeente', 'School', 'Arrangement', 'Regel', 'Registraties', 'Uren', 'Berekening', 'Bedrag (€)']);
+			expect(rows.map((r) => r['Leerling (pseudoniem)'])).toEqual([...(st.lines as IDataObject[]).map((l) => l.pupil), 'Totaal']);
+			const cents = rows.map((r) => Math.round((r['Bedrag (€)'] as number) * 100));
+			expect(cents.slice(0, -1).reduce((a, c) => a + c, 0)).toBe(cents[cents.length - 1]);
+			expect(cents[cents.length - 1]).toBe(st.amountCents);
+			expect(rows[0]['Voorfinancierende gemeente']).toBe('Amsterdam (0363)');
+			expect(rows[0]['Betalende gemeente']).toBe(`${st.municipalityName} (${st.municipalityCode})`);
+			expect(rows[rows.length - 1].Berekening).toBe(st.basis);
+		}
+		assertNoPersonalData(run.json('Settlement', 0).map((s) => s.sheetRows), 'statement sheet');
+	});
+
 	it('emits flat pupil lines for a spreadsheet, each paired with its own records', async () => {
 		const run = await runWorkflow(fixture('calculate.lines-format'), { input: DELIVERIES, credentials });
 		const lines = run.json('Settlement', 0);
 		expect(lines).toHaveLength(3);
-		expect(lines.every((l) => l.kind === 'statement_line' && typeof l.pupil === 'string' && !('lines' in l))).toBe(true);
+		expect(lines.every((l) => l.kind === 'statement_line' && typeof l.pupil === 'string' && !('lines' in l) && !('sheetRows' in l))).toBe(true);
 		expect(lines.reduce((a, l) => a + (l.amountCents as number), 0)).toBe(1_928_571);
 		expect(paired(run.output('Settlement')[0]).flat().sort()).toEqual([2, 4, 5]);
 		assertNoPersonalData(lines);
@@ -74,6 +91,10 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(run.error).toBeUndefined();
 		expect(amountsOf(run.json('Settlement', 0))).toEqual({ 'statement:0518': 57_750, 'own_share:0546': 87_000 });
 		expect(run.json('Settlement', 0)[0].amountText).toBe('€577.50');
+		// the statement sheet follows the Statement Language
+		const sheet = run.json('Settlement', 0)[0].sheetRows as IDataObject[];
+		expect(sheet[0]).toMatchObject({ 'Paying municipality': "'s-Gravenhage (0518)", 'Basis of calculation': '8.75 hours × tariff per product' });
+		expect(sheet[sheet.length - 1]).toMatchObject({ 'Pupil (pseudonym)': 'Total', 'Amount (€)': 577.5 });
 		expect(run.json('Settlement', 2)[0].totalBasis).toBe('Effort-oriented (PxQ): 21.75 hours × tariff per product = €1,447.50');
 	});
 
@@ -161,6 +182,8 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 			for (const st of statements) {
 				expect(st).toMatchObject({ status: 'provisional', complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, basisNote: note });
 				expect((st.basis as string).startsWith(note)).toBe(true);
+				const sheet = st.sheetRows as IDataObject[];
+				expect(String(sheet[sheet.length - 1].Berekening).startsWith(note)).toBe(true); // the sheet says it is provisional
 			}
 			const [summary] = run.json('Settlement', 2);
 			expect(summary).toMatchObject({ status: 'provisional', balanced: false, sumsAddUp: true, complete: false, basisComplete: false, recordsRejected: 1, affectedCents: 10_000, affectedText: '€ 100,00', billedCents: 20_000, totalCostCents: 20_000 });
@@ -268,6 +291,12 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 			['unexpected_invoice', '0344', 10_000],
 		].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || 0));
 		expect(differences.find((d) => d.status === 'amount_differs')!.message).toBe('Bedrag wijkt af: gefactureerd € 6.000,00, verwacht € 6.428,57, verschil -€ 428,57.');
+		// what to do, in the message language, for a mail to finance staff (issue 12)
+		expect(differences.map((d) => [d.status, d.action])).toEqual([
+			['unexpected_invoice', 'Ga na of de factuur bij deze verrekening hoort; zo niet, stuur haar terug.'],
+			['duplicate_invoice', 'Betaal de factuur één keer en vraag de gemeente de dubbele in te trekken.'],
+			['amount_differs', 'Vraag de gemeente om een creditnota of een aanvullende factuur, of herstel de verrekening als die niet klopt.'],
+		]);
 		const matched = run.json('Reconcile', 1);
 		expect(matched.map((m) => [m.status, m.municipalityCode, m.invoiceNumbers])).toEqual([['matched', '0362', 'VF-2026-0001']]);
 		const [summary] = run.json('Reconcile', 2);
