@@ -6,7 +6,7 @@
  *
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
-import { CalendarDate, toYmd } from '../dates';
+import { CalendarDate, formatLongDate as formatDate } from '../dates';
 
 export type AgendaLanguage = 'nl' | 'en';
 
@@ -98,15 +98,9 @@ export function evaluationAgenda(language: AgendaLanguage, annualReport: boolean
 	return items;
 }
 
-const MONTHS: Record<AgendaLanguage, string[]> = {
-	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** `2 februari 2026` / `2 February 2026`. */
+/** `2 februari 2026` / `2 February 2026` (the shared style of `domain/dates`). */
 export function formatLongDate(date: CalendarDate, language: AgendaLanguage): string {
-	const { year, month, day } = toYmd(date);
-	return `${day} ${MONTHS[language][month - 1]} ${year}`;
+	return formatDate(date, language);
 }
 
 export interface AgendaTextInput {

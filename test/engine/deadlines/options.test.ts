@@ -111,7 +111,7 @@ describe('Group Per Recipient', () => {
 			['C-2026-0003', 'due_soon'],
 		]);
 		expect(regenboog.subject).toBe(
-			'Signalering 8-wekennorm collectieve jeugdhulp: 2 termijn verstreken, 2 termijn verloopt binnenkort (Zorgteam De Regenboog)',
+			'Signalering 8-wekennorm collectieve jeugdhulp: 2 termijnen verstreken, 2 termijnen verlopen binnenkort (Zorgteam De Regenboog)',
 		);
 		expect(regenboog.text).toContain('C-2026-0001');
 		expect(regenboog.html).toContain('<td style="padding:4px 8px;border-bottom:1px solid #ddd">C-2026-0004</td>');
