@@ -13,7 +13,8 @@
 import { formatLongDate, fromYmd } from '../dates';
 import { RuleId } from './cases';
 import { KpiRow } from './kpis';
-import { escapeHtml, Language } from './messages';
+import { escapeHtml } from '../html';
+import { Language } from './messages';
 
 export interface KpiChartOptions {
 	language: Language;
@@ -28,7 +29,10 @@ export interface KpiChartOptions {
 export interface KpiChart {
 	/** A self-contained HTML fragment (tables, inline styles). */
 	html: string;
-	/** The same figures as plain-text lines, for the text part of a mail. */
+	/**
+	 * The same figures as plain-text lines, for the text part of a mail: two paragraphs separated by a
+	 * blank line, the share against the target first, then the distribution.
+	 */
 	text: string;
 }
 

@@ -5,6 +5,7 @@
  * free text. Every value is HTML-escaped.
  */
 import { formatLongDate } from '../dates';
+import { escapeHtml } from '../html';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
 
@@ -153,9 +154,7 @@ export function statusLabel(status: CaseStatus, language: Language): string {
 	return STATUS_LABEL[language][status];
 }
 
-export function escapeHtml(value: string): string {
-	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+export { escapeHtml };
 
 const ORDER: CaseStatus[] = ['overdue', 'due_soon', 'on_track', 'met_late', 'met'];
 

@@ -7,6 +7,7 @@
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
 import { CalendarDate, formatLongDate as formatDate } from '../dates';
+import { escapeHtml } from '../html';
 
 export type AgendaLanguage = 'nl' | 'en';
 
@@ -112,10 +113,15 @@ export interface AgendaTextInput {
 	annualReport: boolean;
 }
 
-/** The agenda as plain text, ready for an e-mail body. */
-export function agendaText(input: AgendaTextInput): string {
+interface AgendaParts {
+	heading: string;
+	when: string;
+	items: AgendaItem[];
+	basis: string;
+}
+
+function agendaParts(input: AgendaTextInput): AgendaParts {
 	const { language: l } = input;
-	const items = evaluationAgenda(l, input.annualReport);
 	const heading =
 		l === 'nl'
 			? `Halfjaarlijkse evaluatie collectieve jeugdhulp${input.schoolName ? ` – ${input.schoolName}` : ''}`
@@ -124,10 +130,29 @@ export function agendaText(input: AgendaTextInput): string {
 		l === 'nl'
 			? `Evaluatiemoment: ${formatLongDate(input.moment, l)}. Periode: ${formatLongDate(input.periodStart, l)} t/m ${formatLongDate(input.periodEnd, l)}.`
 			: `Evaluation moment: ${formatLongDate(input.moment, l)}. Period: ${formatLongDate(input.periodStart, l)} to ${formatLongDate(input.periodEnd, l)} inclusive.`;
-	const lines = items.map((item, i) => `${i + 1}. ${item.title}: ${item.description}`);
 	const basis =
 		l === 'nl'
 			? 'Grondslag: de jeugdhulpaanbieder monitort en evalueert de collectieve jeugdhulp per school twee keer per jaar met het zorgteam (kernbepaling 11).'
 			: 'Basis: the provider monitors and evaluates collective youth care per school twice a year with the zorgteam (kernbepaling 11).';
+	return { heading, when, items: evaluationAgenda(l, input.annualReport), basis };
+}
+
+/** The agenda as plain text, ready for an e-mail body. */
+export function agendaText(input: AgendaTextInput): string {
+	const { heading, when, items, basis } = agendaParts(input);
+	const lines = items.map((item, i) => `${i + 1}. ${item.title}: ${item.description}`);
 	return [heading, when, '', 'Agenda:', ...lines, '', basis].join('\n');
+}
+
+/** The same agenda as an HTML fragment (inline styles only, every value escaped), for an HTML e-mail body. */
+export function agendaHtml(input: AgendaTextInput): string {
+	const { heading, when, items, basis } = agendaParts(input);
+	const li = items.map((item) => `<li style="margin:0 0 6px"><strong>${escapeHtml(item.title)}</strong>: ${escapeHtml(item.description)}</li>`).join('');
+	return (
+		`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">` +
+		`<h2 style="font-size:18px;margin:0 0 8px">${escapeHtml(heading)}</h2>` +
+		`<p style="margin:0 0 8px">${escapeHtml(when)}</p>` +
+		`<p style="margin:12px 0 4px;font-weight:bold">Agenda</p><ol style="margin:0 0 8px;padding-left:20px">${li}</ol>` +
+		`<p style="margin:8px 0;color:#555">${escapeHtml(basis)}</p></div>`
+	);
 }
