@@ -6,20 +6,11 @@ import fc from 'fast-check';
 
 import { fromYmd } from '../../../domain/dates';
 import { computeKpis, KpiCase, KpiRow, renderKpiChart } from '../../../domain/deadlines';
+import { chartLines } from '../../helpers/kpiChart';
 
 const d = (y: number, m: number, day: number) => fromYmd(y, m, day);
 const c = (status: KpiCase['status'], daysElapsed: number): KpiCase => ({ group: '12AB', status, daysElapsed, clockStart: d(2026, 3, 1) });
 const base = { target: 0.75, suppressBelow: 0, periodStart: d(2026, 2, 1), periodEnd: d(2026, 6, 14) };
-
-/** Each chart line: its label, the printed value (or the "not shown" text) and the filled bar width in px. */
-function chartLines(html: string): Array<{ label: string; value: string; bar: number | null }> {
-	const re =
-		/<tr><td style="padding:3px 10px 3px 0;[^"]*">([^<]*)<\/td><td style="padding:3px 0;[^"]*"( colspan="2")?>(?:(<table .*?<\/table>)<\/td><td style="[^"]*">([^<]*)|([^<]*)<\/td>)/g;
-	return [...html.matchAll(re)].map((m) => {
-		const filled = m[3] ? /<td width="(\d+)"[^>]*bgcolor="(?!#e6e6e6)/.exec(m[3]) : null;
-		return { label: m[1], value: (m[4] ?? m[5]).trim(), bar: m[3] ? (filled ? Number(filled[1]) : 0) : null };
-	});
-}
 
 const value = (html: string, label: string) => chartLines(html).find((l) => l.label === label);
 
