@@ -10,10 +10,10 @@
  * Small-count suppression is respected: a count the KPI row suppressed (null) is never drawn as a bar
  * and never printed; its place says "not shown (fewer than N)".
  */
-import { formatLongDate, fromYmd } from '../dates';
+import { formatLongDate, fromYmd } from '../primitives/dates';
 import { RuleId } from './cases';
 import { KpiRow } from './kpis';
-import { escapeHtml } from '../html';
+import { escapeHtml } from '../primitives/html';
 import { Language } from './messages';
 
 export interface KpiChartOptions {

@@ -4,8 +4,8 @@
  * English available. Only pseudonymous case references, school, dates and status: no names, no
  * free text. Every value is HTML-escaped.
  */
-import { formatLongDate } from '../dates';
-import { escapeHtml } from '../html';
+import { formatLongDate } from '../primitives/dates';
+import { escapeHtml } from '../primitives/html';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
 

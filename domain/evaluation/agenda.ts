@@ -6,8 +6,8 @@
  *
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
-import { CalendarDate, formatLongDate as formatDate } from '../dates';
-import { escapeHtml } from '../html';
+import { CalendarDate, formatLongDate as formatDate } from '../primitives/dates';
+import { escapeHtml } from '../primitives/html';
 
 export type AgendaLanguage = 'nl' | 'en';
 

@@ -10,7 +10,7 @@
 import { DateTime } from 'luxon';
 import { sleep } from 'n8n-workflow';
 
-import { formatLongDate, fromYmd } from '../../domain/dates';
+import { formatLongDate, fromYmd } from '../../domain/primitives/dates';
 import { renderKpiChart } from '../../domain/deadlines';
 import { chartLines } from '../helpers/kpiChart';
 import { sampleKpisPerSchool } from '../helpers/sampleKpis';

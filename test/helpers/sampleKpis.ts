@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { CalendarDate, fromYmd } from '../../domain/dates';
+import { CalendarDate, fromYmd } from '../../domain/primitives/dates';
 import { CheckSpec, checkCase, computeKpis, KpiCase, kpiInclusion, KpiRow } from '../../domain/deadlines';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');

@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import { computeKpis, KpiCase, KpiRow, renderKpiChart } from '../../../domain/deadlines';
 import { chartLines } from '../../helpers/kpiChart';
 
