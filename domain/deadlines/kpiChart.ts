@@ -52,6 +52,7 @@ interface Texts {
 	notShown: (n: number | undefined) => string;
 	meanMedian: (mean: string, median: string) => string;
 	period: (from: string, to: string) => string;
+	legend: string;
 }
 
 const formatNumber = (v: number, language: Language) => (language === 'nl' ? String(v).replace('.', ',') : String(v));
@@ -71,6 +72,7 @@ const TEXTS: Record<Language, Texts> = {
 		notShown: (n) => (n ? `niet getoond (minder dan ${n})` : 'niet getoond'),
 		meanMedian: (mean, median) => `Gemiddeld ${mean} dagen tot start, mediaan ${median} dagen.`,
 		period: (from, to) => `Periode ${from} t/m ${to}.`,
+		legend: 'Blauw: gestart binnen 8 weken (56 dagen); oranje: later gestart; rood: nog niet gestart en al over de termijn.',
 	},
 	en: {
 		shareTitle: { eightWeek: 'Help started within 8 weeks of the zorgteam discussion', thuiszitter: 'Suitable offer started within 3 months at home', custom: 'Started within the deadline' },
@@ -86,6 +88,7 @@ const TEXTS: Record<Language, Texts> = {
 		notShown: (n) => (n ? `not shown (fewer than ${n})` : 'not shown'),
 		meanMedian: (mean, median) => `Mean ${mean} days to start, median ${median} days.`,
 		period: (from, to) => `Period ${from} to ${to} inclusive.`,
+		legend: 'Blue: started within 8 weeks (56 days); orange: started later; red: not started yet and past the deadline.',
 	},
 };
 
@@ -189,7 +192,7 @@ export function renderKpiChart(row: KpiRow, options: KpiChartOptions): KpiChart 
 	}
 	line(t.openOverdue, row.openOverdue, COLOURS.overdue);
 	const fmt = (v: number | null) => (v === null ? '-' : formatNumber(v, l));
-	const meanMedian = t.meanMedian(fmt(row.meanDaysToStart), fmt(row.medianDaysToStart));
+	const meanMedian = t.meanMedian(fmt(row.meanDaysToStart), fmt(row.medianDaysToStart)) + (normDays !== undefined ? ` ${t.legend}` : '');
 	html.push(
 		`<p style="margin:16px 0 4px;font-weight:bold">${escapeHtml(t.distributionTitle)}</p>` +
 			`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${distRows.join('')}</table>` +
