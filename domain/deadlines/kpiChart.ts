@@ -192,11 +192,13 @@ export function renderKpiChart(row: KpiRow, options: KpiChartOptions): KpiChart 
 	}
 	line(t.openOverdue, row.openOverdue, COLOURS.overdue);
 	const fmt = (v: number | null) => (v === null ? '-' : formatNumber(v, l));
-	const meanMedian = t.meanMedian(fmt(row.meanDaysToStart), fmt(row.medianDaysToStart)) + (normDays !== undefined ? ` ${t.legend}` : '');
+	const meanMedian = t.meanMedian(fmt(row.meanDaysToStart), fmt(row.medianDaysToStart));
+	// the colour legend belongs to the picture only, not to the text part
+	const legend = normDays !== undefined ? ` ${t.legend}` : '';
 	html.push(
 		`<p style="margin:16px 0 4px;font-weight:bold">${escapeHtml(t.distributionTitle)}</p>` +
 			`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${distRows.join('')}</table>` +
-			`<p style="margin:4px 0;color:#555">${escapeHtml(meanMedian)}</p>`,
+			`<p style="margin:4px 0;color:#555">${escapeHtml(meanMedian + legend)}</p>`,
 	);
 	text.push('', `${t.distributionTitle}:`, ...distText, meanMedian);
 

@@ -46,6 +46,9 @@ describe('renderKpiChart', () => {
 		expect(html).not.toMatch(/<img|<script|<style|class=|https?:|url\(/i);
 		expect(chart.text).toContain('Hulp gestart binnen 8 weken na bespreking in het zorgteam: 57% (doel 75%, doel niet gehaald)');
 		expect(chart.text).toContain('- 29–56 dagen: 3');
+		// the colour legend explains the picture: HTML only
+		expect(html).toContain('Blauw: gestart binnen 8 weken (56 dagen)');
+		expect(chart.text).not.toContain('Blauw');
 	});
 
 	it('the buckets up to 8 weeks add up to "started within the norm", the rest to "started late"', () => {
