@@ -8,8 +8,9 @@ import { formatLongDate } from '../primitives/dates';
 import { escapeHtml } from '../primitives/html';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
+import type { Language } from '../primitives/language';
 
-export type Language = 'nl' | 'en';
+export type { Language };
 
 export interface MessageCase {
 	caseRef: string;
@@ -150,10 +151,12 @@ export function actionSentences(statuses: Iterable<CaseStatus>, rule: RuleId, la
 		.filter((a): a is string => a !== undefined);
 }
 
+/** The label of a case status in `language` (Dutch for zorgteams, English available). */
 export function statusLabel(status: CaseStatus, language: Language): string {
 	return STATUS_LABEL[language][status];
 }
 
+/** `value` with the five HTML special characters escaped (domain/primitives/html.ts), for the HTML table of a group message. */
 export { escapeHtml };
 
 const ORDER: CaseStatus[] = ['overdue', 'due_soon', 'on_track', 'met_late', 'met'];

@@ -8,8 +8,9 @@
  */
 import { CalendarDate, formatLongDate as formatDate } from '../primitives/dates';
 import { escapeHtml } from '../primitives/html';
+import type { Language } from '../primitives/language';
 
-export type AgendaLanguage = 'nl' | 'en';
+export type AgendaLanguage = Language;
 
 export interface AgendaItem {
 	/** Stable id, the same in every language. */
