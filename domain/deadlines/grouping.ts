@@ -50,6 +50,8 @@ export interface RecipientGroup<T> {
 			daysRemaining: number | null;
 		}>;
 		subject: string;
+		/** What to do and whom to contact: one sentence per status that needs action (also in text and html). */
+		actions: string[];
 		text: string;
 		html: string;
 	};
@@ -102,6 +104,7 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 					daysRemaining: c.daysRemaining,
 				})),
 				subject: message.subject,
+				actions: message.actions,
 				text: message.text,
 				html: message.html,
 			},

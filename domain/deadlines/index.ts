@@ -5,4 +5,5 @@ export * from './alertMemory';
 export * from './messages';
 export * from '../primitives/dateCache';
 export * from './grouping';
+export * from './kpiChart';
 export * from './fieldNames';

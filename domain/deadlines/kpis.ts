@@ -36,7 +36,23 @@ export interface KpiOptions {
 	periodEnd?: CalendarDate;
 	/** Groups that get a row even without cases (e.g. "overall", so a report always has its line). */
 	alwaysGroups?: string[];
+	/**
+	 * Upper bounds (inclusive, counted days) of the days-to-start buckets; a last bucket takes the rest.
+	 * Default `[28, 56, 84]`: up to 4 weeks, 4 to 8 weeks (the 8-week norm), 8 to 12 weeks, longer.
+	 */
+	distributionBounds?: number[];
 }
+
+/** One bucket of the days-to-start distribution: started cases whose counted days fall in `fromDays..toDays`. */
+export interface DaysToStartBucket {
+	fromDays: number;
+	/** Inclusive; null for the last, open-ended bucket. */
+	toDays: number | null;
+	/** Null when suppressed (see `KpiRow.suppressed`). */
+	count: number | null;
+}
+
+export const DEFAULT_DISTRIBUTION_BOUNDS = [28, 56, 84];
 
 export interface KpiRow {
 	group: string;
@@ -53,6 +69,12 @@ export interface KpiRow {
 	meetsTarget: boolean | null;
 	meanDaysToStart: number | null;
 	medianDaysToStart: number | null;
+	/**
+	 * Started cases per days-to-start bucket (counted days). With suppression, a bucket count from 1 to the
+	 * threshold minus one hides the whole distribution (one hidden bucket could be recovered from the others
+	 * and the totals): every count is null and `daysToStartDistribution` is listed in `suppressed`.
+	 */
+	daysToStartDistribution: DaysToStartBucket[];
 	suppressed: string[];
 	definition: string;
 }
@@ -113,6 +135,7 @@ function buildRow(group: string, acc: Acc, options: KpiOptions): KpiRow {
 	const decided = acc.met + acc.late + acc.overdue;
 	const share = decided ? round(acc.met / decided, 4) : null;
 	const days = acc.days.sort((a, b) => a - b);
+	const distribution = distributionOf(days, options.distributionBounds ?? DEFAULT_DISTRIBUTION_BOUNDS);
 	const mean = days.length ? round(days.reduce((s, d) => s + d, 0) / days.length, 1) : null;
 	const row: KpiRow = {
 		group,
@@ -128,6 +151,7 @@ function buildRow(group: string, acc: Acc, options: KpiOptions): KpiRow {
 		meetsTarget: share === null ? null : share >= options.target,
 		meanDaysToStart: mean,
 		medianDaysToStart: median(days),
+		daysToStartDistribution: distribution,
 		suppressed: [],
 		definition: SHARE_DEFINITION,
 	};
@@ -155,6 +179,28 @@ function buildRow(group: string, acc: Acc, options: KpiOptions): KpiRow {
 				row.suppressed.push(k);
 			}
 		}
+		if (acc.cases < t || distribution.some((b) => b.count !== null && b.count > 0 && b.count < t)) {
+			for (const b of distribution) b.count = null;
+			row.suppressed.push('daysToStartDistribution');
+		}
 	}
 	return row;
+}
+
+/** Count sorted days into buckets bounded (inclusive) by `bounds`, plus an open-ended last bucket. */
+function distributionOf(sortedDays: number[], bounds: number[]): DaysToStartBucket[] {
+	const uppers = [...new Set(bounds)].filter((b) => Number.isFinite(b) && b >= 0).sort((a, b) => a - b);
+	const buckets: DaysToStartBucket[] = [];
+	let from = 0;
+	for (const upper of uppers) {
+		buckets.push({ fromDays: from, toDays: upper, count: 0 });
+		from = upper + 1;
+	}
+	buckets.push({ fromDays: from, toDays: null, count: 0 });
+	let i = 0;
+	for (const d of sortedDays) {
+		while (buckets[i].toDays !== null && d > (buckets[i].toDays as number)) i++;
+		buckets[i].count = (buckets[i].count as number) + 1;
+	}
+	return buckets;
 }

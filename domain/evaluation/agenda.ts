@@ -6,7 +6,8 @@
  *
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
-import { CalendarDate, toYmd } from '../primitives/dates';
+import { CalendarDate, formatLongDate as formatDate } from '../primitives/dates';
+import { escapeHtml } from '../primitives/html';
 import type { Language } from '../primitives/language';
 
 export type AgendaLanguage = Language;
@@ -99,15 +100,9 @@ export function evaluationAgenda(language: AgendaLanguage, annualReport: boolean
 	return items;
 }
 
-const MONTHS: Record<AgendaLanguage, string[]> = {
-	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
-	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
-/** `2 februari 2026` / `2 February 2026`. */
+/** `2 februari 2026` / `2 February 2026` (the shared style of `domain/dates`). */
 export function formatLongDate(date: CalendarDate, language: AgendaLanguage): string {
-	const { year, month, day } = toYmd(date);
-	return `${day} ${MONTHS[language][month - 1]} ${year}`;
+	return formatDate(date, language);
 }
 
 export interface AgendaTextInput {
@@ -119,10 +114,15 @@ export interface AgendaTextInput {
 	annualReport: boolean;
 }
 
-/** The agenda as plain text, ready for an e-mail body. */
-export function agendaText(input: AgendaTextInput): string {
+interface AgendaParts {
+	heading: string;
+	when: string;
+	items: AgendaItem[];
+	basis: string;
+}
+
+function agendaParts(input: AgendaTextInput): AgendaParts {
 	const { language: l } = input;
-	const items = evaluationAgenda(l, input.annualReport);
 	const heading =
 		l === 'nl'
 			? `Halfjaarlijkse evaluatie collectieve jeugdhulp${input.schoolName ? ` – ${input.schoolName}` : ''}`
@@ -131,10 +131,29 @@ export function agendaText(input: AgendaTextInput): string {
 		l === 'nl'
 			? `Evaluatiemoment: ${formatLongDate(input.moment, l)}. Periode: ${formatLongDate(input.periodStart, l)} t/m ${formatLongDate(input.periodEnd, l)}.`
 			: `Evaluation moment: ${formatLongDate(input.moment, l)}. Period: ${formatLongDate(input.periodStart, l)} to ${formatLongDate(input.periodEnd, l)} inclusive.`;
-	const lines = items.map((item, i) => `${i + 1}. ${item.title}: ${item.description}`);
 	const basis =
 		l === 'nl'
 			? 'Grondslag: de jeugdhulpaanbieder monitort en evalueert de collectieve jeugdhulp per school twee keer per jaar met het zorgteam (kernbepaling 11).'
 			: 'Basis: the provider monitors and evaluates collective youth care per school twice a year with the zorgteam (kernbepaling 11).';
+	return { heading, when, items: evaluationAgenda(l, input.annualReport), basis };
+}
+
+/** The agenda as plain text, ready for an e-mail body. */
+export function agendaText(input: AgendaTextInput): string {
+	const { heading, when, items, basis } = agendaParts(input);
+	const lines = items.map((item, i) => `${i + 1}. ${item.title}: ${item.description}`);
 	return [heading, when, '', 'Agenda:', ...lines, '', basis].join('\n');
+}
+
+/** The same agenda as an HTML fragment (inline styles only, every value escaped), for an HTML e-mail body. */
+export function agendaHtml(input: AgendaTextInput): string {
+	const { heading, when, items, basis } = agendaParts(input);
+	const li = items.map((item) => `<li style="margin:0 0 6px"><strong>${escapeHtml(item.title)}</strong>: ${escapeHtml(item.description)}</li>`).join('');
+	return (
+		`<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;color:#222">` +
+		`<h2 style="font-size:18px;margin:0 0 8px">${escapeHtml(heading)}</h2>` +
+		`<p style="margin:0 0 8px">${escapeHtml(when)}</p>` +
+		`<p style="margin:12px 0 4px;font-weight:bold">Agenda</p><ol style="margin:0 0 8px;padding-left:20px">${li}</ol>` +
+		`<p style="margin:8px 0;color:#555">${escapeHtml(basis)}</p></div>`
+	);
 }

@@ -2,8 +2,8 @@
  * What the trigger emits: one evaluation per school (or one for everything when no list is given),
  * carrying the moment, the evaluation period, the agenda and whether the annual report is due.
  */
-import { formatIsoDate } from '../primitives/dates';
-import { AgendaItem, AgendaLanguage, agendaText, evaluationAgenda } from './agenda';
+import { formatIsoDate, formatLongDate } from '../primitives/dates';
+import { AgendaItem, AgendaLanguage, agendaHtml, agendaText, AgendaTextInput, evaluationAgenda } from './agenda';
 import { dedupKey, FireKind } from './firing';
 import {
 	annualReportPeriod,
@@ -49,6 +49,14 @@ export interface EvaluationItem {
 	language: AgendaLanguage;
 	agenda: AgendaItem[];
 	agendaText: string;
+	/** The agenda as an HTML fragment (inline styles), for an HTML e-mail. */
+	agendaHtml: string;
+	/** Dates in the one style of every mail (`14 juni 2026`), in the agenda's language. */
+	momentDateText: string;
+	periodStartText: string;
+	periodEndText: string;
+	annualReportPeriodStartText: string | null;
+	annualReportPeriodEndText: string | null;
 	trigger: TriggerReason;
 	/** True for a manual test run: nothing was recorded as fired. */
 	test: boolean;
@@ -75,6 +83,10 @@ export interface BuildItemsInput {
 	now: number;
 	/** Empty school entries that were skipped (default 0). */
 	blankSchoolEntries?: number;
+}
+
+function agendaTexts(input: AgendaTextInput): { agendaText: string; agendaHtml: string } {
+	return { agendaText: agendaText(input), agendaHtml: agendaHtml(input) };
 }
 
 /** The school keys a moment fires for: each school's BRIN, or the one key for "all schools" when no list is given. */
@@ -121,7 +133,7 @@ export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
 			annualReportPeriodEnd: annual ? formatIsoDate(annual.end) : null,
 			language,
 			agenda,
-			agendaText: agendaText({
+			...agendaTexts({
 				language,
 				schoolName: school?.name,
 				moment: moment.date,
@@ -129,6 +141,11 @@ export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
 				periodEnd: period.end,
 				annualReport: moment.annualReport,
 			}),
+			momentDateText: formatLongDate(moment.date, language),
+			periodStartText: formatLongDate(period.start, language),
+			periodEndText: formatLongDate(period.end, language),
+			annualReportPeriodStartText: annual ? formatLongDate(annual.start, language) : null,
+			annualReportPeriodEndText: annual ? formatLongDate(annual.end, language) : null,
 			trigger: input.trigger,
 			test: input.trigger === 'manualTest',
 			lateByMinutes: Math.max(0, Math.floor((input.now - moment.instant) / 60000)),

@@ -104,6 +104,20 @@ export function formatDutchDate(date: CalendarDate): string {
 	return `${pad2(day)}-${pad2(month)}-${pad4(year)}`;
 }
 
+const MONTH_NAMES: Record<'nl' | 'en', string[]> = {
+	nl: ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'],
+	en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+};
+
+/**
+ * `14 juni 2026` / `14 June 2026`: the one date style of every text that reaches people (alerts,
+ * evaluation mails, KPI charts), so a mail never mixes `2026-06-14` with `15 juni 2026`.
+ */
+export function formatLongDate(date: CalendarDate, language: 'nl' | 'en'): string {
+	const { year, month, day } = toYmd(date);
+	return `${day} ${MONTH_NAMES[language][month - 1]} ${year}`;
+}
+
 // --- arithmetic (whole calendar days) ---
 
 export function addDays(date: CalendarDate, days: number): CalendarDate {

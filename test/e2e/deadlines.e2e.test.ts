@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { fromYmd, today } from '../../domain/primitives/dates';
-import { CheckSpec, checkCase } from '../../domain/deadlines';
+import { CaseCheck, CheckSpec, checkCase, remainingText } from '../../domain/deadlines';
 import { assertNoPersonalData } from '../helpers/privacy';
 import { nodeItems, REPO_ROOT, startRuntime, type E2ERuntime } from './runtime';
 
@@ -34,6 +34,9 @@ function sampleRows(): Array<Record<string, string>> {
 	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
 
+/** The core's check of every sample case on `reference`, by case reference. */
+const checks = new Map<string, CaseCheck>();
+
 /** zorgteam e-mail → case references that should be in its mail, per the core on `reference`. */
 function expectedMails(reference: number): Map<string, string[]> {
 	const spec: CheckSpec = {
@@ -48,6 +51,7 @@ function expectedMails(reference: number): Map<string, string[]> {
 	for (const row of sampleRows()) {
 		if (fromYmd(...(row.zorgteamDate.split('-').map(Number) as [number, number, number])) > reference) continue;
 		const c = checkCase((f) => row[f], spec);
+		checks.set(c.caseRef, c);
 		if (c.status !== 'overdue' && c.status !== 'due_soon') continue;
 		out.set(c.recipientEmail, [...(out.get(c.recipientEmail) ?? []), c.caseRef]);
 	}
@@ -90,6 +94,20 @@ describe('weekly deadline alerts in the real runtime', () => {
 			const listedHtml = allRefs.filter((ref) => (mail.html ?? '').includes(`>${ref}<`));
 			expect(listedHtml.sort()).toEqual([...want].sort());
 			expect(mail.text).toContain('peildatum');
+			// plain Dutch: what to do and whom to contact, the days in words, no jargon column
+			expect(mail.text).toContain('Wat te doen:');
+			expect(mail.text).toContain('contactpersoon van de gemeentelijke toegang');
+			expect(mail.html).toContain('<strong>Wat te doen</strong>');
+			expect(mail.text).toContain('Besproken in zorgteam op');
+			expect(mail.text).not.toContain('Startdatum klok');
+			expect(mail.subject).not.toMatch(/\b(?:[02-9]|\d\d+) termijn verstreken/);
+			for (const ref of want) {
+				const c = checks.get(ref)!;
+				const line = (mail.text ?? '').split('\n').find((l) => l.startsWith(ref)) ?? '';
+				expect(line).toMatch(new RegExp(`${remainingText(c.daysRemaining, 'nl')}$`));
+				expect(line).toMatch(c.status === 'overdue' ? /\d+ dagen? te laat$/ : /(nog \d+ dagen?|laatste dag)$/);
+				expect(line).not.toMatch(/\s-\d+$/);
+			}
 			assertNoPersonalData(mail, `mail to ${mail.to[0]}`);
 		}
 	});

@@ -3,11 +3,17 @@
  * is given a moment two minutes from now, published (activated), and the test waits for n8n's own
  * scheduler to fire it. Asserts the e-mails that really arrived in maildev — one per zorgteam with
  * the agenda and the KPIs, plus the yearly summary to the municipality — and that re-activating the
- * workflow after the moment (what a restart does) does not send them again.
+ * workflow after the moment (what a restart does) does not send them again. The mails write every date
+ * as "14 juni 2026", and their HTML part carries the KPI chart whose figures equal the KPI output
+ * (recomputed here from sample-data/cases.csv with the domain core).
  */
 import { DateTime } from 'luxon';
 import { sleep } from 'n8n-workflow';
 
+import { formatLongDate, fromYmd } from '../../domain/primitives/dates';
+import { renderKpiChart } from '../../domain/deadlines';
+import { chartLines } from '../helpers/kpiChart';
+import { sampleKpisPerSchool } from '../helpers/sampleKpis';
 import { startRuntime, type E2ERuntime, type Mail } from './runtime';
 
 const WORKFLOW_ID = 'jhEvaluation0001';
@@ -72,21 +78,53 @@ describe('semiannual evaluation in the real runtime', () => {
 		// n8n's scheduler fires at the moment; allow a minute for the run and the SMTP delivery.
 		const mails = await waitForMails(5, moment.toMillis() + 90_000);
 		const date = moment.toISODate();
+		const dutch = (d: DateTime) => formatLongDate(fromYmd(d.year, d.month, d.day), 'nl');
+		// the period this moment closes: from the previous (second) moment to the day before this one
+		let previous = moment.set({ month: second.month, day: Math.min(second.day, 28) }).startOf('day');
+		if (previous >= moment.startOf('day')) previous = previous.minus({ years: 1 });
+		const periodEnd = moment.minus({ days: 1 });
+		const kpis = sampleKpisPerSchool(fromYmd(previous.year, previous.month, previous.day), fromYmd(periodEnd.year, periodEnd.month, periodEnd.day), fromYmd(periodEnd.year, periodEnd.month, periodEnd.day));
 
 		const toZorgteams = mails.filter((m) => m.to.some((a) => ZORGTEAMS.includes(a)));
 		expect(toZorgteams.map((m) => m.to[0]).sort()).toEqual([...ZORGTEAMS].sort());
 		const regenboog = toZorgteams.find((m) => m.to[0] === 'zorgteam.regenboog@school.example') as Mail;
-		expect(regenboog.subject).toBe(`Halfjaarlijkse evaluatie collectieve jeugdhulp – Basisschool De Regenboog – ${date}`);
+		expect(regenboog.subject).toBe(`Halfjaarlijkse evaluatie collectieve jeugdhulp – Basisschool De Regenboog – ${dutch(moment)}`);
 		expect(regenboog.text).toContain('Duur tussen toeleiding en start');
 		expect(regenboog.text).toContain('Toepassing integraal arrangeren');
 		expect(regenboog.text).toContain('Toeleiding naar ander aanbod');
 		expect(regenboog.text).toContain('Jaarrapportage aan de gemeente');
 		expect(regenboog.text).toMatch(/Casussen \(besproken in het zorgteam\): \d+/);
 		expect(regenboog.text).toMatch(/Aandeel binnen de norm: (\d+% \(doel 75%\)|-)/);
+		expect(regenboog.text).toContain(`peildatum ${dutch(periodEnd)}`);
+
+		// one date style throughout, and the KPI chart with the KPI output's own numbers
+		for (const mail of toZorgteams) {
+			expect(mail.text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+			expect(mail.html ?? '').not.toMatch(/\d{4}-\d{2}-\d{2}/);
+			const brin = { 'zorgteam.regenboog@school.example': '12AB', 'zorgteam.baken@school.example': '23CD', 'zorgteam.wegwijzer@school.example': '34EF', 'zorgteam.anker@school.example': '45GH' }[mail.to[0]];
+			const row = kpis.find((r) => r.group === brin);
+			if (!row) {
+				expect(mail.text).toContain('Geen casussen met een zorgteambespreking in deze periode.');
+				expect(chartLines(mail.html ?? '')).toEqual([]);
+				continue;
+			}
+			expect(mail.text).toContain(`Casussen (besproken in het zorgteam): ${row.cases}`);
+			const lines = chartLines(mail.html ?? '');
+			expect(lines).toEqual(chartLines(renderKpiChart(row, { language: 'nl' }).html));
+			expect(lines.find((l) => l.label === 'Gerealiseerd')?.value).toBe(row.shareWithinNorm === null ? 'nog geen uitkomst bekend' : `${Math.round(row.shareWithinNorm * 100)}%`);
+			expect(lines.find((l) => l.label === 'Doel')?.value).toBe('75%');
+			expect(lines.find((l) => l.label === 'Nog niet gestart, termijn verstreken')?.value).toBe(String(row.openOverdue));
+			const buckets = lines.filter((l) => /dagen( of meer)?$/.test(l.label)).map((l) => Number(l.value));
+			expect(buckets).toEqual(row.daysToStartDistribution.map((b) => b.count));
+		}
 
 		const yearly = mails.filter((m) => m.to.includes(MUNICIPALITY));
 		expect(yearly).toHaveLength(1);
-		expect(yearly[0].subject).toMatch(/^Jaarrapportage collectieve jeugdhulp op school – \d{4}-\d{2}-\d{2} t\/m \d{4}-\d{2}-\d{2}$/);
+		expect(yearly[0].subject).toMatch(/^Jaarrapportage collectieve jeugdhulp op school – \d{1,2} [a-z]+ \d{4} t\/m \d{1,2} [a-z]+ \d{4}$/);
+		expect(yearly[0].text).toContain(`plaats op ${dutch(moment)}`);
+		expect(yearly[0].text).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+		// one chart per school with cases in the year (a superset of the half-year)
+		expect((yearly[0].html ?? '').match(/Hulp gestart binnen 8 weken na bespreking in het zorgteam/g)?.length ?? 0).toBeGreaterThanOrEqual(kpis.length);
 		for (const school of ['Basisschool De Regenboog (12AB)', 'Het Baken College (23CD)', 'SO De Wegwijzer (34EF)', 'Kindcentrum Het Anker (45GH)']) {
 			expect(yearly[0].text).toContain(school);
 		}

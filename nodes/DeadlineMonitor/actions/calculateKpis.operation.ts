@@ -1,11 +1,12 @@
 /**
  * Calculate KPIs: share of cases started within the norm against a target, mean and median days
- * to start, open overdue — per school, per zorgteam or overall. One output.
+ * to start, open overdue — per school, per zorgteam or overall. One output. Each row also carries the
+ * KPI as a chart for e-mail (`chartHtml`, `chartText`; domain/deadlines/kpiChart.ts).
  */
 import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData, NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate, parseCalendarDate } from '../../../domain/primitives/dates';
-import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../../domain/deadlines';
+import { checkCase, computeKpis, kpiInclusion, KpiCase, Language, parseDateCached, renderKpiChart } from '../../../domain/deadlines';
 import { MissingFieldError } from '../../../domain/primitives/errors';
 import { readConfiguration } from '../../shared/errors';
 import { parseItems } from '../../shared/execution';
@@ -68,6 +69,18 @@ export const description: INodeProperties[] = [
 		description:
 			'For reports that leave the organisation: counts from 1 up to this number minus one are replaced by null, and so are share and days of groups that small. 0 turns suppression off.',
 	},
+	{
+		displayName: 'Chart Language',
+		name: 'chartLanguage',
+		type: 'options',
+		options: [
+			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams and municipalities' },
+			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
+		],
+		default: 'nl',
+		displayOptions: kpiOnly,
+		description: 'Language of the KPI chart each row carries for e-mails (chartHtml, chartText)',
+	},
 ];
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
@@ -78,6 +91,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const groupBy = ctx.getNodeParameter('kpiGroupBy', 0, 'overall') as 'overall' | 'school' | 'zorgteam';
 	const targetPercent = ctx.getNodeParameter('targetPercent', 0, 75) as number;
 	const suppressBelow = ctx.getNodeParameter('suppressBelow', 0, 0) as number;
+	const chartLanguage = ctx.getNodeParameter('chartLanguage', 0, 'nl') as Language;
 	const zone = settings.spec.zone;
 	const period = (name: string, label: string) => {
 		const raw = ctx.getNodeParameter(name, 0, '') as string;
@@ -126,19 +140,24 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		if (!list) pairs.set(o.value.group, (list = []));
 		list.push({ item: o.itemIndex });
 	}
-	const kpiItems: INodeExecutionData[] = rows.map((row) => ({
-		json: {
-			groupBy,
-			...row,
-			rule: settings.spec.rule,
-			referenceDate: formatIsoDate(settings.spec.reference),
-			countedIn: settings.spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
-			invalidCases: parsed.failed.length,
-			excludedCases: excluded,
-			blankRows: input.blankRowCount,
-		} as unknown as IDataObject,
-		pairedItem: pairs.get(row.group) ?? [],
-	}));
+	const kpiItems: INodeExecutionData[] = rows.map((row) => {
+		const chart = renderKpiChart(row, { language: chartLanguage, rule: settings.spec.rule, suppressBelow });
+		return {
+			json: {
+				groupBy,
+				...row,
+				chartHtml: chart.html,
+				chartText: chart.text,
+				rule: settings.spec.rule,
+				referenceDate: formatIsoDate(settings.spec.reference),
+				countedIn: settings.spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
+				invalidCases: parsed.failed.length,
+				excludedCases: excluded,
+				blankRows: input.blankRowCount,
+			} as unknown as IDataObject,
+			pairedItem: pairs.get(row.group) ?? [],
+		};
+	});
 	input.finish();
 	return [[...kpiItems, ...parsed.failed]];
 }

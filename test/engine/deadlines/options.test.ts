@@ -1,6 +1,7 @@
 import { IDataObject } from 'n8n-workflow';
 
 import { runWorkflow } from '../../helpers/engine';
+import { chartLines } from '../../helpers/kpiChart';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { assertPrivate, fixture, NODE, paired, refs, sampleCases } from './helpers';
 
@@ -111,7 +112,7 @@ describe('Group Per Recipient', () => {
 			['C-2026-0003', 'due_soon'],
 		]);
 		expect(regenboog.subject).toBe(
-			'Signalering 8-wekennorm collectieve jeugdhulp: 2 termijn verstreken, 2 termijn verloopt binnenkort (Zorgteam De Regenboog)',
+			'Signalering 8-wekennorm collectieve jeugdhulp: 2 termijnen verstreken, 2 termijnen verlopen binnenkort (Zorgteam De Regenboog)',
 		);
 		expect(regenboog.text).toContain('C-2026-0001');
 		expect(regenboog.html).toContain('<td style="padding:4px 8px;border-bottom:1px solid #ddd">C-2026-0004</td>');
@@ -220,6 +221,35 @@ describe('Calculate KPIs', () => {
 			expect(row.cases).toBeGreaterThanOrEqual(5);
 			expect(row.openOverdue).toBeNull();
 			expect(row.suppressed).toContain('openOverdue');
+		}
+	});
+
+	it('each row carries the KPI chart (chartHtml, chartText) whose numbers are the row\'s own', async () => {
+		const r = await runWorkflow(fixture('kpis.overall'), { input: sampleCases() });
+		const [row] = r.json(NODE);
+		const lines = chartLines(String(row.chartHtml));
+		const at = (label: string) => lines.find((l) => l.label === label);
+		expect(at('Gerealiseerd')).toEqual({ label: 'Gerealiseerd', value: `${Math.round((row.shareWithinNorm as number) * 100)}%`, bar: Math.round((row.shareWithinNorm as number) * 240) });
+		expect(at('Doel')?.value).toBe('75%');
+		expect(at('Nog niet gestart, termijn verstreken')?.value).toBe(String(row.openOverdue));
+		const buckets = row.daysToStartDistribution as Array<{ count: number }>;
+		expect(lines.filter((l) => / dagen( of meer)?$/.test(l.label)).map((l) => Number(l.value))).toEqual(buckets.map((b) => b.count));
+		expect(buckets[0].count + buckets[1].count).toBe(row.startedWithinNorm);
+		expect(buckets[2].count + buckets[3].count).toBe(row.startedLate);
+		expect(row.chartText).toContain('Hulp gestart binnen 8 weken na bespreking in het zorgteam: 50% (doel 75%, doel niet gehaald)');
+		assertNoPersonalData(row, 'KPI row');
+		// English on request
+		const wf = fixture('kpis.overall');
+		wf.nodes[1].parameters.chartLanguage = 'en';
+		const [en] = (await runWorkflow(wf, { input: sampleCases() })).json(NODE);
+		expect(String(en.chartHtml)).toContain('Help started within 8 weeks of the zorgteam discussion');
+	});
+
+	it('a suppressed count gets no bar and no number in the chart', async () => {
+		const r = await runWorkflow(fixture('kpis.suppressed'), { input: sampleCases() });
+		for (const row of r.json(NODE)) {
+			const overdue = chartLines(String(row.chartHtml)).find((l) => l.label === 'Nog niet gestart, termijn verstreken');
+			expect(overdue).toMatchObject({ bar: null, value: expect.stringMatching(/^niet getoond/) });
 		}
 	});
 

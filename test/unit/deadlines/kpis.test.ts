@@ -72,7 +72,7 @@ describe('computeKpis', () => {
 		// 4 started cases < 5: mean and median would describe few children
 		expect(row.meanDaysToStart).toBeNull();
 		expect(row.shareWithinNorm).toBe(0.6);
-		expect(row.suppressed).toEqual(['startedWithinNorm', 'startedLate', 'openOverdue', 'openNotYetDue', 'meanDaysToStart', 'medianDaysToStart']);
+		expect(row.suppressed).toEqual(['startedWithinNorm', 'startedLate', 'openOverdue', 'openNotYetDue', 'meanDaysToStart', 'medianDaysToStart', 'daysToStartDistribution']);
 		const [small] = computeKpis(cases.slice(0, 3), { ...base, suppressBelow: 5 });
 		expect(small).toMatchObject({ cases: null, shareWithinNorm: null, meetsTarget: null, meanDaysToStart: null });
 		// zero is not suppressed: it reveals no one

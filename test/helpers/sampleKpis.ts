@@ -1,0 +1,39 @@
+/**
+ * The 8-week KPIs per school over the synthetic sample (sample-data/cases.csv), computed by the domain
+ * core the way the example workflows' "Calculate KPIs" nodes do (School Field = brin, 8 calendar weeks):
+ * the expected figures for tests of the evaluation mails and their KPI chart.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+import { CalendarDate, fromYmd } from '../../domain/primitives/dates';
+import { CheckSpec, checkCase, computeKpis, KpiCase, kpiInclusion, KpiRow } from '../../domain/deadlines';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+
+export function sampleCaseRows(): Array<Record<string, string>> {
+	const [header, ...lines] = fs.readFileSync(path.join(REPO_ROOT, 'sample-data', 'cases.csv'), 'utf8').trim().split('\n');
+	const cols = header.split(',');
+	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+}
+
+export const isoDate = (iso: string): CalendarDate => fromYmd(...(iso.split('-').map(Number) as [number, number, number]));
+
+/** One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before `reference`). */
+export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate): KpiRow[] {
+	const spec: CheckSpec = {
+		rule: 'eightWeek',
+		clock: { norm: { length: 8, unit: 'weeks' }, counting: 'calendarDays', dueSoonDays: 14 },
+		fields: { caseRef: 'caseRef', clockStart: 'zorgteamDate', stop: 'startDate', school: 'brin', brin: 'brin', zorgteam: 'zorgteam', recipientEmail: 'zorgteamEmail' },
+		reference,
+		zone: 'Europe/Amsterdam',
+		requireCaseRef: false,
+	};
+	const cases: KpiCase[] = [];
+	for (const row of sampleCaseRows()) {
+		if (kpiInclusion(isoDate(row.zorgteamDate), reference, { periodStart, periodEnd }) !== 'included') continue;
+		const c = checkCase((f) => row[f], spec);
+		cases.push({ group: c.school, clockStart: c.clockStart, status: c.status, daysElapsed: c.daysElapsed });
+	}
+	return computeKpis(cases, { target: 0.75, suppressBelow: 0, periodStart, periodEnd });
+}
