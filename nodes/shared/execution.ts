@@ -17,6 +17,7 @@ import {
 } from 'n8n-workflow';
 
 import { DomainError } from '../../domain/errors';
+import { errorText, type MessageLanguage } from '../../domain/errorText';
 import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
 
@@ -44,13 +45,31 @@ export function toNodeError(node: INode, error: unknown, itemIndex: number): Nod
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The details an error item carries under "Continue" (never the input value itself). */
-export function errorDetails(error: unknown): IDataObject {
+/**
+ * The details an error item carries under "Continue" (never the input value itself): `code`, `field`,
+ * `hint` (English, n8n-facing) and, with `messageLanguage`, `text` and `fix`: the error in words for
+ * people outside n8n (domain/errorText.ts; Dutch by default), made from the code and field only.
+ */
+export function errorDetails(error: unknown, messageLanguage?: MessageLanguage): IDataObject {
+	let details: IDataObject;
 	if (error instanceof DomainError) {
-		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+		details = { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+	} else {
+		const description = error instanceof NodeOperationError ? error.description : undefined;
+		details = { code: 'error', field: null, hint: description ?? null };
 	}
-	const description = error instanceof NodeOperationError ? error.description : undefined;
-	return { code: 'error', field: null, hint: description ?? null };
+	if (messageLanguage !== undefined) {
+		const words = errorText(details, messageLanguage);
+		details.text = words.text;
+		details.fix = words.fix;
+	}
+	return details;
+}
+
+/** Optional settings of mapItems/parseItems/errorItem. */
+export interface ErrorItemOptions {
+	/** Add `details.text` and `details.fix` in this language to error items (see errorDetails). */
+	messageLanguage?: MessageLanguage;
 }
 
 /**
@@ -63,9 +82,9 @@ export function errorDetails(error: unknown): IDataObject {
  * With `privacy` (nodes/shared/privacy.ts) the identifying input columns are left out either way
  * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
-export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
+export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
 	const nodeError = toNodeError(node, error, itemIndex);
-	const fields = { error: nodeError.message, details: errorDetails(error) };
+	const fields = { error: nodeError.message, details: errorDetails(error, options.messageLanguage) };
 	if (node.onError === 'continueErrorOutput') {
 		const out = { json: fields, pairedItem: { item: itemIndex } };
 		return privacy ? privacy.errorOutputItem(node, out, item.json, itemIndex, nodeError) : out;
@@ -81,6 +100,7 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
  * @param outputCount number of main outputs of the node
  * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
  * @param privacy removes identifying columns from error items (and routed items, per its mode)
+ * @param options `messageLanguage`: error items also carry the error in words (`details.text`, `details.fix`)
  * @returns one array per output
  */
 export function mapItems(
@@ -90,6 +110,7 @@ export function mapItems(
 	privacy?: IdentifyingData,
 	input?: InputReader,
 	blankRow?: (item: INodeExecutionData, itemIndex: number) => RoutedItem,
+	options: ErrorItemOptions = {},
 ): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
@@ -108,7 +129,7 @@ export function mapItems(
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
 			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
-			outputs[0].push(errorItem(node, items[i], i, error, privacy));
+			outputs[0].push(errorItem(node, items[i], i, error, privacy, options));
 			continue;
 		}
 		for (const r of Array.isArray(routed) ? routed : [routed]) {
