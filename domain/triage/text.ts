@@ -17,7 +17,7 @@ export const ROUTE_TEXT: Readonly<Record<MessageLanguage, Readonly<Record<Route,
 		collective: 'Collectieve jeugdhulp op school',
 		individual_beschikking: 'Individuele beschikking',
 		combined: 'Onderwijs en jeugdhulp samen (grijs gebied)',
-		basic_support: 'Basic Support by School',
+		basic_support: 'Basisondersteuning door de school',
 		voorliggend_veld: 'Voorliggend veld (wijkteam, JGZ)',
 		zorgteam_weighing: 'Afweging in het zorgteam',
 		wlz: 'Zorg via de Wet langdurige zorg (Wlz)',
@@ -70,7 +70,7 @@ export function triageTexts(outcome: { route: Route; actions: readonly Action[] 
 		language: lang,
 		routeLabel: ROUTE_TEXT[lang][outcome.route],
 		actions,
-		actionsSection: false ? '' : `${ACTIONS_HEADING[lang]}\n- ${actions.join('\n- ')}`,
+		actionsSection: actions.length === 0 ? '' : `${ACTIONS_HEADING[lang]}\n- ${actions.join('\n- ')}`,
 		missingSection: missing.length === 0 ? '' : `${MISSING_LEAD[lang]}${missing.join(', ')}.`,
 	};
 }

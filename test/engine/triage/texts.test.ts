@@ -5,7 +5,7 @@
  * error in words (`details.text`, `details.fix`) without any input value.
  * Requires `n8n-node build` first (the harness loads dist/).
  */
-import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 import { loadWorkflow, runWorkflow, type WorkflowJson } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { triageRequest } from '../../helpers/triageRequest';
@@ -19,7 +19,7 @@ const ENGLISH = ['Needs Information', 'Collective Youth Care', 'Combined (Grijs 
 function withOptions(wf: WorkflowJson, options: IDataObject, node: Partial<{ onError: string; typeVersion: number }> = {}): WorkflowJson {
 	const copy = structuredClone(wf);
 	const triage = copy.nodes.find((n) => n.name === 'Toeleiding Triage')!;
-	triage.parameters.options = { ...((triage.parameters.options as IDataObject) ?? {}), ...options };
+	triage.parameters.options = { ...((triage.parameters.options as IDataObject) ?? {}), ...options } as INodeParameters;
 	Object.assign(triage, node);
 	return copy;
 }
