@@ -5,9 +5,9 @@
  *
  * A separate step after the decision (decide.ts stays free of presentation): a pure function of the
  * outcome and the language, reading precomputed tables; per item it only joins what the output carries.
- * Errors in words (which field, what to do) are in ../errorText.ts, shared with the Record Cleaner.
+ * Errors in words (which field, what to do) are in ../primitives/errorText.ts, shared with the Record Cleaner.
  */
-import type { MessageLanguage } from '../errorText';
+import type { MessageLanguage } from '../primitives/errorText';
 import type { Action, Route } from './types';
 
 /** The route in words, for a subject line or a sentence. Seeds: DOMAIN.md §1. */

@@ -16,8 +16,8 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { DomainError } from '../../domain/errors';
-import { errorText, type MessageLanguage } from '../../domain/errorText';
+import type { MessageLanguage } from '../../domain/primitives/errorText';
+import { errorDetails, itemError } from './errors';
 import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
 
@@ -29,46 +29,9 @@ export interface RoutedItem {
 	pairedItem?: IPairedItemData | IPairedItemData[];
 }
 
-/** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
-	if (error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	if (error instanceof DomainError) {
-		return new NodeOperationError(node, error.message, {
-			itemIndex,
-			description: error.hint,
-		});
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
-}
-
-/**
- * The details an error item carries under "Continue" (never the input value itself): `code`, `field`,
- * `hint` (English, n8n-facing) and, with `messageLanguage`, `text` and `fix`: the error in words for
- * people outside n8n (domain/errorText.ts; Dutch by default), made from the code and field only.
- */
-export function errorDetails(error: unknown, messageLanguage?: MessageLanguage): IDataObject {
-	let details: IDataObject;
-	if (error instanceof DomainError) {
-		details = { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
-	} else {
-		const description = error instanceof NodeOperationError ? error.description : undefined;
-		details = { code: 'error', field: null, hint: description ?? null };
-	}
-	if (messageLanguage !== undefined) {
-		const words = errorText(details, messageLanguage);
-		details.text = words.text;
-		details.fix = words.fix;
-	}
-	return details;
-}
-
-/** Optional settings of mapItems/parseItems/errorItem. */
+/** Optional settings of mapItems/errorItem. */
 export interface ErrorItemOptions {
-	/** Add `details.text` and `details.fix` in this language to error items (see errorDetails). */
+	/** Add `details.text` and `details.fix` in this language to error items (see errorDetails in errors.ts). */
 	messageLanguage?: MessageLanguage;
 }
 
@@ -83,7 +46,7 @@ export interface ErrorItemOptions {
  * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
 export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
-	const nodeError = toNodeError(node, error, itemIndex);
+	const nodeError = itemError(node, error, itemIndex);
 	const fields = { error: nodeError.message, details: errorDetails(error, options.messageLanguage) };
 	if (node.onError === 'continueErrorOutput') {
 		const out = { json: fields, pairedItem: { item: itemIndex } };
@@ -128,7 +91,7 @@ export function mapItems(
 			routed = handle(items[i], i);
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
+			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
 			outputs[0].push(errorItem(node, items[i], i, error, privacy, options));
 			continue;
 		}
@@ -170,7 +133,7 @@ export function parseItems<T>(
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
+			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
 			result.failed.push(errorItem(node, items[i], i, error, privacy));
 		}
 	}

@@ -1,13 +1,13 @@
 /**
  * The texts a triage workflow mails to people (domain/triage/text.ts) and domain errors in words
- * (domain/errorText.ts): Dutch by default, English when chosen, never an input value.
+ * (domain/primitives/errorText.ts): Dutch by default, English when chosen, never an input value.
  */
 import fc from 'fast-check';
 
-import { ERROR_TEXT_CODES, errorText } from '../../../domain/errorText';
-import { InvalidBsnError } from '../../../domain/bsn';
-import { InvalidDateError } from '../../../domain/dates';
-import { describeValue, MissingFieldError } from '../../../domain/errors';
+import { ERROR_TEXT_CODES, errorText } from '../../../domain/primitives/errorText';
+import { InvalidBsnError } from '../../../domain/primitives/bsn';
+import { InvalidDateError } from '../../../domain/primitives/dates';
+import { describeValue, MissingFieldError } from '../../../domain/primitives/errors';
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy } from '../../../domain/policies';
 import { action, DEFAULT_FIELD_NAMES, parseRequest, ROUTE_TEXT, ROUTES, triage, triageTexts, type ActionId, type Route, type TriageConfig } from '../../../domain/triage';
@@ -80,7 +80,7 @@ describe('triage texts (domain/triage/text.ts)', () => {
 	});
 });
 
-describe('domain errors in words (domain/errorText.ts)', () => {
+describe('domain errors in words (domain/primitives/errorText.ts)', () => {
 	it('says in Dutch which field is wrong and what to do, without the value', () => {
 		const bsn = errorText(new InvalidBsnError('BSN', 'it fails the elfproef (check digit)'));
 		expect(bsn.text).toBe('Het veld "BSN" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen).');
