@@ -8,8 +8,10 @@
  * Shared by Toeleiding Triage and the Record Cleaner (error items carry `details.text` and `details.fix`).
  */
 
+import type { Language } from './language';
+
 /** Language of texts that reach people outside n8n: Dutch by default, English available. */
-export type MessageLanguage = 'nl' | 'en';
+export type MessageLanguage = Language;
 
 export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['nl', 'en'];
 
