@@ -11,6 +11,7 @@
 import { IDataObject, INode, NodeOperationError } from 'n8n-workflow';
 
 import { DomainError } from '../../domain/primitives/errors';
+import { errorText, type MessageLanguage } from '../../domain/primitives/errorText';
 
 /**
  * A configuration error: no item index. Node errors pass through unchanged; domain errors keep their
@@ -50,13 +51,25 @@ export function itemError(node: INode, error: unknown, itemIndex: number): NodeO
 	return new NodeOperationError(node, message, { itemIndex });
 }
 
-/** The details an error item carries under "Continue" (never the input value itself). */
-export function errorDetails(error: unknown): IDataObject {
+/**
+ * The details an error item carries under "Continue" (never the input value itself): `code`, `field`,
+ * `hint` (English, n8n-facing) and, with `messageLanguage`, `text` and `fix`: the error in words for
+ * people outside n8n (domain/primitives/errorText.ts; Dutch by default), made from the code and field only.
+ */
+export function errorDetails(error: unknown, messageLanguage?: MessageLanguage): IDataObject {
+	let details: IDataObject;
 	if (error instanceof DomainError) {
-		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+		details = { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+	} else {
+		const description = error instanceof NodeOperationError ? error.description : undefined;
+		details = { code: 'error', field: null, hint: description ?? null };
 	}
-	const description = error instanceof NodeOperationError ? error.description : undefined;
-	return { code: 'error', field: null, hint: description ?? null };
+	if (messageLanguage !== undefined) {
+		const words = errorText(details, messageLanguage);
+		details.text = words.text;
+		details.fix = words.fix;
+	}
+	return details;
 }
 
 /** What a router throws for an operation it does not know: never a silent fallback to another operation. */

@@ -16,6 +16,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
+import type { MessageLanguage } from '../../domain/primitives/errorText';
 import { errorDetails, itemError } from './errors';
 import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
@@ -28,6 +29,12 @@ export interface RoutedItem {
 	pairedItem?: IPairedItemData | IPairedItemData[];
 }
 
+/** Optional settings of mapItems/errorItem. */
+export interface ErrorItemOptions {
+	/** Add `details.text` and `details.fix` in this language to error items (see errorDetails in errors.ts). */
+	messageLanguage?: MessageLanguage;
+}
+
 /**
  * The item that represents a failed input item when the node continues on fail. Either way the user
  * gets all input fields back plus `error` (the message) and `details` ({ code, field, hint }):
@@ -38,9 +45,9 @@ export interface RoutedItem {
  * With `privacy` (nodes/shared/privacy.ts) the identifying input columns are left out either way
  * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
-export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
+export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
 	const nodeError = itemError(node, error, itemIndex);
-	const fields = { error: nodeError.message, details: errorDetails(error) };
+	const fields = { error: nodeError.message, details: errorDetails(error, options.messageLanguage) };
 	if (node.onError === 'continueErrorOutput') {
 		const out = { json: fields, pairedItem: { item: itemIndex } };
 		return privacy ? privacy.errorOutputItem(node, out, item.json, itemIndex, nodeError) : out;
@@ -53,9 +60,9 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
  * error is about configuration, not the item) or return the error item that replaces it.
  * @throws NodeOperationError naming the item (`itemError`)
  */
-function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
+function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
 	if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, itemIndex);
-	return errorItem(node, item, itemIndex, error, privacy);
+	return errorItem(node, item, itemIndex, error, privacy, options);
 }
 
 /**
@@ -82,6 +89,7 @@ export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: n
  * @param outputCount number of main outputs of the node
  * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
  * @param privacy removes identifying columns from error items (and routed items, per its mode)
+ * @param options `messageLanguage`: error items also carry the error in words (`details.text`, `details.fix`)
  * @returns one array per output
  */
 export function mapItems(
@@ -91,6 +99,7 @@ export function mapItems(
 	privacy?: IdentifyingData,
 	input?: InputReader,
 	blankRow?: (item: INodeExecutionData, itemIndex: number) => RoutedItem,
+	options: ErrorItemOptions = {},
 ): INodeExecutionData[][] {
 	const items = ctx.getInputData();
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
@@ -113,7 +122,7 @@ export function mapItems(
 		try {
 			routed = handle(items[i], i);
 		} catch (caught) {
-			outputs[0].push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy));
+			outputs[0].push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy, options));
 			continue;
 		}
 		if (!Array.isArray(routed)) emit(routed, i);

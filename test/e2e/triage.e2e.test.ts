@@ -57,6 +57,9 @@ describe('intake triage in the real runtime', () => {
 		// Routes as the node decided them (output index = route).
 		const route = (i: number) => nodeItems(result, 'Toeleiding Triage', i).map((j) => j.Aanmeldnummer);
 		expect(route(0)).toEqual(['AANM-006', 'AANM-008']); // needs information (AANM-008: invalid BSN, On Error = Continue)
+		// incomplete and invalid are kept apart after the node
+		expect(nodeItems(result, 'Invalid Value?', 0).map((j) => j.Aanmeldnummer)).toEqual(['AANM-008']);
+		expect(nodeItems(result, 'Invalid Value?', 1).map((j) => j.Aanmeldnummer)).toEqual(['AANM-006']);
 		expect(route(1)).toEqual(['AANM-001']); // collective
 		expect(route(2)).toEqual(['AANM-002']); // individual beschikking (lives in Ede)
 		expect(route(3)).toEqual(['AANM-003']); // combined
@@ -95,28 +98,40 @@ describe('intake triage in the real runtime', () => {
 		const mails = await rt.mails();
 		expect(mails).toHaveLength(8);
 		const contact12 = byRecipient(mails, 'toegang.12ab@regio-amersfoort.example');
-		expect(contact12.map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Collective Youth Care at School \(AANM-001\)$/)]);
+		expect(contact12.map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Collectieve jeugdhulp op school \(AANM-001\)$/)]);
 		expect(contact12[0].text).toContain('Start uiterlijk: 2026-04-27 (8-wekennorm)');
 		expect(contact12[0].text).toContain('Wie betaalt: Amersfoort, via het collectieve budget van de regio (Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ); functiebekostiging (beschikbaarheid, fte)); geen beschikking.');
 		expect(contact12[0].text).toContain('stem de doelen van het OPP af met het gezinsplan');
 		const ede = byRecipient(mails, 'toegang@ede.example');
 		expect(ede.map((m) => m.subject)).toEqual(['Individuele beschikking nodig: AANM-002 (Ede)']);
 		expect(ede[0].text).toContain('De leerling woont elders; de afspraak geldt alleen voor inwoners van de deelnemende gemeenten');
-		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Combined \(Grijs Gebied\) \(AANM-003\)$/)]);
+		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Onderwijs en jeugdhulp samen \(grijs gebied\) \(AANM-003\)$/)]);
 
 		const school34 = byRecipient(mails, 'zorgteam@school34cd.example');
 		expect(school34.map((m) => m.subject)).toEqual(['Aanvulling nodig: aanmelding AANM-006']);
-		expect(school34[0].text).toContain('Vul deze gegevens aan: Hulpvraag, Risico');
+		expect(school34[0].text).toContain('Vul deze gegevens aan: Hulpvraag, Risico.');
+		expect(school34[0].text).not.toContain('klopt niet');
 		const school12 = byRecipient(mails, 'zorgteam@osj-school12ab.example');
 		expect(school12.map((m) => m.subject).sort()).toEqual([
-			'Aanvulling nodig: aanmelding AANM-008',
-			'Uitkomst aanmelding AANM-004: Basic Support by School',
-			'Uitkomst aanmelding AANM-005: Zorgteam Weighing',
-			'Uitkomst aanmelding AANM-007: Anonymous Advice Only',
+			'Uitkomst aanmelding AANM-004: Basisondersteuning door de school',
+			'Uitkomst aanmelding AANM-005: Afweging in het zorgteam',
+			'Uitkomst aanmelding AANM-007: Alleen anoniem advies',
+			'Waarde klopt niet: aanmelding AANM-008',
 		]);
+		// the invalid value: which field and what to do, in Dutch, not the English n8n message
 		const invalid = school12.find((m) => m.subject.endsWith('AANM-008'))!;
-		expect(invalid.text).toContain('Field "BSN" is not a valid BSN');
+		expect(invalid.text).toContain('Het veld "BSN" bevat geen geldig BSN');
+		expect(invalid.text).toContain('Controleer het BSN in de bronregistratie');
+		expect(invalid.text).not.toContain('Vul deze gegevens aan');
+		// basic support has no follow-up actions: no heading over a lone "-"
+		const basic = school12.find((m) => m.subject.includes('AANM-004'))!;
+		expect(basic.text).not.toContain('Vervolgacties');
+		expect(school12.find((m) => m.subject.includes('AANM-005'))!.text).toMatch(/Vervolgacties:\n- \S/);
 		for (const m of mails) {
+			// Dutch mails: no English route label, no English validation message, no n8n footer, no lone "-"
+			expect(`${m.subject}\n${m.text}`).not.toMatch(/Basic Support|Collective Youth|Combined \(|Zorgteam Weighing|Anonymous Advice|Needs Information|Field "| is not a /);
+			expect(`${m.text}\n${m.html ?? ''}`).not.toMatch(/sent automatically with n8n/i);
+			expect(m.text).not.toMatch(/^\s*-\s*$/m);
 			expect(`${m.subject} ${m.text}`).not.toMatch(/11122233/);
 			assertNoPersonalData(`${m.subject}\n${m.text ?? ''}`, `mail to ${m.to.join(',')}`);
 		}
@@ -141,7 +156,7 @@ describe('intake triage in the real runtime', () => {
 		expect(posts).toHaveLength(1);
 		expect(posts[0].body).toMatchObject({ requestId: 'FORM-001', pupilReference: 'LL-101', route: 'collective', responsibleMunicipality: '0307', deadline: '2026-06-29', actions: ['register_case', 'draw_up_opp', 'inform_access_contact'] });
 		expect(JSON.stringify(posts[0].body)).not.toContain('123456782');
-		expect(mails.map((m) => [m.to, m.subject])).toEqual([[['toegang.12ab@regio-amersfoort.example'], 'Nieuwe casus case-0001: Collective Youth Care at School (FORM-001)']]);
+		expect(mails.map((m) => [m.to, m.subject])).toEqual([[['toegang.12ab@regio-amersfoort.example'], 'Nieuwe casus case-0001: Collectieve jeugdhulp op school (FORM-001)']]);
 		expect(mails[0].text).toContain('waar de leerling woonde vlak voor dat verblijf');
 		assertNoPersonalData(`${mails[0].subject}\n${mails[0].text}`);
 	});

@@ -141,6 +141,17 @@ export const description: INodeProperties[] = [
 				],
 			},
 			{
+				displayName: 'Message Language',
+				name: 'language',
+				type: 'options',
+				default: 'nl',
+				description: 'Language of the error in words on the items of rows that cannot be used (details.text: which column is wrong; details.fix: what to do), for a mail to whoever fixes the source file. Never contains the value itself.',
+				options: [
+					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): Het veld "zorgteamDatum" bevat geen geldige datum' },
+					{ name: 'English', value: 'en', description: 'The field "zorgteamDatum" does not hold a valid date' },
+				],
+			},
+			{
 				displayName: 'Remove BSN After Check',
 				name: 'removeBsn',
 				type: 'boolean',
@@ -170,6 +181,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		addMunicipalityName?: boolean;
 		removeBsn?: boolean;
 		noteLanguage?: Language;
+		language?: Language;
 		extraMunicipalities?: string;
 	};
 	const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(ctx, options.extraMunicipalities) });
@@ -199,6 +211,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		input,
 		// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
 		(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),
+		// Error items also carry the error in words for a mail (details.text, details.fix).
+		{ messageLanguage: options.language === 'en' ? 'en' : 'nl' },
 	);
 	input.finish('went to the Empty Rows output');
 	return outputs;

@@ -20,6 +20,7 @@ import {
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
 import { explainer, triage } from '../../../domain/triage/decide';
 import { requestParser } from '../../../domain/triage/parse';
+import { triageTexts } from '../../../domain/triage/text';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
@@ -190,15 +191,15 @@ export const description: INodeProperties[] = [
 		options: [
 			calendarTimeZoneOption,
 			{
-				displayName: 'Language of Texts',
+				displayName: 'Message Language',
 				name: 'language',
 				type: 'options',
 				options: [
-					{ name: 'Dutch (Nederlands)', value: 'nl', description: 'Reasons, actions and who-pays text in Dutch' },
-					{ name: 'English', value: 'en', description: 'Reasons, actions and who-pays text in English' },
+					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the texts go to Dutch schools, parents and access teams' },
+					{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
 				],
 				default: 'nl',
-				description: 'Language of the texts a beheerder reads to parents or sends on',
+				description: 'Language of the texts meant for people outside n8n: route label, actions and missing fields ("texts"), reasons, who pays, and the error in words on error items (details.text, details.fix)',
 			},
 			{
 				displayName: 'Output',
@@ -309,6 +310,7 @@ function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language:
 /** The `triage` object of an output item. */
 export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settings): IDataObject {
 	const en = s.language === 'en';
+	const missing = outcome.missing.map((f) => s.names[f]);
 	const json: IDataObject = {
 		route: outcome.route,
 		routeLabel: ROUTE_LABELS[outcome.route],
@@ -328,10 +330,12 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settin
 		deadline: outcome.deadline,
 		accessContact: outcome.accessContact ? { ...outcome.accessContact, emails: s.emails(outcome.accessContact.email) } : null,
 		actions: outcome.actions.map((a) => ({ id: a.id, text: en ? a.text : a.textNl })),
-		missing: outcome.missing.map((f) => s.names[f]),
+		missing,
 		reasons: outcome.reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: en ? r.text : r.textNl })),
 		explanation: s.explain(outcome),
 		warnings: outcome.warnings,
+		// The words a workflow mails to people, in the Message Language (domain/triage/text.ts).
+		texts: triageTexts(outcome, missing, s.language) as unknown as IDataObject,
 	};
 	if (outcome.youthCareRoute) json.youthCareRoute = outcome.youthCareRoute;
 	if (s.includeBsn && req.bsn) json.bsn = req.bsn;
@@ -372,7 +376,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, settings);
 		return { json: out, output: routeIndex.get(outcome.route)! };
-	}, settings.privacy, input);
+	}, settings.privacy, input, undefined, { messageLanguage: settings.language });
 	input.finish();
 	return outputs;
 }

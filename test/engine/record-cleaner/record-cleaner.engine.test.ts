@@ -48,7 +48,15 @@ describe('Record Cleaner in the real engine', () => {
 		expect(first).toHaveLength(3);
 		expect(first[0].gemeentecode).toBe('0518');
 		expect(first[1]).toMatchObject({ ref: 'R-4', bsn: '123456789', error: 'Field "bsn" is not a valid BSN: it fails the elfproef (check digit)' });
-		expect(first[1].details).toEqual({ code: 'invalid_bsn', field: 'bsn', hint: expect.stringMatching(/elfproef/) });
+		expect(first[1].details).toEqual({
+			code: 'invalid_bsn',
+			field: 'bsn',
+			hint: expect.stringMatching(/elfproef/),
+			// the error in words for a mail, Dutch by default (Message Language), never the value
+			text: 'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen).',
+			fix: 'Controleer het BSN in de bronregistratie en neem het opnieuw over.',
+		});
+		expect(first[2].details).toMatchObject({ text: 'Het veld "zorgteamDatum" bevat geen geldige datum.' });
 		expect(first[2]).toMatchObject({ ref: 'R-5', zorgteamDatum: '31-02-2026', details: { code: 'invalid_date', field: 'zorgteamDatum' } });
 		expect(first[2].error).toMatch(/does not exist in the calendar/);
 		expect(result.json('Record Cleaner', 1)).toEqual([{ ...empty, rowNumber: 4 }]);
@@ -65,6 +73,16 @@ describe('Record Cleaner in the real engine', () => {
 		expect(errors.map((i) => i.json.ref)).toEqual(['R-5', 'R-4']);
 		expect(errors.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(errors[0].json.error).toMatch(/^Field "zorgteamDatum" is not a valid date/);
+		expect((errors[0].json.details as { text: string }).text).toBe('Het veld "zorgteamDatum" bevat geen geldige datum.');
+	});
+
+	it('writes the error in English words when Message Language is English', async () => {
+		const wf = fixture('continue-error-output');
+		const cleaner = wf.nodes.find((n) => n.name === 'Record Cleaner')!;
+		cleaner.parameters.options = { ...(cleaner.parameters.options as object), language: 'en' };
+		const result = await runWorkflow(wf, { input: [badDate] });
+		const errors = result.output('Record Cleaner')[2];
+		expect(errors[0].json.details).toMatchObject({ text: 'The field "zorgteamDatum" does not hold a valid date.', fix: expect.stringMatching(/^Write the date/) });
 	});
 
 	it('every input item leaves through exactly one output', async () => {

@@ -1,0 +1,156 @@
+/**
+ * Domain errors in words for people outside n8n (a school, a beheerder reading a mail): what is wrong
+ * with which field and what to do, in Dutch (default) or English. Made from the error's `code` and
+ * `field` only — never from the received value — so the text can go into a mail without leaking a BSN,
+ * a name or free text (DOMAIN.md "Privacy", "Language").
+ *
+ * The error's own `message` and `hint` stay English: they are n8n-facing (NodeOperationError, README).
+ * Shared by Toeleiding Triage and the Record Cleaner (error items carry `details.text` and `details.fix`).
+ */
+
+import type { Language } from './language';
+
+/** Language of texts that reach people outside n8n: Dutch by default, English available. */
+export type MessageLanguage = Language;
+
+export const MESSAGE_LANGUAGES: readonly MessageLanguage[] = ['nl', 'en'];
+
+/** One error in words. */
+export interface ErrorText {
+	/** What is wrong, naming the field (the user's column name) but never its value. */
+	text: string;
+	/** What to do about it, in one sentence. */
+	fix: string;
+}
+
+/** The parts of a DomainError this needs (structural, so a plain `{ code, field }` object works too). */
+export interface ErrorLike {
+	code?: unknown;
+	field?: unknown;
+}
+
+type Entry = (field: string) => ErrorText;
+
+/** Per error code (the codes of domain/**: `InvalidFieldError` and friends). */
+const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
+	nl: {
+		missing_field: (f) => ({ text: `Het veld "${f}" is leeg.`, fix: `Vul "${f}" in.` }),
+		invalid_date: (f) => ({
+			text: `Het veld "${f}" bevat geen geldige datum.`,
+			fix: 'Schrijf de datum als 01-03-2026, 1 maart 2026 of 2026-03-01, en controleer dat de datum bestaat (bijvoorbeeld geen 31 februari).',
+		}),
+		invalid_bsn: (f) => ({
+			text: `Het veld "${f}" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen).`,
+			fix: 'Controleer het BSN in de bronregistratie en neem het opnieuw over.',
+		}),
+		invalid_brin: (f) => ({
+			text: `Het veld "${f}" bevat geen geldige BRIN-code.`,
+			fix: 'Een BRIN-code is 2 cijfers en 2 letters of cijfers (bijvoorbeeld 12AB), eventueel met een vestigingsnummer van 2 cijfers (12AB00).',
+		}),
+		unknown_municipality: (f) => ({
+			text: `Het veld "${f}" noemt geen bekende gemeente.`,
+			fix: 'Gebruik de CBS-gemeentecode (bijvoorbeeld 0307) of de officiële naam van de gemeente (bijvoorbeeld Amersfoort).',
+		}),
+		split_municipality: (f) => ({
+			text: `Het veld "${f}" noemt een opgeheven gemeente die over meerdere gemeenten is verdeeld.`,
+			fix: 'Vul de gemeente in waar de leerling nu woont.',
+		}),
+		invalid_yes_no: (f) => ({ text: `Het veld "${f}" bevat geen ja/nee-waarde.`, fix: 'Vul ja of nee in; laat het veld leeg als het niet bekend is.' }),
+		invalid_needs: (f) => ({
+			text: `Het veld "${f}" bevat een hulpvraag die niet bekend is.`,
+			fix: 'Kies uit leren, gedrag, opvoeding, psychisch, lvb en zorg in onderwijstijd (meerdere gescheiden door komma’s).',
+		}),
+		invalid_risk_level: (f) => ({ text: `Het veld "${f}" bevat geen risiconiveau.`, fix: 'Vul groen, geel of rood in (de risicopiramide).' }),
+		invalid_zorgteam_decision: (f) => ({
+			text: `Het veld "${f}" bevat geen besluit van het zorgteam.`,
+			fix: 'Vul ja in als het zorgteam tot hulp besloot, nee als het besloot tot geen hulp, of laat het leeg als de leerling nog niet besproken is.',
+		}),
+		invalid_text: (f) => ({ text: `Het veld "${f}" bevat geen korte tekst.`, fix: 'Gebruik een korte code of referentie, geen vrije tekst.' }),
+		invalid_pupil_reference: (f) => ({ text: `Het veld "${f}" bevat geen leerlingreferentie.`, fix: 'Gebruik de pseudonieme leerlingcode, geen naam of BSN.' }),
+		invalid_email: (f) => ({ text: `Het veld "${f}" bevat geen geldig e-mailadres.`, fix: 'Vul een adres in zoals naam@school.nl; scheid meerdere adressen met een komma.' }),
+		invalid_amount: (f) => ({ text: `Het veld "${f}" bevat geen geldig bedrag.`, fix: 'Schrijf het bedrag in euro’s, bijvoorbeeld 1234,56 of 1.234,56 (hoogstens twee decimalen).' }),
+		invalid_number: (f) => ({ text: `Het veld "${f}" bevat geen geldig getal.`, fix: 'Schrijf een getal van nul of meer, bijvoorbeeld 12 of 12,5.' }),
+		invalid_period: (f) => ({ text: `Het veld "${f}" bevat geen geldige periode.`, fix: 'Schrijf een periode als 2026-Q1, 2026-03, 2026-H1, 2026 of 2026-01-01/2026-03-31.' }),
+		policy_choice_required: () => ({
+			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding nodig is.',
+			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding opnieuw worden verwerkt.',
+		}),
+	},
+	en: {
+		missing_field: (f) => ({ text: `The field "${f}" is empty.`, fix: `Fill in "${f}".` }),
+		invalid_date: (f) => ({
+			text: `The field "${f}" does not hold a valid date.`,
+			fix: 'Write the date as 2026-03-01, 01-03-2026 or 1 maart 2026, and check that the date exists (no 31 February, for example).',
+		}),
+		invalid_bsn: (f) => ({
+			text: `The field "${f}" does not hold a valid BSN (9 digits that pass the elfproef).`,
+			fix: 'Check the BSN in the source registration and copy it again.',
+		}),
+		invalid_brin: (f) => ({
+			text: `The field "${f}" does not hold a valid BRIN code.`,
+			fix: 'A BRIN code is 2 digits and 2 letters or digits (e.g. 12AB), optionally with a 2-digit location number (12AB00).',
+		}),
+		unknown_municipality: (f) => ({
+			text: `The field "${f}" does not name a known municipality.`,
+			fix: 'Use the CBS municipality code (e.g. 0307) or the official name of the municipality (e.g. Amersfoort).',
+		}),
+		split_municipality: (f) => ({
+			text: `The field "${f}" names a discontinued municipality that was divided over several municipalities.`,
+			fix: 'Fill in the municipality where the pupil lives now.',
+		}),
+		invalid_yes_no: (f) => ({ text: `The field "${f}" does not hold a yes/no value.`, fix: 'Fill in yes or no; leave the field empty when it is not known.' }),
+		invalid_needs: (f) => ({
+			text: `The field "${f}" holds a need that is not known.`,
+			fix: 'Choose from learning, behaviour, upbringing, mental health, disability and nursing care (several separated by commas).',
+		}),
+		invalid_risk_level: (f) => ({ text: `The field "${f}" does not hold a risk level.`, fix: 'Fill in green, yellow or red (the risk pyramid).' }),
+		invalid_zorgteam_decision: (f) => ({
+			text: `The field "${f}" does not hold a zorgteam decision.`,
+			fix: 'Fill in yes when the zorgteam decided on help, no when it decided on no help, or leave it empty when the pupil has not been discussed yet.',
+		}),
+		invalid_text: (f) => ({ text: `The field "${f}" does not hold a short text.`, fix: 'Use a short code or reference, not free text.' }),
+		invalid_pupil_reference: (f) => ({ text: `The field "${f}" does not hold a pupil reference.`, fix: 'Use the pseudonymous pupil code, not a name or BSN.' }),
+		invalid_email: (f) => ({ text: `The field "${f}" does not hold a valid e-mail address.`, fix: 'Fill in an address such as name@school.nl; separate several addresses with commas.' }),
+		invalid_amount: (f) => ({ text: `The field "${f}" does not hold a valid amount.`, fix: 'Write the amount in euros, e.g. 1234.56 or 1.234,56 (at most two decimals).' }),
+		invalid_number: (f) => ({ text: `The field "${f}" does not hold a valid number.`, fix: 'Write a number of zero or more, e.g. 12 or 12.5.' }),
+		invalid_period: (f) => ({ text: `The field "${f}" does not hold a valid period.`, fix: 'Write a period as 2026-Q1, 2026-03, 2026-H1, 2026 or 2026-01-01/2026-03-31.' }),
+		policy_choice_required: () => ({
+			text: 'The region policy leaves open a choice this request needs.',
+			fix: 'Ask the functioneel beheerder to set that choice in the workflow; the request can then be processed again.',
+		}),
+	},
+};
+
+const FALLBACK: Record<MessageLanguage, { field: Entry; row: ErrorText }> = {
+	nl: {
+		field: (f) => ({ text: `Het veld "${f}" bevat een waarde die niet gebruikt kan worden.`, fix: `Controleer "${f}" in het bronbestand of formulier en verbeter de waarde.` }),
+		row: { text: 'Deze rij bevat een waarde die niet gebruikt kan worden.', fix: 'Controleer de rij in het bronbestand of formulier; de functioneel beheerder ziet in n8n welk veld het is.' },
+	},
+	en: {
+		field: (f) => ({ text: `The field "${f}" holds a value that cannot be used.`, fix: `Check "${f}" in the source file or form and correct the value.` }),
+		row: { text: 'This row holds a value that cannot be used.', fix: 'Check the row in the source file or form; the functioneel beheerder sees in n8n which field it is.' },
+	},
+};
+
+/** Field names are the user's column names: short, but cut anything long (never free text in a mail). */
+const MAX_FIELD_LENGTH = 60;
+
+/**
+ * An error in words for people outside n8n, from its code and field only (never its value).
+ * Unknown codes get a general text naming the field (or the row, when there is no field).
+ * @param error a DomainError, or anything with `code` and `field` (e.g. an error item's `details`)
+ * @param language 'nl' (default) or 'en'
+ */
+export function errorText(error: ErrorLike, language: MessageLanguage = 'nl'): ErrorText {
+	const lang: MessageLanguage = language === 'en' ? 'en' : 'nl';
+	const field = typeof error.field === 'string' && error.field.trim() !== '' ? error.field.trim().slice(0, MAX_FIELD_LENGTH) : undefined;
+	const entry = typeof error.code === 'string' ? TEXTS[lang][error.code] : undefined;
+	if (field === undefined) {
+		// Only codes that do not need a field make sense without one.
+		return entry && error.code === 'policy_choice_required' ? entry('') : FALLBACK[lang].row;
+	}
+	return (entry ?? FALLBACK[lang].field)(field);
+}
+
+/** The error codes with their own text (the rest get the general one). */
+export const ERROR_TEXT_CODES: readonly string[] = Object.keys(TEXTS.nl);
