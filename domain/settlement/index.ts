@@ -5,3 +5,4 @@ export * from './records';
 export * from './calculate';
 export * from './reconcile';
 export * from './text';
+export * from './columns';

@@ -9,29 +9,13 @@ import { normaliseBsn } from '../bsn';
 import { parseOptionalCalendarDate } from '../dates';
 import { describeValue, InvalidFieldError } from '../errors';
 import type { MunicipalityRegistry } from '../municipalities';
+import { DEFAULT_TRIAGE_COLUMNS } from './columns';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
 
 export type FieldNames = Record<RequestField, string>;
 
-export const DEFAULT_FIELD_NAMES: FieldNames = {
-	requestId: 'requestId',
-	pupilReference: 'pupilReference',
-	bsn: 'bsn',
-	school: 'school',
-	residence: 'residenceMunicipality',
-	inResidentialCare: 'inResidentialCare',
-	residenceBeforeStay: 'residenceBeforeStay',
-	needs: 'needs',
-	riskLevel: 'riskLevel',
-	zorgteamDecision: 'zorgteamDecision',
-	zorgteamDate: 'zorgteamDate',
-	oppPresent: 'oppPresent',
-	helpAtHome: 'helpAtHome',
-	wlzIndication: 'wlzIndication',
-	groupOfferSuitable: 'groupOfferSuitable',
-	parentalConsent: 'parentalConsent',
-	accessContactEmail: 'accessContactEmail',
-};
+/** Default column names; labels and meaning in ./columns (the one place). */
+export const DEFAULT_FIELD_NAMES: FieldNames = DEFAULT_TRIAGE_COLUMNS;
 
 function blank(v: unknown): boolean {
 	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
