@@ -80,11 +80,12 @@ export function beforeColumnMapping(property: INodeProperties): INodeProperties 
 export function readColumnNames<K extends string>(
 	ctx: IExecuteFunctions,
 	columns: ReadonlyArray<ExpectedColumn<K>>,
-	names: { mapping: string; legacy: string },
+	names: { mapping: string; legacy: string; trimLegacy?: boolean },
 ): Record<K, string> {
 	if (ctx.getNode().typeVersion >= COLUMN_MAPPING_VERSION) {
 		const raw = ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject;
 		return resolveColumnNames(columns, (raw?.[GROUP] ?? {}) as IDataObject);
 	}
-	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject);
+	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)
+	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject, { trim: names.trimLegacy !== false });
 }
