@@ -1,15 +1,18 @@
 /**
  * Column mapping (issue 12, "Column mapping is hidden"): from node version 1.2 a node shows every column it
- * expects, with its default name, its meaning and a * on the required ones, as soon as the node is added —
- * one fixed group of fields, pre-filled from the domain's column list (`domain/columns.ts`). Version 1 and
- * 1.1 keep their "Change a Field Name" collection, read exactly as before.
+ * expects, with its default name, its meaning and "(Required)" on the required ones, as soon as the node is added —
+ * one group of fields (a collection) whose default already holds every column, pre-filled from the domain's
+ * column list (`domain/columns.ts`). Version 1 and 1.1 keep their empty "Change a Field Name" collection,
+ * read exactly as before.
  *
  * Why not n8n's resource mapper (`type: 'resourceMapper'`, Postgres v2, Google Sheets v2): it maps values
  * *to* a destination's columns, each value an expression evaluated per item; its fields carry no
  * description (the meaning would be lost), appear only after a call to the node's `methods.resourceMapping`
  * and are stored with their whole schema in the workflow. Here the beheerder names *source* columns once
- * per run, so a fixed collection of text fields is what the panel needs. Column names stay read once per
- * run (`getNodeParameter(name, 0)`): no per-item evaluation.
+ * per run. Why not a single-value fixedCollection: n8n 2.41's `NodeHelpers.getNodeParameters` fails on one
+ * whose default is not empty while the node has no value for it yet (a new node), so a pre-filled
+ * collection is the shape that shows every column at once. Column names stay read once per run
+ * (`getNodeParameter(name, 0)`): no per-item evaluation.
  */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
@@ -17,9 +20,6 @@ import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../
 
 /** The node version from which the column mapping shows every expected column. */
 export const COLUMN_MAPPING_VERSION = 1.2;
-
-/** The one option of the fixed collection; saved workflows hold `{ <name>: { columns: { key: name } } }`. */
-const GROUP = 'columns';
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -36,34 +36,34 @@ export interface ColumnMappingSpec<K extends string> {
 	showColumn?: Partial<Record<K, Show>>;
 }
 
-/** The fixed collection that shows every expected column (node version 1.2 and later). */
+/** The label of a column in the panel: "Zorgteam Date (Required)" for a column a run needs. */
+export function requiredLabel(column: ExpectedColumn): string {
+	return column.required ? `${column.label} (Required)` : column.label;
+}
+
+/** The collection that shows every expected column, pre-filled (node version 1.2 and later). */
 export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<K>): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: false },
-		default: { [GROUP]: defaultColumnNames(spec.columns) },
+		type: 'collection',
+		placeholder: 'Add Column',
+		default: defaultColumnNames(spec.columns),
 		displayOptions: { show: { ...(spec.show ?? {}), '@version': [{ _cnd: { gte: COLUMN_MAPPING_VERSION } }] } },
 		description: spec.description,
-		options: [
-			{
-				displayName: 'Column Names',
-				name: GROUP,
-				values: spec.columns.map(
-					(c): INodeProperties => ({
-						displayName: c.label,
-						name: c.key,
-						type: 'string',
-						default: c.defaultName,
-						required: c.required,
-						placeholder: c.defaultName,
-						description: `${c.meaning}. Default column: "${c.defaultName}".`.replace(/\.\./g, '.'),
-						...(spec.showColumn?.[c.key] ? { displayOptions: { show: spec.showColumn[c.key] } } : {}),
-					}),
-				),
-			},
-		],
+		options: spec.columns.map(
+			(c): INodeProperties => ({
+				// "(Required)" in the label, not `required: true`: n8n 2.41 checks a required collection field at the
+				// node's top level (NodeHelpers.getParameterIssues), so the flag would block every run.
+				displayName: requiredLabel(c),
+				name: c.key,
+				type: 'string',
+				default: c.defaultName,
+				placeholder: c.defaultName,
+				description: `${c.meaning}. Default column: "${c.defaultName}".`.replace(/\.\./g, '.'),
+				...(spec.showColumn?.[c.key] ? { displayOptions: { show: spec.showColumn[c.key] } } : {}),
+			}),
+		),
 	};
 }
 
@@ -83,8 +83,7 @@ export function readColumnNames<K extends string>(
 	names: { mapping: string; legacy: string; trimLegacy?: boolean },
 ): Record<K, string> {
 	if (ctx.getNode().typeVersion >= COLUMN_MAPPING_VERSION) {
-		const raw = ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject;
-		return resolveColumnNames(columns, (raw?.[GROUP] ?? {}) as IDataObject);
+		return resolveColumnNames(columns, ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject);
 	}
 	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)
 	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject, { trim: names.trimLegacy !== false });

@@ -240,36 +240,47 @@ const MAPPED: Array<{ node: string; columns: ReadonlyArray<ExpectedColumn>; para
 	{ node: 'toeleidingTriage', columns: TRIAGE_COLUMNS, parameters: {} },
 ];
 
+/** The column mapping parameters of node version 1.2 (nodes/shared/columns.ts). */
+const MAPPING_NAMES = ['columnMap', 'invoiceColumnMap'];
+
 describe.each(MAPPED.map((m) => [`${m.node} ${JSON.stringify(m.parameters)}`, m] as const))('column mapping of %s', (_name, m) => {
 	const type = `${PACKAGE_NAME}.${m.node}`;
 	const d = newNodeDescription(loaded.nodes.get(type)!);
 	const typeVersion = defaultVersionOf(d);
-	const shown = (parameters: INodeParameters) => {
-		const values = NodeHelpers.getNodeParameters(d.properties, parameters, true, false, { typeVersion }, d) ?? {};
-		return d.properties.filter((p) => p.type === 'fixedCollection' && NodeHelpers.displayParameter(values, p, { typeVersion }, d) && (p.options ?? []).some((o) => o.name === 'columns'));
-	};
+	// what n8n puts into a new node: the defaults of every parameter (NodeHelpers, as the editor does)
+	const values = NodeHelpers.getNodeParameters(d.properties, m.parameters, true, false, { typeVersion }, d) ?? {};
 
 	it('shows every expected column of a new node with its default name, meaning and required mark, before any run', () => {
-		const mappings = shown(m.parameters);
+		const mappings = d.properties.filter((p) => MAPPING_NAMES.includes(p.name) && NodeHelpers.displayParameter(values, p, { typeVersion }, d));
 		expect(mappings).toHaveLength(1);
 		const [mapping] = mappings;
-		// what n8n puts into a new node: the defaults of every displayed field
-		const values = NodeHelpers.getNodeParameters(d.properties, m.parameters, true, false, { typeVersion }, d) ?? {};
-		const set = (values[mapping.name] as INodeParameters).columns as INodeParameters;
+		const set = values[mapping.name] as INodeParameters;
+		// the value of a new node already holds every column with its default name (so the panel lists them all) …
+		expect(set).toEqual(Object.fromEntries(m.columns.map((c) => [c.key, c.defaultName])));
+		// … and the ones the current settings use are displayed, with label, meaning and required mark
+		const fields = (mapping.options ?? []) as INodeProperties[];
+		const displayed = fields.filter((f) => NodeHelpers.displayParameter(set, f, { typeVersion }, d, values)).map((f) => f.name);
 		const expected = m.columns.filter((c) => !(m.hidden ?? []).includes(c.key));
-		expect(set).toEqual(Object.fromEntries(expected.map((c) => [c.key, c.defaultName])));
-		const fields = ((mapping.options ?? [])[0] as { values: INodeProperties[] }).values;
+		expect(displayed).toEqual(expected.map((c) => c.key));
 		for (const c of expected) {
 			const field = fields.find((f) => f.name === c.key)!;
-			expect({ key: c.key, label: field.displayName, required: Boolean(field.required), meaning: field.description }).toEqual({ key: c.key, label: c.label, required: c.required, meaning: expect.stringContaining(c.meaning.slice(0, 30)) });
+			// required columns say so in their label; `required: true` inside a collection would block every run in n8n 2.41
+			expect({ key: c.key, label: field.displayName, required: Boolean(field.required), default: field.default, meaning: field.description }).toEqual({
+				key: c.key,
+				label: c.required ? `${c.label} (Required)` : c.label,
+				required: false,
+				default: c.defaultName,
+				meaning: expect.stringContaining(c.meaning.slice(0, 30)),
+			});
 		}
 	});
 
 	it('hides the old one-by-one collection from new nodes (existing workflows keep it)', () => {
-		const values = NodeHelpers.getNodeParameters(d.properties, m.parameters, true, false, { typeVersion }, d) ?? {};
-		const legacy = d.properties.filter((p) => p.type === 'collection' && /Field|Column/.test(p.displayName) && p.name !== 'options');
+		const legacy = d.properties.filter((p) => p.type === 'collection' && /Field|Column/.test(p.displayName) && !MAPPING_NAMES.includes(p.name) && p.name !== 'options');
 		expect(legacy.length).toBeGreaterThan(0);
 		for (const p of legacy) expect(NodeHelpers.displayParameter(values, p, { typeVersion }, d)).toBe(false);
-		for (const p of legacy) expect(NodeHelpers.displayParameter(values, p, { typeVersion: 1.1 }, d)).toBe(true);
+		const old = NodeHelpers.getNodeParameters(d.properties, m.parameters, true, false, { typeVersion: 1.1 }, d) ?? {};
+		expect(legacy.filter((p) => NodeHelpers.displayParameter(old, p, { typeVersion: 1.1 }, d))).toHaveLength(1);
+		expect(d.properties.filter((p) => MAPPING_NAMES.includes(p.name) && NodeHelpers.displayParameter(old, p, { typeVersion: 1.1 }, d))).toEqual([]);
 	});
 });

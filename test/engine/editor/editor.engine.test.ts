@@ -77,7 +77,7 @@ describe('Column mapping (node version 1.2): the columns a beheerder names are r
 		const statuses = (r: RunResult) => r.output(NODE).map((out) => out.map((i) => [i.json.Casusnummer, (i.json.deadline as IDataObject).status]));
 		expect(statuses(mapped)).toEqual(statuses(legacy));
 		expect(mapped.output(NODE)[OVERDUE].length).toBeGreaterThan(0);
-		expect(mapped.output(NODE)[OVERDUE][0].json.deadline).toMatchObject({ caseRef: expect.stringMatching(/^C-2026-/) });
+		expect(mapped.output(NODE)[OVERDUE][0].json).toMatchObject({ Casusnummer: expect.stringMatching(/^C-2026-/), deadline: { status: 'overdue' } });
 	});
 
 	it('Deadline Monitor 1.2 ignores an old Field Names value (only the mapping counts)', async () => {
