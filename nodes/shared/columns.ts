@@ -48,7 +48,7 @@ export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<
 		name: spec.name,
 		type: 'collection',
 		placeholder: 'Add Column',
-		default: defaultColumnNames(spec.columns),
+		default: { ...defaultColumnNames(spec.columns) },
 		displayOptions: { show: { ...(spec.show ?? {}), '@version': [{ _cnd: { gte: COLUMN_MAPPING_VERSION } }] } },
 		description: spec.description,
 		options: spec.columns.map(
@@ -57,7 +57,7 @@ export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<
 				// node's top level (NodeHelpers.getParameterIssues), so the flag would block every run.
 				displayName: requiredLabel(c),
 				name: c.key,
-				type: 'string',
+				type: 'string' as const,
 				default: c.defaultName,
 				placeholder: c.defaultName,
 				description: `${c.meaning}. Default column: "${c.defaultName}".`.replace(/\.\./g, '.'),
