@@ -3,7 +3,7 @@
  * Which ones a run uses depends on the rule: the 8-week norm (S1) runs from Zorgteam Date to Start Date (or
  * Offer Date), the thuiszitter rule (S2) from Home Since to Started Offer Date.
  */
-import { defaultColumnNames, ExpectedColumn } from '../columns';
+import { defaultColumnNames, ExpectedColumn } from '../primitives/columns';
 
 export type DeadlineColumn =
 	| 'caseRef'

@@ -4,8 +4,8 @@
  * status's output. With `splitBy` (node version 1.2) each recipient gets one group per key instead, e.g. per
  * output its cases leave on: an Overdue group and a Due Soon group, each listing only its own cases. Only pseudonymous references, school, zorgteam, dates and status are copied.
  */
-import { mergeAddressLists } from '../addresses';
-import { CalendarDate, formatIsoDate } from '../dates';
+import { mergeAddressLists } from '../primitives/addresses';
+import { CalendarDate, formatIsoDate } from '../primitives/dates';
 import { CaseCheck, RuleId } from './cases';
 import { CaseStatus } from './clock';
 import { buildGroupMessage, Language, sortCases, statusLabel } from './messages';

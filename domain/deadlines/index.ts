@@ -3,6 +3,6 @@ export * from './cases';
 export * from './kpis';
 export * from './alertMemory';
 export * from './messages';
-export * from './dateCache';
+export * from '../primitives/dateCache';
 export * from './grouping';
 export * from './columns';

@@ -2,7 +2,7 @@
  * The columns Cross-Region Settlement reads, in one place: delivery records (Calculate) and invoice rows
  * (Reconcile Invoices). Default names are the Dutch column names regions use (leerling, woongemeente, …).
  */
-import { defaultColumnNames, ExpectedColumn } from '../columns';
+import { defaultColumnNames, ExpectedColumn } from '../primitives/columns';
 
 export type DeliveryColumn = 'pupil' | 'school' | 'residence' | 'period' | 'hours' | 'arrangement' | 'product' | 'cost';
 

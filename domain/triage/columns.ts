@@ -3,7 +3,7 @@
  * label, meaning. "Required" marks the facts without which a request goes to Needs Information (DOMAIN.md
  * "Incomplete requests are normal"): a blank one is never an error, it is listed as missing.
  */
-import { defaultColumnNames, ExpectedColumn } from '../columns';
+import { defaultColumnNames, ExpectedColumn } from '../primitives/columns';
 import type { RequestField } from './types';
 
 const NEEDS_INFO = 'A request without it goes to Needs Info.';

@@ -2,5 +2,5 @@ export * from './types';
 export * from './parse';
 export * from './rules';
 export * from './decide';
-export * from '../pseudonym';
+export * from '../primitives/pseudonym';
 export * from './columns';

@@ -2,7 +2,7 @@
  * Column mapping (issue 12, "Column mapping is hidden"): from node version 1.2 a node shows every column it
  * expects, with its default name, its meaning and "(Required)" on the required ones, as soon as the node is added —
  * one group of fields (a collection) whose default already holds every column, pre-filled from the domain's
- * column list (`domain/columns.ts`). Version 1 and 1.1 keep their empty "Change a Field Name" collection,
+ * column list (`domain/primitives/columns.ts`). Version 1 and 1.1 keep their empty "Change a Field Name" collection,
  * read exactly as before.
  *
  * Why not n8n's resource mapper (`type: 'resourceMapper'`, Postgres v2, Google Sheets v2): it maps values
@@ -16,7 +16,7 @@
  */
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../../domain/columns';
+import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../../domain/primitives/columns';
 
 /** The node version from which the column mapping shows every expected column. */
 export const COLUMN_MAPPING_VERSION = 1.2;

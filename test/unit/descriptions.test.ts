@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeHelpers, Workflow } from 'n8n-workflow';
 import type { INode, INodeParameters, INodeProperties, INodePropertyOptions, INodeType, INodeTypeDescription, IVersionedNodeType, NodeParameterValue } from 'n8n-workflow';
-import type { ExpectedColumn } from '../../domain/columns';
+import type { ExpectedColumn } from '../../domain/primitives/columns';
 import { DEADLINE_COLUMNS } from '../../domain/deadlines';
 import { DELIVERY_COLUMNS, INVOICE_COLUMNS } from '../../domain/settlement';
 import { TRIAGE_COLUMNS } from '../../domain/triage';

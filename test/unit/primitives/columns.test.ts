@@ -1,4 +1,4 @@
-import { defaultColumnNames, resolveColumnNames, type ExpectedColumn } from '../../../domain/columns';
+import { defaultColumnNames, resolveColumnNames, type ExpectedColumn } from '../../../domain/primitives/columns';
 import { DEADLINE_COLUMNS, DEFAULT_DEADLINE_COLUMNS } from '../../../domain/deadlines';
 import { DEFAULT_DELIVERY_FIELDS, DEFAULT_INVOICE_COLUMNS, DELIVERY_COLUMNS, INVOICE_COLUMNS } from '../../../domain/settlement';
 import { DEFAULT_FIELD_NAMES, REQUEST_FIELDS, TRIAGE_COLUMNS } from '../../../domain/triage';
