@@ -2,7 +2,8 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUTS_EXPRESSION, properties } from './description';
+import { financingFormOptions, OUTPUTS_EXPRESSION, properties } from './description';
+import { optionLabel } from '../shared/subtitle';
 import { route } from './router';
 
 /** Cross-Region Settlement (verrekening): the shell. Parameters in description.ts, operations in actions/. */
@@ -13,9 +14,10 @@ export class CrossRegionSettlement implements INodeType {
 		icon: { light: 'file:crossRegionSettlement.svg', dark: 'file:crossRegionSettlement.dark.svg' },
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ($parameter["financingForm"] ?? "function") }}',
+		// 1.2: every input and invoice column shown (Input Columns, Invoice Columns)
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		subtitle: `={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ${optionLabel('financingForm', financingFormOptions, 'function')} }}`,
 		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
 		defaults: { name: 'Cross-Region Settlement' },
 		usableAsTool: true,

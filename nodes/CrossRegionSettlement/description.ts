@@ -8,6 +8,9 @@ import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 import * as calculate from './actions/calculate.operation';
 import * as reconcile from './actions/reconcile.operation';
 
+/** The financing forms, for the canvas subtitle (their labels, never the ids). */
+export { financingFormOptions } from './actions/calculate.operation';
+
 /** Three named outputs per operation (names depend on the operation). */
 export const OUTPUTS_EXPRESSION: ExpressionString =
 	'={{ ($parameter.operation ?? "calculate") === "reconcile"' +

@@ -8,8 +8,9 @@ import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions, 
 import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/dates';
 import { DomainError } from '../../domain/primitives/errors';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../shared/columns';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
-import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+import { CaseFields, CheckSpec, ClockConfig, DEADLINE_COLUMNS, DeadlineColumnNames, NormUnit, parseKnownSchools, RuleId, validateClockConfig, RULE_COLUMNS } from '../../domain/deadlines';
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
 const normUnitOptions: INodePropertyOptions[] = [
@@ -52,6 +53,14 @@ export const clockProperties: INodeProperties[] = [
 		displayOptions: { show: { rule: ['eightWeek'] } },
 		description: 'Which date stops the 8-week clock',
 	},
+	// Node version 1.2: every column the rule reads is shown, pre-filled (nodes/shared/columns.ts)
+	columnMappingProperty({
+		displayName: 'Input Columns',
+		name: 'columnMap',
+		description: 'The columns of your spreadsheet this node reads, with the default name of each; change a name to match your header. Read once per run.',
+		columns: DEADLINE_COLUMNS,
+		showColumn: Object.fromEntries(Object.entries(RULE_COLUMNS).map(([key, rule]) => [key, { '/rule': [rule] }])),
+	}),
 	{
 		displayName: 'Norm Length',
 		name: 'normLength',
@@ -131,7 +140,7 @@ export const clockProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 6 },
 		default: '',
-		placeholder: '2026-10-17 - 2026-10-25 Herfstvakantie\n2026-12-19 - 2027-01-03 Kerstvakantie',
+		placeholder: 'e.g. 2026-10-17 - 2026-10-25 Herfstvakantie\n2026-12-19 - 2027-01-03 Kerstvakantie',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list'] } },
 		description:
 			'One holiday per line: first and last day off, e.g. "2026-10-17 - 2026-10-25 Herfstvakantie" or "17-10-2026 t/m 25-10-2026". Lines starting with # are ignored.',
@@ -149,7 +158,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'coveredFrom',
 		type: 'string',
 		default: '',
-		placeholder: '2026-08-01',
+		placeholder: 'First holiday (leave empty)',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
 		description: 'First day your holiday list is complete for. Empty: the first day of the first holiday.',
 	},
@@ -158,7 +167,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'coveredUntil',
 		type: 'string',
 		default: '',
-		placeholder: '2027-07-31',
+		placeholder: 'Last holiday (leave empty)',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
 		description: 'Last day your holiday list is complete for. Empty: the last day of the last holiday.',
 	},
@@ -167,14 +176,15 @@ export const clockProperties: INodeProperties[] = [
 		name: 'referenceDate',
 		type: 'string',
 		default: '',
-		placeholder: '2026-11-26',
-		description: 'The date to judge cases on (peildatum). Empty: today in the workflow\'s time zone. Set a date for reproducible reports.',
+		placeholder: 'Today (leave empty)',
+		description: 'The date to judge cases on (peildatum), e.g. 2026-11-26. Empty: today in the workflow\'s time zone. Set a date for reproducible reports.',
 	},
 ];
 
 /** Field names and options of both operations (shown after the operation's own parameters). */
 export const inputProperties: INodeProperties[] = [
-	{
+	// Versions 1 and 1.1: the columns one by one ("Change a Field Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Field Names',
 		name: 'fields',
 		type: 'collection',
@@ -193,7 +203,8 @@ export const inputProperties: INodeProperties[] = [
 			{ displayName: 'Zorgteam Date Field', name: 'zorgteamDate', type: 'string', default: 'zorgteamDate', description: '8-week rule: date the case was discussed in the zorgteam' },
 			{ displayName: 'Zorgteam Field', name: 'zorgteam', type: 'string', default: 'zorgteam', description: 'Name of the zorgteam' },
 		],
-	},
+	}),
+
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -231,31 +242,8 @@ export const inputProperties: INodeProperties[] = [
 	},
 ];
 
-export interface FieldNames {
-	caseRef: string;
-	zorgteamDate: string;
-	startDate: string;
-	offerDate: string;
-	homeSince: string;
-	startedOfferDate: string;
-	school: string;
-	brin: string;
-	zorgteam: string;
-	recipientEmail: string;
-}
-
-export const DEFAULT_FIELDS: FieldNames = {
-	caseRef: 'caseRef',
-	zorgteamDate: 'zorgteamDate',
-	startDate: 'startDate',
-	offerDate: 'offerDate',
-	homeSince: 'homeSince',
-	startedOfferDate: 'startedOfferDate',
-	school: 'school',
-	brin: 'brin',
-	zorgteam: 'zorgteam',
-	recipientEmail: 'zorgteamEmail',
-};
+/** The column names of a case (defaults and meaning in domain/deadlines/columns.ts). */
+export type FieldNames = DeadlineColumnNames;
 
 /** Resolves the holiday calendar for an item: fixed for the built-in and pasted lists, per item from a field. */
 export type CalendarResolver = (json: IDataObject) => HolidayCalendar | undefined;
@@ -288,12 +276,8 @@ function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone:
 export function readSettings(ctx: IExecuteFunctions, input: InputReader, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
 	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
-	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
-	const f: FieldNames = { ...DEFAULT_FIELDS };
-	for (const key of Object.keys(DEFAULT_FIELDS) as Array<keyof FieldNames>) {
-		const v = given[key];
-		if (typeof v === 'string' && v.trim() !== '') f[key] = v.trim();
-	}
+	// version 1.2: Input Columns; before: Field Names (read as before: trimmed, blank = default)
+	const f: FieldNames = readColumnNames(ctx, DEADLINE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	const stopEvent = ctx.getNodeParameter('stopEvent', 0, 'start') as 'start' | 'offer';
 	const fields: CaseFields =
 		rule === 'thuiszitter'

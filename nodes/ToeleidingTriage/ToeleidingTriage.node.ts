@@ -1,7 +1,9 @@
 import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
+import { regionPolicyOptions } from '../shared/policy.description';
 import { identifyingDataProperties } from '../shared/privacy';
+import { optionLabel } from '../shared/subtitle';
 import { OUTPUTS_EXPRESSION, properties } from './description';
 import { route } from './router';
 
@@ -13,9 +15,10 @@ export class ToeleidingTriage implements INodeType {
 		icon: { light: 'file:toeleidingTriage.svg', dark: 'file:toeleidingTriage.dark.svg' },
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ "Policy: " + ($parameter["regionPolicy"] ?? "amersfoort_osj") }}',
+		// 1.2: every input column shown (Input Columns)
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		subtitle: `={{ "Policy: " + ${optionLabel('regionPolicy', regionPolicyOptions, 'amersfoort_osj')} }}`,
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },
 		usableAsTool: true,

@@ -280,7 +280,11 @@ describe.each(MAPPED.map((m) => [`${m.node} ${JSON.stringify(m.parameters)}`, m]
 		expect(legacy.length).toBeGreaterThan(0);
 		for (const p of legacy) expect(NodeHelpers.displayParameter(values, p, { typeVersion }, d)).toBe(false);
 		const old = NodeHelpers.getNodeParameters(d.properties, m.parameters, true, false, { typeVersion: 1.1 }, d) ?? {};
-		expect(legacy.filter((p) => NodeHelpers.displayParameter(old, p, { typeVersion: 1.1 }, d))).toHaveLength(1);
+		const shownBefore = legacy.filter((p) => NodeHelpers.displayParameter(old, p, { typeVersion: 1.1 }, d));
+		expect(shownBefore).toHaveLength(1);
+		// the old collection offers the same columns with the same defaults as the domain's one list
+		const oldDefaults = Object.fromEntries(((shownBefore[0].options ?? []) as INodeProperties[]).map((o) => [o.name, o.default]));
+		expect(oldDefaults).toEqual(Object.fromEntries(m.columns.map((c) => [c.key, c.defaultName])));
 		expect(d.properties.filter((p) => MAPPING_NAMES.includes(p.name) && NodeHelpers.displayParameter(old, p, { typeVersion: 1.1 }, d))).toEqual([]);
 	});
 });

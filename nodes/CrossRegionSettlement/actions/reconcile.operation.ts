@@ -8,7 +8,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { INVOICE_COLUMNS, parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type InvoiceColumn, type Language } from '../../../domain/settlement';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { isBlank, parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
@@ -34,7 +35,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: rec },
 		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
 	},
-	{
+	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
+	columnMappingProperty({
+		displayName: 'Invoice Columns',
+		name: 'invoiceColumnMap',
+		description: 'The columns of the invoice rows this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
+		columns: INVOICE_COLUMNS,
+		show: rec,
+	}),
+	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumns',
 		type: 'collection',
@@ -48,7 +58,8 @@ export const description: INodeProperties[] = [
 			{ displayName: 'Municipality Column', name: 'municipality', type: 'string', default: 'gemeente', description: 'The municipality invoiced (CBS code or name)' },
 			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)' },
 		],
-	},
+	}),
+
 	{
 		displayName: 'Options',
 		name: 'reconcileOptions',
@@ -74,14 +85,7 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface InvoiceFields {
-	municipality: string;
-	period: string;
-	amount: string;
-	invoiceNumber: string;
-}
-
-const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
+type InvoiceFields = Record<InvoiceColumn, string>;
 const OTHER_KINDS = new Set(['own_share', 'referral', 'summary', 'statement_line', 'own_share_line', 'referral_line']);
 
 type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
@@ -93,11 +97,11 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
 	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
-	const columns = ctx.getNodeParameter('invoiceColumns', 0, {}) as Partial<InvoiceFields>;
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
 	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
 	const language = ((options.language as Language) ?? 'nl') as Language;
-	const fields: InvoiceFields = { ...DEFAULT_INVOICE_FIELDS, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) };
+	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: untrimmed, blank = default)
+	const fields: InvoiceFields = readColumnNames(ctx, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns', trimLegacy: false });
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;
