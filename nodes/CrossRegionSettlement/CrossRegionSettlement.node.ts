@@ -2,8 +2,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { financingFormOptions, OUTPUTS_EXPRESSION, properties } from './description';
-import { optionLabel } from '../shared/subtitle';
+import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
 
 /** Cross-Region Settlement (verrekening): the shell. Parameters in description.ts, operations in actions/. */
@@ -17,7 +16,7 @@ export class CrossRegionSettlement implements INodeType {
 		// 1.2: every input and invoice column shown (Input Columns, Invoice Columns)
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: `={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ${optionLabel('financingForm', financingFormOptions, 'function')} }}`,
+		subtitle: SUBTITLE,
 		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
 		defaults: { name: 'Cross-Region Settlement' },
 		usableAsTool: true,

@@ -1,10 +1,8 @@
 import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
-import { regionPolicyOptions } from '../shared/policy.description';
 import { identifyingDataProperties } from '../shared/privacy';
-import { optionLabel } from '../shared/subtitle';
-import { OUTPUTS_EXPRESSION, properties } from './description';
+import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
 
 /** Toeleiding Triage: the shell. Parameters in description.ts, the operation in actions/. */
@@ -18,7 +16,7 @@ export class ToeleidingTriage implements INodeType {
 		// 1.2: every input column shown (Input Columns)
 		version: [1, 1.1, 1.2],
 		defaultVersion: 1.2,
-		subtitle: `={{ "Policy: " + ${optionLabel('regionPolicy', regionPolicyOptions, 'amersfoort_osj')} }}`,
+		subtitle: SUBTITLE,
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },
 		usableAsTool: true,
