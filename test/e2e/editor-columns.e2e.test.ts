@@ -69,7 +69,7 @@ describe('a new Deadline Monitor in the n8n editor', () => {
 		expect(columns.length).toBeGreaterThan(0);
 		expect(columns).not.toContain('No properties');
 		expect(text).not.toContain('Field Names');
-		const inputs = await panel.locator('input').evaluateAll((els) => els.map((e) => (e as HTMLInputElement).value));
+		const inputs = await panel.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 		for (const c of DEADLINE_COLUMNS.filter((col) => RULE_COLUMNS[col.key] !== 'thuiszitter')) {
 			expect(text).toContain(c.required ? `${c.label} (Required)` : c.label);
 			expect(inputs).toContain(c.defaultName);
