@@ -6,3 +6,4 @@ export * from './messages';
 export * from '../primitives/dateCache';
 export * from './grouping';
 export * from './columns';
+export * from './fieldNames';

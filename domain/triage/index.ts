@@ -2,5 +2,4 @@ export * from './types';
 export * from './parse';
 export * from './rules';
 export * from './decide';
-export * from '../primitives/pseudonym';
 export * from './columns';

@@ -11,14 +11,16 @@ import { describeValue, InvalidFieldError } from '../primitives/errors';
 import type { MunicipalityRegistry } from '../municipalities';
 import { DEFAULT_TRIAGE_COLUMNS } from './columns';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
+import { isBlank } from '../primitives/blank';
 
 export type FieldNames = Record<RequestField, string>;
 
 /** Default column names; labels and meaning in ./columns (the one place). */
 export const DEFAULT_FIELD_NAMES: FieldNames = DEFAULT_TRIAGE_COLUMNS;
 
+/** Blank (see `isBlank`) or an empty list (a multi-value field left empty). */
 function blank(v: unknown): boolean {
-	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+	return isBlank(v) || (Array.isArray(v) && v.length === 0);
 }
 
 const SIMPLE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;

@@ -6,11 +6,10 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parseAddressList, splitAddresses } from '../../../domain/primitives/addresses';
 import { parseBrin } from '../../../domain/primitives/brin';
-import { GEMEENTEN_2025, getDefaultRegistry } from '../../../domain/municipalities';
+import { GEMEENTEN_2025, getDefaultRegistry, leadingCbsCode } from '../../../domain/municipalities';
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import {
 	explain,
-	makePseudonymiser,
 	parseRequest,
 	TRIAGE_COLUMNS,
 	triage,
@@ -21,12 +20,15 @@ import {
 	type TriageRequest,
 } from '../../../domain/triage';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
-import { itemError } from '../../shared/errors';
+import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
 import { ROUTE_LABELS, routesFor } from '../parameters';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
+import { withFieldNames } from '../../../domain/primitives/headers';
+import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
+import type { Language } from '../../../domain/primitives/language';
 
 const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
 /** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
@@ -209,8 +211,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-type Language = 'nl' | 'en';
-
 interface Settings {
 	config: TriageConfig;
 	names: FieldNames;
@@ -222,8 +222,7 @@ interface Settings {
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
 function municipalityEntry(entry: string): string {
-	const m = /^(GM)?(\d{1,4})(?=\s|\(|$)/i.exec(entry.trim());
-	return m ? m[2] : entry.trim();
+	return leadingCbsCode(entry) ?? entry.trim();
 }
 
 /** Every parameter is read once per run (the input reader checked they are the same for every item). */
@@ -271,7 +270,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 }
 
 /** `{ code, name }`, plus `formerCode`, `formerName` and `note` when the request named a discontinued municipality. */
-function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: 'nl' | 'en'): IDataObject | null {
+function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: Language): IDataObject | null {
 	if (!m) return null;
 	if (!m.formerly) return { code: m.code, name: m.name };
 	return { code: m.code, name: m.name, formerCode: m.formerly.code, formerName: m.formerly.name, note: m.formerly.note[language] };
@@ -325,7 +324,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		input = openInput(ctx, { properties: nodeProperties });
 		settings = await readSettings(ctx, input);
 	} catch (error) {
-		throw itemError(ctx.getNode(), error, 0);
+		throw configurationError(ctx.getNode(), error);
 	}
 	const { names, config } = settings;
 	const bsnPath = names.bsn;
