@@ -12,7 +12,6 @@ import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
 import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEADLINE_COLUMNS, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, RULE_COLUMNS, validateClockConfig } from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
-import { withFieldNames } from '../../domain/primitives/headers';
 import { fieldNameOption } from '../shared/fieldNames.description';
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */

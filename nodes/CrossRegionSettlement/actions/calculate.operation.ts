@@ -37,7 +37,6 @@ import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regio
 import { openInput } from '../../shared/input';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { incompleteBasisHint } from '../../shared/hints';
-import { withFieldNames } from '../../../domain/primitives/headers';
 import { fieldNameOption } from '../../shared/fieldNames.description';
 
 const calc = { operation: ['calculate'] };

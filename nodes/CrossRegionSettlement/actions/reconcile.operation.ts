@@ -8,13 +8,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { INVOICE_COLUMNS, parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type InvoiceColumn, type Language } from '../../../domain/settlement';
+import { INVOICE_COLUMNS, parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
-import { withFieldNames } from '../../../domain/primitives/headers';
 import { fieldNameOption } from '../../shared/fieldNames.description';
 
 interface InvoiceFields {

@@ -26,7 +26,6 @@ import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/inp
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
 import { ROUTE_LABELS, routesFor } from '../parameters';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
-import { withFieldNames } from '../../../domain/primitives/headers';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
 
