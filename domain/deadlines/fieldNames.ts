@@ -3,6 +3,7 @@
  * name them; which of them a rule reads is in `CaseFields` (8-week: zorgteamDate → startDate or offerDate;
  * thuiszitter: homeSince → startedOfferDate).
  */
+import { DEFAULT_DEADLINE_COLUMNS } from './columns';
 export interface CaseFieldNames {
 	caseRef: string;
 	zorgteamDate: string;
@@ -17,15 +18,4 @@ export interface CaseFieldNames {
 }
 
 /** The field names read when the user names none (also the defaults the node's description shows). */
-export const DEFAULT_CASE_FIELD_NAMES: CaseFieldNames = {
-	caseRef: 'caseRef',
-	zorgteamDate: 'zorgteamDate',
-	startDate: 'startDate',
-	offerDate: 'offerDate',
-	homeSince: 'homeSince',
-	startedOfferDate: 'startedOfferDate',
-	school: 'school',
-	brin: 'brin',
-	zorgteam: 'zorgteam',
-	recipientEmail: 'zorgteamEmail',
-};
+export const DEFAULT_CASE_FIELD_NAMES: CaseFieldNames = { ...DEFAULT_DEADLINE_COLUMNS };

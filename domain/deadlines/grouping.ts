@@ -1,7 +1,8 @@
 /**
  * "Group per recipient": gather checked cases into one summary per zorgteam (or school), with a ready
  * message. The group's status is that of its most urgent case; the node sends the group to that
- * status's output. Only pseudonymous references, school, zorgteam, dates and status are copied.
+ * status's output. With `splitBy` (node version 1.2) each recipient gets one group per key instead, e.g. per
+ * output its cases leave on: an Overdue group and a Due Soon group, each listing only its own cases. Only pseudonymous references, school, zorgteam, dates and status are copied.
  */
 import { mergeAddressLists } from '../primitives/addresses';
 import { CalendarDate, formatIsoDate } from '../primitives/dates';
@@ -19,6 +20,11 @@ export interface GroupOptions {
 	language: Language;
 	rule: RuleId;
 	reference: CalendarDate;
+	/**
+	 * Split each recipient's cases by this key (e.g. the node output a status leaves on): one group per
+	 * recipient and key, in order of first appearance. Absent: one group per recipient.
+	 */
+	splitBy?: (status: CaseStatus) => string | number;
 }
 
 export interface RecipientGroup<T> {
@@ -29,6 +35,8 @@ export interface RecipientGroup<T> {
 	members: T[];
 	summary: {
 		groupBy: GroupBy;
+		/** Only with `splitBy`: the group's (most urgent) status. */
+		status?: CaseStatus;
 		zorgteam?: string;
 		school?: string;
 		/** All members' addresses, one comma-separated list, duplicates removed case-insensitively. */
@@ -64,15 +72,16 @@ const NO_NAME: Record<Language, Record<GroupBy, string>> = {
 
 /** Group cases per recipient, groups in order of first appearance. */
 export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: T }>, options: GroupOptions): Array<RecipientGroup<T>> {
-	const byKey = new Map<string, Array<{ check: CaseCheck; member: T }>>();
+	const byKey = new Map<string, { key: string; list: Array<{ check: CaseCheck; member: T }> }>();
 	for (const e of entries) {
 		const key = options.groupBy === 'school' ? e.check.school : e.check.zorgteam;
-		let list = byKey.get(key);
-		if (!list) byKey.set(key, (list = []));
-		list.push(e);
+		const groupKey = options.splitBy ? `${key}\u0000${options.splitBy(e.check.status)}` : key;
+		let group = byKey.get(groupKey);
+		if (!group) byKey.set(groupKey, (group = { key, list: [] }));
+		group.list.push(e);
 	}
 	const groups: Array<RecipientGroup<T>> = [];
-	for (const [key, list] of byKey) {
+	for (const { key, list } of byKey.values()) {
 		const checks = list.map((l) => l.check);
 		const counts: Record<CaseStatus, number> = { overdue: 0, due_soon: 0, on_track: 0, met: 0, met_late: 0 };
 		for (const c of checks) counts[c.status]++;
@@ -85,6 +94,7 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 			members: list.map((l) => l.member),
 			summary: {
 				groupBy: options.groupBy,
+				...(options.splitBy ? { status } : {}),
 				[options.groupBy]: key,
 				recipientEmail: emails.text,
 				recipientEmails: emails.addresses,

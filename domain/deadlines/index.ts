@@ -6,4 +6,5 @@ export * from './messages';
 export * from '../primitives/dateCache';
 export * from './grouping';
 export * from './kpiChart';
+export * from './columns';
 export * from './fieldNames';

@@ -6,3 +6,4 @@ export * from './calculate';
 export * from './reconcile';
 export * from './text';
 export * from './sheet';
+export * from './columns';

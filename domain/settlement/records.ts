@@ -13,29 +13,13 @@ import { formatIsoDate } from '../primitives/dates';
 import { parsePeriod, periodContains, type Period } from './period';
 import type { DeliveryRecord } from './types';
 import { normalisePupilRef } from '../primitives/pseudonym';
+import { defaultColumnNames } from '../primitives/columns';
+import { DELIVERY_COLUMNS, type DeliveryColumn } from './columns';
 
-/** Column names of the delivery spreadsheet (parameters of the node). */
-export interface DeliveryFields {
-	pupil: string;
-	school: string;
-	residence: string;
-	period: string;
-	hours: string;
-	arrangement: string;
-	product: string;
-	cost: string;
-}
+/** Column names of the delivery spreadsheet (parameters of the node; defaults and meaning in ./columns). */
+export type DeliveryFields = Record<DeliveryColumn, string>;
 
-export const DEFAULT_DELIVERY_FIELDS: DeliveryFields = {
-	pupil: 'leerling',
-	school: 'school',
-	residence: 'woongemeente',
-	period: 'periode',
-	hours: 'uren',
-	arrangement: 'arrangement',
-	product: 'product',
-	cost: 'kosten',
-};
+export const DEFAULT_DELIVERY_FIELDS: DeliveryFields = defaultColumnNames(DELIVERY_COLUMNS);
 
 export interface RecordContext {
 	period: Period;

@@ -3,3 +3,4 @@ export * from './parse';
 export * from './rules';
 export * from './decide';
 export * from './text';
+export * from './columns';

@@ -9,30 +9,14 @@ import { normaliseBsn } from '../primitives/bsn';
 import { parseOptionalCalendarDate } from '../primitives/dates';
 import { describeValue, InvalidFieldError } from '../primitives/errors';
 import type { MunicipalityRegistry } from '../municipalities';
+import { DEFAULT_TRIAGE_COLUMNS } from './columns';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
 import { isBlank } from '../primitives/blank';
 
 export type FieldNames = Record<RequestField, string>;
 
-export const DEFAULT_FIELD_NAMES: FieldNames = {
-	requestId: 'requestId',
-	pupilReference: 'pupilReference',
-	bsn: 'bsn',
-	school: 'school',
-	residence: 'residenceMunicipality',
-	inResidentialCare: 'inResidentialCare',
-	residenceBeforeStay: 'residenceBeforeStay',
-	needs: 'needs',
-	riskLevel: 'riskLevel',
-	zorgteamDecision: 'zorgteamDecision',
-	zorgteamDate: 'zorgteamDate',
-	oppPresent: 'oppPresent',
-	helpAtHome: 'helpAtHome',
-	wlzIndication: 'wlzIndication',
-	groupOfferSuitable: 'groupOfferSuitable',
-	parentalConsent: 'parentalConsent',
-	accessContactEmail: 'accessContactEmail',
-};
+/** Default column names; labels and meaning in ./columns (the one place). */
+export const DEFAULT_FIELD_NAMES: FieldNames = DEFAULT_TRIAGE_COLUMNS;
 
 /** Blank (see `isBlank`) or an empty list (a multi-value field left empty). */
 function blank(v: unknown): boolean {

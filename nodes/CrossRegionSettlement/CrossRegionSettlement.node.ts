@@ -2,7 +2,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUTS_EXPRESSION, properties } from './description';
+import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
 
 /** Cross-Region Settlement (verrekening): the shell. Parameters in description.ts, operations in actions/. */
@@ -13,9 +13,10 @@ export class CrossRegionSettlement implements INodeType {
 		icon: { light: 'file:crossRegionSettlement.svg', dark: 'file:crossRegionSettlement.dark.svg' },
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ($parameter["financingForm"] ?? "function") }}',
+		// 1.2: every input and invoice column shown (Input Columns, Invoice Columns)
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		subtitle: SUBTITLE,
 		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
 		defaults: { name: 'Cross-Region Settlement' },
 		usableAsTool: true,

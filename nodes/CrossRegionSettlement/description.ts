@@ -8,6 +8,11 @@ import type { ExpressionString, INodeProperties } from 'n8n-workflow';
 import * as calculate from './actions/calculate.operation';
 import * as reconcile from './actions/reconcile.operation';
 
+import { optionLabel } from '../shared/subtitle';
+
+/** The canvas subtitle: the financing form by its label ("Calculate: Function Financing (FTE)"), never its id. */
+export const SUBTITLE = `={{ ($parameter["operation"] ?? "calculate") === "reconcile" ? "Reconcile invoices" : "Calculate: " + ${optionLabel('financingForm', calculate.financingFormOptions, 'function')} }}`;
+
 /** Three named outputs per operation (names depend on the operation). */
 export const OUTPUTS_EXPRESSION: ExpressionString =
 	'={{ ($parameter.operation ?? "calculate") === "reconcile"' +

@@ -12,9 +12,10 @@ export class DeadlineMonitor implements INodeType {
 		icon: { light: 'file:deadlineMonitor.svg', dark: 'file:deadlineMonitor.dark.svg' },
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "thuiszitter rule" : "8-week norm") }}',
+		// 1.2: every input column shown (Input Columns); grouped items on each status output they concern
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "Thuiszitter rule" : "8-week norm") }}',
 		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
 		defaults: { name: 'Deadline Monitor' },
 		usableAsTool: true,

@@ -7,11 +7,11 @@ import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions }
 
 import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/dates';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../shared/columns';
 import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
-import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEADLINE_COLUMNS, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, RULE_COLUMNS, validateClockConfig } from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
-import { withFieldNames } from '../../domain/primitives/headers';
 import { fieldNameOption } from '../shared/fieldNames.description';
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
@@ -55,6 +55,14 @@ export const clockProperties: INodeProperties[] = [
 		displayOptions: { show: { rule: ['eightWeek'] } },
 		description: 'Which date stops the 8-week clock',
 	},
+	// Node version 1.2: every column the rule reads is shown, pre-filled (nodes/shared/columns.ts)
+	columnMappingProperty({
+		displayName: 'Input Columns',
+		name: 'columnMap',
+		description: 'The columns of your spreadsheet this node reads, with the default name of each; change a name to match your header. Read once per run.',
+		columns: DEADLINE_COLUMNS,
+		showColumn: Object.fromEntries(Object.entries(RULE_COLUMNS).map(([key, rule]) => [key, { '/rule': [rule] }])),
+	}),
 	{
 		displayName: 'Norm Length',
 		name: 'normLength',
@@ -134,7 +142,7 @@ export const clockProperties: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 6 },
 		default: '',
-		placeholder: '2026-10-17 - 2026-10-25 Herfstvakantie\n2026-12-19 - 2027-01-03 Kerstvakantie',
+		placeholder: 'e.g. 2026-10-17 - 2026-10-25 Herfstvakantie\n2026-12-19 - 2027-01-03 Kerstvakantie',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list'] } },
 		description:
 			'One holiday per line: first and last day off, e.g. "2026-10-17 - 2026-10-25 Herfstvakantie" or "17-10-2026 t/m 25-10-2026". Lines starting with # are ignored.',
@@ -152,7 +160,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'coveredFrom',
 		type: 'string',
 		default: '',
-		placeholder: '2026-08-01',
+		placeholder: 'First holiday (leave empty)',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
 		description: 'First day your holiday list is complete for. Empty: the first day of the first holiday.',
 	},
@@ -161,7 +169,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'coveredUntil',
 		type: 'string',
 		default: '',
-		placeholder: '2027-07-31',
+		placeholder: 'Last holiday (leave empty)',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
 		description: 'Last day your holiday list is complete for. Empty: the last day of the last holiday.',
 	},
@@ -170,14 +178,15 @@ export const clockProperties: INodeProperties[] = [
 		name: 'referenceDate',
 		type: 'string',
 		default: '',
-		placeholder: '2026-11-26',
-		description: 'The date to judge cases on (peildatum). Empty: today in the workflow\'s time zone. Set a date for reproducible reports.',
+		placeholder: 'Today (leave empty)',
+		description: 'The date to judge cases on (peildatum), e.g. 2026-11-26. Empty: today in the workflow\'s time zone. Set a date for reproducible reports.',
 	},
 ];
 
 /** Field names and options of both operations (shown after the operation's own parameters). */
 export const inputProperties: INodeProperties[] = [
-	{
+	// Versions 1 and 1.1: the columns one by one ("Change a Field Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Field Names',
 		name: 'fields',
 		type: 'collection',
@@ -196,7 +205,8 @@ export const inputProperties: INodeProperties[] = [
 			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
 			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
 		],
-	},
+	}),
+
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -260,8 +270,8 @@ function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone:
 export function readSettings(ctx: IExecuteFunctions, input: InputReader, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
 	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
-	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<CaseFieldNames>;
-	const f: CaseFieldNames = withFieldNames(DEFAULT_CASE_FIELD_NAMES, given);
+	// version 1.2: Input Columns; before: Field Names (read as before: trimmed, blank = default)
+	const f: CaseFieldNames = readColumnNames(ctx, DEADLINE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	const stopEvent = ctx.getNodeParameter('stopEvent', 0, 'start') as 'start' | 'offer';
 	const fields: CaseFields =
 		rule === 'thuiszitter'

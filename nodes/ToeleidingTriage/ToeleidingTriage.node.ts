@@ -2,7 +2,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUTS_EXPRESSION, properties } from './description';
+import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
 
 /** Toeleiding Triage: the shell. Parameters in description.ts, the operation in actions/. */
@@ -13,9 +13,10 @@ export class ToeleidingTriage implements INodeType {
 		icon: { light: 'file:toeleidingTriage.svg', dark: 'file:toeleidingTriage.dark.svg' },
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
-		version: [1, 1.1],
-		defaultVersion: 1.1,
-		subtitle: '={{ "Policy: " + ($parameter["regionPolicy"] ?? "amersfoort_osj") }}',
+		// 1.2: every input column shown (Input Columns)
+		version: [1, 1.1, 1.2],
+		defaultVersion: 1.2,
+		subtitle: SUBTITLE,
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },
 		usableAsTool: true,

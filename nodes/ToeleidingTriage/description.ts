@@ -6,10 +6,16 @@
  */
 import type { INodeProperties } from 'n8n-workflow';
 
+import { regionPolicyOptions } from '../shared/policy.description';
+import { optionLabel } from '../shared/subtitle';
+
 import * as triage from './actions/triage.operation';
 
 /** One output per route (defined in parameters.ts, which the operation shares). */
 export { OUTPUTS_EXPRESSION } from './parameters';
+
+/** The canvas subtitle: the chosen policy by its label ("Policy: Amersfoort OSJ (S0)"), never its id. */
+export const SUBTITLE = `={{ "Policy: " + ${optionLabel('regionPolicy', regionPolicyOptions, 'amersfoort_osj')} }}`;
 
 /** Every parameter of the node, in the order the editor shows them. */
 export const properties: INodeProperties[] = [...triage.description];

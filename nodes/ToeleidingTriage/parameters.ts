@@ -21,6 +21,23 @@ export const ROUTE_LABELS: Record<Route, string> = {
 };
 
 /**
+ * Output labels on the canvas: short enough to show in full under the node (at most 12 characters, checked by
+ * test/unit/descriptions.test.ts). The full route name is ROUTE_LABELS (`triage.routeLabel` on every item).
+ */
+export const OUTPUT_LABELS: Record<Route, string> = {
+	needs_information: 'Needs Info',
+	collective: 'Collective',
+	individual_beschikking: 'Beschikking',
+	combined: 'Grijs Gebied',
+	basic_support: 'School Only',
+	voorliggend_veld: 'Voorliggend',
+	zorgteam_weighing: 'To Zorgteam',
+	wlz: 'Wlz',
+	anonymous_advice: 'Anonymous',
+	mandated_route: 'Mandated',
+};
+
+/**
  * One output per route, in ROUTES order ("Needs Information" first: failed items land there under "Continue").
  * The Mandated Route output (index 9) exists only under a policy that can produce it (Rotterdam): every other
  * workflow keeps its nine outputs, so n8n's error output ("Continue (using error output)") stays at index 9
@@ -32,6 +49,6 @@ export const MANDATED_PRESETS: PresetId[] = PRESET_IDS.filter((id) => PRESETS[id
 export function routesFor(policy: { accessRoute?: string }): readonly Route[] {
 	return policy.accessRoute === 'mandated_specialist' ? ROUTES : ROUTES.filter((r) => r !== 'mandated_route');
 }
-const outputList = (routes: readonly Route[]): string => JSON.stringify(routes.map((r) => ({ type: 'main', displayName: ROUTE_LABELS[r] })));
+const outputList = (routes: readonly Route[]): string => JSON.stringify(routes.map((r) => ({ type: 'main', displayName: OUTPUT_LABELS[r] })));
 /** The node's outputs as an expression of the Region Policy parameter. */
 export const OUTPUTS_EXPRESSION = `={{ ${JSON.stringify(MANDATED_PRESETS)}.includes($parameter.regionPolicy) ? ${outputList(ROUTES)} : ${outputList(routesFor({}))} }}` as ExpressionString;

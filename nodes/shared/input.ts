@@ -65,7 +65,7 @@ export const calendarTimeZoneOption: INodeProperties = {
 	name: 'calendarTimeZone',
 	type: 'string',
 	default: '',
-	placeholder: 'Europe/Amsterdam',
+	placeholder: 'Europe/Amsterdam (leave empty)',
 	description:
 		'Time zone whose calendar days this node uses for "today" and for the date of a timestamp. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
 };

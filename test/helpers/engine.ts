@@ -143,7 +143,7 @@ const TEST_NODES: Record<string, INodeType> = {
 	'test.code': new TestCode(),
 };
 
-class PackageNodeTypes implements INodeTypes {
+export class PackageNodeTypes implements INodeTypes {
 	constructor(private readonly pkg: LoadedPackage) {}
 
 	getByName(nodeType: string): INodeType | IVersionedNodeType {

@@ -2,7 +2,7 @@
  * Calculate: read parameters → validate every record (parseItems) → reject contradicting records →
  * the core's calculateSettlement → items on three outputs (Statements, Referrals, Summary).
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, INodePropertyOptions, IPairedItemData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate } from '../../../domain/primitives/dates';
@@ -15,6 +15,7 @@ import type { FinancingForm, OutsiderTreatment, PresetId } from '../../../domain
 import {
 	calculateSettlement,
 	DEFAULT_DELIVERY_FIELDS,
+	DELIVERY_COLUMNS,
 	findContradictions,
 	makePseudonymiser,
 	normaliseProductCode,
@@ -36,10 +37,19 @@ import { errorItem, failItems, parseItems } from '../../shared/execution';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
-import { withFieldNames } from '../../../domain/primitives/headers';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { incompleteBasisHint } from '../../shared/hints';
 import { fieldNameOption } from '../../shared/fieldNames.description';
 
 const calc = { operation: ['calculate'] };
+
+/** The financing forms (S4 §2.2.1); their names are also the canvas subtitle. */
+export const financingFormOptions: INodePropertyOptions[] = [
+	{ name: 'Function Financing (FTE)', value: 'function', description: 'Functiebekostiging: fte × yearly cost per fte × share of the period, allocated by pupils or hours' },
+	{ name: 'Population Financing (Lump Sum)', value: 'population', description: 'Populatiebekostiging: a lump sum for the period, allocated by pupils or hours' },
+	{ name: 'Effort-Oriented (PxQ)', value: 'pxq', description: 'Inspanningsgericht: hours × tariff, per product if given' },
+	{ name: 'Output-Oriented (Fixed Price)', value: 'output', description: 'Outputgericht: a fixed price per delivered arrangement (one record = one arrangement)' },
+];
 
 const euroProperty = (displayName: string, name: string, description: string, show: Record<string, Array<string | boolean>>, placeholder: string): INodeProperties => ({
 	displayName,
@@ -129,12 +139,7 @@ export const description: INodeProperties[] = [
 		name: 'financingForm',
 		type: 'options',
 		displayOptions: { show: calc },
-		options: [
-			{ name: 'Function Financing (FTE)', value: 'function', description: 'Functiebekostiging: fte × yearly cost per fte × share of the period, allocated by pupils or hours' },
-			{ name: 'Population Financing (Lump Sum)', value: 'population', description: 'Populatiebekostiging: a lump sum for the period, allocated by pupils or hours' },
-			{ name: 'Effort-Oriented (PxQ)', value: 'pxq', description: 'Inspanningsgericht: hours × tariff, per product if given' },
-			{ name: 'Output-Oriented (Fixed Price)', value: 'output', description: 'Outputgericht: a fixed price per delivered arrangement (one record = one arrangement)' },
-		],
+		options: financingFormOptions,
 		default: 'function',
 		description: 'How the cost is determined (S4 §2.2.1)',
 	},
@@ -216,7 +221,16 @@ export const description: INodeProperties[] = [
 	productTableProperty('Prices per Product', 'prices', 'price', 'Price per Arrangement', 'output', 'Fixed price per arrangement for each product code'),
 
 	// ---------------- Calculate: columns and options ----------------
-	{
+	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
+	columnMappingProperty({
+		displayName: 'Input Columns',
+		name: 'columnMap',
+		description: 'The columns of the delivery records this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
+		columns: DELIVERY_COLUMNS,
+		show: calc,
+	}),
+	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Input Columns',
 		name: 'columns',
 		type: 'collection',
@@ -234,7 +248,8 @@ export const description: INodeProperties[] = [
 			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'residence', 'Residence Municipality Column', 'Where the pupil lives (woonplaatsbeginsel): CBS code or name'),
 			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'school', 'School Column', 'School (BRIN or name), shown on the statement lines'),
 		],
-	},
+	}),
+
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -339,10 +354,10 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const node = ctx.getNode();
 	// Every parameter is read once per run (one settlement per run); see README "Data as it arrives".
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
-	const columns = ctx.getNodeParameter('columns', 0, {}) as Partial<DeliveryFields>;
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {
-		fields: withFieldNames(DEFAULT_DELIVERY_FIELDS, columns),
+		// version 1.2: Input Columns; before: the Input Columns collection (read as before: trimmed, blank = default)
+		fields: readColumnNames(ctx, DELIVERY_COLUMNS, { mapping: 'columnMap', legacy: 'columns' }),
 		language: (options.language as Language) ?? 'nl',
 		outputFormat: (options.outputFormat as 'statements' | 'lines') ?? 'statements',
 		includeOwnShare: options.includeOwnShare !== false,
@@ -460,6 +475,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	for (const s of result.referrals) referralsOut.push(...statementItems(s, result, settings, keyId));
 	const allPaired: IPairedItemData[] = ctx.getInputData().map((_item, i) => ({ item: i }));
 	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
+	const basisHint = incompleteBasisHint(result.summary);
+	if (basisHint) ctx.addExecutionHints(basisHint);
 	input.finish();
 	// Error items (On Error: continue) leave through the first output, as everywhere in this package.
 	return [[...statementsOut, ...failed], referralsOut, summaryOut];

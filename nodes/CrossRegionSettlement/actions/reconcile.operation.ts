@@ -8,12 +8,12 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
-import { withFieldNames } from '../../../domain/primitives/headers';
 import { fieldNameOption } from '../../shared/fieldNames.description';
 
 interface InvoiceFields {
@@ -46,7 +46,16 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: rec },
 		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
 	},
-	{
+	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
+	columnMappingProperty({
+		displayName: 'Invoice Columns',
+		name: 'invoiceColumnMap',
+		description: 'The columns of the invoice rows this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
+		columns: INVOICE_COLUMNS,
+		show: rec,
+	}),
+	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumns',
 		type: 'collection',
@@ -60,7 +69,8 @@ export const description: INodeProperties[] = [
 			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'municipality', 'Municipality Column', 'The municipality invoiced (CBS code or name)'),
 			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'period', 'Period Column', 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)'),
 		],
-	},
+	}),
+
 	{
 		displayName: 'Options',
 		name: 'reconcileOptions',
@@ -97,11 +107,11 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
 	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
-	const columns = ctx.getNodeParameter('invoiceColumns', 0, {}) as Partial<InvoiceFields>;
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
 	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
 	const language = ((options.language as Language) ?? 'nl') as Language;
-	const fields: InvoiceFields = withFieldNames(DEFAULT_INVOICE_FIELDS, columns);
+	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: trimmed, blank = default)
+	const fields: InvoiceFields = readColumnNames(ctx, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;

@@ -21,6 +21,7 @@ import { InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../../shared/privacy';
 import { readSettings, SharedSettings } from '../parameters';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
+import { missingRecipientHint } from '../../shared/hints';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 
@@ -60,7 +61,7 @@ export const description: INodeProperties[] = [
 		default: false,
 		displayOptions: checkOnly,
 		description:
-			'Whether to emit one item per zorgteam or school with its cases and a ready e-mail subject, text and HTML table. The item leaves on the output of its most urgent case.',
+			'Whether to emit one item per zorgteam or school with its cases and a ready e-mail subject, text and HTML table. From node version 1.2 a recipient gets one item on each status output it has cases for (Overdue, Due Soon, …); before, one item on the output of its most urgent case.',
 	},
 	{
 		displayName: 'Group By',
@@ -88,7 +89,7 @@ export const description: INodeProperties[] = [
 		default: ['overdue', 'due_soon'],
 		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
 		description:
-			'Cases with these statuses are gathered into one item per recipient (on the output of its most urgent case); other cases leave one by one on their own output',
+			'Cases with these statuses are gathered per recipient (version 1.2: one item per recipient on each status output; before: one item on the output of its most urgent case); other cases leave one by one on their own output',
 	},
 	{
 		displayName: 'Message Language',
@@ -153,6 +154,24 @@ class GapTally {
 	}
 }
 
+/** Counts, for the e-mail hint, the cases sent to an alert output (Overdue, Due Soon) with and without an address. */
+class RecipientTally {
+	missing = 0;
+	present = 0;
+	add(check: CaseCheck, output: number) {
+		if (output !== OUTPUT.overdue && output !== OUTPUT.dueSoon) return;
+		if (check.recipientEmail === '') this.missing++;
+		else this.present++;
+	}
+	/** Only when addresses are in use: grouping per recipient, or other alerted cases have one. */
+	hint(grouped: boolean, column: string): NodeExecutionHint | undefined {
+		return grouped || this.present > 0 ? missingRecipientHint(this.missing, column) : undefined;
+	}
+}
+
+/** From this node version a recipient's group leaves on each status output it has cases for (issue 12). */
+export const GROUP_PER_OUTPUT_VERSION = 1.2;
+
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see README "Data as it arrives".
@@ -165,6 +184,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const privacy = readIdentifyingData(ctx);
 
 	const gaps = new GapTally();
+	const recipients = new RecipientTally();
 	// With alert once, each item is judged once before routing (the claim round needs every status first).
 	const judged = new WeakMap<INodeExecutionData, CaseCheck>();
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
@@ -211,15 +231,19 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			if (!applies(item)) return { json: notApplicable(item), output: OUTPUT.closed };
 			const check = evaluate(item);
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
-			return { json, output: changed(check) ? outputFor(check.status) : OUTPUT.unchanged };
+			const output = changed(check) ? outputFor(check.status) : OUTPUT.unchanged;
+			recipients.add(check, output);
+			return { json, output };
 		}, privacy, input);
 	} else {
-		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy);
+		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients);
 	}
 
 	memory?.finish();
 	const hint = gaps.hint();
 	if (hint) ctx.addExecutionHints(hint);
+	const noAddress = recipients.hint(grouped, settings.spec.fields.recipientEmail);
+	if (noAddress) ctx.addExecutionHints(noAddress);
 	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
 	input.finish();
 	return result;
@@ -235,6 +259,7 @@ function groupedOutputs(
 	outputField: string,
 	notApplicable: (item: INodeExecutionData) => IDataObject,
 	privacy: IdentifyingData | undefined,
+	recipients: RecipientTally,
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
@@ -244,11 +269,13 @@ function groupedOutputs(
 	outputs[0].push(...parsed.failed);
 
 	const items = ctx.getInputData();
-	const single = (check: CaseCheck, itemIndex: number, output: number) =>
+	const single = (check: CaseCheck, itemIndex: number, output: number) => {
+		recipients.add(check, output);
 		outputs[output].push({
 			json: minimiseOutput(privacy, { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject }, itemIndex),
 			pairedItem: { item: itemIndex },
 		});
+	};
 	const toGroup: Array<{ check: CaseCheck; member: number }> = [];
 	for (const { value: check, itemIndex } of parsed.ok) {
 		if (check === null) {
@@ -258,11 +285,14 @@ function groupedOutputs(
 		} else if (!groupStatuses.has(check.status)) {
 			single(check, itemIndex, outputFor(check.status));
 		} else {
+			recipients.add(check, outputFor(check.status));
 			toGroup.push({ check, member: itemIndex });
 		}
 	}
 	const { spec } = settings;
-	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference })) {
+	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
+	const splitBy = ctx.getNode().typeVersion >= GROUP_PER_OUTPUT_VERSION ? outputFor : undefined;
+	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy })) {
 		outputs[outputFor(group.status)].push({
 			json: group.summary as unknown as IDataObject,
 			pairedItem: group.members.map((item) => ({ item })),

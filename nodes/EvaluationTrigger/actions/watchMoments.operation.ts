@@ -135,7 +135,7 @@ export const description: INodeProperties[] = [
 		type: 'string',
 		typeOptions: { rows: 3 },
 		default: '',
-		placeholder: '2026-02-14..2026-02-22, 2026-07-18..2026-08-30',
+		placeholder: 'e.g. 2026-02-14..2026-02-22, 2026-07-18..2026-08-30',
 		displayOptions: { show: { moveToWorkingDay: [true] } },
 		description: 'More days off: dates and ranges (first..last) separated by commas or new lines, e.g. school holidays (schoolvakanties) or study days',
 	},

@@ -9,7 +9,7 @@ import { parseBrin } from '../../../domain/primitives/brin';
 import { GEMEENTEN_2025, getDefaultRegistry, leadingCbsCode } from '../../../domain/municipalities';
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import {
-	DEFAULT_FIELD_NAMES,
+	TRIAGE_COLUMNS,
 	type AccessContact,
 	type FieldNames,
 	type RequestField,
@@ -21,13 +21,13 @@ import {
 import { explainer, triage } from '../../../domain/triage/decide';
 import { requestParser } from '../../../domain/triage/parse';
 import { triageTexts } from '../../../domain/triage/text';
+import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
 import { ROUTE_LABELS, routesFor } from '../parameters';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
-import { withFieldNames } from '../../../domain/primitives/headers';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
 
@@ -74,25 +74,6 @@ const municipalityParams: INodeProperties[] = [
 	},
 ];
 
-const FIELD_DESCRIPTIONS: Record<RequestField, [string, string]> = {
-	requestId: ['Request ID', 'Field with the ID of the request (aanmelding); passed on to the outputs'],
-	pupilReference: ['Pupil Reference', 'Field with a pseudonymous pupil reference (not a name or BSN); passed on instead of the BSN'],
-	bsn: ['BSN', 'Field with the pupil\u2019s BSN (optional). Validated by the elfproef, never shown in errors, removed from the outputs unless "Include BSN in Output" is on'],
-	school: ['School (BRIN)', 'Field with the BRIN code of the school (e.g. 12AB or 12AB00)'],
-	residence: ['Residence Municipality', 'Field with the municipality of the pupil\u2019s BRP address (woonplaats), as CBS code or name'],
-	inResidentialCare: ['In Residential Care', 'Field saying (yes/no) whether the pupil stays with a provider, foster family or institution (verblijf)'],
-	residenceBeforeStay: ['Residence Before Stay', 'Field with the municipality of the BRP address just before a residential stay (woonplaatsbeginsel)'],
-	needs: ['Need Domains', 'Field with the need domains: learning (leren), behaviour (gedrag), upbringing (opvoeding/gezin), mental_health (psychisch/ggz), disability (lvb), nursing_care (zorg in onderwijstijd), separated by commas'],
-	riskLevel: ['Risk Level', 'Field with the risk level of the pyramid (S0): green, yellow, red (groen, geel, rood)'],
-	zorgteamDecision: ['Zorgteam Decision', 'Field with the zorgteam decision: help (ja), no_help (nee) or empty when not yet discussed'],
-	zorgteamDate: ['Zorgteam Date', 'Field with the date the zorgteam discussed the pupil; starts the 8-week clock'],
-	oppPresent: ['OPP Present', 'Field saying (yes/no) whether the pupil has a current ontwikkelingsperspectiefplan (OPP)'],
-	helpAtHome: ['Help at Home Needed', 'Field saying (yes/no) whether help at home is also needed (1 Gezin 1 Plan 1 Regisseur)'],
-	wlzIndication: ['Wlz Indication', 'Field saying (yes/no) whether the pupil has a Wlz indication'],
-	groupOfferSuitable: ['Group Offer Suitable', 'Field saying (yes/no) whether a group offer (groepsaanbod) fits the need'],
-	parentalConsent: ['Parental Consent', 'Field saying (yes/no) whether the parents consented to a named case'],
-	accessContactEmail: ['Access Contact E-Mail', 'Field with the e-mail of the access team contact, if the form carries it; otherwise the contact list below is used'],
-};
 
 /** The parameters of the Triage operation (the node's only operation: it has no Operation selector). */
 export const description: INodeProperties[] = [
@@ -166,21 +147,29 @@ export const description: INodeProperties[] = [
 		default: false,
 		description: 'Whether to make a pseudonymous pupil reference from the BSN (keyed hash, needs the Jeugdhulp Pseudonymisation Key credential) when the request has no pupil reference',
 	},
-	{
+	// Node version 1.2: every field shown, pre-filled; the five without which a request goes to Needs Info say "(Required)"
+	columnMappingProperty({
+		displayName: 'Input Columns',
+		name: 'columnMap',
+		description: 'The fields (columns) of your form or spreadsheet this node reads, with the default name of each; change a name to match yours. Dot paths (a.b) work too. Read once per run.',
+		columns: TRIAGE_COLUMNS,
+	}),
+	// Versions 1 and 1.1: the fields one by one ("Change Field Name"), read as before
+	beforeColumnMapping({
 		displayName: 'Input Field Names',
 		name: 'fields',
 		type: 'collection',
 		placeholder: 'Change Field Name',
 		default: {},
 		description: 'Names of the fields (columns) in the incoming form or spreadsheet; change them to match yours. Dot paths (a.b) work too.',
-		options: (Object.keys(FIELD_DESCRIPTIONS) as RequestField[]).map((f) => ({
-			displayName: FIELD_DESCRIPTIONS[f][0],
-			name: f,
+		options: TRIAGE_COLUMNS.map((c) => ({
+			displayName: c.label,
+			name: c.key,
 			type: 'string' as const,
-			default: DEFAULT_FIELD_NAMES[f],
-			description: FIELD_DESCRIPTIONS[f][1],
+			default: c.defaultName,
+			description: c.meaning,
 		})),
-	},
+	}),
 	{
 		displayName: 'Options',
 		name: 'options',
@@ -267,8 +256,8 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		name: String(c.name ?? ''),
 		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));
-	const fields = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
-	const names: FieldNames = withFieldNames(DEFAULT_FIELD_NAMES, fields);
+	// version 1.2: Input Columns; before: Input Field Names (read as before: trimmed, blank = default)
+	const names: FieldNames = readColumnNames(ctx, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	const options = ctx.getNodeParameter('options', 0, {}) as { language?: Language; output?: string; includeBsn?: boolean };
 	let pseudonymise: ((bsn: string) => string) | undefined;
 	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {

@@ -47,6 +47,31 @@ describe('groupPerRecipient', () => {
 		assertNoPersonalData(groups);
 	});
 
+	it('with splitBy, one group per recipient and key, each with only its own cases (node version 1.2)', () => {
+		const output = (status: CaseCheck['status']) => (status === 'met' || status === 'met_late' ? 'closed' : status);
+		const groups = groupPerRecipient(
+			[
+				{ check: check('C-1', 'A', 'due_soon', 'a@x.example'), member: 0 },
+				{ check: check('C-2', 'B', 'due_soon'), member: 1 },
+				{ check: check('C-3', 'A', 'overdue', 'a@x.example'), member: 2 },
+				{ check: check('C-4', 'A', 'met', 'a2@x.example'), member: 3 },
+				{ check: check('C-5', 'A', 'met_late'), member: 4 },
+				{ check: check('C-6', 'A', 'due_soon', 'a3@x.example'), member: 5 },
+			],
+			{ ...opts, splitBy: output },
+		);
+		expect(groups.map((g) => [g.key, g.status, g.members, g.summary.caseCount])).toEqual([
+			['A', 'due_soon', [0, 5], 2],
+			['B', 'due_soon', [1], 1],
+			['A', 'overdue', [2], 1],
+			['A', 'met_late', [3, 4], 2], // met and met late share one key here: one group, the most urgent status
+		]);
+		expect(groups[0].summary).toMatchObject({ zorgteam: 'A', status: 'due_soon', recipientEmail: 'a@x.example, a3@x.example', counts: { overdue: 0, due_soon: 2 } });
+		expect(groups[0].summary.cases.map((c) => c.caseRef)).toEqual(['C-1', 'C-6']);
+		// without splitBy the summary keeps its version-1 shape (no status field)
+		expect(groupPerRecipient([{ check: check('C-1', 'A', 'due_soon'), member: 0 }], opts)[0].summary).not.toHaveProperty('status');
+	});
+
 	it('groups per school, and names a group without a name', () => {
 		const [g] = groupPerRecipient([{ check: { ...check('C-1', '', 'due_soon'), school: '' }, member: 0 }], { ...opts, groupBy: 'school' });
 		expect(g.summary.school).toBe('');

@@ -1,0 +1,90 @@
+/**
+ * Column mapping (issue 12, "Column mapping is hidden"): from node version 1.2 a node shows every column it
+ * expects, with its default name, its meaning and "(Required)" on the required ones, as soon as the node is added —
+ * one group of fields (a collection) whose default already holds every column, pre-filled from the domain's
+ * column list (`domain/primitives/columns.ts`). Version 1 and 1.1 keep their empty "Change a Field Name" collection,
+ * read exactly as before.
+ *
+ * Why not n8n's resource mapper (`type: 'resourceMapper'`, Postgres v2, Google Sheets v2): it maps values
+ * *to* a destination's columns, each value an expression evaluated per item; its fields carry no
+ * description (the meaning would be lost), appear only after a call to the node's `methods.resourceMapping`
+ * and are stored with their whole schema in the workflow. Here the beheerder names *source* columns once
+ * per run. Why not a single-value fixedCollection: n8n 2.41's `NodeHelpers.getNodeParameters` fails on one
+ * whose default is not empty while the node has no value for it yet (a new node), so a pre-filled
+ * collection is the shape that shows every column at once. Column names stay read once per run
+ * (`getNodeParameter(name, 0)`): no per-item evaluation.
+ */
+import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+
+import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../../domain/primitives/columns';
+
+/** The node version from which the column mapping shows every expected column. */
+export const COLUMN_MAPPING_VERSION = 1.2;
+
+type Show = NonNullable<IDisplayOptions['show']>;
+
+export interface ColumnMappingSpec<K extends string> {
+	/** Label of the group, e.g. "Input Columns". */
+	displayName: string;
+	/** Parameter name of the mapping (new from version 1.2; never the name of the legacy collection). */
+	name: string;
+	description: string;
+	columns: ReadonlyArray<ExpectedColumn<K>>;
+	/** Conditions on the whole group (e.g. the operation); the version condition is added. */
+	show?: Show;
+	/** Conditions per column on other parameters, written as root paths (`{ '/rule': ['eightWeek'] }`). */
+	showColumn?: Partial<Record<K, Show>>;
+}
+
+/** The label of a column in the panel: "Zorgteam Date (Required)" for a column a run needs. */
+export function requiredLabel(column: ExpectedColumn): string {
+	return column.required ? `${column.label} (Required)` : column.label;
+}
+
+/** The collection that shows every expected column, pre-filled (node version 1.2 and later). */
+export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<K>): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'collection',
+		placeholder: 'Add Column',
+		default: { ...defaultColumnNames(spec.columns) },
+		displayOptions: { show: { ...(spec.show ?? {}), '@version': [{ _cnd: { gte: COLUMN_MAPPING_VERSION } }] } },
+		description: spec.description,
+		options: spec.columns.map(
+			(c): INodeProperties => ({
+				// "(Required)" in the label, not `required: true`: n8n 2.41 checks a required collection field at the
+				// node's top level (NodeHelpers.getParameterIssues), so the flag would block every run.
+				displayName: requiredLabel(c),
+				name: c.key,
+				type: 'string' as const,
+				default: c.defaultName,
+				placeholder: c.defaultName,
+				description: `${c.meaning}. Default column: "${c.defaultName}".`.replace(/\.\./g, '.'),
+				...(spec.showColumn?.[c.key] ? { displayOptions: { show: spec.showColumn[c.key] } } : {}),
+			}),
+		),
+	};
+}
+
+/** A legacy field-name collection, shown only below the column-mapping version (existing workflows). */
+export function beforeColumnMapping(property: INodeProperties): INodeProperties {
+	const show = property.displayOptions?.show ?? {};
+	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, '@version': [{ _cnd: { lt: COLUMN_MAPPING_VERSION } }] } } };
+}
+
+/**
+ * The column names for this run, read once (item 0): from the mapping under version 1.2 and later, from the
+ * legacy collection before; blank or missing entries fall back to the domain defaults.
+ */
+export function readColumnNames<K extends string>(
+	ctx: IExecuteFunctions,
+	columns: ReadonlyArray<ExpectedColumn<K>>,
+	names: { mapping: string; legacy: string; trimLegacy?: boolean },
+): Record<K, string> {
+	if (ctx.getNode().typeVersion >= COLUMN_MAPPING_VERSION) {
+		return resolveColumnNames(columns, ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject);
+	}
+	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)
+	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject, { trim: names.trimLegacy !== false });
+}
