@@ -11,7 +11,7 @@
  */
 import { IDataObject } from 'n8n-workflow';
 
-import { fromYmd } from '../domain/dates';
+import { fromYmd } from '../domain/primitives/dates';
 import { caseOutput, CheckSpec, checkCase } from '../domain/deadlines';
 import { runWorkflow } from '../test/helpers/engine';
 import { benchWorkflow, findRow, gc, measure, Measurement, ratio, report } from './support';

@@ -8,8 +8,8 @@
  * Everything works on `CalendarDate` day numbers: counting is a binary search over merged ranges
  * with prefix sums, so a case costs a few array look-ups, not a walk over its days.
  */
-import { CalendarDate, formatIsoDate, parseCalendarDate } from '../dates';
-import { InvalidFieldError } from '../errors';
+import { CalendarDate, formatIsoDate, parseCalendarDate } from '../primitives/dates';
+import { InvalidFieldError } from '../primitives/errors';
 
 export interface HolidayRange {
 	/** First day off (inclusive). */

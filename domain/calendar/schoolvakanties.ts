@@ -13,7 +13,7 @@
  *   through them is reported (the node shows an execution hint) rather than silently counted.
  * Schools set their own dates for some holidays: regions should paste their own calendar.
  */
-import { fromYmd, CalendarDate } from '../dates';
+import { fromYmd, CalendarDate } from '../primitives/dates';
 import { HolidayCalendar, HolidayRange } from './holidays';
 
 export type HolidayRegion = 'noord' | 'midden' | 'zuid';

@@ -2,13 +2,13 @@
  * Reading one case (a spreadsheet row or form record) and applying a deadline rule to it.
  * Field names are the user's; every error names the field it is about and never echoes free text.
  */
-import { AddressList, parseAddressList } from '../addresses';
-import { Brin, brinMatches, tryParseBrin } from '../brin';
-import { CalendarDate } from '../dates';
-import { InvalidFieldError, MissingFieldError } from '../errors';
+import { AddressList, parseAddressList } from '../primitives/addresses';
+import { Brin, brinMatches, tryParseBrin } from '../primitives/brin';
+import { CalendarDate } from '../primitives/dates';
+import { InvalidFieldError, MissingFieldError } from '../primitives/errors';
 import { HolidayCalendar } from '../calendar/holidays';
 import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
-import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from './dateCache';
+import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from '../primitives/dateCache';
 
 export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
 
@@ -60,7 +60,7 @@ const text = (v: unknown) => (blank(v) ? '' : String(v).trim());
 
 /**
  * Read a known-schools list (comma/semicolon/newline separated). An entry that is a BRIN code is read by
- * the one BRIN rule (`domain/brin`: any case and spacing; `12AB` covers all its locations); any other
+ * the one BRIN rule (`domain/primitives/brin`: any case and spacing; `12AB` covers all its locations); any other
  * entry is a school name, compared case-insensitively.
  */
 export function parseKnownSchools(list: string): KnownSchools | undefined {

@@ -21,8 +21,8 @@
  *   when at most `dueSoonDays` counted days remain (the deadline day itself included), else
  *   `on_track`. A stopped case is `met` (stop on or before the deadline) or `met_late`.
  */
-import { addMonths, CalendarDate, formatIsoDate } from '../dates';
-import { DomainError, InvalidFieldError } from '../errors';
+import { addMonths, CalendarDate, formatIsoDate } from '../primitives/dates';
+import { DomainError, InvalidFieldError } from '../primitives/errors';
 import { DateSpan, HolidayCalendar } from '../calendar/holidays';
 
 export type NormUnit = 'days' | 'weeks' | 'months';

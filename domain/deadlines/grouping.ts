@@ -3,8 +3,8 @@
  * message. The group's status is that of its most urgent case; the node sends the group to that
  * status's output. Only pseudonymous references, school, zorgteam, dates and status are copied.
  */
-import { mergeAddressLists } from '../addresses';
-import { CalendarDate, formatIsoDate } from '../dates';
+import { mergeAddressLists } from '../primitives/addresses';
+import { CalendarDate, formatIsoDate } from '../primitives/dates';
 import { CaseCheck, RuleId } from './cases';
 import { CaseStatus } from './clock';
 import { buildGroupMessage, Language, sortCases, statusLabel } from './messages';

@@ -3,5 +3,5 @@ export * from './cases';
 export * from './kpis';
 export * from './alertMemory';
 export * from './messages';
-export * from './dateCache';
+export * from '../primitives/dateCache';
 export * from './grouping';

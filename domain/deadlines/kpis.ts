@@ -9,7 +9,7 @@
  *   because their outcome is not known yet;
  * - mean and median days to start: over the cases that started, in counted days.
  */
-import { CalendarDate, formatIsoDate } from '../dates';
+import { CalendarDate, formatIsoDate } from '../primitives/dates';
 import { CaseStatus } from './clock';
 
 export const SHARE_DEFINITION =

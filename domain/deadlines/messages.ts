@@ -4,7 +4,7 @@
  * English available. Only pseudonymous case references, school, dates and status: no names, no
  * free text. Every value is HTML-escaped.
  */
-import { formatDutchDate, formatIsoDate } from '../dates';
+import { formatDutchDate, formatIsoDate } from '../primitives/dates';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
 

@@ -6,7 +6,7 @@
  *
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
-import { CalendarDate, toYmd } from '../dates';
+import { CalendarDate, toYmd } from '../primitives/dates';
 
 export type AgendaLanguage = 'nl' | 'en';
 

@@ -13,7 +13,7 @@
  */
 import { createHash } from 'crypto';
 
-import { CalendarDate, parseCalendarDate } from '../dates';
+import { CalendarDate, parseCalendarDate } from '../primitives/dates';
 import { EvaluationSchedule, Moment, momentKey, previousMoment } from './schedule';
 
 export interface FiredRecord {

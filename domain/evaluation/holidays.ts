@@ -2,8 +2,8 @@
  * Non-working days for moving an evaluation moment: the Dutch public holidays (computed) and a
  * user-given list of dates and date ranges (school holidays, study days).
  */
-import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday, parseCalendarDate } from '../dates';
-import { InvalidFieldError } from '../errors';
+import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday, parseCalendarDate } from '../primitives/dates';
+import { InvalidFieldError } from '../primitives/errors';
 
 /** Easter Sunday (Gregorian; anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): CalendarDate {

@@ -5,7 +5,7 @@
  * when it starts, asks `checkMoment` whether a moment is owed now. The core alone decides, so moved
  * (weekend/holiday) moments, DST changes and catch-up after an outage all follow one rule.
  */
-import { today } from '../dates';
+import { today } from '../primitives/dates';
 import { AgendaLanguage } from './agenda';
 import { decideFiring, FiredRecord, FiringDecision, markFired, startWatching } from './firing';
 import { buildEvaluationItems, EvaluationItem, schoolKeysOf } from './items';

@@ -2,7 +2,7 @@
  * What the trigger emits: one evaluation per school (or one for everything when no list is given),
  * carrying the moment, the evaluation period, the agenda and whether the annual report is due.
  */
-import { formatIsoDate } from '../dates';
+import { formatIsoDate } from '../primitives/dates';
 import { AgendaItem, AgendaLanguage, agendaText, evaluationAgenda } from './agenda';
 import { dedupKey, FireKind } from './firing';
 import {

@@ -18,8 +18,8 @@ import {
 	fromYmd,
 	isWeekend,
 	toYmd,
-} from '../dates';
-import { describeValue, InvalidFieldError } from '../errors';
+} from '../primitives/dates';
+import { describeValue, InvalidFieldError } from '../primitives/errors';
 import { dutchPublicHolidays } from './holidays';
 
 export type MomentId = 'first' | 'second';

@@ -2,9 +2,9 @@
  * The list of schools the trigger evaluates, as the user maintains it in the node.
  * Each school is evaluated separately (S1 kernbepaling 11: "per school twee keer per jaar").
  */
-import { parseAddressList } from '../addresses';
-import { parseBrin } from '../brin';
-import { InvalidFieldError } from '../errors';
+import { parseAddressList } from '../primitives/addresses';
+import { parseBrin } from '../primitives/brin';
+import { InvalidFieldError } from '../primitives/errors';
 
 export interface School {
 	name: string;
@@ -76,7 +76,7 @@ export function parseSchoolList(rows: SchoolInput[]): SchoolList {
 			throw new InvalidFieldError('duplicate_school', field('BRIN'), `School ${n} has the same BRIN code as school ${earlier}`, 'List each school (BRIN and location) once.');
 		}
 		seen.set(brin.code, n);
-		// One or more addresses, read by the one address rule (domain/addresses).
+		// One or more addresses, read by the one address rule (domain/primitives/addresses).
 		const emails = parseAddressList(typeof row.zorgteamEmail === 'number' ? String(row.zorgteamEmail) : row.zorgteamEmail ?? '', field('Zorgteam Email'));
 		schools.push({ name: text(row.name) || brin.code, brin: brin.code, zorgteamEmail: emails.text, zorgteamEmails: emails.addresses, provider: text(row.provider), locationsEvaluatedSeparately: [] });
 	});

@@ -18,7 +18,7 @@
  *
  * Weights are decimals (pupils, hours); they are scaled to integers of 1/10 000 first, so the arithmetic is exact.
  */
-import { DomainError } from '../errors';
+import { DomainError } from '../primitives/errors';
 import type { Cents } from './cents';
 import { toScaledInteger } from './cents';
 

@@ -9,7 +9,7 @@
  * 3. only `.` → thousands if it groups exactly like `1.234` or `1.234.567` (Dutch), else a decimal point (`12.50`).
  * More than two decimals is an error for an amount (a cent is the smallest unit); tariffs and fte use `parseDecimal`.
  */
-import { describeValue, InvalidFieldError } from '../errors';
+import { describeValue, InvalidFieldError } from '../primitives/errors';
 
 /** Integer euro cents (a safe integer). */
 export type Cents = number;

@@ -3,7 +3,7 @@
  * diacritics, common aliases) to a CBS gemeentecode. Codes and names of municipalities discontinued since
  * 1 January 2015 (gemeentelijke herindelingen, `former-municipalities.ts`) resolve to their legal successor.
  */
-import { describeValue, InvalidFieldError } from '../errors';
+import { describeValue, InvalidFieldError } from '../primitives/errors';
 import { GEMEENTEN_2025, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
 import { FORMER_MUNICIPALITIES, type FormerFate, type FormerMunicipalityRow } from './former-municipalities';
 

@@ -1,8 +1,8 @@
 /**
  * Build the policy a node uses from a preset plus the user's edits, validating every code.
  */
-import { parseBrin } from '../brin';
-import { InvalidFieldError, describeValue } from '../errors';
+import { parseBrin } from '../primitives/brin';
+import { InvalidFieldError, describeValue } from '../primitives/errors';
 import { getDefaultRegistry, MunicipalityRegistry } from '../municipalities/registry';
 import { getPreset, isPresetId } from './presets';
 import { FINANCING_FORMS, OUTSIDER_TREATMENTS, type FinancingForm, type OpenChoice, type OutsiderTreatment, type PresetId, type RegionPolicy } from './types';

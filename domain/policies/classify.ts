@@ -2,7 +2,7 @@
  * How a pupil is treated under a region policy: the one place where "pupils living elsewhere" is decided,
  * used by triage (route) and by settlement (who pays).
  */
-import { DomainError, InvalidFieldError, describeValue } from '../errors';
+import { DomainError, InvalidFieldError, describeValue } from '../primitives/errors';
 import { normaliseCode } from '../municipalities/registry';
 import type { OpenChoice, OutsiderTreatment, RegionPolicy } from './types';
 

@@ -7,7 +7,7 @@
  * the node UI. No seed gives BRIN codes of designated schools, so `designatedSchools` is empty in every
  * preset: the region fills in its own.
  */
-import { DomainError } from '../errors';
+import { DomainError } from '../primitives/errors';
 import type { PresetId, RegionPolicy } from './types';
 
 const AMERSFOORT_REGION = ['0307', '0308', '0313', '0317', '0327', '0342', '0351']; // Amersfoort, Baarn, Bunschoten, Eemnes, Leusden, Soest, Woudenberg

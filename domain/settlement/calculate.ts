@@ -28,13 +28,13 @@
  * statement and the summary provisional (`basisComplete: false`), with the number of refused records and
  * the part of the shared amount that may still move (`affectedCents`).
  */
-import { DomainError } from '../errors';
+import { DomainError } from '../primitives/errors';
 import { allocateLargestRemainder, formatEuro, roundDiv, toScaledInteger, type Cents } from '../money';
 import { classifyPupil, requireDecided, type PupilClassification } from '../policies/classify';
 import { findProductCode, lookupTariff } from './records';
 import { shareOfYear } from './period';
 import { functionTotalBasis, incompleteBasisNote, lotTotalBasis, refusedRecordsNote, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
-import { normalisePupilRef } from '../pseudonym';
+import { normalisePupilRef } from '../primitives/pseudonym';
 import type { FormerReference } from '../municipalities/registry';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 

@@ -1,6 +1,6 @@
 export * from './types';
 export * from './period';
-export * from '../pseudonym';
+export * from '../primitives/pseudonym';
 export * from './records';
 export * from './calculate';
 export * from './reconcile';

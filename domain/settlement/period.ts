@@ -3,8 +3,8 @@
  * Accepted: `2026-Q1`, `Q1 2026`, `2026-K1` (kwartaal), `2026-03` (a month), `03-2026`, `2026` (a year),
  * `2026-H1` (half year), `2026-01-01/2026-03-31` or `2026-01-01 t/m 2026-03-31` (a range), or one date (that day).
  */
-import { addDays, daysBetween, fromYmd, formatIsoDate, parseCalendarDate, toYmd, type CalendarDate } from '../dates';
-import { describeValue, InvalidFieldError } from '../errors';
+import { addDays, daysBetween, fromYmd, formatIsoDate, parseCalendarDate, toYmd, type CalendarDate } from '../primitives/dates';
+import { describeValue, InvalidFieldError } from '../primitives/errors';
 
 export interface Period {
 	start: CalendarDate;

@@ -3,16 +3,16 @@
  * Every problem is an InvalidFieldError naming the user's column; nothing from the row is echoed
  * except short, safe values (see `describeValue`).
  */
-import { tryParseBrin } from '../brin';
-import { describeValue, InvalidFieldError, MissingFieldError } from '../errors';
+import { tryParseBrin } from '../primitives/brin';
+import { describeValue, InvalidFieldError, MissingFieldError } from '../primitives/errors';
 import { parseAmount, parseDecimal } from '../money';
 import { getDefaultRegistry, type MunicipalityRegistry } from '../municipalities/registry';
 import type { Arrangement } from '../policies/classify';
 import type { FinancingForm } from '../policies/types';
-import { formatIsoDate } from '../dates';
+import { formatIsoDate } from '../primitives/dates';
 import { parsePeriod, periodContains, type Period } from './period';
 import type { DeliveryRecord } from './types';
-import { normalisePupilRef } from '../pseudonym';
+import { normalisePupilRef } from '../primitives/pseudonym';
 
 /** Column names of the delivery spreadsheet (parameters of the node). */
 export interface DeliveryFields {

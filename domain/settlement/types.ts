@@ -5,7 +5,7 @@ import type { Cents } from '../money';
 import type { Arrangement, PupilTreatment } from '../policies/classify';
 import type { FinancingForm, RegionPolicy } from '../policies/types';
 import type { Period } from './period';
-import type { Pseudonymiser } from '../pseudonym';
+import type { Pseudonymiser } from '../primitives/pseudonym';
 import type { FormerReference } from '../municipalities/registry';
 
 export type AllocationKey = 'pupils' | 'hours';

@@ -2,8 +2,8 @@
  * The triage decision: one route per request, who pays and why, the follow-up actions, the 8-week
  * deadline and the reasons. Pure: no clock, no I/O.
  */
-import { brinMatches, mostSpecific, parseBrin, type Brin } from '../brin';
-import { addDays, formatDutchDate, formatIsoDate } from '../dates';
+import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/brin';
+import { addDays, formatDutchDate, formatIsoDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { action, ACTION_RULES, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';

@@ -2,4 +2,4 @@ export * from './types';
 export * from './parse';
 export * from './rules';
 export * from './decide';
-export * from '../pseudonym';
+export * from '../primitives/pseudonym';

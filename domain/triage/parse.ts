@@ -3,11 +3,11 @@
  * and names. Invalid values throw errors that name the user's field and never echo personal data;
  * blank values are simply "not filled in" (the decision lists what is missing).
  */
-import { parseAddressList } from '../addresses';
-import { parseBrin } from '../brin';
-import { normaliseBsn } from '../bsn';
-import { parseOptionalCalendarDate } from '../dates';
-import { describeValue, InvalidFieldError } from '../errors';
+import { parseAddressList } from '../primitives/addresses';
+import { parseBrin } from '../primitives/brin';
+import { normaliseBsn } from '../primitives/bsn';
+import { parseOptionalCalendarDate } from '../primitives/dates';
+import { describeValue, InvalidFieldError } from '../primitives/errors';
 import type { MunicipalityRegistry } from '../municipalities';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
 
@@ -144,7 +144,7 @@ export function parseRequest(read: (field: RequestField) => unknown, names: Fiel
 	const residence = muni('residence');
 	const residenceBeforeStay = muni('residenceBeforeStay');
 	const bsnValue = v('bsn');
-	// One or more addresses (`;`, `,`, spaces, line breaks), validated and de-duplicated: domain/addresses.
+	// One or more addresses (`;`, `,`, spaces, line breaks), validated and de-duplicated: domain/primitives/addresses.
 	const email = parseAddressList(v('accessContactEmail'), names.accessContactEmail).text || undefined;
 	return {
 		requestId: text(v('requestId'), names.requestId),

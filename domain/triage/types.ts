@@ -2,7 +2,7 @@
  * Toeleiding triage: the vocabulary of a help request (aanmelding) and of the decision.
  * Seeds: DOMAIN.md §1; S0 (pyramid, werkwijze), S1 (kernbepalingen 1–3, 6), S2, S4 §2.2.
  */
-import type { CalendarDate } from '../dates';
+import type { CalendarDate } from '../primitives/dates';
 import type { OutsiderTreatment, PupilTreatment, RegionPolicy } from '../policies';
 import type { FormerReference, MunicipalityRegistry } from '../municipalities';
 

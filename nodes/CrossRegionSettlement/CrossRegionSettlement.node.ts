@@ -1,12 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeCalculate } from './calculate.operation';
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
-import { OUTPUTS_EXPRESSION, properties } from './description';
 import { identifyingDataProperties } from '../shared/privacy';
-import { executeReconcile } from './reconcile.operation';
+import { OUTPUTS_EXPRESSION, properties } from './description';
+import { route } from './router';
 
+/** Cross-Region Settlement (verrekening): the shell. Parameters in description.ts, operations in actions/. */
 export class CrossRegionSettlement implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Cross-Region Settlement',
@@ -36,7 +35,6 @@ export class CrossRegionSettlement implements INodeType {
 	methods = { credentialTest: { pseudonymisationKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0, 'calculate') as string;
-		return operation === 'reconcile' ? executeReconcile(this) : executeCalculate(this);
+		return await route(this);
 	}
 }

@@ -1,10 +1,10 @@
 import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
-import { executeCalculateKpis } from './calculateKpis.operation';
-import { executeCheckCases } from './checkCases.operation';
-import { deadlineMonitorProperties, OUTPUTS_EXPRESSION } from './DeadlineMonitor.description';
 import { identifyingDataProperties } from '../shared/privacy';
+import { OUTPUTS_EXPRESSION, properties } from './description';
+import { route } from './router';
 
+/** Deadline Monitor: the shell. Parameters in description.ts and parameters.ts, operations in actions/. */
 export class DeadlineMonitor implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Deadline Monitor',
@@ -28,11 +28,10 @@ export class DeadlineMonitor implements INodeType {
 				displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
 			},
 		],
-		properties: [...deadlineMonitorProperties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties()],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const operation = this.getNodeParameter('operation', 0, 'checkCases') as string;
-		return operation === 'calculateKpis' ? executeCalculateKpis(this) : await executeCheckCases(this);
+		return await route(this);
 	}
 }

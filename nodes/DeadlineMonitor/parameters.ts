@@ -1,14 +1,235 @@
 /**
- * Reads the parameters both operations share and turns them into the core's types.
+ * The parameters both operations share: their definitions (the clock before the operation's own
+ * parameters, the field names and options after them) and the reading that turns them into the core's types.
  * Configuration errors are node errors (not item errors): they stop the run before any item.
  */
-import { IDataObject, IExecuteFunctions, NodeOperationError } from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions, NodeOperationError } from 'n8n-workflow';
 
-import { CalendarDate, parseCalendarDate, today } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
+import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/dates';
+import { DomainError } from '../../domain/primitives/errors';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
-import { InputReader } from '../shared/input';
+import { calendarTimeZoneOption, InputReader } from '../shared/input';
 import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+
+/** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
+const normUnitOptions: INodePropertyOptions[] = [
+	{ name: 'Days', value: 'days', description: 'Counted days' },
+	{ name: 'Weeks', value: 'weeks', description: 'Weeks of 7 counted days' },
+	{ name: 'Months', value: 'months', description: 'Calendar months (calendar-day counting only)' },
+];
+
+/** The clock both operations run: rule, norm, counting, holidays and reference date (shown before the operation's own parameters). */
+export const clockProperties: INodeProperties[] = [
+	{
+		displayName: 'Rule',
+		name: 'rule',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{
+				name: '8-Week Start Norm (Zorgteam → Start of Care)',
+				value: 'eightWeek',
+				description: 'Collective youth care starts within 8 weeks after the zorgteam discussion (S1)',
+			},
+			{
+				name: 'Thuiszitter 3-Month Rule',
+				value: 'thuiszitter',
+				description: 'No youth at home without education longer than 3 months without a suitable, started offer (S2)',
+			},
+		],
+		default: 'eightWeek',
+		description: 'Which clock to run: when it starts and which event stops it',
+	},
+	{
+		displayName: 'Stop Event',
+		name: 'stopEvent',
+		type: 'options',
+		options: [
+			{ name: 'Start of Care', value: 'start', description: 'The clock stops when collective youth care starts (the S1 norm)' },
+			{ name: 'Offer Date', value: 'offer', description: 'The clock stops when care is offered (aangeboden), as some contracts read the norm' },
+		],
+		default: 'start',
+		displayOptions: { show: { rule: ['eightWeek'] } },
+		description: 'Which date stops the 8-week clock',
+	},
+	{
+		displayName: 'Norm Length',
+		name: 'normLength',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 520, numberPrecision: 0 },
+		default: 8,
+		displayOptions: { show: { rule: ['eightWeek'] } },
+		description: 'How long the clock may run; 8 weeks by default (S1)',
+	},
+	{
+		displayName: 'Norm Unit',
+		name: 'normUnit',
+		type: 'options',
+		options: normUnitOptions,
+		default: 'weeks',
+		displayOptions: { show: { rule: ['eightWeek'] } },
+		description: 'Unit of the norm length',
+	},
+	{
+		displayName: 'Norm Length',
+		name: 'thuiszitterNormLength',
+		type: 'number',
+		typeOptions: { minValue: 1, maxValue: 520, numberPrecision: 0 },
+		default: 3,
+		displayOptions: { show: { rule: ['thuiszitter'] } },
+		description: 'How long a youth may be at home without a started offer; 3 months by default (S2)',
+	},
+	{
+		displayName: 'Norm Unit',
+		name: 'thuiszitterNormUnit',
+		type: 'options',
+		options: normUnitOptions,
+		default: 'months',
+		displayOptions: { show: { rule: ['thuiszitter'] } },
+		description: 'Unit of the norm length',
+	},
+	{
+		displayName: 'Counting',
+		name: 'counting',
+		type: 'options',
+		options: [
+			{ name: 'Calendar Days', value: 'calendarDays', description: 'Every day counts (the default reading of "8 weeks")' },
+			{ name: 'School Weeks', value: 'schoolWeeks', description: 'Days inside school holidays (schoolvakanties) do not count' },
+		],
+		default: 'calendarDays',
+		description: 'Whether holidays stop the clock',
+	},
+	{
+		displayName: 'Holiday Calendar',
+		name: 'holidaySource',
+		type: 'options',
+		options: [
+			{ name: 'Built-in Schoolvakanties', value: 'builtIn', description: 'Rijksoverheid school holidays 2025-2026 (complete) and Christmas 2026-2027; later dates are not covered' },
+			{ name: 'Pasted List', value: 'list', description: 'Your own list of holiday date ranges' },
+			{ name: 'From an Input Field', value: 'field', description: 'Each case carries its holiday list in a field (e.g. per school)' },
+		],
+		default: 'builtIn',
+		displayOptions: { show: { counting: ['schoolWeeks'] } },
+		description: 'Which holidays do not count',
+	},
+	{
+		displayName: 'Holiday Region',
+		name: 'holidayRegion',
+		type: 'options',
+		options: [
+			{ name: 'Noord', value: 'noord', description: 'Holiday region noord' },
+			{ name: 'Midden', value: 'midden', description: 'Holiday region midden' },
+			{ name: 'Zuid', value: 'zuid', description: 'Holiday region zuid' },
+		],
+		default: 'midden',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'] } },
+		description: 'The school holiday region (vakantieregio) of the schools',
+	},
+	{
+		displayName: 'Holidays',
+		name: 'holidayList',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		placeholder: '2026-10-17 - 2026-10-25 Herfstvakantie\n2026-12-19 - 2027-01-03 Kerstvakantie',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list'] } },
+		description:
+			'One holiday per line: first and last day off, e.g. "2026-10-17 - 2026-10-25 Herfstvakantie" or "17-10-2026 t/m 25-10-2026". Lines starting with # are ignored.',
+	},
+	{
+		displayName: 'Holiday Field',
+		name: 'holidayField',
+		type: 'string',
+		default: 'holidays',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['field'] } },
+		description: 'Input field holding the holidays: text in the same format as a pasted list, or a list of {start, end} objects',
+	},
+	{
+		displayName: 'Calendar Covers From',
+		name: 'coveredFrom',
+		type: 'string',
+		default: '',
+		placeholder: '2026-08-01',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
+		description: 'First day your holiday list is complete for. Empty: the first day of the first holiday.',
+	},
+	{
+		displayName: 'Calendar Covers Until',
+		name: 'coveredUntil',
+		type: 'string',
+		default: '',
+		placeholder: '2027-07-31',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['list', 'field'] } },
+		description: 'Last day your holiday list is complete for. Empty: the last day of the last holiday.',
+	},
+	{
+		displayName: 'Reference Date',
+		name: 'referenceDate',
+		type: 'string',
+		default: '',
+		placeholder: '2026-11-26',
+		description: 'The date to judge cases on (peildatum). Empty: today in the workflow\'s time zone. Set a date for reproducible reports.',
+	},
+];
+
+/** Field names and options of both operations (shown after the operation's own parameters). */
+export const inputProperties: INodeProperties[] = [
+	{
+		displayName: 'Field Names',
+		name: 'fields',
+		type: 'collection',
+		placeholder: 'Change a Field Name',
+		default: {},
+		description: 'Names of the columns in your spreadsheet; change them when your region names them differently',
+		options: [
+			{ displayName: 'BRIN Field', name: 'brin', type: 'string', default: 'brin', description: 'School BRIN code; checked against Known Schools' },
+			{ displayName: 'Case Reference Field', name: 'caseRef', type: 'string', default: 'caseRef', description: 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)' },
+			{ displayName: 'Home Since Field', name: 'homeSince', type: 'string', default: 'homeSince', description: 'Thuiszitter rule: first day at home without education' },
+			{ displayName: 'Offer Date Field', name: 'offerDate', type: 'string', default: 'offerDate', description: '8-week rule with stop event Offer Date: date care was offered' },
+			{ displayName: 'Recipient E-Mail Field', name: 'recipientEmail', type: 'string', default: 'zorgteamEmail', description: 'E-mail address of the zorgteam, used when grouping per recipient' },
+			{ displayName: 'School Field', name: 'school', type: 'string', default: 'school', description: 'School name' },
+			{ displayName: 'Start Date Field', name: 'startDate', type: 'string', default: 'startDate', description: '8-week rule: date collective youth care started' },
+			{ displayName: 'Started Offer Date Field', name: 'startedOfferDate', type: 'string', default: 'startedOfferDate', description: 'Thuiszitter rule: date a suitable offer started' },
+			{ displayName: 'Zorgteam Date Field', name: 'zorgteamDate', type: 'string', default: 'zorgteamDate', description: '8-week rule: date the case was discussed in the zorgteam' },
+			{ displayName: 'Zorgteam Field', name: 'zorgteam', type: 'string', default: 'zorgteam', description: 'Name of the zorgteam' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			calendarTimeZoneOption,
+			{
+				displayName: 'Known Schools',
+				name: 'knownSchools',
+				type: 'string',
+				typeOptions: { rows: 3 },
+				default: '',
+				description: 'Names or BRIN codes of the schools you expect, separated by commas or new lines; a case at another school becomes an error for that item. BRIN codes are read in any case and spacing; 12AB covers all its locations (12AB00, 12AB01); 12AB01 only that location.',
+			},
+			{
+				displayName: 'Pass Cases Without Clock Start',
+				name: 'passWithoutClockStart',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether a case with an empty clock-start date (e.g. no "home since" date: not a thuiszitter) passes as not applicable instead of being an error. Check Cases sends it to Closed with status "not_applicable"; KPIs leave it out.',
+			},
+			{
+				displayName: 'Output Field',
+				name: 'outputField',
+				type: 'string',
+				default: 'deadline',
+				displayOptions: { show: { '/operation': ['checkCases'] } },
+				description: 'Name of the field the result is written to on each case',
+			},
+		],
+		description: 'More settings',
+	},
+];
 
 export interface FieldNames {
 	caseRef: string;

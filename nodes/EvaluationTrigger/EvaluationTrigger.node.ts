@@ -1,8 +1,9 @@
 import { INodeType, INodeTypeDescription, ITriggerFunctions, ITriggerResponse, NodeConnectionTypes } from 'n8n-workflow';
 
-import { evaluationTriggerProperties } from './description';
-import { evaluationTrigger } from './trigger';
+import { properties } from './description';
+import { route } from './router';
 
+/** Semiannual Evaluation Trigger: the shell. Parameters in description.ts, the operation in actions/. */
 export class EvaluationTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Semiannual Evaluation Trigger',
@@ -26,10 +27,10 @@ export class EvaluationTrigger implements INodeType {
 			},
 		],
 		outputs: [NodeConnectionTypes.Main],
-		properties: evaluationTriggerProperties,
+		properties,
 	};
 
 	async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-		return evaluationTrigger.call(this);
+		return await route(this);
 	}
 }

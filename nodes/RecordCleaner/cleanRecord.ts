@@ -2,14 +2,17 @@
  * The cleaning of one record: read each configured field with the domain's parsers and write the
  * normalised value. Pure: no n8n context, so it is tested and reused without the engine.
  */
-import { formatDutchDate, formatIsoDate, parseCalendarDate } from '../../domain/dates';
-import { ConfigurationError, MissingFieldError } from '../../domain/errors';
+import { formatDutchDate, formatIsoDate, parseCalendarDate } from '../../domain/primitives/dates';
+import { ConfigurationError, MissingFieldError } from '../../domain/primitives/errors';
 import { MunicipalityRegistry } from '../../domain/municipalities';
-import { normaliseBsn } from '../../domain/bsn';
-import { parseBrin } from '../../domain/brin';
+import { normaliseBsn } from '../../domain/primitives/bsn';
+import { parseBrin } from '../../domain/primitives/brin';
 import type { IDataObject } from 'n8n-workflow';
 import { isBlank, readField } from '../shared/execution';
-import type { FieldType } from './RecordCleaner.description';
+
+/** The kinds of field the node cleans (the Type of each "Fields to Clean" entry). */
+export const FIELD_TYPES = ['date', 'municipality', 'brin', 'bsn'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
 
 export interface CleaningRule {
 	field: string;

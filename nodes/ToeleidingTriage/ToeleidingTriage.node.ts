@@ -1,11 +1,11 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { NodeConnectionTypes } from 'n8n-workflow';
+import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUTS_EXPRESSION, triageProperties } from './description';
-import { executeTriage } from './execute';
+import { OUTPUTS_EXPRESSION, properties } from './description';
+import { route } from './router';
 
+/** Toeleiding Triage: the shell. Parameters in description.ts, the operation in actions/. */
 export class ToeleidingTriage implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Toeleiding Triage',
@@ -29,12 +29,12 @@ export class ToeleidingTriage implements INodeType {
 				displayOptions: { show: { pseudonymiseBsn: [true] } },
 			},
 		],
-		properties: [...triageProperties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties()],
 	};
 
 	methods = { credentialTest: { pseudonymisationKeyTest } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		return executeTriage(this);
+		return await route(this);
 	}
 }

@@ -5,7 +5,7 @@
  */
 import type { ICredentialsDecrypted, ICredentialTestFunctions, INodeCredentialTestResult } from 'n8n-workflow';
 
-import { MIN_KEY_LENGTH } from '../../domain/pseudonym';
+import { MIN_KEY_LENGTH } from '../../domain/primitives/pseudonym';
 
 export const PSEUDONYMISATION_KEY_TEST = 'pseudonymisationKeyTest';
 

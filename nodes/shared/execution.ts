@@ -16,7 +16,7 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { DomainError } from '../../domain/errors';
+import { errorDetails, itemError } from './errors';
 import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
 
@@ -26,31 +26,6 @@ export interface RoutedItem {
 	output?: number;
 	/** Defaults to the input item being processed. */
 	pairedItem?: IPairedItemData | IPairedItemData[];
-}
-
-/** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */
-export function toNodeError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
-	if (error instanceof NodeOperationError) {
-		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
-		return error;
-	}
-	if (error instanceof DomainError) {
-		return new NodeOperationError(node, error.message, {
-			itemIndex,
-			description: error.hint,
-		});
-	}
-	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
-}
-
-/** The details an error item carries under "Continue" (never the input value itself). */
-export function errorDetails(error: unknown): IDataObject {
-	if (error instanceof DomainError) {
-		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
-	}
-	const description = error instanceof NodeOperationError ? error.description : undefined;
-	return { code: 'error', field: null, hint: description ?? null };
 }
 
 /**
@@ -64,7 +39,7 @@ export function errorDetails(error: unknown): IDataObject {
  * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
 export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
-	const nodeError = toNodeError(node, error, itemIndex);
+	const nodeError = itemError(node, error, itemIndex);
 	const fields = { error: nodeError.message, details: errorDetails(error) };
 	if (node.onError === 'continueErrorOutput') {
 		const out = { json: fields, pairedItem: { item: itemIndex } };
@@ -107,7 +82,7 @@ export function mapItems(
 			routed = handle(items[i], i);
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
+			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
 			outputs[0].push(errorItem(node, items[i], i, error, privacy));
 			continue;
 		}
@@ -149,7 +124,7 @@ export function parseItems<T>(
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
 		} catch (caught) {
 			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw toNodeError(node, error, i);
+			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
 			result.failed.push(errorItem(node, items[i], i, error, privacy));
 		}
 	}

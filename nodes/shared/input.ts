@@ -22,9 +22,9 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { DEFAULT_TIME_ZONE } from '../../domain/dates';
-import { ConfigurationError, MissingFieldError } from '../../domain/errors';
-import { closestColumn, resolveColumn, visibleHeader } from '../../domain/headers';
+import { DEFAULT_TIME_ZONE } from '../../domain/primitives/dates';
+import { ConfigurationError, MissingFieldError } from '../../domain/primitives/errors';
+import { closestColumn, resolveColumn, visibleHeader } from '../../domain/primitives/headers';
 
 /** True for undefined, null and blank text: how empty spreadsheet cells arrive. */
 export function isBlankValue(value: unknown): boolean {

@@ -27,8 +27,8 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
-import { normaliseHeader } from '../../domain/headers';
-import type { Pseudonymiser } from '../../domain/pseudonym';
+import { normaliseHeader } from '../../domain/primitives/headers';
+import type { Pseudonymiser } from '../../domain/primitives/pseudonym';
 
 /** Where identifying columns are removed. */
 export type IdentifyingDataMode = 'removeEverywhere' | 'removeFromErrors' | 'keep';

@@ -12,7 +12,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { fromYmd, today } from '../../domain/dates';
+import { fromYmd, today } from '../../domain/primitives/dates';
 import { CheckSpec, checkCase } from '../../domain/deadlines';
 import { assertNoPersonalData } from '../helpers/privacy';
 import { nodeItems, REPO_ROOT, startRuntime, type E2ERuntime } from './runtime';

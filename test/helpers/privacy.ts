@@ -3,7 +3,7 @@
  * a BSN-shaped number that passes the elfproef, or one of the synthetic pupil names used in fixtures.
  * Node tests run every error message and every shared output through it.
  */
-import { passesElfproef } from '../../domain/bsn';
+import { passesElfproef } from '../../domain/primitives/bsn';
 
 /** The synthetic pupil names used in this repository's fixtures and sample data. Add new ones here. */
 export const SYNTHETIC_PUPIL_NAMES = [

@@ -6,7 +6,7 @@
 import type { IDataObject, INode, INodeExecutionData } from 'n8n-workflow';
 
 import { runWorkflow, singleNodeWorkflow } from '../../helpers/engine';
-import { normaliseHeader } from '../../../domain/headers';
+import { normaliseHeader } from '../../../domain/primitives/headers';
 import { triageRequest } from '../../helpers/triageRequest';
 
 export const credentials = { pseudonymisationKeyApi: { key: 'engine-test-phrase-0123456789', keyId: '2026-1' } };

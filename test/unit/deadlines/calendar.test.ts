@@ -1,4 +1,4 @@
-import { fromYmd, formatIsoDate } from '../../../domain/dates';
+import { fromYmd, formatIsoDate } from '../../../domain/primitives/dates';
 import { defaultHolidayCalendar, HolidayCalendar, parseHolidayList } from '../../../domain/calendar';
 import { assertNoPersonalData } from '../../helpers/privacy';
 

@@ -1,4 +1,4 @@
-import { fromYmd, formatIsoDate } from '../../../domain/dates';
+import { fromYmd, formatIsoDate } from '../../../domain/primitives/dates';
 import { CheckSpec, checkCase, caseOutput, parseKnownSchools } from '../../../domain/deadlines';
 import { defaultHolidayCalendar } from '../../../domain/calendar';
 import { assertNoPersonalData, SYNTHETIC_BSNS, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';

@@ -1,4 +1,4 @@
-import { fromYmd, formatIsoDate } from '../../../domain/dates';
+import { fromYmd, formatIsoDate } from '../../../domain/primitives/dates';
 import { defaultHolidayCalendar, HolidayCalendar } from '../../../domain/calendar';
 import { ClockConfig, deadlineFor, evaluateClock, validateClockConfig } from '../../../domain/deadlines';
 import { assertNoPersonalData } from '../../helpers/privacy';

@@ -1,4 +1,4 @@
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import { CaseCheck, groupPerRecipient } from '../../../domain/deadlines';
 import { assertNoPersonalData } from '../../helpers/privacy';
 

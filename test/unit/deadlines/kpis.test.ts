@@ -1,4 +1,4 @@
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import { computeKpis, KpiCase, SHARE_DEFINITION } from '../../../domain/deadlines';
 
 const d = (y: number, m: number, day: number) => fromYmd(y, m, day);

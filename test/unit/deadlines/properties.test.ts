@@ -1,7 +1,7 @@
 /** Property tests: invariants of the clock that must hold for every input. */
 import fc from 'fast-check';
 
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import { HolidayCalendar } from '../../../domain/calendar';
 import { ClockConfig, evaluateClock, STATUS_RANK } from '../../../domain/deadlines';
 

@@ -12,7 +12,7 @@ import {
 	RECORD_MAX_KEYS,
 	RECORD_RETENTION_DAYS,
 } from '../../../domain/evaluation';
-import { today } from '../../../domain/dates';
+import { today } from '../../../domain/primitives/dates';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { at, DAY, HOUR, makeConfig, makeSchedule } from './helpers';
 

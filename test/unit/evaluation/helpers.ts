@@ -1,6 +1,6 @@
 import { DateTime } from 'luxon';
 
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import {
 	EvaluationSchedule,
 	EvaluationTriggerConfig,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { DateTime } from 'luxon';
 
-import { addDays, daysInMonth, formatIsoDate, fromYmd } from '../../../domain/dates';
+import { addDays, daysInMonth, formatIsoDate, fromYmd } from '../../../domain/primitives/dates';
 import {
 	activate,
 	checkMoment,

@@ -1,4 +1,4 @@
-import { formatIsoDate } from '../../../domain/dates';
+import { formatIsoDate } from '../../../domain/primitives/dates';
 import {
 	annualReportPeriod,
 	cronExpressions,
@@ -13,7 +13,7 @@ import {
 	previousMoment,
 	validateSchedule,
 } from '../../../domain/evaluation';
-import { DomainError } from '../../../domain/errors';
+import { DomainError } from '../../../domain/primitives/errors';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { at, d, iso, makeSchedule, spec } from './helpers';
 

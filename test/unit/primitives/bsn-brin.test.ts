@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { InvalidBsnError, isValidBsn, normaliseBsn, passesElfproef } from '../../../domain/bsn';
-import { brinMatches, InvalidBrinError, parseBrin } from '../../../domain/brin';
-import { describeValue } from '../../../domain/errors';
+import { InvalidBsnError, isValidBsn, normaliseBsn, passesElfproef } from '../../../domain/primitives/bsn';
+import { brinMatches, InvalidBrinError, parseBrin } from '../../../domain/primitives/brin';
+import { describeValue } from '../../../domain/primitives/errors';
 
 describe('BSN elfproef', () => {
 	it.each(['111222333', '123456782', '999999990'])('accepts the valid synthetic BSN %s', (bsn) => {

@@ -14,7 +14,7 @@ import {
 	startOfDayInstant,
 	today,
 	toYmd,
-} from '../../../domain/dates';
+} from '../../../domain/primitives/dates';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 const iso = (v: unknown) => formatIsoDate(parseCalendarDate(v, 'zorgteamDatum'));

@@ -1,12 +1,12 @@
 /**
- * The pure rules behind the shared input layer: column names (domain/headers), address lists
- * (domain/addresses) and the BRIN rule's "more specific entry wins" (domain/brin).
+ * The pure rules behind the shared input layer: column names (domain/primitives/headers), address lists
+ * (domain/primitives/addresses) and the BRIN rule's "more specific entry wins" (domain/primitives/brin).
  */
 import fc from 'fast-check';
 
-import { mergeAddressLists, parseAddressList } from '../../../domain/addresses';
-import { mostSpecific, parseBrin, tryParseBrin } from '../../../domain/brin';
-import { AmbiguousColumnError, closestColumn, normaliseHeader, resolveColumn, visibleHeader } from '../../../domain/headers';
+import { mergeAddressLists, parseAddressList } from '../../../domain/primitives/addresses';
+import { mostSpecific, parseBrin, tryParseBrin } from '../../../domain/primitives/brin';
+import { AmbiguousColumnError, closestColumn, normaliseHeader, resolveColumn, visibleHeader } from '../../../domain/primitives/headers';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 describe('column names', () => {

@@ -2,7 +2,7 @@
  * Worked examples: one per preset and per financing form, with the expected cents computed by hand
  * (the arithmetic is written next to each expectation).
  */
-import { InvalidFieldError } from '../../../domain/errors';
+import { InvalidFieldError } from '../../../domain/primitives/errors';
 import { PolicyChoiceRequiredError } from '../../../domain/policies/classify';
 import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parsePeriod, shareOfYear } from '../../../domain/settlement';
 import { buildPolicy } from '../../../domain/policies/build';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 
 import { allocateLargestRemainder, AllocationError, formatEuro, parseAmount, parseDecimal, roundDiv, sumCents } from '../../../domain/money';
-import { InvalidFieldError } from '../../../domain/errors';
+import { InvalidFieldError } from '../../../domain/primitives/errors';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 describe('parseAmount (euro cents)', () => {

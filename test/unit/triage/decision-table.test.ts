@@ -6,7 +6,7 @@ import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy, PolicyChoiceRequiredError, type OutsiderTreatment, type PolicyEdits, type PresetId } from '../../../domain/policies';
 import { ALL_RULE_IDS, explain, triage, type AccessContact, type TriageOutcome, type TriageRequest } from '../../../domain/triage';
 import { POLICY_RULE_IDS } from '../../../domain/policies';
-import { fromYmd } from '../../../domain/dates';
+import { fromYmd } from '../../../domain/primitives/dates';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 const registry = getDefaultRegistry();

@@ -1,6 +1,6 @@
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { DEFAULT_FIELD_NAMES, parseDecision, parseNeeds, parseRequest, parseRisk, parseYesNo, type RequestField } from '../../../domain/triage';
-import { DomainError } from '../../../domain/errors';
+import { DomainError } from '../../../domain/primitives/errors';
 import { assertNoPersonalData, SYNTHETIC_BSNS } from '../../helpers/privacy';
 
 const registry = getDefaultRegistry();

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy, OUTSIDER_TREATMENTS, PRESET_IDS, type OutsiderTreatment } from '../../../domain/policies';
-import { DomainError } from '../../../domain/errors';
+import { DomainError } from '../../../domain/primitives/errors';
 import { DEFAULT_FIELD_NAMES, parseRequest, ROUTES, triage, type RequestField } from '../../../domain/triage';
 import { assertNoPersonalData } from '../../helpers/privacy';
 

@@ -2,20 +2,76 @@
  * Calculate KPIs: share of cases started within the norm against a target, mean and median days
  * to start, open overdue — per school, per zorgteam or overall. One output.
  */
-import { IDataObject, IExecuteFunctions, INodeExecutionData, IPairedItemData, NodeOperationError } from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData, NodeOperationError } from 'n8n-workflow';
 
-import { formatIsoDate, parseCalendarDate } from '../../domain/dates';
-import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../domain/deadlines';
-import { DomainError, MissingFieldError } from '../../domain/errors';
-import { parseItems } from '../shared/execution';
-import { openInput } from '../shared/input';
-import { readIdentifyingData } from '../shared/privacy';
-import { deadlineMonitorProperties } from './DeadlineMonitor.description';
-import { readSettings } from './parameters';
+import { formatIsoDate, parseCalendarDate } from '../../../domain/primitives/dates';
+import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../../domain/deadlines';
+import { DomainError, MissingFieldError } from '../../../domain/primitives/errors';
+import { parseItems } from '../../shared/execution';
+import { openInput } from '../../shared/input';
+import { readIdentifyingData } from '../../shared/privacy';
+import { readSettings } from '../parameters';
 
-export function executeCalculateKpis(ctx: IExecuteFunctions): INodeExecutionData[][] {
+const kpiOnly = { show: { operation: ['calculateKpis'] } };
+
+/** The parameters of the Calculate KPIs operation (shown when Operation is Calculate KPIs). */
+export const description: INodeProperties[] = [
+	{
+		displayName: 'KPI Per',
+		name: 'kpiGroupBy',
+		type: 'options',
+		options: [
+			{ name: 'Overall', value: 'overall', description: 'One row for all cases' },
+			{ name: 'School', value: 'school', description: 'One row per school' },
+			{ name: 'Zorgteam', value: 'zorgteam', description: 'One row per zorgteam' },
+		],
+		default: 'overall',
+		displayOptions: kpiOnly,
+		description: 'How to group the KPIs',
+	},
+	{
+		displayName: 'Target Share (%)',
+		name: 'targetPercent',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 100 },
+		default: 75,
+		displayOptions: kpiOnly,
+		description: 'Share of cases that should start within the norm; 75% is the contract goal in S1',
+	},
+	{
+		displayName: 'Period Start',
+		name: 'periodStart',
+		type: 'string',
+		default: '',
+		placeholder: '2026-01-01',
+		displayOptions: kpiOnly,
+		description: 'Only cases whose clock started on or after this date. Empty: no lower bound.',
+	},
+	{
+		displayName: 'Period End',
+		name: 'periodEnd',
+		type: 'string',
+		default: '',
+		placeholder: '2026-06-30',
+		displayOptions: kpiOnly,
+		description: 'Only cases whose clock started on or before this date. Empty: no upper bound.',
+	},
+	{
+		displayName: 'Suppress Counts Below',
+		name: 'suppressBelow',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		displayOptions: kpiOnly,
+		description:
+			'For reports that leave the organisation: counts from 1 up to this number minus one are replaced by null, and so are share and days of groups that small. 0 turns suppression off.',
+	},
+];
+
+/** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
+export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
 	// Every parameter is read once per run; see README "Data as it arrives".
-	const input = openInput(ctx, { properties: deadlineMonitorProperties });
+	const input = openInput(ctx, { properties: nodeProperties });
 	const settings = readSettings(ctx, input, { requireCaseRef: false, dueSoon: false });
 	const groupBy = ctx.getNodeParameter('kpiGroupBy', 0, 'overall') as 'overall' | 'school' | 'zorgteam';
 	const targetPercent = ctx.getNodeParameter('targetPercent', 0, 75) as number;

@@ -7,7 +7,7 @@
  * 01.03.2026, 46082, 1 mrt 2026). Timestamps, whose date depends on the time zone, are parsed each time.
  * Failures are never cached: a bad value throws its InvalidDateError every time.
  */
-import { CalendarDate, formatIsoDate, parseCalendarDate } from '../dates';
+import { CalendarDate, formatIsoDate, parseCalendarDate } from './dates';
 
 const MAX_ENTRIES = 50_000;
 const parsed = new Map<string, CalendarDate>();

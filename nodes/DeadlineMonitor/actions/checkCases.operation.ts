@@ -2,9 +2,9 @@
  * Check Cases: per case deadline, days elapsed and left, status; routed to one output per status group.
  * Options: alert only on status change (shared memory in a Data Table, ./alertOnce.ts), group per recipient (ready e-mail text).
  */
-import { IDataObject, IExecuteFunctions, INodeExecutionData, NodeExecutionHint } from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, NodeExecutionHint } from 'n8n-workflow';
 
-import { formatIsoDate } from '../../domain/dates';
+import { formatIsoDate } from '../../../domain/primitives/dates';
 import {
 	CaseCheck,
 	caseOutput,
@@ -14,14 +14,95 @@ import {
 	groupPerRecipient,
 	Language,
 	notApplicableOutput,
-} from '../../domain/deadlines';
-import { DateSpan } from '../../domain/calendar';
-import { mapItems, parseItems } from '../shared/execution';
-import { InputReader, openInput } from '../shared/input';
-import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../shared/privacy';
-import { deadlineMonitorProperties } from './DeadlineMonitor.description';
-import { readSettings, SharedSettings } from './parameters';
-import { AlertOnceResult, claimAlerts } from './alertOnce';
+} from '../../../domain/deadlines';
+import { DateSpan } from '../../../domain/calendar';
+import { mapItems, parseItems } from '../../shared/execution';
+import { InputReader, openInput } from '../../shared/input';
+import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../../shared/privacy';
+import { readSettings, SharedSettings } from '../parameters';
+import { AlertOnceResult, claimAlerts } from '../alertOnce';
+
+const checkOnly = { show: { operation: ['checkCases'] } };
+
+/** The parameters of the Check Cases operation (shown when Operation is Check Cases). */
+export const description: INodeProperties[] = [
+	{
+		displayName: 'Due Soon Window (Days)',
+		name: 'dueSoonDays',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 14,
+		displayOptions: checkOnly,
+		description: 'Open cases with at most this many (counted) days left, the deadline day included, are Due Soon',
+	},
+	{
+		displayName: 'Alert Only on Status Change',
+		name: 'alertOnce',
+		type: 'boolean',
+		default: false,
+		displayOptions: checkOnly,
+		description:
+			'Whether to send a case to its status output only when its status changed since the last production run; cases whose status did not change leave on an extra "Unchanged" output. Statuses are remembered per case reference — in n8n\'s Data Table "jeugdhulp_alert_memory" when a Jeugdhulp Shared Memory credential is selected (safe for parallel runs and queue mode), otherwise in the workflow\'s static data. Manual test runs read but do not update the memory.',
+	},
+	{
+		displayName: 'Max Remembered Cases',
+		name: 'maxRemembered',
+		type: 'number',
+		typeOptions: { minValue: 1, numberPrecision: 0 },
+		default: 50000,
+		displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
+		description: 'Upper bound on remembered case references; the ones not seen for the longest time are forgotten first',
+	},
+	{
+		displayName: 'Group Per Recipient',
+		name: 'groupByRecipient',
+		type: 'boolean',
+		default: false,
+		displayOptions: checkOnly,
+		description:
+			'Whether to emit one item per zorgteam or school with its cases and a ready e-mail subject, text and HTML table. The item leaves on the output of its most urgent case.',
+	},
+	{
+		displayName: 'Group By',
+		name: 'groupBy',
+		type: 'options',
+		options: [
+			{ name: 'Zorgteam', value: 'zorgteam', description: 'One item per zorgteam' },
+			{ name: 'School', value: 'school', description: 'One item per school' },
+		],
+		default: 'zorgteam',
+		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
+		description: 'Who receives one message',
+	},
+	{
+		displayName: 'Statuses to Group',
+		name: 'groupStatuses',
+		type: 'multiOptions',
+		options: [
+			{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
+			{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
+			{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
+			{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
+			{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
+		],
+		default: ['overdue', 'due_soon'],
+		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
+		description:
+			'Cases with these statuses are gathered into one item per recipient (on the output of its most urgent case); other cases leave one by one on their own output',
+	},
+	{
+		displayName: 'Message Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams' },
+			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
+		],
+		default: 'nl',
+		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
+		description: 'Language of the subject, text and HTML table',
+	},
+];
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
 
@@ -72,9 +153,10 @@ class GapTally {
 	}
 }
 
-export async function executeCheckCases(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
+/** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
+export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see README "Data as it arrives".
-	const input = openInput(ctx, { properties: deadlineMonitorProperties });
+	const input = openInput(ctx, { properties: nodeProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });

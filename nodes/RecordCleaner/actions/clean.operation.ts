@@ -1,10 +1,26 @@
-import { INodeProperties } from 'n8n-workflow';
-import { calendarTimeZoneOption } from '../shared/input';
+/**
+ * Clean: per item, read each configured field with the domain's parsers and write the normalised value
+ * (cleanRecord.ts); blank rows go to the Empty Rows output. The node's only operation.
+ */
+import {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+	NodeOperationError,
+} from 'n8n-workflow';
 
-export const FIELD_TYPES = ['date', 'municipality', 'brin', 'bsn'] as const;
-export type FieldType = (typeof FIELD_TYPES)[number];
+import { MunicipalityRegistry, Municipality } from '../../../domain/municipalities';
+import { mapItems } from '../../shared/execution';
+import { calendarTimeZoneOption, openInput, perItemParameter } from '../../shared/input';
+import { readIdentifyingData } from '../../shared/privacy';
+import { cleanRecord, CleaningRule, readRules } from '../cleanRecord';
 
-export const recordCleanerProperties: INodeProperties[] = [
+export const OUTPUT_CLEANED = 0;
+export const OUTPUT_EMPTY = 1;
+
+/** The parameters of the Clean operation (the node's only operation: it has no Operation selector). */
+export const description: INodeProperties[] = [
 	{
 		displayName: 'Fields to Clean',
 		name: 'rules',
@@ -133,3 +149,74 @@ export const recordCleanerProperties: INodeProperties[] = [
 		],
 	},
 ];
+
+/** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
+export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
+	// "Fields to Clean" (Field Name, Write To, …) is read per item; the options once per run (checked).
+	const input = openInput(ctx, { properties: nodeProperties, perItem: ['rules'] });
+	const rulesFor = perItemParameter(ctx, 'rules', {} as { rule?: CleaningRule[] });
+	let lastRaw: { rule?: CleaningRule[] } | undefined;
+	let lastRules: CleaningRule[] = [];
+	const rulesOf = (itemIndex: number): CleaningRule[] => {
+		const raw = rulesFor(itemIndex);
+		if (raw === lastRaw) return lastRules;
+		lastRaw = raw;
+		lastRules = readRules(raw);
+		return lastRules;
+	};
+	const options = ctx.getNodeParameter('options', 0, {}) as {
+		dateFormat?: 'iso' | 'dutch';
+		addMunicipalityName?: boolean;
+		removeBsn?: boolean;
+		noteLanguage?: 'nl' | 'en';
+		extraMunicipalities?: string;
+	};
+	const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(ctx, options.extraMunicipalities) });
+	const cleaningOptions = {
+		dateFormat: options.dateFormat ?? 'iso',
+		addMunicipalityName: options.addMunicipalityName ?? false,
+		removeBsn: options.removeBsn ?? false,
+		noteLanguage: options.noteLanguage ?? 'nl',
+		timeZone: input.zone,
+		registry,
+		read: (json: IDataObject, field: string) => input.read(json, field),
+		columnOf: (json: IDataObject, field: string) => input.columnOf(json, field),
+	};
+	// The BSN columns the privacy layer removes besides its list: those of the first item's rules.
+	let firstRules: CleaningRule[] = [];
+	try {
+		firstRules = ctx.getInputData().length > 0 ? rulesOf(0) : [];
+	} catch {
+		firstRules = []; // reported for the item itself
+	}
+	const bsnFields = firstRules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field]);
+	const outputs = mapItems(
+		ctx,
+		2,
+		(item, itemIndex) => ({ json: cleanRecord(item.json, rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
+		readIdentifyingData(ctx, undefined, bsnFields),
+		input,
+		// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
+		(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),
+	);
+	input.finish('went to the Empty Rows output');
+	return outputs;
+}
+
+
+
+function parseExtraMunicipalities(ctx: IExecuteFunctions, text: string | undefined): Municipality[] {
+	const result: Municipality[] = [];
+	for (const [index, raw] of (text ?? '').split(/\r?\n/).entries()) {
+		const line = raw.trim();
+		if (line === '') continue;
+		const [code, ...name] = line.split(';');
+		if (!/^(GM)?\d{1,4}$/i.test(code.trim()) || name.join(';').trim() === '') {
+			throw new NodeOperationError(ctx.getNode(), `Line ${index + 1} of "Extra Municipalities" is not "code;name"`, {
+				description: 'Write one municipality per line as its CBS code and name separated by a semicolon, e.g. 9999;Proefgemeente.',
+			});
+		}
+		result.push({ code: code.trim(), name: name.join(';').trim() });
+	}
+	return result;
+}

@@ -1,5 +1,5 @@
 /**
- * The trigger adapter: read the parameters, register the cron, and let the pure core
+ * The trigger's one operation ("watch moments"): read the parameters, register the cron, and let the pure core
  * (domain/evaluation) decide on every tick and at start whether a moment is owed.
  *
  * - Production (activation, n8n start, leadership change): start watching, fire a missed moment
@@ -15,6 +15,7 @@
 import {
 	CronExpression,
 	IDataObject,
+	INodeProperties,
 	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
@@ -23,9 +24,9 @@ import {
 
 import { DateTime } from 'luxon';
 
-import { DEFAULT_TIME_ZONE } from '../../domain/dates';
-import { DomainError } from '../../domain/errors';
-import { assertValidZone } from '../../domain/evaluation/schedule';
+import { DEFAULT_TIME_ZONE } from '../../../domain/primitives/dates';
+import { DomainError } from '../../../domain/primitives/errors';
+import { assertValidZone } from '../../../domain/evaluation/schedule';
 import {
 	activate,
 	AgendaLanguage,
@@ -50,8 +51,139 @@ import {
 	readRecord,
 	SchoolInput,
 	validateSchedule,
-} from '../../domain/evaluation';
-import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../shared/store';
+} from '../../../domain/evaluation';
+import { calendarTimeZoneOption } from '../../shared/input';
+import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../../shared/store';
+
+const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+
+const monthOptions = MONTHS.map((name, i) => ({ name, value: i + 1, description: `${name} (${MAANDEN[i]})` }));
+
+function momentProperties(which: 'first' | 'second', month: number, day: number, hint: string): INodeProperties[] {
+	const label = which === 'first' ? 'First Moment' : 'Second Moment';
+	return [
+		{
+			displayName: `${label} Month`,
+			name: `${which}MomentMonth`,
+			type: 'options',
+			options: monthOptions,
+			default: month,
+			description: `Month of the ${which} evaluation moment each year (${hint})`,
+		},
+		{
+			displayName: `${label} Day`,
+			name: `${which}MomentDay`,
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 31, numberPrecision: 0 },
+			default: day,
+			description: 'Day of the month. 29 February becomes 28 February in years without it.',
+		},
+		{
+			displayName: `${label} Time`,
+			name: `${which}MomentTime`,
+			type: 'string',
+			default: '09:00',
+			placeholder: 'HH:mm',
+			description: "Local time (24-hour HH:mm) in the workflow's time zone (Workflow settings → Timezone); stays the same wall-clock time in summer and winter",
+		},
+	];
+}
+
+/** The parameters of the trigger's one operation (it has no Operation selector). */
+export const description: INodeProperties[] = [
+	{
+		displayName:
+			'Fires twice a year per school for the evaluation of collective youth care with the zorgteam (kernbepaling 11), exactly once per moment — also after a restart. Manual runs show the most recent moment, marked as a test.',
+		name: 'notice',
+		type: 'notice',
+		default: '',
+		description: 'About this trigger',
+	},
+	...momentProperties('first', 2, 1, 'default: 1 February, halfway through the school year'),
+	...momentProperties('second', 6, 15, 'default: 15 June, before the summer holiday'),
+	{
+		displayName: 'Annual Report Moment',
+		name: 'annualReportMoment',
+		type: 'options',
+		options: [
+			{ name: 'First Moment', value: 'first', description: 'The first moment also owes the yearly report (jaarrapportage) to the municipality' },
+			{ name: 'Second Moment', value: 'second', description: 'The second moment also owes the yearly report (jaarrapportage) to the municipality' },
+		],
+		default: 'second',
+		description: 'Which of the two moments also owes the provider\'s yearly report to the municipality (the annualReport flag on the output)',
+	},
+	{
+		displayName: 'Move to Next Working Day',
+		name: 'moveToWorkingDay',
+		type: 'boolean',
+		default: true,
+		description: 'Whether a moment that falls on a Saturday, Sunday or holiday moves to the next working day',
+	},
+	{
+		displayName: 'Skip Dutch Public Holidays',
+		name: 'skipPublicHolidays',
+		type: 'boolean',
+		default: true,
+		displayOptions: { show: { moveToWorkingDay: [true] } },
+		description: 'Whether Nieuwjaarsdag, Pasen, Koningsdag, Hemelvaartsdag, Pinksteren and Kerst also count as days off (Goede Vrijdag and 5 May do not; add them below if they are)',
+	},
+	{
+		displayName: 'Holidays',
+		name: 'holidays',
+		type: 'string',
+		typeOptions: { rows: 3 },
+		default: '',
+		placeholder: '2026-02-14..2026-02-22, 2026-07-18..2026-08-30',
+		displayOptions: { show: { moveToWorkingDay: [true] } },
+		description: 'More days off: dates and ranges (first..last) separated by commas or new lines, e.g. school holidays (schoolvakanties) or study days',
+	},
+	{
+		displayName: 'Catch-Up Window (Days)',
+		name: 'catchUpWindowDays',
+		type: 'number',
+		typeOptions: { minValue: 0, maxValue: 90, numberPrecision: 0 },
+		default: 7,
+		description: 'When n8n was down or the workflow inactive at a moment, fire the missed moment once when it starts again within this many days. 0 = never catch up.',
+	},
+	{
+		displayName: 'Schools',
+		name: 'schools',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true, sortable: true },
+		placeholder: 'Add School',
+		default: {},
+		description: 'The schools to evaluate; each gets its own item per moment. Leave empty for one item per moment.',
+		options: [
+			{
+				displayName: 'School',
+				name: 'school',
+				values: [
+					{ displayName: 'School Name', name: 'name', type: 'string', default: '', description: 'Name of the school, as shown in the agenda' },
+					{ displayName: 'BRIN', name: 'brin', type: 'string', default: '', placeholder: '12AB', description: 'BRIN code of the school (with location number if needed, e.g. 12AB01); required and unique. A location listed beside its school gets its own evaluation; an empty row is skipped.' },
+					{ displayName: 'Zorgteam Email', name: 'zorgteamEmail', type: 'string', default: '', placeholder: 'zorgteam@school.nl', description: 'Address(es) of the school\'s zorgteam, where the evaluation agenda goes; several separated by ";" or ","' },
+					{ displayName: 'Provider', name: 'provider', type: 'string', default: '', description: 'The youth care provider (jeugdhulpaanbieder) that leads the evaluation at this school' },
+				],
+			},
+		],
+	},
+	{
+		...calendarTimeZoneOption,
+		description:
+			'Time zone of the moments\' wall-clock times and calendar days. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
+	},
+	{
+		displayName: 'Agenda Language',
+		name: 'language',
+		type: 'options',
+		options: [
+			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams and providers' },
+			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
+		],
+		default: 'nl',
+		description: 'Language of the agenda text on the output',
+	},
+];
 
 /** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */
 export const MOMENTS_TABLE: TableSpec = {
@@ -143,21 +275,22 @@ function toItems(items: EvaluationItem[]) {
 	return items.map((json) => ({ json: json as unknown as IDataObject }));
 }
 
-export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
-	const config = readConfig(this, Date.now());
+/** Start watching (production) or prepare the manual test emit; what the node's `trigger()` returns. */
+export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
+	const config = readConfig(ctx, Date.now());
 
-	if (this.getMode() === 'manual') {
+	if (ctx.getMode() === 'manual') {
 		const manualTriggerFunction = async () => {
-			this.emit([toItems(manualTestItems(config, Date.now()))]);
+			ctx.emit([toItems(manualTestItems(config, Date.now()))]);
 		};
 		return { manualTriggerFunction };
 	}
 
-	const staticData = this.getWorkflowStaticData('node');
-	const workflowId = this.getWorkflow().id ?? '';
-	const nodeId = this.getNode().id;
+	const staticData = ctx.getWorkflowStaticData('node');
+	const workflowId = ctx.getWorkflow().id ?? '';
+	const nodeId = ctx.getNode().id;
 	// With the shared memory: fired and finished moments in n8n's Data Tables, a run killed midway retried once.
-	const table = hasSharedMemory(this) ? await SharedTable.open(this, MOMENTS_TABLE) : undefined;
+	const table = hasSharedMemory(ctx) ? await SharedTable.open(ctx, MOMENTS_TABLE) : undefined;
 	const scope = `${workflowId}:${nodeId}`;
 	const events = async () => (table ? (await table.rows({ scope })).map(toEvent) : []);
 
@@ -171,7 +304,7 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		if (result.items.length === 0) return;
 		// n8n refuses a second execution with the same key: the moment runs once even if this record is lost.
 		const key = evaluationExecutionKey(workflowId, nodeId, result.items.map((i) => i.dedupKey));
-		this.emit([toItems(result.items)], undefined, undefined, key);
+		ctx.emit([toItems(result.items)], undefined, undefined, key);
 	};
 
 	/** With the shared memory: claim `fired` rows, emit, write `done` rows when the execution finished. */
@@ -186,9 +319,9 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 		const items = result.items.filter((i) => won.has(i.dedupKey));
 		if (items.length === 0) return;
 		const firedKeys = items.map((i) => i.dedupKey);
-		const done = this.helpers.createDeferredPromise<IRun>();
+		const done = ctx.helpers.createDeferredPromise<IRun>();
 		for (const key of firedKeys) inFlight.add(`${scope}|${key}`);
-		this.emit([toItems(items)], undefined, done, evaluationExecutionKey(workflowId, nodeId, firedKeys, attempt));
+		ctx.emit([toItems(items)], undefined, done, evaluationExecutionKey(workflowId, nodeId, firedKeys, attempt));
 		void done.promise
 			.then(async (run) => {
 				// undefined: n8n refused the execution as a duplicate (that attempt ran before)
@@ -218,13 +351,13 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 				// the store did not answer: record a failed execution, stay active; the next hourly tick
 				// catches the moment up (nothing was fired, nothing is lost)
 				try {
-					this.saveFailedExecution(error as NodeOperationError);
+					ctx.saveFailedExecution(error as NodeOperationError);
 					return;
 				} catch {
 					// older n8n without saveFailedExecution: fall through
 				}
 			}
-			this.emitError(error instanceof Error ? error : new Error(String(error)));
+			ctx.emitError(error instanceof Error ? error : new Error(String(error)));
 		};
 		try {
 			check((record) => checkMoment(config, record, now)).catch(fail);
@@ -235,9 +368,9 @@ export async function evaluationTrigger(this: ITriggerFunctions): Promise<ITrigg
 
 	// n8n runs the cron in the workflow's zone; the moments are in the calendar zone (Amsterdam by default).
 	const now = DateTime.fromMillis(Date.now());
-	const shift = now.setZone(this.getTimezone()).offset - now.setZone(config.schedule.zone).offset;
+	const shift = now.setZone(ctx.getTimezone()).offset - now.setZone(config.schedule.zone).offset;
 	for (const expression of cronExpressions(config.schedule, shift)) {
-		this.helpers.registerCron({ expression: expression as CronExpression }, onTick);
+		ctx.helpers.registerCron({ expression: expression as CronExpression }, onTick);
 	}
 	// At start (activation, n8n restart): begin watching, catch up a missed moment once, and retry
 	// once a moment whose run never finished (shared memory only).

@@ -3,16 +3,76 @@
  * "statement", as the Calculate operation emits them) and invoice rows (all other items), e.g. joined
  * with a Merge node in "Append" mode. Outputs: Differences, Matched, Summary.
  */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { InvalidFieldError, MissingFieldError } from '../../domain/errors';
-import { formatEuro, parseAmount } from '../../domain/money';
-import { getDefaultRegistry } from '../../domain/municipalities/registry';
-import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../domain/settlement';
-import { isBlank, parseItems } from '../shared/execution';
-import { openInput } from '../shared/input';
-import { readIdentifyingData } from '../shared/privacy';
-import { properties as settlementProperties } from './description';
+import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
+import { formatEuro, parseAmount } from '../../../domain/money';
+import { getDefaultRegistry } from '../../../domain/municipalities/registry';
+import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { isBlank, parseItems } from '../../shared/execution';
+import { openInput } from '../../shared/input';
+import { readIdentifyingData } from '../../shared/privacy';
+
+const rec = { operation: ['reconcile'] };
+
+/** The parameters of the Reconcile Invoices operation (shown when Operation is Reconcile Invoices). */
+export const description: INodeProperties[] = [
+	// ---------------- Reconcile ----------------
+	{
+		displayName: 'Input: Merge the Statements (Output "Statements" of Calculate) with the Invoice Rows; Items Whose "Kind" Is "Statement" Are the Expected Amounts, All Others Are Invoices',
+		name: 'reconcileNotice',
+		type: 'notice',
+		default: '',
+		displayOptions: { show: rec },
+	},
+	{
+		displayName: 'Tolerance (Cents)',
+		name: 'toleranceCents',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 0 },
+		default: 0,
+		displayOptions: { show: rec },
+		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
+	},
+	{
+		displayName: 'Invoice Columns',
+		name: 'invoiceColumns',
+		type: 'collection',
+		placeholder: 'Change Column Name',
+		default: {},
+		displayOptions: { show: rec },
+		description: 'Names of the columns in the invoice rows',
+		options: [
+			{ displayName: 'Amount Column', name: 'amount', type: 'string', default: 'bedrag', description: 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)' },
+			{ displayName: 'Invoice Number Column', name: 'invoiceNumber', type: 'string', default: 'factuurnummer', description: 'The invoice number (factuurnummer)' },
+			{ displayName: 'Municipality Column', name: 'municipality', type: 'string', default: 'gemeente', description: 'The municipality invoiced (CBS code or name)' },
+			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)' },
+		],
+	},
+	{
+		displayName: 'Options',
+		name: 'reconcileOptions',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		displayOptions: { show: rec },
+		description: 'More settings for the reconciliation',
+		options: [
+			{ displayName: 'Kind Field', name: 'kindField', type: 'string', default: 'kind', description: 'Field that marks statement items; items whose value is "statement" are the expected amounts' },
+			{
+				displayName: 'Message Language',
+				name: 'language',
+				type: 'options',
+				options: [
+					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default)' },
+					{ name: 'English', value: 'en', description: 'Messages in English' },
+				],
+				default: 'nl',
+				description: 'Language of the messages per line',
+			},
+		],
+	},
+];
 
 interface InvoiceFields {
 	municipality: string;
@@ -26,10 +86,11 @@ const OTHER_KINDS = new Set(['own_share', 'referral', 'summary', 'statement_line
 
 type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
 
-export function executeReconcile(ctx: IExecuteFunctions): INodeExecutionData[][] {
+/** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
+export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
 	const registry = getDefaultRegistry();
 	// Every parameter is read once per run; see README "Data as it arrives".
-	const input = openInput(ctx, { properties: settlementProperties, optionsName: null });
+	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
 	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
 	const columns = ctx.getNodeParameter('invoiceColumns', 0, {}) as Partial<InvoiceFields>;

@@ -1,0 +1,54 @@
+/**
+ * The one error boundary of the node adapters: every error a node throws or puts on an error item
+ * passes through here. Two entry points:
+ * - `configurationError(node, error)`: a parameter or the node's setup is wrong; the run stops and no
+ *   item is named (it is not about one item). Domain errors keep their hint as the description.
+ * - `itemError(node, error, itemIndex)`: one input item is wrong; the error names the item, and with
+ *   "On Error: Continue" it becomes an error item (see `errorItem` in execution.ts, `errorDetails` here).
+ * Plus `unsupportedOperation`, what every router's default throws.
+ */
+import { IDataObject, INode, NodeOperationError } from 'n8n-workflow';
+
+import { DomainError } from '../../domain/primitives/errors';
+
+/**
+ * A configuration error: no item index. Node errors pass through unchanged; domain errors keep their
+ * message and hint (description); anything else is wrapped.
+ */
+export function configurationError(node: INode, error: unknown): NodeOperationError {
+	if (error instanceof NodeOperationError) return error;
+	if (error instanceof DomainError) return new NodeOperationError(node, error.message, { description: error.hint });
+	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)));
+}
+
+/** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */
+export function itemError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
+	if (error instanceof NodeOperationError) {
+		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
+		return error;
+	}
+	if (error instanceof DomainError) {
+		return new NodeOperationError(node, error.message, {
+			itemIndex,
+			description: error.hint,
+		});
+	}
+	const message = error instanceof Error ? error.message : String(error);
+	return new NodeOperationError(node, message, { itemIndex });
+}
+
+/** The details an error item carries under "Continue" (never the input value itself). */
+export function errorDetails(error: unknown): IDataObject {
+	if (error instanceof DomainError) {
+		return { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
+	}
+	const description = error instanceof NodeOperationError ? error.description : undefined;
+	return { code: 'error', field: null, hint: description ?? null };
+}
+
+/** What a router throws for an operation it does not know: never a silent fallback to another operation. */
+export function unsupportedOperation(node: INode, operation: string): NodeOperationError {
+	return new NodeOperationError(node, `The operation "${operation.slice(0, 60)}" is not supported`, {
+		description: 'Choose one of the operations this node offers, or update the package if the workflow was made with a newer version.',
+	});
+}
