@@ -324,15 +324,23 @@ describe('n8n editor (headless chromium)', () => {
 	});
 
 	/** Each e-mail kind as the recipient sees it: HTML part when there is one, otherwise the text part. */
-	const kinds: Array<{ shot: string; workflow: string; what: string; match: (m: Mail) => boolean }> = [
-		{ shot: '40-mail-intake-outcome-to-school', workflow: 'jhIntakeTriage01', what: 'intake outcome to school', match: (m) => m.subject.startsWith('Uitkomst aanmelding') },
-		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', match: (m) => m.subject.startsWith('Nieuwe casus') },
+	/** English that must not reach a Dutch recipient (issue 12): route labels, validation sentences. */
+	const ENGLISH = /Basic Support|Collective Youth|Combined \(|Anonymous Advice|Needs Information|Individual Beschikking|Zorgteam Weighing|is not a valid|must be|sent automatically/;
+	const kinds: Array<{ shot: string; workflow: string; what: string; match: (m: Mail) => boolean; check?: (subjectAndBody: string, hasHtml: boolean) => void }> = [
+		{ shot: '40-mail-intake-outcome-to-school', workflow: 'jhIntakeTriage01', what: 'intake outcome to school', match: (m) => m.subject.startsWith('Uitkomst aanmelding'), check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', match: (m) => m.subject.startsWith('Nieuwe casus'), check: (t) => expect(t).not.toMatch(ENGLISH) },
 		{ shot: '42-mail-beschikking', workflow: 'jhIntakeTriage01', what: 'beschikking request to toegang', match: (m) => /beschikking/i.test(m.subject) },
 		{ shot: '43-mail-missing-info-to-school', workflow: 'jhIntakeTriage01', what: 'request for missing information', match: (m) => /^Aanvulling nodig/i.test(m.subject) },
-		{ shot: '44-mail-invalid-values-to-school', workflow: 'jhIntakeTriage01', what: 'invalid values', match: (m) => /klopt niet|ongeldig/i.test(m.subject) },
-		{ shot: '45-mail-record-cleaner-rows-to-fix', workflow: 'jhRecordCleaner01', what: 'record cleaner rows to fix', match: () => true },
-		{ shot: '46-mail-deadline-alert', workflow: 'jhDeadlineAlerts1', what: 'deadline alert per zorgteam', match: () => true },
-		{ shot: '47-mail-evaluation-agenda', workflow: 'jhEvaluation0001', what: 'evaluation agenda with KPIs', match: (m) => /evaluatie/i.test(m.subject) },
+		{ shot: '44-mail-invalid-values-to-school', workflow: 'jhIntakeTriage01', what: 'invalid values', match: (m) => /klopt niet|ongeldig/i.test(m.subject), check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '45-mail-record-cleaner-rows-to-fix', workflow: 'jhRecordCleaner01', what: 'record cleaner rows to fix', match: () => true, check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '46-mail-deadline-alert', workflow: 'jhDeadlineAlerts1', what: 'deadline alert per zorgteam', match: (m) => m.to.includes('zorgteam.regenboog@school.example'), check: (t) => {
+			expect(t).toMatch(/dagen te laat/);
+			expect(t).not.toMatch(/Dagen over|Startdatum klok|\d+ termijn verstreken/);
+		} },
+		{ shot: '47-mail-evaluation-agenda', workflow: 'jhEvaluation0001', what: 'evaluation agenda with KPIs', match: (m) => /evaluatie/i.test(m.subject), check: (t, html) => {
+			expect(html).toBe(true); // the KPI chart travels as HTML/CSS bars
+			expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/); // one date style ("14 juni 2026")
+		} },
 		{ shot: '48-mail-annual-summary', workflow: 'jhEvaluation0001', what: 'annual summary to the municipality', match: (m) => /jaarrapportage/i.test(m.subject) },
 		{ shot: '49-mail-settlement-statement', workflow: 'jhSettlementQ001', what: 'settlement statement', match: () => true },
 		{ shot: '51-mail-reconcile-differences', workflow: 'jhSettlementR001', what: 'reconcile differences', match: () => true },
@@ -340,7 +348,7 @@ describe('n8n editor (headless chromium)', () => {
 	];
 
 	/** Render one mail as a mail client shows it: header lines, then the HTML (or plain text) body. */
-	async function renderMail(page: Page, mail: Mail, name: string): Promise<string> {
+	async function renderMail(page: Page, mail: Mail, name: string): Promise<{ text: string; hasHtml: boolean }> {
 		const r = await fetch(`${rt.urls.inbox}/api/email/${mail.id}`);
 		expect(r.ok).toBe(true);
 		const full = (await r.json()) as { html?: string; text?: string; attachments?: Array<{ filename?: string }> };
@@ -355,16 +363,17 @@ describe('n8n editor (headless chromium)', () => {
 		await page.setViewportSize({ width: 900, height: 700 });
 		await page.setContent(`<html><body style="margin:0">${header}<div id="body">${body}</div></body></html>`, { waitUntil: 'load' });
 		await page.screenshot({ path: shot(name), fullPage: true });
-		return page.locator('#body').innerText();
+		return { text: await page.locator('#body').innerText(), hasHtml: Boolean(full.html) };
 	}
 
-	it.each(kinds)('$shot: the $what mail', async ({ shot: name, workflow, match }) => {
+	it.each(kinds)('$shot: the $what mail', async ({ shot: name, workflow, match, check }) => {
 		const mails = (mailsOf.get(workflow) ?? []).filter(match);
 		const page = await browser!.newPage();
 		try {
 			expect(mails.length).toBeGreaterThan(0);
 			const mail = mails[0];
-			const text = await renderMail(page, mail, name);
+			const { text, hasHtml } = await renderMail(page, mail, name);
+			check?.(`${mail.subject}\n${text}`, hasHtml);
 			expect(mail.subject.trim().length).toBeGreaterThan(0);
 			expect(text.trim().length).toBeGreaterThan(20);
 			// issue 12: nothing English that n8n adds, no lone "-" for an empty list
