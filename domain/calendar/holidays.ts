@@ -158,6 +158,20 @@ function tryParseDate(value: string, where: string): CalendarDate | undefined {
 	}
 }
 
+/** Between two dates written with spaces (`3 juni 2026 t/m 5 juni 2026`): a separator with spaces around it. */
+const SPACED_SEPARATOR = /\s+(?:-|–|—|t\/m|tot en met|tot|to|until)\s+/i;
+
+/** A day or range whose dates contain spaces (`3 juni 2026`), without a name; otherwise "not a date range". */
+function parseSpelledOut(line: string, field: string, lineNo: number): HolidayRange {
+	const where = `line ${lineNo} of "${field}"`;
+	const parts = line.trim().split(SPACED_SEPARATOR);
+	const s = parts.length <= 2 ? tryParseDate(parts[0], where) : undefined;
+	const e = parts.length === 2 ? tryParseDate(parts[1], where) : s;
+	if (s === undefined || e === undefined) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" is not a date range`);
+	if (e < s) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" ends before it starts (the range is backwards)`);
+	return { start: s, end: e };
+}
+
 function parseRangeText(line: string, field: string, lineNo: number): HolidayRange {
 	// Try the unambiguous splits first: "<date> <sep> <date> [name]" where dates have no spaces.
 	const tokens = line.trim().split(/\s+/);
@@ -179,7 +193,7 @@ function parseRangeText(line: string, field: string, lineNo: number): HolidayRan
 		nameStart = 1;
 	} else {
 		const m = RANGE_LINE.exec(line);
-		if (!m) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" is not a date range`);
+		if (!m) return parseSpelledOut(line, field, lineNo);
 		start = m[1];
 		end = m[2];
 	}
@@ -189,14 +203,23 @@ function parseRangeText(line: string, field: string, lineNo: number): HolidayRan
 	if (s === undefined || e === undefined) {
 		throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" does not hold two valid dates`);
 	}
-	if (e < s) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" ends before it starts`);
+	if (e < s) throw new InvalidHolidayListError(field, `Line ${lineNo} of "${field}" ends before it starts (the range is backwards)`);
 	const name = tokens.slice(nameStart).join(' ').trim();
 	return { start: s, end: e, ...(name ? { name } : {}) };
 }
 
+/** A comma that separates two entries on one line (it is followed by a date, which starts with a digit). */
+const ENTRY_COMMA = /,(?=\s*\d)/;
+/** `2026-02-14..2026-02-22`: the short form of a range. */
+const DOTS = /\s*\.\.\s*/g;
+
 /**
  * Read holidays from what a user pasted or what an input field holds:
- * - text, one range per line (blank lines and lines starting with # are ignored);
+ * - text: entries separated by new lines, semicolons or commas (before a date); blank lines and lines
+ *   starting with # are ignored. An entry is a day or a range `<first day> - <last day>` (also `t/m`, `tot`,
+ *   `to`, `until`, `..`), optionally followed by a name; dates in any format `parseCalendarDate` accepts
+ *   (`2026-10-17`, `17-10-2026`, `3 juni 2026`). The one holiday grammar of the package: the Deadline
+ *   Monitor's calendars and the Evaluation Trigger's holidays (domain/evaluation/holidays.ts) both read it;
  * - a list of `{ start, end, name? }` objects, `[start, end]` pairs or range texts.
  */
 export function parseHolidayList(value: unknown, field: string): HolidayRange[] {
@@ -206,7 +229,11 @@ export function parseHolidayList(value: unknown, field: string): HolidayRange[] 
 		for (let i = 0; i < lines.length; i++) {
 			const line = lines[i].trim();
 			if (line === '' || line.startsWith('#')) continue;
-			out.push(parseRangeText(line, field, i + 1));
+			// several entries on a line: separated by commas before a date; `a..b` is a range
+			for (const entry of line.split(ENTRY_COMMA)) {
+				const text = entry.replace(DOTS, ' - ').trim();
+				if (text !== '') out.push(parseRangeText(text, field, i + 1));
+			}
 		}
 		return out;
 	}

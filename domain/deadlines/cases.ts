@@ -9,6 +9,7 @@ import { InvalidFieldError, MissingFieldError } from '../primitives/errors';
 import { HolidayCalendar } from '../calendar/holidays';
 import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
 import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from '../primitives/dateCache';
+import { isBlank } from '../primitives/blank';
 
 export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
 
@@ -55,8 +56,7 @@ export interface KnownSchools {
 	brins: Brin[];
 }
 
-const blank = (v: unknown) => v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-const text = (v: unknown) => (blank(v) ? '' : String(v).trim());
+const text = (v: unknown) => (isBlank(v) ? '' : String(v).trim());
 
 /**
  * Read a known-schools list (comma/semicolon/newline separated). An entry that is a BRIN code is read by
@@ -92,7 +92,7 @@ export function isKnownSchool(known: KnownSchools, school: string, brin: string)
 const addressCache = new Map<string, AddressList>();
 const NO_ADDRESSES: AddressList = Object.freeze({ addresses: [], text: '' }) as AddressList;
 function readAddresses(value: unknown, field: string): AddressList {
-	if (blank(value)) return NO_ADDRESSES;
+	if (isBlank(value)) return NO_ADDRESSES;
 	if (typeof value !== 'string') return parseAddressList(value, field);
 	// keyed by the text alone: only successful parses are cached, and those do not depend on the field name
 	let list = addressCache.get(value);
@@ -123,10 +123,10 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 		);
 	}
 	const rawStart = read(fields.clockStart);
-	if (blank(rawStart)) throw new MissingFieldError(fields.clockStart, `Fill in "${fields.clockStart}" (the date the clock starts) or map another column to it.`);
+	if (isBlank(rawStart)) throw new MissingFieldError(fields.clockStart, `Fill in "${fields.clockStart}" (the date the clock starts) or map another column to it.`);
 	const clockStart = parseCalendarDate(rawStart, fields.clockStart, spec.zone);
 	const rawStop = read(fields.stop);
-	const stop = blank(rawStop) ? undefined : parseCalendarDate(rawStop, fields.stop, spec.zone);
+	const stop = isBlank(rawStop) ? undefined : parseCalendarDate(rawStop, fields.stop, spec.zone);
 
 	// A BRIN code is read by the one BRIN rule (12 ab → 12AB), so groups and KPIs per school see one school; names stay as written.
 	const schoolText = text(read(fields.school));
@@ -159,7 +159,7 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 
 /** True when the case has a value in its clock-start field (e.g. `homeSince` for the thuiszitter rule). */
 export function hasClockStart(read: FieldReader, spec: CheckSpec): boolean {
-	return !blank(read(spec.fields.clockStart));
+	return !isBlank(read(spec.fields.clockStart));
 }
 
 /**

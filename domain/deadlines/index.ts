@@ -5,3 +5,4 @@ export * from './alertMemory';
 export * from './messages';
 export * from '../primitives/dateCache';
 export * from './grouping';
+export * from './fieldNames';

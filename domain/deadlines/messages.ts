@@ -7,8 +7,9 @@
 import { formatDutchDate, formatIsoDate } from '../primitives/dates';
 import { CaseStatus } from './clock';
 import { RuleId } from './cases';
+import type { Language } from '../primitives/language';
 
-export type Language = 'nl' | 'en';
+export type { Language };
 
 export interface MessageCase {
 	caseRef: string;
@@ -40,10 +41,12 @@ const HEADERS: Record<Language, string[]> = {
 	en: ['Case', 'School', 'Clock start', 'Deadline', 'Status', 'Days left'],
 };
 
+/** The label of a case status in `language` (Dutch for zorgteams, English available). */
 export function statusLabel(status: CaseStatus, language: Language): string {
 	return STATUS_LABEL[language][status];
 }
 
+/** `value` with the five HTML special characters escaped, for the HTML table of a group message. */
 export function escapeHtml(value: string): string {
 	return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 }

@@ -7,8 +7,9 @@
  * Text that reaches people outside n8n: Dutch by default, English available.
  */
 import { CalendarDate, toYmd } from '../primitives/dates';
+import type { Language } from '../primitives/language';
 
-export type AgendaLanguage = 'nl' | 'en';
+export type AgendaLanguage = Language;
 
 export interface AgendaItem {
 	/** Stable id, the same in every language. */

@@ -36,6 +36,7 @@ export const RECORD_MAX_KEYS = 5000;
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** The key that makes a moment fire once per school: `<school key>:<moment key>` (school key = BRIN, or `all` without a school list). */
 export function dedupKey(schoolKey: string, moment: Moment): string {
 	return `${schoolKey}:${momentKey(moment)}`;
 }

@@ -2,8 +2,9 @@
  * Non-working days for moving an evaluation moment: the Dutch public holidays (computed) and a
  * user-given list of dates and date ranges (school holidays, study days).
  */
-import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday, parseCalendarDate } from '../primitives/dates';
+import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday } from '../primitives/dates';
 import { InvalidFieldError } from '../primitives/errors';
+import { parseHolidayList } from '../calendar/holidays';
 
 /** Easter Sunday (Gregorian; anonymous "Meeus/Jones/Butcher" algorithm). */
 export function easterSunday(year: number): CalendarDate {
@@ -61,35 +62,29 @@ export function dutchPublicHolidays(year: number): ReadonlySet<CalendarDate> {
 const MAX_RANGE_DAYS = 120;
 
 /**
- * Read a holiday list: dates and ranges separated by commas, semicolons or new lines. A range is
- * two dates joined by `..` or ` - ` / ` tot ` (e.g. `2026-02-14..2026-02-22`). Each date in any format
- * `parseCalendarDate` accepts. An empty list gives an empty set.
+ * The days of a holiday list, in the package's one holiday grammar (`parseHolidayList` in
+ * domain/calendar/holidays.ts: days and ranges separated by commas, semicolons or new lines, e.g.
+ * `2026-02-14..2026-02-22, 3 juni 2026`). An empty list gives an empty set.
+ * @returns the days (whole days since 1970-01-01) the ranges cover
+ * @throws InvalidFieldError naming `field` for text that is no list, a bad entry, or a range that is
+ *   backwards or longer than MAX_RANGE_DAYS days
  */
-export function parseHolidayList(value: unknown, field: string): Set<CalendarDate> {
+export function holidayDays(value: unknown, field: string): Set<CalendarDate> {
 	const result = new Set<CalendarDate>();
 	if (value === undefined || value === null) return result;
 	if (typeof value !== 'string') {
 		throw new InvalidFieldError('invalid_holidays', field, `"${field}" must be text listing dates`, 'List dates like 2026-04-03, or ranges like 2026-02-14..2026-02-22, separated by commas or new lines.');
 	}
-	for (const raw of value.split(/[,;\n]+/)) {
-		const part = raw.trim();
-		if (part === '') continue;
-		const range = /^(.+?)\s*(?:\.\.|\s-\s|\s+tot\s+|\s+t\/m\s+)\s*(.+)$/i.exec(part);
-		if (range) {
-			const from = parseCalendarDate(range[1], field);
-			const to = parseCalendarDate(range[2], field);
-			if (to < from || to - from > MAX_RANGE_DAYS) {
-				throw new InvalidFieldError(
-					'invalid_holidays',
-					field,
-					`"${field}" has a range from ${formatIsoDate(from)} to ${formatIsoDate(to)} that is ${to < from ? 'backwards' : `longer than ${MAX_RANGE_DAYS} days`}`,
-					'Write each range as first day..last day, with the first day before the last, e.g. 2026-07-18..2026-08-30.',
-				);
-			}
-			for (let d = from; d <= to; d++) result.add(d);
-		} else {
-			result.add(parseCalendarDate(part, field));
+	for (const { start: from, end: to } of parseHolidayList(value, field)) {
+		if (to - from > MAX_RANGE_DAYS) {
+			throw new InvalidFieldError(
+				'invalid_holidays',
+				field,
+				`"${field}" has a range from ${formatIsoDate(from)} to ${formatIsoDate(to)} that is longer than ${MAX_RANGE_DAYS} days`,
+				'Write each range as first day..last day, with the first day before the last, e.g. 2026-07-18..2026-08-30.',
+			);
 		}
+		for (let d = from; d <= to; d++) result.add(d);
 	}
 	return result;
 }

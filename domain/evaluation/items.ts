@@ -77,10 +77,17 @@ export interface BuildItemsInput {
 	blankSchoolEntries?: number;
 }
 
+/** The school keys a moment fires for: each school's BRIN, or the one key for "all schools" when no list is given. */
 export function schoolKeysOf(schools: School[]): string[] {
 	return schools.length === 0 ? [ALL_SCHOOLS_KEY] : schools.map((s) => s.brin);
 }
 
+/**
+ * The items one evaluation moment emits: one per school (or one for all without a school list), each with
+ * the evaluation period, the annual-report period when the moment carries the annual report, the agenda in
+ * `language`, the trigger reason and the deduplication key. Pure: `now` (ms since the epoch) is an input.
+ * Collective youth care evaluated twice a year with the zorgteam: kernbepaling 11 (../shared/DOMAIN.md).
+ */
 export function buildEvaluationItems(input: BuildItemsInput): EvaluationItem[] {
 	const { schedule, moment, language } = input;
 	const period = evaluationPeriod(schedule, moment);

@@ -5,6 +5,7 @@
 import { parseAddressList } from '../primitives/addresses';
 import { parseBrin } from '../primitives/brin';
 import { InvalidFieldError } from '../primitives/errors';
+import { isBlank } from '../primitives/blank';
 
 export interface School {
 	name: string;
@@ -43,7 +44,7 @@ export interface SchoolList {
 }
 
 function isBlankEntry(row: SchoolInput): boolean {
-	return [row.name, row.brin, row.zorgteamEmail, row.provider].every((v) => v === undefined || v === null || (typeof v === 'string' && v.trim() === ''));
+	return [row.name, row.brin, row.zorgteamEmail, row.provider].every(isBlank);
 }
 
 /**

@@ -10,6 +10,7 @@
  * More than two decimals is an error for an amount (a cent is the smallest unit); tariffs and fte use `parseDecimal`.
  */
 import { describeValue, InvalidFieldError } from '../primitives/errors';
+import type { Language } from '../primitives/language';
 
 /** Integer euro cents (a safe integer). */
 export type Cents = number;
@@ -149,7 +150,7 @@ export function parseDecimal(value: unknown, field: string, options: { allowNega
 }
 
 /** Format cents as euros: nl `€ 1.234,56`, en `€1,234.56`. */
-export function formatEuro(cents: Cents, language: 'nl' | 'en' = 'nl'): string {
+export function formatEuro(cents: Cents, language: Language = 'nl'): string {
 	const negative = cents < 0;
 	const abs = Math.abs(cents);
 	const euros = Math.floor(abs / 100);

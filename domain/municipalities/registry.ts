@@ -6,6 +6,7 @@
 import { describeValue, InvalidFieldError } from '../primitives/errors';
 import { GEMEENTEN_2025, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
 import { FORMER_MUNICIPALITIES, type FormerFate, type FormerMunicipalityRow } from './former-municipalities';
+import type { Language } from '../primitives/language';
 
 export interface Municipality {
 	/** CBS gemeentecode, 4 digits with leading zeros: `0307`. */
@@ -38,7 +39,7 @@ const MONTHS = {
 } as const;
 
 /** `2022-03-24` → `24 maart 2022` / `24 March 2022`. */
-export function formatLongDate(iso: string, language: 'nl' | 'en'): string {
+export function formatLongDate(iso: string, language: Language): string {
 	const [y, m, d] = iso.split('-').map(Number);
 	return `${d} ${MONTHS[language][m - 1]} ${y}`;
 }
@@ -47,7 +48,7 @@ function label(m: { code: string; name: string }): string {
 	return `${m.name} (${m.code})`;
 }
 
-function joinList(items: string[], language: 'nl' | 'en'): string {
+function joinList(items: string[], language: Language): string {
 	if (items.length <= 1) return items.join('');
 	return `${items.slice(0, -1).join(', ')} ${language === 'nl' ? 'en' : 'and'} ${items[items.length - 1]}`;
 }
@@ -57,7 +58,7 @@ export function successionNote(
 	former: { code: string; name: string; ended: string; fate: FormerFate },
 	successor: { code: string; name: string },
 	via: Array<{ code: string; name: string }>,
-	language: 'nl' | 'en',
+	language: Language,
 ): string {
 	const date = formatLongDate(former.ended, language);
 	const main =
@@ -132,7 +133,21 @@ export class UnknownMunicipalityError extends InvalidFieldError {
 	}
 }
 
-const CODE_LIKE = /^\s*(GM)?\d{1,4}\s*$/i;
+/** A CBS gemeentecode as users write it: 1–4 digits, optionally after "GM" (any case). The one pattern; group 1 = the digits. */
+const CBS_CODE = '(?:GM)?(\\d{1,4})';
+const CODE = new RegExp(`^${CBS_CODE}$`, 'i');
+const CODE_LIKE = new RegExp(`^\\s*${CBS_CODE}\\s*$`, 'i');
+const LEADING_CODE = new RegExp(`^${CBS_CODE}(?=\\s|\\(|$)`, 'i');
+
+/** Whether `text` is a CBS gemeentecode (`0307`, `307`, `GM0307`; spaces around allowed). */
+export function isCbsCode(text: string): boolean {
+	return CODE_LIKE.test(text);
+}
+
+/** The digits of the CBS code `text` starts with (`0307 Amersfoort` → `0307`, `GM0307 (Amersfoort)` → `0307`); undefined when it starts with none. */
+export function leadingCbsCode(text: string): string | undefined {
+	return LEADING_CODE.exec(text.trim())?.[1];
+}
 
 /**
  * Name the value where that is safe: code-like values (`9999`, `GM9999`) always, and names that are a
@@ -210,7 +225,6 @@ export interface RegistryOptions {
 	formerMunicipalities?: readonly FormerMunicipalityRow[];
 }
 
-const CODE = /^(?:GM)?(\d{1,4})$/i;
 
 export class MunicipalityRegistry {
 	private readonly byCode = new Map<string, Municipality>();

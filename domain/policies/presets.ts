@@ -257,6 +257,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 
 export const PRESET_IDS = Object.keys(PRESETS) as PresetId[];
 
+/** Whether `value` names one of the region policy presets (`PRESET_IDS`). */
 export function isPresetId(value: unknown): value is PresetId {
 	return typeof value === 'string' && Object.prototype.hasOwnProperty.call(PRESETS, value);
 }

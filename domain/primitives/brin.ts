@@ -22,6 +22,12 @@ export class InvalidBrinError extends InvalidFieldError {
 
 const BRIN = /^(\d{2}[A-Z0-9]{2})(\d{2})?$/;
 
+/**
+ * Read a BRIN school code (DUO): 2 digits + 2 letters/digits, optionally a 2-digit location number
+ * (`12AB`, `12AB01`); any case, spaces, dashes, dots and slashes ignored.
+ * @returns the institution (upper case), the location if given, and the whole code (see `Brin`)
+ * @throws InvalidBrinError naming `field` (the value itself is not echoed)
+ */
 export function parseBrin(value: unknown, field: string): Brin {
 	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidBrinError(field, value);
 	const s = String(value).toUpperCase().replace(/[\s\-./]/g, '');

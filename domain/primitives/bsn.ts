@@ -40,6 +40,7 @@ export function normaliseBsn(value: unknown, field: string): string {
 	return s;
 }
 
+/** Whether `value` is a valid BSN (9 digits passing the elfproef, see `normaliseBsn`); never throws. */
 export function isValidBsn(value: unknown): boolean {
 	try {
 		normaliseBsn(value, 'bsn');

@@ -13,6 +13,11 @@ const MAX_ENTRIES = 50_000;
 const parsed = new Map<string, CalendarDate>();
 const formatted = new Map<CalendarDate, string>();
 
+/**
+ * `parseCalendarDate` with a memo for short texts (at most 10 characters: zone-independent).
+ * @returns whole days since 1970-01-01 (CalendarDate)
+ * @throws InvalidDateError naming `field`, every time for a bad value (failures are not cached)
+ */
 export function parseDateCached(value: unknown, field: string, zone: string): CalendarDate {
 	if (typeof value === 'string' && value.length <= 10) {
 		const hit = parsed.get(value);
@@ -25,6 +30,7 @@ export function parseDateCached(value: unknown, field: string, zone: string): Ca
 	return parseCalendarDate(value, field, zone);
 }
 
+/** `formatIsoDate` with a memo: whole days since 1970-01-01 → `YYYY-MM-DD`. */
 export function formatIsoDateCached(date: CalendarDate): string {
 	let s = formatted.get(date);
 	if (s === undefined) {

@@ -12,6 +12,7 @@
 import { DateTime } from 'luxon';
 
 import { describeValue, InvalidFieldError } from './errors';
+import { isBlank } from './blank';
 
 /** Days since 1970-01-01. Always an integer. */
 export type CalendarDate = number;
@@ -266,6 +267,6 @@ export function parseCalendarDate(value: unknown, field: string, zone: string = 
 
 /** Like `parseCalendarDate`, but empty values (undefined, null, blank text) give `undefined`. */
 export function parseOptionalCalendarDate(value: unknown, field: string, zone: string = DEFAULT_TIME_ZONE): CalendarDate | undefined {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) return undefined;
+	if (isBlank(value)) return undefined;
 	return parseCalendarDate(value, field, zone);
 }

@@ -33,15 +33,29 @@ function base32(bytes: Buffer, chars: number): string {
 	return out;
 }
 
-/** The same pupil typed slightly differently (spaces, case) gets the same reference. */
+/** Printable ASCII without spaces: needs only lower-casing. */
 const PLAIN = /^[\x21-\x7e]+$/;
 
+/**
+ * The form of a pupil reference that is pseudonymised: the same pupil typed slightly differently (spaces,
+ * case, Unicode composition) gives the same text, so the same pseudonym.
+ * @param ref a pupil reference as written (leerlingnummer or another stable reference)
+ * @returns the reference trimmed, inner white space collapsed to one space, NFC, lower case
+ */
 export function normalisePupilRef(ref: string): string {
 	// fast path: printable ASCII without spaces (leerlingnummers) needs only lower-casing
 	if (PLAIN.test(ref)) return ref.toLowerCase();
 	return ref.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
 }
 
+/**
+ * A keyed pseudonymiser: HMAC-SHA-256 of the normalised pupil reference with the user's key, as
+ * `<prefix>` + 12 base32 characters. Stable for the same key across runs and periods; without the key a
+ * pseudonym cannot be traced back. Results are memoised per pseudonymiser.
+ * @param key the secret from the "Jeugdhulp Pseudonymisation Key" credential (at least MIN_KEY_LENGTH characters)
+ * @param prefix text before the hash (default `P-`)
+ * @throws DomainError `weak_pseudonymisation_key` when the key is missing or shorter than MIN_KEY_LENGTH
+ */
 export function makePseudonymiser(key: string, prefix = 'P-'): Pseudonymiser {
 	if (typeof key !== 'string' || key.length < MIN_KEY_LENGTH) {
 		throw new DomainError('weak_pseudonymisation_key', `The pseudonymisation key must be at least ${MIN_KEY_LENGTH} characters long`, {

@@ -88,6 +88,7 @@ function parseDateOrPeriodError(value: unknown, field: string): CalendarDate {
 	return date;
 }
 
+/** Whether `inner` lies wholly inside `outer` (both as whole days, start and end inclusive). */
 export function periodContains(outer: Period, inner: Period): boolean {
 	return inner.start >= outer.start && inner.end <= outer.end;
 }

@@ -72,6 +72,16 @@ export interface ReconcileSummary {
 
 const periodKey = (p: Period) => `${p.start}|${p.end}`;
 
+/**
+ * Match invoices against the expected amounts of the statements, per municipality and period.
+ * @param expected the statements' amounts (cents), keyed by municipality and period
+ * @param invoices the invoice rows (cents; negative for a credit note)
+ * @param toleranceCents a difference up to this many cents still counts as matched
+ * @param language language of the line messages (Dutch by default)
+ * @returns one line per municipality and period (`matched`, `amount_differs`, `missing_invoice`,
+ *   `unexpected_invoice`) plus one per repeated invoice number (`duplicate_invoice`), and a summary with
+ *   counts and totals in cents (see the file comment)
+ */
 export function reconcileInvoices(
 	expected: readonly ExpectedAmount[],
 	invoices: readonly Invoice[],

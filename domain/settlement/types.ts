@@ -7,10 +7,11 @@ import type { FinancingForm, RegionPolicy } from '../policies/types';
 import type { Period } from './period';
 import type { Pseudonymiser } from '../primitives/pseudonym';
 import type { FormerReference } from '../municipalities/registry';
+import type { Language } from '../primitives/language';
 
 export type AllocationKey = 'pupils' | 'hours';
 export type RefusedRecordsPolicy = 'stop' | 'allocate_valid';
-export type Language = 'nl' | 'en';
+export type { Language };
 
 /** One delivery record (one row of the delivery spreadsheet), validated. */
 export interface DeliveryRecord {

@@ -2,4 +2,3 @@ export * from './types';
 export * from './parse';
 export * from './rules';
 export * from './decide';
-export * from '../primitives/pseudonym';

@@ -10,6 +10,7 @@ import { parseOptionalCalendarDate } from '../primitives/dates';
 import { describeValue, InvalidFieldError } from '../primitives/errors';
 import type { MunicipalityRegistry } from '../municipalities';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
+import { isBlank } from '../primitives/blank';
 
 export type FieldNames = Record<RequestField, string>;
 
@@ -33,8 +34,9 @@ export const DEFAULT_FIELD_NAMES: FieldNames = {
 	accessContactEmail: 'accessContactEmail',
 };
 
+/** Blank (see `isBlank`) or an empty list (a multi-value field left empty). */
 function blank(v: unknown): boolean {
-	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '') || (Array.isArray(v) && v.length === 0);
+	return isBlank(v) || (Array.isArray(v) && v.length === 0);
 }
 
 const SIMPLE = /^[a-z0-9]+(?: [a-z0-9]+)*$/;

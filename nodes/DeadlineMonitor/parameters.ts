@@ -3,13 +3,16 @@
  * parameters, the field names and options after them) and the reading that turns them into the core's types.
  * Configuration errors are node errors (not item errors): they stop the run before any item.
  */
-import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions, NodeOperationError } from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/dates';
-import { DomainError } from '../../domain/primitives/errors';
 import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
+import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
-import { CaseFields, CheckSpec, ClockConfig, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, validateClockConfig } from '../../domain/deadlines';
+import { isBlank } from '../../domain/primitives/blank';
+import { withFieldNames } from '../../domain/primitives/headers';
+import { fieldNameOption } from '../shared/fieldNames.description';
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
 const normUnitOptions: INodePropertyOptions[] = [
@@ -182,16 +185,16 @@ export const inputProperties: INodeProperties[] = [
 		default: {},
 		description: 'Names of the columns in your spreadsheet; change them when your region names them differently',
 		options: [
-			{ displayName: 'BRIN Field', name: 'brin', type: 'string', default: 'brin', description: 'School BRIN code; checked against Known Schools' },
-			{ displayName: 'Case Reference Field', name: 'caseRef', type: 'string', default: 'caseRef', description: 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)' },
-			{ displayName: 'Home Since Field', name: 'homeSince', type: 'string', default: 'homeSince', description: 'Thuiszitter rule: first day at home without education' },
-			{ displayName: 'Offer Date Field', name: 'offerDate', type: 'string', default: 'offerDate', description: '8-week rule with stop event Offer Date: date care was offered' },
-			{ displayName: 'Recipient E-Mail Field', name: 'recipientEmail', type: 'string', default: 'zorgteamEmail', description: 'E-mail address of the zorgteam, used when grouping per recipient' },
-			{ displayName: 'School Field', name: 'school', type: 'string', default: 'school', description: 'School name' },
-			{ displayName: 'Start Date Field', name: 'startDate', type: 'string', default: 'startDate', description: '8-week rule: date collective youth care started' },
-			{ displayName: 'Started Offer Date Field', name: 'startedOfferDate', type: 'string', default: 'startedOfferDate', description: 'Thuiszitter rule: date a suitable offer started' },
-			{ displayName: 'Zorgteam Date Field', name: 'zorgteamDate', type: 'string', default: 'zorgteamDate', description: '8-week rule: date the case was discussed in the zorgteam' },
-			{ displayName: 'Zorgteam Field', name: 'zorgteam', type: 'string', default: 'zorgteam', description: 'Name of the zorgteam' },
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'brin', 'BRIN Field', 'School BRIN code; checked against Known Schools'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'caseRef', 'Case Reference Field', 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'homeSince', 'Home Since Field', 'Thuiszitter rule: first day at home without education'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'offerDate', 'Offer Date Field', '8-week rule with stop event Offer Date: date care was offered'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'recipientEmail', 'Recipient E-Mail Field', 'E-mail address of the zorgteam, used when grouping per recipient'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'school', 'School Field', 'School name'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startDate', 'Start Date Field', '8-week rule: date collective youth care started'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startedOfferDate', 'Started Offer Date Field', 'Thuiszitter rule: date a suitable offer started'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
+			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
 		],
 	},
 	{
@@ -231,32 +234,6 @@ export const inputProperties: INodeProperties[] = [
 	},
 ];
 
-export interface FieldNames {
-	caseRef: string;
-	zorgteamDate: string;
-	startDate: string;
-	offerDate: string;
-	homeSince: string;
-	startedOfferDate: string;
-	school: string;
-	brin: string;
-	zorgteam: string;
-	recipientEmail: string;
-}
-
-export const DEFAULT_FIELDS: FieldNames = {
-	caseRef: 'caseRef',
-	zorgteamDate: 'zorgteamDate',
-	startDate: 'startDate',
-	offerDate: 'offerDate',
-	homeSince: 'homeSince',
-	startedOfferDate: 'startedOfferDate',
-	school: 'school',
-	brin: 'brin',
-	zorgteam: 'zorgteam',
-	recipientEmail: 'zorgteamEmail',
-};
-
 /** Resolves the holiday calendar for an item: fixed for the built-in and pasted lists, per item from a field. */
 export type CalendarResolver = (json: IDataObject) => HolidayCalendar | undefined;
 
@@ -269,18 +246,13 @@ export interface SharedSettings {
 	passWithoutClockStart: boolean;
 }
 
-function nodeError(ctx: IExecuteFunctions, error: unknown): never {
-	if (error instanceof DomainError) throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
-	throw error;
-}
-
 function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone: string): CalendarDate | undefined {
 	const raw = (ctx.getNodeParameter(name, 0, '') as string | number) ?? '';
-	if (typeof raw === 'string' && raw.trim() === '') return undefined;
+	if (isBlank(raw)) return undefined;
 	try {
 		return parseCalendarDate(raw, label, zone);
 	} catch (error) {
-		nodeError(ctx, error);
+		throw configurationError(ctx.getNode(), error);
 	}
 }
 
@@ -288,12 +260,8 @@ function optionalDate(ctx: IExecuteFunctions, name: string, label: string, zone:
 export function readSettings(ctx: IExecuteFunctions, input: InputReader, options: { requireCaseRef: boolean; dueSoon: boolean }): SharedSettings {
 	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
-	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
-	const f: FieldNames = { ...DEFAULT_FIELDS };
-	for (const key of Object.keys(DEFAULT_FIELDS) as Array<keyof FieldNames>) {
-		const v = given[key];
-		if (typeof v === 'string' && v.trim() !== '') f[key] = v.trim();
-	}
+	const given = ctx.getNodeParameter('fields', 0, {}) as Partial<CaseFieldNames>;
+	const f: CaseFieldNames = withFieldNames(DEFAULT_CASE_FIELD_NAMES, given);
 	const stopEvent = ctx.getNodeParameter('stopEvent', 0, 'start') as 'start' | 'offer';
 	const fields: CaseFields =
 		rule === 'thuiszitter'
@@ -337,7 +305,7 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 				fixedCalendar = build(ctx.getNodeParameter('holidayList', 0, '') as string, 'Holidays');
 			}
 		} catch (error) {
-			nodeError(ctx, error);
+			throw configurationError(ctx.getNode(), error);
 		}
 		if (source === 'field') {
 			const holidayField = (ctx.getNodeParameter('holidayField', 0, 'holidays') as string).trim() || 'holidays';
@@ -357,7 +325,7 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 	try {
 		validateClockConfig(clock, clock.counting === 'schoolWeeks' ? (fixedCalendar ?? new HolidayCalendar([], [])) : undefined);
 	} catch (error) {
-		nodeError(ctx, error);
+		throw configurationError(ctx.getNode(), error);
 	}
 
 	const reference = optionalDate(ctx, 'referenceDate', 'Reference Date', zone) ?? today(new Date(), zone);

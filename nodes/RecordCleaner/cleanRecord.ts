@@ -8,7 +8,9 @@ import { MunicipalityRegistry } from '../../domain/municipalities';
 import { normaliseBsn } from '../../domain/primitives/bsn';
 import { parseBrin } from '../../domain/primitives/brin';
 import type { IDataObject } from 'n8n-workflow';
-import { isBlank, readField } from '../shared/execution';
+import { readField } from '../shared/execution';
+import { isBlank } from '../../domain/primitives/blank';
+import type { Language } from '../../domain/primitives/language';
 
 /** The kinds of field the node cleans (the Type of each "Fields to Clean" entry). */
 export const FIELD_TYPES = ['date', 'municipality', 'brin', 'bsn'] as const;
@@ -26,7 +28,7 @@ export interface CleaningOptions {
 	addMunicipalityName: boolean;
 	removeBsn: boolean;
 	/** Language of the note for a municipality that no longer exists (default Dutch). */
-	noteLanguage?: 'nl' | 'en';
+	noteLanguage?: Language;
 	timeZone: string;
 	registry: MunicipalityRegistry;
 	/** Reads a field (default: exact name or dot path); the node passes the shared input layer's reader. */

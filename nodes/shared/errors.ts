@@ -1,8 +1,9 @@
 /**
  * The one error boundary of the node adapters: every error a node throws or puts on an error item
  * passes through here. Two entry points:
- * - `configurationError(node, error)`: a parameter or the node's setup is wrong; the run stops and no
- *   item is named (it is not about one item). Domain errors keep their hint as the description.
+ * - `configurationError(node, error)` (or `readConfiguration(node, read)` around a block that reads
+ *   parameters): a parameter or the node's setup is wrong; the run stops and no item is named (it is not
+ *   about one item). Domain errors keep their hint as the description.
  * - `itemError(node, error, itemIndex)`: one input item is wrong; the error names the item, and with
  *   "On Error: Continue" it becomes an error item (see `errorItem` in execution.ts, `errorDetails` here).
  * Plus `unsupportedOperation`, what every router's default throws.
@@ -19,6 +20,18 @@ export function configurationError(node: INode, error: unknown): NodeOperationEr
 	if (error instanceof NodeOperationError) return error;
 	if (error instanceof DomainError) return new NodeOperationError(node, error.message, { description: error.hint });
 	return new NodeOperationError(node, error instanceof Error ? error : new Error(String(error)));
+}
+
+/**
+ * Run `read` (reading or checking parameters) and turn whatever it throws into a configuration error.
+ * @throws NodeOperationError without item index (see `configurationError`)
+ */
+export function readConfiguration<T>(node: INode, read: () => T): T {
+	try {
+		return read();
+	} catch (error) {
+		throw configurationError(node, error);
+	}
 }
 
 /** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */

@@ -49,6 +49,32 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
 }
 
 /**
+ * The one "On Error" branch for a failed item: stop the run (the node does not continue on fail, or the
+ * error is about configuration, not the item) or return the error item that replaces it.
+ * @throws NodeOperationError naming the item (`itemError`)
+ */
+function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData): INodeExecutionData {
+	if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, itemIndex);
+	return errorItem(node, item, itemIndex, error, privacy);
+}
+
+/**
+ * Item errors found after every item was parsed (e.g. records that contradict each other), through the
+ * same "On Error" branch as `mapItems`/`parseItems`: without "Continue" the first (lowest item index) stops
+ * the run; with it, each becomes an error item.
+ * @returns the error items, in item order
+ * @throws NodeOperationError for the first failed item when the node does not continue on fail
+ */
+export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: number; error: unknown }>, privacy?: IdentifyingData): INodeExecutionData[] {
+	const items = ctx.getInputData();
+	const node = ctx.getNode();
+	const continueOnFail = ctx.continueOnFail();
+	return [...failures]
+		.sort((a, b) => a.itemIndex - b.itemIndex)
+		.map(({ itemIndex, error }) => failItem(node, continueOnFail, items[itemIndex], itemIndex, error, privacy));
+}
+
+/**
  * Run `handle` for every input item and route what it returns. With `input` (the shared input layer),
  * blank rows are skipped and counted — or routed by `blankRow` — and a missing column's error names the
  * closest existing column.
@@ -81,9 +107,7 @@ export function mapItems(
 		try {
 			routed = handle(items[i], i);
 		} catch (caught) {
-			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
-			outputs[0].push(errorItem(node, items[i], i, error, privacy));
+			outputs[0].push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy));
 			continue;
 		}
 		for (const r of Array.isArray(routed) ? routed : [routed]) {
@@ -123,9 +147,7 @@ export function parseItems<T>(
 		try {
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
 		} catch (caught) {
-			const error = input ? input.explain(caught, items[i].json) : caught;
-			if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, i);
-			result.failed.push(errorItem(node, items[i], i, error, privacy));
+			result.failed.push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy));
 		}
 	}
 	return result;
@@ -141,9 +163,4 @@ export function readField(json: IDataObject, field: string): unknown {
 		current = (current as IDataObject)[part];
 	}
 	return current;
-}
-
-/** True for undefined, null and blank text: how empty spreadsheet cells arrive. */
-export function isBlank(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
 }

@@ -29,11 +29,13 @@ import {
 	type RejectedRecord,
 	type SettlementResult,
 } from '../../../domain/settlement';
-import { errorDetails, itemError } from '../../shared/errors';
-import { errorItem, parseItems } from '../../shared/execution';
+import { configurationError, errorDetails, readConfiguration } from '../../shared/errors';
+import { errorItem, failItems, parseItems } from '../../shared/execution';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
+import { withFieldNames } from '../../../domain/primitives/headers';
+import { fieldNameOption } from '../../shared/fieldNames.description';
 
 const calc = { operation: ['calculate'] };
 
@@ -221,14 +223,14 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: calc },
 		description: 'Names of the columns in the delivery records; change them when your spreadsheet uses other names',
 		options: [
-			{ displayName: 'Arrangement Column', name: 'arrangement', type: 'string', default: 'arrangement', description: 'Group (groep), individual (individueel) or class (onderwijs-zorgklas); empty cells use the Default Arrangement option' },
-			{ displayName: 'Cost Column', name: 'cost', type: 'string', default: 'kosten', description: 'The record’s own cost in euros (only with Use Record Cost)' },
-			{ displayName: 'Hours Column', name: 'hours', type: 'string', default: 'uren', description: 'Hours delivered (needed for PxQ and for the hours allocation key)' },
-			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'Period or date of the record; must lie inside the settlement period; empty = the settlement period' },
-			{ displayName: 'Product / Lot Column', name: 'product', type: 'string', default: 'product', description: 'Product code or lot (perceel) for tariffs, prices or budgets per lot' },
-			{ displayName: 'Pupil Reference Column', name: 'pupil', type: 'string', default: 'leerling', description: 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown' },
-			{ displayName: 'Residence Municipality Column', name: 'residence', type: 'string', default: 'woongemeente', description: 'Where the pupil lives (woonplaatsbeginsel): CBS code or name' },
-			{ displayName: 'School Column', name: 'school', type: 'string', default: 'school', description: 'School (BRIN or name), shown on the statement lines' },
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'arrangement', 'Arrangement Column', 'Group (groep), individual (individueel) or class (onderwijs-zorgklas); empty cells use the Default Arrangement option'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'cost', 'Cost Column', 'The record’s own cost in euros (only with Use Record Cost)'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'hours', 'Hours Column', 'Hours delivered (needed for PxQ and for the hours allocation key)'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'period', 'Period Column', 'Period or date of the record; must lie inside the settlement period; empty = the settlement period'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'product', 'Product / Lot Column', 'Product code or lot (perceel) for tariffs, prices or budgets per lot'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'pupil', 'Pupil Reference Column', 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'residence', 'Residence Municipality Column', 'Where the pupil lives (woonplaatsbeginsel): CBS code or name'),
+			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'school', 'School Column', 'School (BRIN or name), shown on the statement lines'),
 		],
 	},
 	{
@@ -293,22 +295,10 @@ export const description: INodeProperties[] = [
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
 
-/** Run `fn`; domain errors about parameters become a NodeOperationError naming the parameter. */
-function parameter<T>(ctx: IExecuteFunctions, fn: () => T): T {
-	try {
-		return fn();
-	} catch (error) {
-		if (error instanceof DomainError) {
-			throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
-		}
-		throw new NodeOperationError(ctx.getNode(), error as Error);
-	}
-}
-
 function amountParameter(ctx: IExecuteFunctions, name: string, label: string): Cents | undefined {
 	const raw = ctx.getNodeParameter(name, 0, '') as string | number;
 	if (raw === '' || raw === undefined || raw === null) return undefined;
-	return parameter(ctx, () => parseAmount(raw, label));
+	return readConfiguration(ctx.getNode(), () => parseAmount(raw, label));
 }
 
 function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string | undefined, label: string): Record<string, Cents> {
@@ -326,7 +316,7 @@ function productTable(ctx: IExecuteFunctions, name: string, valueName: string, d
 				description: 'Give every product or lot one entry.',
 			});
 		}
-		table[product] = parameter(ctx, () => parseAmount(e[valueName], `${label} (${product.slice(0, 20)})`));
+		table[product] = readConfiguration(ctx.getNode(), () => parseAmount(e[valueName], `${label} (${product.slice(0, 20)})`));
 	}
 	return table;
 }
@@ -348,7 +338,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const columns = ctx.getNodeParameter('columns', 0, {}) as Partial<DeliveryFields>;
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {
-		fields: { ...DEFAULT_DELIVERY_FIELDS, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) },
+		fields: withFieldNames(DEFAULT_DELIVERY_FIELDS, columns),
 		language: (options.language as Language) ?? 'nl',
 		outputFormat: (options.outputFormat as 'statements' | 'lines') ?? 'statements',
 		includeOwnShare: options.includeOwnShare !== false,
@@ -367,7 +357,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
 	if (ctx.getNodeParameter('financingDecided', 0, false) === true) edits.financingDecided = true;
-	const policy = parameter(ctx, () => buildPolicy(preset, edits, registry));
+	const policy = readConfiguration(ctx.getNode(), () => buildPolicy(preset, edits, registry));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {
 			description: 'Fill in "Participating Municipalities" (CBS codes or names, separated by commas) for a custom policy.',
@@ -379,7 +369,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		: { code: '', name: policy.name };
 
 	// --- period and financing ---
-	const period = parameter(ctx, () => parsePeriod(ctx.getNodeParameter('period', 0, '') as string, 'Settlement Period'));
+	const period = readConfiguration(ctx.getNode(), () => parsePeriod(ctx.getNodeParameter('period', 0, '') as string, 'Settlement Period'));
 	const financingForm = ctx.getNodeParameter('financingForm', 0, 'function') as FinancingForm;
 	const allocationKey = (financingForm === 'function' || financingForm === 'population' ? ctx.getNodeParameter('allocationKey', 0, 'pupils') : 'pupils') as AllocationKey;
 	const useRecordCost = financingForm === 'pxq' || financingForm === 'output' ? (ctx.getNodeParameter('useRecordCost', 0, false) as boolean) : false;
@@ -397,7 +387,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 
 	// --- credential ---
 	const credentials = await ctx.getCredentials(CREDENTIAL);
-	const pseudonymise = parameter(ctx, () => makePseudonymiser(String(credentials.key ?? '')));
+	const pseudonymise = readConfiguration(ctx.getNode(), () => makePseudonymiser(String(credentials.key ?? '')));
 	const keyId = String(credentials.keyId ?? '').trim();
 
 	// --- records ---
@@ -413,15 +403,10 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const contradictions = findContradictions(candidates, settings.fields);
 	const records: DeliveryRecord[] = [];
 	if (contradictions.size > 0) {
-		const input = ctx.getInputData();
 		const positions = [...contradictions.keys()].sort((a, b) => candidates[a].index - candidates[b].index);
-		if (!ctx.continueOnFail()) {
-			const first = positions[0];
-			throw itemError(node, contradictions.get(first), candidates[first].index);
-		}
+		failed.push(...failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy));
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			failed.push(errorItem(node, input[candidates[p].index], candidates[p].index, error, privacy));
 			rejected.push({ index: candidates[p].index, code: String(errorDetails(error).code), field: error.field });
 		}
 		candidates.forEach((r, p) => {
@@ -458,8 +443,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		// through the Statements output. A settlement that must stop (refused records in a shared amount,
 		// a policy choice not made) therefore makes no statement: every record leaves as an error item.
 		if (ctx.continueOnFail() && error instanceof DomainError) return withheld(ctx, error, failed, records, settings.language, privacy);
-		if (error instanceof DomainError) throw new NodeOperationError(node, error.message, { description: error.hint });
-		throw new NodeOperationError(node, error as Error);
+		throw configurationError(node, error);
 	}
 
 	// --- items ---

@@ -9,10 +9,22 @@ import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { parsePeriod, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
-import { isBlank, parseItems } from '../../shared/execution';
+import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
+import { isBlank } from '../../../domain/primitives/blank';
+import { withFieldNames } from '../../../domain/primitives/headers';
+import { fieldNameOption } from '../../shared/fieldNames.description';
 
+interface InvoiceFields {
+	municipality: string;
+	period: string;
+	amount: string;
+	invoiceNumber: string;
+}
+
+/** The invoice columns read when the user names none (shown as the defaults of "Invoice Columns"). */
+const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
 const rec = { operation: ['reconcile'] };
 
 /** The parameters of the Reconcile Invoices operation (shown when Operation is Reconcile Invoices). */
@@ -43,10 +55,10 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: rec },
 		description: 'Names of the columns in the invoice rows',
 		options: [
-			{ displayName: 'Amount Column', name: 'amount', type: 'string', default: 'bedrag', description: 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)' },
-			{ displayName: 'Invoice Number Column', name: 'invoiceNumber', type: 'string', default: 'factuurnummer', description: 'The invoice number (factuurnummer)' },
-			{ displayName: 'Municipality Column', name: 'municipality', type: 'string', default: 'gemeente', description: 'The municipality invoiced (CBS code or name)' },
-			{ displayName: 'Period Column', name: 'period', type: 'string', default: 'periode', description: 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)' },
+			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'amount', 'Amount Column', 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)'),
+			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'invoiceNumber', 'Invoice Number Column', 'The invoice number (factuurnummer)'),
+			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'municipality', 'Municipality Column', 'The municipality invoiced (CBS code or name)'),
+			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'period', 'Period Column', 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)'),
 		],
 	},
 	{
@@ -74,14 +86,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-interface InvoiceFields {
-	municipality: string;
-	period: string;
-	amount: string;
-	invoiceNumber: string;
-}
-
-const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
 const OTHER_KINDS = new Set(['own_share', 'referral', 'summary', 'statement_line', 'own_share_line', 'referral_line']);
 
 type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
@@ -97,7 +101,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
 	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
 	const language = ((options.language as Language) ?? 'nl') as Language;
-	const fields: InvoiceFields = { ...DEFAULT_INVOICE_FIELDS, ...Object.fromEntries(Object.entries(columns).filter(([, v]) => typeof v === 'string' && v.trim() !== '')) };
+	const fields: InvoiceFields = withFieldNames(DEFAULT_INVOICE_FIELDS, columns);
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;

@@ -6,11 +6,13 @@ import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IP
 
 import { formatIsoDate, parseCalendarDate } from '../../../domain/primitives/dates';
 import { checkCase, computeKpis, kpiInclusion, KpiCase, parseDateCached } from '../../../domain/deadlines';
-import { DomainError, MissingFieldError } from '../../../domain/primitives/errors';
+import { MissingFieldError } from '../../../domain/primitives/errors';
+import { readConfiguration } from '../../shared/errors';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { readSettings } from '../parameters';
+import { isBlank } from '../../../domain/primitives/blank';
 
 const kpiOnly = { show: { operation: ['calculateKpis'] } };
 
@@ -79,12 +81,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const zone = settings.spec.zone;
 	const period = (name: string, label: string) => {
 		const raw = ctx.getNodeParameter(name, 0, '') as string;
-		if (raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '')) return undefined;
-		try {
-			return parseCalendarDate(raw, label, zone);
-		} catch (error) {
-			throw new NodeOperationError(ctx.getNode(), (error as Error).message, { description: error instanceof DomainError ? error.hint : undefined });
-		}
+		if (isBlank(raw)) return undefined;
+		return readConfiguration(ctx.getNode(), () => parseCalendarDate(raw, label, zone));
 	};
 	const periodStart = period('periodStart', 'Period Start');
 	const periodEnd = period('periodEnd', 'Period End');
@@ -101,7 +99,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		const json = item.json;
 		// Cases outside the period, or not yet discussed on the reference date, are left out (not errors).
 		const rawStart = input.read(json, spec.fields.clockStart);
-		if (rawStart === undefined || rawStart === null || (typeof rawStart === 'string' && rawStart.trim() === '')) {
+		if (isBlank(rawStart)) {
 			if (settings.passWithoutClockStart) {
 				excluded++;
 				return null;

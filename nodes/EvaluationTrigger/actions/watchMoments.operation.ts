@@ -46,12 +46,13 @@ import {
 	manualTestItems,
 	MomentId,
 	momentsOfYear,
-	parseHolidayList,
+	holidayDays,
 	parseSchoolList,
 	readRecord,
 	SchoolInput,
 	validateSchedule,
 } from '../../../domain/evaluation';
+import { configurationError } from '../../shared/errors';
 import { calendarTimeZoneOption } from '../../shared/input';
 import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../../shared/store';
 
@@ -239,7 +240,7 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 			moments: [momentSpec(ctx, 'first'), momentSpec(ctx, 'second')],
 			zone: calendarZone(ctx),
 			shiftToWorkingDay: shift,
-			holidays: shift ? parseHolidayList(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
+			holidays: shift ? holidayDays(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
 			dutchPublicHolidays: shift && (ctx.getNodeParameter('skipPublicHolidays', true) as boolean),
 			annualReportMoment: ctx.getNodeParameter('annualReportMoment', 'second') as MomentId,
 		});
@@ -264,10 +265,7 @@ export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTrigg
 			catchUpWindowDays: catchUp,
 		};
 	} catch (error) {
-		if (error instanceof DomainError) {
-			throw new NodeOperationError(ctx.getNode(), error.message, { description: error.hint });
-		}
-		throw new NodeOperationError(ctx.getNode(), error instanceof Error ? error : new Error(String(error)));
+		throw configurationError(ctx.getNode(), error);
 	}
 }
 

@@ -10,11 +10,12 @@ import {
 	NodeOperationError,
 } from 'n8n-workflow';
 
-import { MunicipalityRegistry, Municipality } from '../../../domain/municipalities';
+import { isCbsCode, MunicipalityRegistry, Municipality } from '../../../domain/municipalities';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, openInput, perItemParameter } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { cleanRecord, CleaningRule, readRules } from '../cleanRecord';
+import type { Language } from '../../../domain/primitives/language';
 
 export const OUTPUT_CLEANED = 0;
 export const OUTPUT_EMPTY = 1;
@@ -168,7 +169,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		dateFormat?: 'iso' | 'dutch';
 		addMunicipalityName?: boolean;
 		removeBsn?: boolean;
-		noteLanguage?: 'nl' | 'en';
+		noteLanguage?: Language;
 		extraMunicipalities?: string;
 	};
 	const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(ctx, options.extraMunicipalities) });
@@ -211,7 +212,7 @@ function parseExtraMunicipalities(ctx: IExecuteFunctions, text: string | undefin
 		const line = raw.trim();
 		if (line === '') continue;
 		const [code, ...name] = line.split(';');
-		if (!/^(GM)?\d{1,4}$/i.test(code.trim()) || name.join(';').trim() === '') {
+		if (!isCbsCode(code) || name.join(';').trim() === '') {
 			throw new NodeOperationError(ctx.getNode(), `Line ${index + 1} of "Extra Municipalities" is not "code;name"`, {
 				description: 'Write one municipality per line as its CBS code and name separated by a semicolon, e.g. 9999;Proefgemeente.',
 			});

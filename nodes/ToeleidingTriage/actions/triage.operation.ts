@@ -6,12 +6,11 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parseAddressList, splitAddresses } from '../../../domain/primitives/addresses';
 import { parseBrin } from '../../../domain/primitives/brin';
-import { GEMEENTEN_2025, getDefaultRegistry } from '../../../domain/municipalities';
+import { GEMEENTEN_2025, getDefaultRegistry, leadingCbsCode } from '../../../domain/municipalities';
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import {
 	DEFAULT_FIELD_NAMES,
 	explain,
-	makePseudonymiser,
 	parseRequest,
 	triage,
 	type AccessContact,
@@ -21,12 +20,15 @@ import {
 	type TriageOutcome,
 	type TriageRequest,
 } from '../../../domain/triage';
-import { itemError } from '../../shared/errors';
+import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
 import { ROUTE_LABELS, routesFor } from '../parameters';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
+import { withFieldNames } from '../../../domain/primitives/headers';
+import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
+import type { Language } from '../../../domain/primitives/language';
 
 const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
 /** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
@@ -220,8 +222,6 @@ export const description: INodeProperties[] = [
 	},
 ];
 
-type Language = 'nl' | 'en';
-
 interface Settings {
 	config: TriageConfig;
 	names: FieldNames;
@@ -233,8 +233,7 @@ interface Settings {
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
 function municipalityEntry(entry: string): string {
-	const m = /^(GM)?(\d{1,4})(?=\s|\(|$)/i.exec(entry.trim());
-	return m ? m[2] : entry.trim();
+	return leadingCbsCode(entry) ?? entry.trim();
 }
 
 /** Every parameter is read once per run (the input reader checked they are the same for every item). */
@@ -264,11 +263,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));
 	const fields = ctx.getNodeParameter('fields', 0, {}) as Partial<FieldNames>;
-	const names: FieldNames = { ...DEFAULT_FIELD_NAMES };
-	for (const key of Object.keys(DEFAULT_FIELD_NAMES) as RequestField[]) {
-		const v = fields[key];
-		if (typeof v === 'string' && v.trim() !== '') names[key] = v.trim();
-	}
+	const names: FieldNames = withFieldNames(DEFAULT_FIELD_NAMES, fields);
 	const options = ctx.getNodeParameter('options', 0, {}) as { language?: Language; output?: string; includeBsn?: boolean };
 	let pseudonymise: ((bsn: string) => string) | undefined;
 	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {
@@ -286,7 +281,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 }
 
 /** `{ code, name }`, plus `formerCode`, `formerName` and `note` when the request named a discontinued municipality. */
-function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: 'nl' | 'en'): IDataObject | null {
+function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: Language): IDataObject | null {
 	if (!m) return null;
 	if (!m.formerly) return { code: m.code, name: m.name };
 	return { code: m.code, name: m.name, formerCode: m.formerly.code, formerName: m.formerly.name, note: m.formerly.note[language] };
@@ -340,7 +335,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		input = openInput(ctx, { properties: nodeProperties });
 		settings = await readSettings(ctx, input);
 	} catch (error) {
-		throw itemError(ctx.getNode(), error, 0);
+		throw configurationError(ctx.getNode(), error);
 	}
 	const { names, config } = settings;
 	const bsnPath = names.bsn;

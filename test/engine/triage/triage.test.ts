@@ -248,6 +248,8 @@ describe('Toeleiding Triage in the engine', () => {
 		const result = await runWorkflow(fixture('invalid-policy-list'), { input: [req('a')] });
 		expect(result.error?.message).toBe('Field "participatingMunicipalities" does not name a known municipality: received a text of 8 characters (not shown for privacy)');
 		expect(result.error?.description).toMatch(/CBS gemeentecode/);
+		// a configuration error (nodes/shared/errors.ts): about the parameter, not about item 1
+		expect((result.error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex).toBeUndefined();
 	});
 
 	it('English texts when the language option says so', async () => {

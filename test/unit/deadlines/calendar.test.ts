@@ -1,5 +1,6 @@
 import { fromYmd, formatIsoDate } from '../../../domain/primitives/dates';
 import { defaultHolidayCalendar, HolidayCalendar, parseHolidayList } from '../../../domain/calendar';
+import { holidayDays } from '../../../domain/evaluation';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 const d = (iso: string) => {
@@ -130,5 +131,31 @@ describe('parseHolidayList', () => {
 	it('rejects a field that holds no list', () => {
 		expect(() => parseHolidayList(42, 'holidays')).toThrow(/"holidays" holds no holiday list/);
 		expect(() => parseHolidayList([{ begin: 5 }], 'holidays')).toThrow(/needs "start" and "end"/);
+	});
+});
+
+describe('one holiday grammar for the Deadline Monitor and the Evaluation Trigger', () => {
+	const iso = (list: Array<{ start: number; end: number; name?: string }>) => list.map((h) => [formatIsoDate(h.start), formatIsoDate(h.end), h.name]);
+
+	it('reads the trigger style (commas, `..`, spelled-out dates) in the calendar', () => {
+		expect(iso(parseHolidayList('2026-02-14..2026-02-16, 01-06-2026; 3 juni 2026\n3 juni 2026 t/m 5 juni 2026', 'Holidays'))).toEqual([
+			['2026-02-14', '2026-02-16', undefined],
+			['2026-06-01', '2026-06-01', undefined],
+			['2026-06-03', '2026-06-03', undefined],
+			['2026-06-03', '2026-06-05', undefined],
+		]);
+	});
+
+	it('keeps a name with a comma that is not followed by a date', () => {
+		expect(iso(parseHolidayList('2026-10-17 - 2026-10-25 Herfstvakantie, regio midden', 'Holidays'))).toEqual([['2026-10-17', '2026-10-25', 'Herfstvakantie, regio midden']]);
+	});
+
+	it('gives the trigger the days of the calendar style, names included', () => {
+		const days = holidayDays('# herfst\n2026-10-17 - 2026-10-25 Herfstvakantie\n19-12-2026 t/m 20-12-2026', 'Holidays');
+		expect([...days].map(formatIsoDate)).toEqual([
+			'2026-10-17', '2026-10-18', '2026-10-19', '2026-10-20', '2026-10-21', '2026-10-22', '2026-10-23', '2026-10-24', '2026-10-25', '2026-12-19', '2026-12-20',
+		]);
+		expect(() => holidayDays('2026-01-01..2026-06-30', 'Holidays')).toThrow(/longer than 120 days/);
+		expect(() => holidayDays('2026-03-01..2026-02-01', 'Holidays')).toThrow(/backwards/);
 	});
 });

@@ -8,7 +8,7 @@ import {
 	makeMomentSpec,
 	momentsOfYear,
 	nextMoment,
-	parseHolidayList,
+	holidayDays,
 	parseTimeOfDay,
 	previousMoment,
 	validateSchedule,
@@ -180,7 +180,7 @@ describe('validation', () => {
 		expect(() => validateSchedule({ ...makeSchedule(), zone: 'Mars/Olympus' })).toThrow(/time zone/);
 	});
 	it('gives up on a holiday list that leaves no working day', () => {
-		const all = parseHolidayList('2026-01-10..2026-05-01, 2026-05-02..2026-07-01', 'Holidays');
+		const all = holidayDays('2026-01-10..2026-05-01, 2026-05-02..2026-07-01', 'Holidays');
 		expect(() => momentsOfYear(makeSchedule({ holidays: all }), 2026)).toThrow(/No working day/);
 	});
 });
@@ -197,14 +197,14 @@ describe('holidays', () => {
 		expect(dutchPublicHolidays(2025).has(d('2025-04-26'))).toBe(true);
 	});
 	it('reads dates and ranges in the accepted formats', () => {
-		const set = parseHolidayList('2026-02-14..2026-02-16; 01-06-2026\n3 juni 2026, 10-06-2026 t/m 11-06-2026', 'Holidays');
+		const set = holidayDays('2026-02-14..2026-02-16; 01-06-2026\n3 juni 2026, 10-06-2026 t/m 11-06-2026', 'Holidays');
 		expect([...set].map(formatIsoDate).sort()).toEqual([
 			'2026-02-14', '2026-02-15', '2026-02-16', '2026-06-01', '2026-06-03', '2026-06-10', '2026-06-11',
 		]);
-		expect(parseHolidayList('', 'Holidays').size).toBe(0);
+		expect(holidayDays('', 'Holidays').size).toBe(0);
 	});
 	it('rejects bad entries naming the field', () => {
-		expect(() => parseHolidayList('2026-02-31', 'Holidays')).toThrow(/Holidays/);
-		expect(() => parseHolidayList('2026-03-01..2026-02-01', 'Holidays')).toThrow(/backwards/);
+		expect(() => holidayDays('2026-02-31', 'Holidays')).toThrow(/Holidays/);
+		expect(() => holidayDays('2026-03-01..2026-02-01', 'Holidays')).toThrow(/backwards/);
 	});
 });
