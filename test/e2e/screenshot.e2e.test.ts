@@ -21,24 +21,6 @@ import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 import { REPO_ROOT, startRuntime, type E2ERuntime, type Mail } from './runtime';
 
-/**
- * Issue 12 is fixed on four branches that land one by one. Each issue-12 assertion below runs once its
- * branch's work is in this checkout (recognised by a file or text the branch adds) and is reported as
- * skipped before — so this test is green on every commit and strict from the moment a fix is there.
- */
-type Branch = 'editor' | 'texts-triage' | 'texts-deadlines' | 'statement';
-const inRepo = (file: string, text?: string): boolean => {
-	const p = path.join(REPO_ROOT, file);
-	return fs.existsSync(p) && (text === undefined || fs.readFileSync(p, 'utf8').includes(text));
-};
-const LANDED: Record<Branch, boolean> = {
-	editor: inRepo('domain/deadlines/columns.ts'), // the expected columns, shown on a new node
-	'texts-triage': inRepo('workflows/intake-triage.json', 'texts.routeLabel'), // Dutch texts in the intake mails
-	'texts-deadlines': inRepo('workflows/evaluation-semiannual.json', 'momentDateText'), // alert/evaluation texts, KPI chart
-	statement: inRepo('domain/settlement/sheet.ts'), // Dutch statement sheet with a total row
-};
-/** `it` when the branch's fix is in this checkout, `it.skip` (reported) before. */
-const issue12 = (branch: Branch) => (LANDED[branch] ? it : it.skip);
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '__screenshots__');
@@ -271,7 +253,7 @@ describe('n8n editor (headless chromium)', () => {
 		await page.keyboard.press('Delete');
 	});
 
-	issue12('editor')('issue 12 (editor branch): a fresh Deadline Monitor shows the columns it expects before any run', () => {
+	it('issue 12 (editor branch): a fresh Deadline Monitor shows the columns it expects before any run', () => {
 		// The columns of the 8-week rule (domain/deadlines/columns.ts on the editor branch), with their default
 		// names (the sample spreadsheet's headers, sample-data/cases.csv) pre-filled.
 		const text = panelText.get('12-params-deadline-monitor-check-cases') ?? '';
@@ -331,24 +313,24 @@ describe('n8n editor (headless chromium)', () => {
 		const overdue = outputs.find((o) => /Overdue/.test(o.name));
 		expect(overdue?.name).toMatch(/Overdue.*\(\d+ items?\)/);
 		expect(overdue?.text).toContain('recipientEmail');
-		// issue 12 (editor branch, node version 1.2): zorgteams with due-soon cases get a group item on Due Soon too
-		if (LANDED.editor) expect(outputs.map((o) => o.name).join('\n')).toMatch(/Due Soon.*\(\d+ items?\)/);
+		// issue 12 (node version 1.2): zorgteams with due-soon cases get a group item on Due Soon too
+		expect(outputs.map((o) => o.name).join('\n')).toMatch(/Due Soon.*\(\d+ items?\)/);
 		await page.close();
 	});
 
 	/** Example workflows run with the editor's own button; the output panel of our node after the run. */
-	const examples: Array<{ prefix: string; workflow: string; trigger?: string; nodes: string[]; before?: () => Promise<void>; emptyUntil?: Branch }> = [
+	const examples: Array<{ prefix: string; workflow: string; trigger?: string; nodes: string[]; before?: () => Promise<void> }> = [
 		{ prefix: '20-output-record-cleaner', workflow: 'jhRecordCleaner01', nodes: ['Record Cleaner'] },
 		{ prefix: '21-output-toeleiding-triage', workflow: 'jhIntakeTriage01', nodes: ['Toeleiding Triage'] },
 		{ prefix: '22-output-deadline-monitor', workflow: 'jhDeadlineAlerts1', nodes: ['Deadline Monitor'] },
-		{ prefix: '23-output-evaluation', workflow: 'jhEvaluation0001', trigger: 'Semiannual Evaluation Trigger', nodes: ['Semiannual Evaluation Trigger', 'KPIs per school (period)'], emptyUntil: 'texts-deadlines' },
+		{ prefix: '23-output-evaluation', workflow: 'jhEvaluation0001', trigger: 'Semiannual Evaluation Trigger', nodes: ['Semiannual Evaluation Trigger', 'KPIs per school (period)'] },
 		{ prefix: '25-output-settlement-calculate', workflow: 'jhSettlementQ001', nodes: ['Cross-Region Settlement'], before: () => fixSettlementPeriod('jhSettlementQ001') },
 		{ prefix: '26-output-settlement-reconcile', workflow: 'jhSettlementR001', nodes: ['Reconcile invoices'], before: () => fixSettlementPeriod('jhSettlementR001') },
 	];
 	/** Mails per example, for the inbox pictures below. */
 	const mailsOf = new Map<string, Mail[]>();
 
-	it.each(examples)('$prefix: $workflow runs from the editor and $nodes show their output', async ({ prefix, workflow, trigger, nodes, before, emptyUntil }) => {
+	it.each(examples)('$prefix: $workflow runs from the editor and $nodes show their output', async ({ prefix, workflow, trigger, nodes, before }) => {
 		await before?.();
 		const seen = new Set((await rt.mails()).map((m) => m.id));
 		const page = await openWorkflow(workflow);
@@ -360,8 +342,7 @@ describe('n8n editor (headless chromium)', () => {
 			// the node ran and produced items on at least one output
 			expect(outputs.length).toBeGreaterThan(0);
 			for (const o of outputs) {
-				// before texts-deadlines the evaluation example's test moment has no sample cases (issue 12)
-				if (!emptyUntil || LANDED[emptyUntil]) expect(o.text).not.toMatch(/No output data|Node did not output any data/i);
+				expect(o.text).not.toMatch(/No output data|Node did not output any data/i);
 				expect(o.text).not.toMatch(/ERROR|Problem in node/);
 			}
 		}
@@ -401,25 +382,25 @@ describe('n8n editor (headless chromium)', () => {
 	/** Each e-mail kind as the recipient sees it: HTML part when there is one, otherwise the text part. */
 	/** English that must not reach a Dutch recipient (issue 12): route labels, validation sentences. */
 	const ENGLISH = /Basic Support|Collective Youth|Combined \(|Anonymous Advice|Needs Information|Individual Beschikking|Zorgteam Weighing|is not a valid|must be|sent automatically/;
-	const kinds: Array<{ shot: string; workflow: string; what: string; match: (m: Mail) => boolean; check?: (subjectAndBody: string, hasHtml: boolean) => void; texts?: Branch; needs?: Branch }> = [
-		{ shot: '40-mail-intake-outcome-to-school', workflow: 'jhIntakeTriage01', what: 'intake outcome to school', texts: 'texts-triage', match: (m) => m.subject.startsWith('Uitkomst aanmelding'), check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', texts: 'texts-triage', match: (m) => m.subject.startsWith('Nieuwe casus'), check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '42-mail-beschikking', workflow: 'jhIntakeTriage01', what: 'beschikking request to toegang', texts: 'texts-triage', match: (m) => /beschikking/i.test(m.subject) },
-		{ shot: '43-mail-missing-info-to-school', workflow: 'jhIntakeTriage01', what: 'request for missing information', texts: 'texts-triage', match: (m) => /^Aanvulling nodig/i.test(m.subject) },
-		{ shot: '44-mail-invalid-values-to-school', workflow: 'jhIntakeTriage01', what: 'invalid values', texts: 'texts-triage', needs: 'texts-triage', match: (m) => /klopt niet|ongeldig/i.test(m.subject), check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '45-mail-record-cleaner-rows-to-fix', workflow: 'jhRecordCleaner01', what: 'record cleaner rows to fix', texts: 'texts-triage', match: () => true, check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '46-mail-deadline-alert', workflow: 'jhDeadlineAlerts1', what: 'deadline alert per zorgteam', texts: 'texts-deadlines', match: (m) => m.to.includes('zorgteam.regenboog@school.example'), check: (t) => {
+	const kinds: Array<{ shot: string; workflow: string; what: string; match: (m: Mail) => boolean; check?: (subjectAndBody: string, hasHtml: boolean) => void }> = [
+		{ shot: '40-mail-intake-outcome-to-school', workflow: 'jhIntakeTriage01', what: 'intake outcome to school', match: (m) => m.subject.startsWith('Uitkomst aanmelding'), check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', match: (m) => m.subject.startsWith('Nieuwe casus'), check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '42-mail-beschikking', workflow: 'jhIntakeTriage01', what: 'beschikking request to toegang', match: (m) => /beschikking/i.test(m.subject) },
+		{ shot: '43-mail-missing-info-to-school', workflow: 'jhIntakeTriage01', what: 'request for missing information', match: (m) => /^Aanvulling nodig/i.test(m.subject) },
+		{ shot: '44-mail-invalid-values-to-school', workflow: 'jhIntakeTriage01', what: 'invalid values', match: (m) => /klopt niet|ongeldig/i.test(m.subject), check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '45-mail-record-cleaner-rows-to-fix', workflow: 'jhRecordCleaner01', what: 'record cleaner rows to fix', match: () => true, check: (t) => expect(t).not.toMatch(ENGLISH) },
+		{ shot: '46-mail-deadline-alert', workflow: 'jhDeadlineAlerts1', what: 'deadline alert per zorgteam', match: (m) => m.to.includes('zorgteam.regenboog@school.example'), check: (t) => {
 			expect(t).toMatch(/dagen te laat/);
 			expect(t).not.toMatch(/Dagen over|Startdatum klok|\d+ termijn verstreken/);
 		} },
-		{ shot: '47-mail-evaluation-agenda', workflow: 'jhEvaluation0001', what: 'evaluation agenda with KPIs', texts: 'texts-deadlines', match: (m) => /evaluatie/i.test(m.subject), check: (t, html) => {
+		{ shot: '47-mail-evaluation-agenda', workflow: 'jhEvaluation0001', what: 'evaluation agenda with KPIs', match: (m) => /evaluatie/i.test(m.subject), check: (t, html) => {
 			expect(html).toBe(true); // the KPI chart travels as HTML/CSS bars
 			expect(t).not.toMatch(/\d{4}-\d{2}-\d{2}/); // one date style ("14 juni 2026")
 		} },
-		{ shot: '48-mail-annual-summary', workflow: 'jhEvaluation0001', what: 'annual summary to the municipality', texts: 'texts-deadlines', needs: 'texts-deadlines', match: (m) => /jaarrapportage/i.test(m.subject) },
-		{ shot: '49-mail-settlement-statement', workflow: 'jhSettlementQ001', what: 'settlement statement', texts: 'statement', match: () => true },
-		{ shot: '51-mail-reconcile-differences', workflow: 'jhSettlementR001', what: 'reconcile differences', texts: 'statement', match: () => true },
-		{ shot: '52-mail-error-alert', workflow: 'jhErrorAlert0001', what: 'error alert to the beheerder', texts: 'texts-triage', match: () => true },
+		{ shot: '48-mail-annual-summary', workflow: 'jhEvaluation0001', what: 'annual summary to the municipality', match: (m) => /jaarrapportage/i.test(m.subject) },
+		{ shot: '49-mail-settlement-statement', workflow: 'jhSettlementQ001', what: 'settlement statement', match: () => true },
+		{ shot: '51-mail-reconcile-differences', workflow: 'jhSettlementR001', what: 'reconcile differences', match: () => true },
+		{ shot: '52-mail-error-alert', workflow: 'jhErrorAlert0001', what: 'error alert to the beheerder', match: () => true },
 	];
 
 	/** Render one mail as a mail client shows it: header lines, then the HTML (or plain text) body. */
@@ -441,10 +422,8 @@ describe('n8n editor (headless chromium)', () => {
 		return { text: await page.locator('#body').innerText(), hasHtml: Boolean(full.html) };
 	}
 
-	for (const { shot: name, what, workflow, match, check, texts, needs } of kinds) {
-		// a mail kind that only exists once a branch landed (the invalid-value mail; the evaluation mails, whose test
-		// moment had no sample cases before) is skipped until then
-		(needs ? issue12(needs) : it)(`${name}: the ${what} mail`, async () => {
+	for (const { shot: name, what, workflow, match, check } of kinds) {
+		it(`${name}: the ${what} mail`, async () => {
 			const mails = (mailsOf.get(workflow) ?? []).filter(match);
 			expect(mails.length).toBeGreaterThan(0);
 			const page = await browser!.newPage();
@@ -453,7 +432,7 @@ describe('n8n editor (headless chromium)', () => {
 				const { text, hasHtml } = await renderMail(page, mail, name);
 				expect(mail.subject.trim().length).toBeGreaterThan(0);
 				expect(text.trim().length).toBeGreaterThan(20);
-				if (texts && LANDED[texts]) {
+				{
 					// issue 12: nothing English that n8n adds, no lone "-" for an empty list, the kind's own checks
 					expect(text).not.toContain('sent automatically with n8n');
 					expect(text).not.toMatch(/^\s*-\s*$/m);
@@ -493,8 +472,7 @@ describe('n8n editor (headless chromium)', () => {
 		await page.screenshot({ path: shot('50-xlsx-settlement-statement'), fullPage: true });
 		await page.close();
 		expect(rows.length).toBeGreaterThan(1);
-		if (!LANDED.statement) return;
-		// issue 12 (statement branch): Dutch headers, no camelCase field names, a total row
+		// issue 12: Dutch headers, no camelCase field names, a total row
 		const flat = rows.map((r) => r.join(' | ')).join('\n');
 		expect(flat).not.toMatch(/\b(amountCents|residenceCode|ruleId|pupil)\b/);
 		expect(flat).toMatch(/totaal/i);

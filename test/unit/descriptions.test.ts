@@ -196,7 +196,7 @@ describe.each([...loaded.nodes.entries()])('node %s in the editor', (type, node)
 		expect(defaultVersionOf(d)).toBe(Math.max(...versions));
 	});
 
-	(isTrigger ? it.skip : it)('shows labels, never internal ids, in the canvas subtitle', () => {
+	it('shows labels, never internal ids, in the canvas subtitle', () => {
 		const subtitle = d.subtitle as string;
 		const referenced = new Set([...subtitle.matchAll(/\$parameter\[["'](\w+)["']\]/g)].map((m) => m[1]));
 		const checked: string[] = [];
@@ -208,7 +208,9 @@ describe.each([...loaded.nodes.entries()])('node %s in the editor', (type, node)
 			if (isIdLike(value) && !c.label.includes(value)) expect({ choice: `${c.name}=${value}`, shown }).toEqual({ choice: `${c.name}=${value}`, shown: expect.not.stringContaining(value) });
 		}
 		// every subtitle that depends on an option was evaluated at least once
-		if ([...referenced].some((r) => d.properties.find((p) => p.name === r)?.type === 'options')) expect(checked.length).toBeGreaterThan(0);
+		// (options with numeric values, such as the trigger's months, cannot show an id)
+		const byName = (r: string) => d.properties.find((p) => p.name === r);
+		if ([...referenced].some((r) => byName(r)?.type === 'options' && ((byName(r)?.options ?? []) as INodePropertyOptions[]).some((o) => typeof o.value === 'string'))) expect(checked.length).toBeGreaterThan(0);
 	});
 
 	it(`labels its outputs in at most ${MAX_OUTPUT_LABEL} characters, for every choice`, () => {
