@@ -46,8 +46,8 @@ export interface CaseCheck extends ClockResult {
 	zorgteam: string;
 	/** The recipient addresses as one comma-separated list (`a@x.nl, b@y.nl`); empty when none. */
 	recipientEmail: string;
-	/** The same addresses as an array, duplicates removed case-insensitively. */
-	recipientEmails: string[];
+	/** The same addresses as an array, duplicates removed case-insensitively; frozen, shared by cases with the same text. */
+	recipientEmails: readonly string[];
 }
 
 /** A known-schools list: school names (lower case) and BRIN codes. */
@@ -88,16 +88,25 @@ export function isKnownSchool(known: KnownSchools, school: string, brin: string)
 	return false;
 }
 
-/** Spreadsheets repeat the same few zorgteam addresses: parse each text once (small, bounded cache). */
+/** A parsed list with its array frozen: it is shared by every case (and output item) with the same text. */
+function frozenList(list: AddressList): AddressList {
+	Object.freeze(list.addresses);
+	return Object.freeze(list);
+}
+
+/**
+ * Spreadsheets repeat the same few zorgteam addresses: parse each text once (small, bounded cache).
+ * The list is frozen and shared: every case with the same text gets the same array (see caseOutput).
+ */
 const addressCache = new Map<string, AddressList>();
-const NO_ADDRESSES: AddressList = Object.freeze({ addresses: [], text: '' }) as AddressList;
+const NO_ADDRESSES: AddressList = frozenList({ addresses: [], text: '' });
 function readAddresses(value: unknown, field: string): AddressList {
 	if (isBlank(value)) return NO_ADDRESSES;
-	if (typeof value !== 'string') return parseAddressList(value, field);
+	if (typeof value !== 'string') return frozenList(parseAddressList(value, field));
 	// keyed by the text alone: only successful parses are cached, and those do not depend on the field name
 	let list = addressCache.get(value);
 	if (!list) {
-		list = parseAddressList(value, field);
+		list = frozenList(parseAddressList(value, field));
 		if (addressCache.size >= 1000) addressCache.clear();
 		addressCache.set(value, list);
 	}
@@ -145,8 +154,14 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 	}
 	const recipients = readAddresses(read(fields.recipientEmail), fields.recipientEmail);
 	const result = evaluateClock({ clockStart, stop, reference: spec.reference }, spec.clock, { clockStart: fields.clockStart, stop: fields.stop }, calendar);
+	// One literal with every field (a spread of `result` copied it into a second object per case).
 	return {
-		...result,
+		deadline: result.deadline,
+		status: result.status,
+		daysElapsed: result.daysElapsed,
+		daysRemaining: result.daysRemaining,
+		closed: result.closed,
+		uncovered: result.uncovered,
 		caseRef,
 		clockStart,
 		stop,
@@ -195,8 +210,12 @@ export interface CaseOutput {
 	calendarWarning?: string;
 	/** The case's recipient addresses as one comma-separated list, duplicates removed (issue 15 §3); '' when none. */
 	recipientEmail?: string;
-	/** The same addresses as an array. */
-	recipientEmails?: string[];
+	/**
+	 * The same addresses as an array: frozen and shared by every case with the same address text (one array
+	 * per distinct text, not per case: a copy per case was most of this node's cost per item). Change it by
+	 * assigning a new array (n8n's Edit Fields node copies the item first); changing it in place throws.
+	 */
+	recipientEmails?: readonly string[];
 }
 
 /** The fields added to an output item (under the node's output field). */
@@ -212,7 +231,7 @@ export function caseOutput(check: CaseCheck, spec: CheckSpec): CaseOutput {
 		referenceDate: formatIsoDate(spec.reference),
 		countedIn: spec.clock.counting === 'schoolWeeks' ? 'school days' : 'calendar days',
 		recipientEmail: check.recipientEmail,
-		recipientEmails: [...check.recipientEmails],
+		recipientEmails: check.recipientEmails,
 	};
 	if (check.uncovered.length) {
 		out.calendarGaps = check.uncovered.map((g) => ({ from: formatIsoDate(g.start), to: formatIsoDate(g.end) }));

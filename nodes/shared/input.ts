@@ -170,7 +170,9 @@ export class InputReader {
 	 * @throws AmbiguousColumnError (a ConfigurationError) when two columns normalise to the field name
 	 */
 	read(json: IDataObject, field: string): unknown {
-		if (field in json) return json[field];
+		// one property lookup in the usual case (the column is there, with a value)
+		const value = json[field];
+		if (value !== undefined || field in json) return value;
 		const key = this.keyFor(json, field);
 		if (key !== undefined) return json[key];
 		if (!field.includes('.')) return undefined;

@@ -187,11 +187,17 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const recipients = new RecipientTally();
 	// With alert once, each item is judged once before routing (the claim round needs every status first).
 	const judged = new WeakMap<INodeExecutionData, CaseCheck>();
+	// One reader for the run, pointed at the item being judged (a closure per item was garbage per case).
+	let current: IDataObject = {};
+	const read = (field: string) => input.read(current, field);
 	const evaluate = (item: INodeExecutionData): CaseCheck => {
-		const cached = judged.get(item);
-		if (cached) return cached;
+		if (alertOnce) {
+			const cached = judged.get(item);
+			if (cached) return cached;
+		}
 		const json = item.json;
-		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
+		current = json;
+		const check = checkCase(read, settings.spec, settings.calendarFor(json));
 		gaps.add(check.uncovered);
 		if (alertOnce) judged.set(item, check);
 		return check;

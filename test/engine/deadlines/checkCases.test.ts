@@ -292,3 +292,25 @@ describe('Check Cases: cases the rule does not apply to', () => {
 		]);
 	});
 });
+
+describe('Check Cases: recipient lists are shared and frozen', () => {
+	// One array per distinct address text, not per case (the copy per case was most of the node's cost
+	// per item, bench/deadlines.bench.ts). Frozen, so changing it in place can never change another case.
+	it('gives cases with the same address text the same frozen array, and changing it in place throws', async () => {
+		const r = await runWorkflow(fixture('check-cases.routing'), { input: CASES });
+		const all = r.output(NODE).flat().map((i) => i.json.deadline as IDataObject);
+		const regenboog = all.filter((d) => d.recipientEmail === 'zt.regenboog@school.example');
+		expect(regenboog).toHaveLength(2);
+		expect(regenboog[0].recipientEmails).toBe(regenboog[1].recipientEmails);
+		for (const d of all) expect(Object.isFrozen(d.recipientEmails)).toBe(true);
+		const list = regenboog[0].recipientEmails as string[];
+		expect(() => list.push('other@school.example')).toThrow(TypeError);
+		expect(() => {
+			list[0] = 'other@school.example';
+		}).toThrow(TypeError);
+		expect(regenboog[1].recipientEmails).toEqual(['zt.regenboog@school.example']);
+		// the item itself stays open: a node may still replace the field (what Edit Fields does)
+		regenboog[0].recipientEmails = ['other@school.example'];
+		expect(regenboog[1].recipientEmails).toEqual(['zt.regenboog@school.example']);
+	});
+});
