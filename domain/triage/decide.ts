@@ -5,6 +5,7 @@
 import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/brin';
 import { addDays, formatDutchDate, formatIsoDate, type CalendarDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
+import { deepFreeze } from '../primitives/shared';
 import { action, ACTION_RULES, ACTION_IDS, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';
 
@@ -287,7 +288,7 @@ interface Decision {
  * The last stage of every route: the woonplaats reason, the access contact (with its action or warning), and
  * the outcome object (the same key order for every route; `extra` overrides the defaults).
  */
-function finish(d: Decision, route: Route, financing: FinancingStream[], whoPays: WhoPays, extra?: Partial<TriageOutcome>): TriageOutcome {
+function finish(d: Decision, route: Route, financing: FinancingStream[], whoPays: WhoPays, extra?: YouthCareExtra): TriageOutcome {
 	const { b, req } = d;
 	if (d.who.reason && route !== 'needs_information' && route !== 'anonymous_advice') b.add(d.who.reason);
 	let accessContact: { name: string; email: string } | null = null;
@@ -301,13 +302,14 @@ function finish(d: Decision, route: Route, financing: FinancingStream[], whoPays
 		}
 	}
 	if (accessContact && needsAccessTeam) b.act('inform_access_contact', ACTION_RULES.contact);
-	const outcome: TriageOutcome = {
+	// One literal for every route (a spread of `extra` over it built a second object per request).
+	return {
 		route,
 		pupilReference: d.pupilReference,
 		responsibleMunicipality: d.who.municipality,
-		policyTreatment: null,
-		crossRegionSettlement: false,
-		deadline: null,
+		policyTreatment: extra ? extra.policyTreatment : null,
+		crossRegionSettlement: extra ? extra.crossRegionSettlement : false,
+		deadline: extra ? extra.deadline : null,
 		zorgteamDate: req.zorgteamDate === undefined ? null : day(d.config, req.zorgteamDate).iso,
 		financing,
 		whoPays,
@@ -316,8 +318,16 @@ function finish(d: Decision, route: Route, financing: FinancingStream[], whoPays
 		missing: d.missing,
 		reasons: b.reasons,
 		warnings: b.warnings,
+		youthCareRoute: extra?.youthCareRoute,
 	};
-	return extra ? { ...outcome, ...extra } : outcome;
+}
+
+/** What the youth care routes add to the outcome (see `triage`). */
+interface YouthCareExtra {
+	youthCareRoute: YouthCareRoute | undefined;
+	policyTreatment: TriageOutcome['policyTreatment'];
+	crossRegionSettlement: boolean;
+	deadline: string | null;
 }
 
 function needsInformation(d: Decision): TriageOutcome {
@@ -480,7 +490,7 @@ function whoPaysForYouthCare(d: Decision, youthCare: YouthCareRoute, classificat
 export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome {
 	const b = new Builder();
 	const missing: RequestField[] = [];
-	const pupilReference = req.pupilReference ?? (req.bsn && config.pseudonymise ? config.pseudonymise(req.bsn) : null);
+	const pupilReference = pupilReferenceOf(req, config);
 	const who = responsibility(req, config, missing);
 	const d: Decision = { req, config, b, missing, who, pupilReference };
 
@@ -537,6 +547,64 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		crossRegionSettlement,
 		deadline,
 	});
+}
+
+/** The request's own pupil reference, else a pseudonym made from its BSN (when the config can), else null. */
+export function pupilReferenceOf(req: TriageRequest, config: TriageConfig): string | null {
+	return req.pupilReference ?? (req.bsn && config.pseudonymise ? config.pseudonymise(req.bsn) : null);
+}
+
+/** Separates the parts of a decision key: parsed values never contain it (codes, enums, checked addresses). */
+const SEP = '\u0001';
+const flag = (v: boolean | undefined) => (v === undefined ? 'u' : v ? 't' : 'f');
+
+/**
+ * The decision inputs of a request as one string: every field the decision reads, as parsed (codes,
+ * enums, booleans, day numbers, the needs list, a former municipality by its code), so that requests with
+ * the same key get the same outcome. Not `requestId`, `pupilReference` or `bsn`.
+ */
+function decisionKey(req: TriageRequest): string {
+	return (
+		flag(req.parentalConsent) + flag(req.wlzIndication) + flag(req.groupOfferSuitable) + flag(req.oppPresent) + flag(req.helpAtHome) + flag(req.inResidentialCare) +
+		SEP + (req.riskLevel ?? '') +
+		SEP + req.zorgteamDecision +
+		SEP + (req.zorgteamDate ?? '') +
+		SEP + (req.school ?? '') +
+		SEP + (req.residence ?? '') +
+		SEP + (req.residenceFormerly?.code ?? '') +
+		SEP + (req.residenceBeforeStay ?? '') +
+		SEP + (req.residenceBeforeStayFormerly?.code ?? '') +
+		SEP + (req.needs === undefined ? 'u' : `[${req.needs.join(',')}]`) +
+		SEP + (req.accessContactEmail ?? '')
+	);
+}
+
+/**
+ * `triage` for the requests of one run, decided once per distinct decision input and shared.
+ *
+ * The decision reads every request field except `requestId`, `pupilReference` and `bsn`; requests equal
+ * in all the others (`decisionKey`) get the same outcome. So the outcome is computed once per distinct
+ * combination and that one outcome, deep-frozen, is returned for each of them. Its `pupilReference` is
+ * null: take each request's own from `pupilReferenceOf`. A thrown error (PolicyChoiceRequiredError) is not
+ * cached: it is thrown again for every request it applies to. Use one per run and configuration.
+ *
+ * @param limit distinct decisions kept at most before the cache starts again (default 50 000)
+ * @returns `(req) => outcome`, equal to `triage(req, config)` apart from `pupilReference`
+ * @throws PolicyChoiceRequiredError as `triage` does
+ */
+export function decisionCache(config: TriageConfig, limit = 50_000): (req: TriageRequest) => TriageOutcome {
+	const cache = new Map<string, TriageOutcome>();
+	return (req) => {
+		const key = decisionKey(req);
+		let outcome = cache.get(key);
+		if (!outcome) {
+			const anonymous = req.pupilReference === undefined && req.bsn === undefined ? req : { ...req, pupilReference: undefined, bsn: undefined };
+			outcome = deepFreeze(triage(anonymous, config));
+			if (cache.size >= limit) cache.clear();
+			cache.set(key, outcome);
+		}
+		return outcome;
+	};
 }
 
 /** Readable explanation: the reasons in order, in Dutch (default) or English. */

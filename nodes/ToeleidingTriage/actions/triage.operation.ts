@@ -14,11 +14,15 @@ import {
 	type FieldNames,
 	type RequestField,
 	type TriageConfig,
+	type Action,
+	type MunicipalityRef,
+	type Reason,
 	type TriageOutcome,
 	type TriageRequest,
 } from '../../../domain/triage';
+import { KeyTrie } from '../../../domain/primitives/shared';
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
-import { explainer, triage } from '../../../domain/triage/decide';
+import { decisionCache, explainer, pupilReferenceOf } from '../../../domain/triage/decide';
 import { requestParser } from '../../../domain/triage/parse';
 import { triageTexts } from '../../../domain/triage/text';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
@@ -221,8 +225,6 @@ interface Settings {
 	privacy?: IdentifyingData;
 	/** `explain` in the run's language, with a per-run cache (domain/triage/decide.ts explainer). */
 	explain: (outcome: TriageOutcome) => string;
-	/** splitAddresses with a per-run cache; a fresh array per call (it reaches the output). */
-	emails: (text: string) => string[];
 }
 
 /** `0307 Amersfoort` → `0307`; a name stays a name. */
@@ -269,68 +271,177 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		names,
 		language: options.language === 'en' ? 'en' : 'nl',
 		explain: explainer(options.language === 'en' ? 'en' : 'nl'),
-		emails: addressSplitter(),
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
 		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
 	};
 }
 
-/** splitAddresses once per distinct text of a run (a handful of contact addresses), copied per item. */
-function addressSplitter(): (text: string) => string[] {
-	const cache = new Map<string, string[]>();
-	return (text) => {
-		let list = cache.get(text);
-		if (!list) {
-			list = splitAddresses(text);
-			if (cache.size < 1000) cache.set(text, list);
-		}
-		return list.slice();
-	};
-}
-
 /** `{ code, name }`, plus `formerCode`, `formerName` and `note` when the request named a discontinued municipality. */
-function municipalityJson(m: TriageOutcome['responsibleMunicipality'], language: Language): IDataObject | null {
-	if (!m) return null;
+function municipalityJson(m: MunicipalityRef, language: Language): IDataObject {
 	if (!m.formerly) return { code: m.code, name: m.name };
 	return { code: m.code, name: m.name, formerCode: m.formerly.code, formerName: m.formerly.name, note: m.formerly.note[language] };
 }
 
-/** The `triage` object of an output item. */
-export function triageJson(outcome: TriageOutcome, req: TriageRequest, s: Settings): IDataObject {
-	const en = s.language === 'en';
-	const missing = outcome.missing.map((f) => s.names[f]);
-	const json: IDataObject = {
+type Shared = IDataObject | IDataObject[] | string[];
+
+/**
+ * The sub-values of the `triage` object, built once per distinct key per run and shared, frozen, by every
+ * item with that key (domain/primitives/shared.ts): a run repeats the same few municipalities, reasons,
+ * actions and texts on every item. Keys: codes and texts by content, reasons and actions by identity (the
+ * domain hands out one frozen object per rule, municipality name or zorgteam day and configuration).
+ */
+class OutputParts {
+	private readonly trie = new KeyTrie<Shared>();
+	private readonly templates = new WeakMap<TriageOutcome, Template>();
+	private readonly en: boolean;
+
+	constructor(private readonly s: Settings) {
+		this.en = s.language === 'en';
+	}
+
+	/** The outcome's template, made once per outcome object (outcomes are shared: decisionCache). */
+	template(outcome: TriageOutcome, make: () => Template): Template {
+		let t = this.templates.get(outcome);
+		if (!t) {
+			t = make();
+			this.templates.set(outcome, t);
+		}
+		return t;
+	}
+
+	private at(kind: string) {
+		return this.trie.root().key(kind);
+	}
+
+	municipality(m: MunicipalityRef | null): IDataObject | null {
+		if (!m) return null;
+		return this.at('municipality').key(m.code).key(m.name).key(m.formerly?.code).get(() => municipalityJson(m, this.s.language)) as IDataObject;
+	}
+
+	/** A list of strings (financing streams, warnings, missing column names). */
+	strings(kind: string, list: readonly string[]): string[] {
+		return this.at(kind).keys(list).get(() => [...list]) as string[];
+	}
+
+	whoPays(w: TriageOutcome['whoPays']): IDataObject {
+		const text = this.en ? w.text : w.textNl;
+		const m = w.municipality;
+		const p = w.preFinancedBy;
+		return this.at('whoPays').key(text).key(m?.code).key(m?.name).key(p?.code).key(p?.name).get(() => ({
+			text,
+			municipality: m && { code: m.code, name: m.name },
+			preFinancedBy: p && { code: p.code, name: p.name },
+		})) as IDataObject;
+	}
+
+	policy(treatment: TriageOutcome['policyTreatment']): IDataObject {
+		const policy = this.s.config.policy;
+		return this.at('policy').key(treatment).get(() => ({ id: policy.id, name: policy.name, seed: policy.seed, treatment })) as IDataObject;
+	}
+
+	accessContact(c: TriageOutcome['accessContact']): IDataObject | null {
+		if (!c) return null;
+		return this.at('contact').key(c.name).key(c.email).get(() => ({ ...c, emails: splitAddresses(c.email) })) as IDataObject;
+	}
+
+	actions(actions: readonly Action[]): IDataObject[] {
+		return this.at('actions').keys(actions).get(() => actions.map((a) => ({ id: a.id, text: this.en ? a.text : a.textNl }))) as IDataObject[];
+	}
+
+	reasons(reasons: readonly Reason[]): IDataObject[] {
+		return this.at('reasons').keys(reasons).get(() => reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: this.en ? r.text : r.textNl }))) as IDataObject[];
+	}
+
+	/** The words a workflow mails to people, in the Message Language (domain/triage/text.ts). */
+	texts(outcome: TriageOutcome, missing: string[]): IDataObject {
+		return this.at('texts').key(outcome.route).keys(outcome.actions).key(MISSING_MARK).keys(missing).get(
+			() => triageTexts(outcome, missing, this.s.language) as unknown as IDataObject,
+		) as IDataObject;
+	}
+}
+
+/** Separates the actions from the missing fields in the key of `texts`. */
+const MISSING_MARK = Symbol('missing');
+
+/** The `triage` fields that follow from the outcome alone, shared by the items with that outcome. */
+interface Template {
+	route: string;
+	routeLabel: string;
+	responsibleMunicipality: IDataObject | null;
+	financing: string[];
+	whoPays: IDataObject;
+	crossRegionSettlement: boolean;
+	policy: IDataObject;
+	zorgteamDate: string | null;
+	deadline: string | null;
+	accessContact: IDataObject | null;
+	actions: IDataObject[];
+	missing: string[];
+	reasons: IDataObject[];
+	explanation: string;
+	warnings: string[];
+	texts: IDataObject;
+	youthCareRoute: string | undefined;
+}
+
+function template(outcome: TriageOutcome, s: Settings, parts: OutputParts): Template {
+	const missing = parts.strings('missing', outcome.missing.length === 0 ? NONE : outcome.missing.map((f) => s.names[f]));
+	return {
 		route: outcome.route,
 		routeLabel: ROUTE_LABELS[outcome.route],
-		requestId: req.requestId ?? null,
-		pupilReference: outcome.pupilReference,
-		school: req.school ?? null,
-		responsibleMunicipality: municipalityJson(outcome.responsibleMunicipality, s.language),
-		financing: outcome.financing,
-		whoPays: {
-			text: en ? outcome.whoPays.text : outcome.whoPays.textNl,
-			municipality: outcome.whoPays.municipality as IDataObject | null,
-			preFinancedBy: outcome.whoPays.preFinancedBy as IDataObject | null,
-		},
+		responsibleMunicipality: parts.municipality(outcome.responsibleMunicipality),
+		financing: parts.strings('financing', outcome.financing),
+		whoPays: parts.whoPays(outcome.whoPays),
 		crossRegionSettlement: outcome.crossRegionSettlement,
-		policy: { id: s.config.policy.id, name: s.config.policy.name, seed: s.config.policy.seed, treatment: outcome.policyTreatment },
+		policy: parts.policy(outcome.policyTreatment),
 		zorgteamDate: outcome.zorgteamDate,
 		deadline: outcome.deadline,
-		accessContact: outcome.accessContact ? { ...outcome.accessContact, emails: s.emails(outcome.accessContact.email) } : null,
-		actions: outcome.actions.map((a) => ({ id: a.id, text: en ? a.text : a.textNl })),
+		accessContact: parts.accessContact(outcome.accessContact),
+		actions: parts.actions(outcome.actions),
 		missing,
-		reasons: outcome.reasons.map((r) => ({ ruleId: r.ruleId, seed: r.seed, text: en ? r.text : r.textNl })),
+		reasons: parts.reasons(outcome.reasons),
 		explanation: s.explain(outcome),
-		warnings: outcome.warnings,
-		// The words a workflow mails to people, in the Message Language (domain/triage/text.ts).
-		texts: triageTexts(outcome, missing, s.language) as unknown as IDataObject,
+		warnings: parts.strings('warnings', outcome.warnings),
+		texts: parts.texts(outcome, missing),
+		youthCareRoute: outcome.youthCareRoute,
 	};
-	if (outcome.youthCareRoute) json.youthCareRoute = outcome.youthCareRoute;
+}
+
+/**
+ * The `triage` object of an output item: the item's own fields (request id, pupil reference, school, BSN
+ * when asked) plus the fields of its outcome, whose objects and lists are shared and frozen (OutputParts).
+ * @param pupilReference the request's own reference or its pseudonym (pupilReferenceOf), not the outcome's
+ */
+export function triageJson(outcome: TriageOutcome, req: TriageRequest, pupilReference: string | null, s: Settings, parts: OutputParts): IDataObject {
+	const t = parts.template(outcome, () => template(outcome, s, parts));
+	const json: IDataObject = {
+		route: t.route,
+		routeLabel: t.routeLabel,
+		requestId: req.requestId ?? null,
+		pupilReference,
+		school: req.school ?? null,
+		responsibleMunicipality: t.responsibleMunicipality,
+		financing: t.financing,
+		whoPays: t.whoPays,
+		crossRegionSettlement: t.crossRegionSettlement,
+		policy: t.policy,
+		zorgteamDate: t.zorgteamDate,
+		deadline: t.deadline,
+		accessContact: t.accessContact,
+		actions: t.actions,
+		missing: t.missing,
+		reasons: t.reasons,
+		explanation: t.explanation,
+		warnings: t.warnings,
+		texts: t.texts,
+	};
+	if (t.youthCareRoute) json.youthCareRoute = t.youthCareRoute;
 	if (s.includeBsn && req.bsn) json.bsn = req.bsn;
 	return json;
 }
 
+const NONE: string[] = [];
 
 /** A copy of `json` without one field: copying the other keys keeps the object fast (`delete` would not). */
 function withoutField(json: IDataObject, field: string): IDataObject {
@@ -356,14 +467,17 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const routeIndex = new Map(routes.map((route, index) => [route, index]));
 	// One parser per run: it caches what each distinct value (municipality, school, date, yes/no) parses to.
 	const parse = requestParser(names, config.registry, config.zone);
+	const parts = new OutputParts(settings);
+	// One decision per distinct combination of decision inputs, shared (domain/triage/decide.ts decisionCache).
+	const decide = decisionCache(config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => input.read(json, names[f]);
 	const outputs = mapItems(ctx, routes.length, (item) => {
 		json = item.json;
 		const req = parse(read);
-		const outcome = triage(req, config);
+		const outcome = decide(req);
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
-		out.triage = triageJson(outcome, req, settings);
+		out.triage = triageJson(outcome, req, pupilReferenceOf(req, config), settings, parts);
 		return { json: out, output: routeIndex.get(outcome.route)! };
 	}, settings.privacy, input, undefined, { messageLanguage: settings.language });
 	input.finish();

@@ -8,8 +8,9 @@ import fc from 'fast-check';
 
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy, type PresetId } from '../../../domain/policies';
-import { DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, requestParser, triage, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
+import { decisionCache, DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, pupilReferenceOf, requestParser, triage, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
 import { fromYmd } from '../../../domain/primitives/dates';
+import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 
 const registry = getDefaultRegistry();
 const contacts = [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }];
@@ -142,4 +143,81 @@ describe('request parser caches are per parser, and never keep an error', () => 
 			{ numRuns: 150 },
 		);
 	});
+
+	// decisionCache: one outcome per distinct decision input, shared and frozen (the node's path per item).
+	// Rows are walks: each row changes one field of the row before, so requests that differ in a single
+	// field meet in the cache (a key that left a field out would hand back the wrong outcome).
+	const domains: Record<string, unknown[]> = {
+		school: ['12AB', '34cd', '12AB01', '', 'x'],
+		residence: ['0307', 'Amersfoort', 'Weesp', '0457', '', 'Atlantis', '0228', '0363'],
+		needs: ['gedrag', 'leren', 'leren, gedrag', 'zorg', 'zorg, gedrag', '', 'onbekend'],
+		riskLevel: ['groen', 'geel', 'rood', '', 'paars'],
+		zorgteamDecision: ['ja', 'nee', '', 'misschien'],
+		zorgteamDate: ['2026-03-02', '02-03-2026', '', '31-02-2026', '2026-03-03'],
+		oppPresent: ['ja', 'nee', '', 'x'],
+		helpAtHome: ['ja', 'nee', ''],
+		wlzIndication: ['ja', 'nee', ''],
+		groupOfferSuitable: ['ja', 'nee', ''],
+		parentalConsent: ['ja', 'nee', ''],
+		requestId: ['R-1', 'R-2', ''],
+		pupilReference: ['LL-1', 'LL-2', ''],
+		bsn: ['111222333', '123456782', ''],
+		inResidentialCare: ['ja', 'nee', ''],
+		residenceBeforeStay: ['0307', 'Weesp', '', '0363'],
+		accessContactEmail: ['', 'toegang@example.org', 'a@example.org; b@example.org'],
+	};
+	const fields = Object.keys(domains);
+	// walks start from a complete request with consent (most routes are decided there), then go anywhere
+	const complete: Record<string, unknown[]> = {
+		...domains,
+		school: ['12AB', '34cd', '12AB01'],
+		residence: ['0307', '0228', '0363', 'Weesp'],
+		needs: ['gedrag', 'zorg, gedrag', 'leren, gedrag', 'zorg'],
+		riskLevel: ['rood', 'geel', 'rood'],
+		zorgteamDecision: ['ja', 'nee'],
+		zorgteamDate: ['2026-03-02', '2026-03-03'],
+		parentalConsent: ['ja'],
+	};
+	const start = fc.record(Object.fromEntries(fields.map((f) => [f, fc.constantFrom(...complete[f])])));
+	const steps = fc.array(fc.tuple(fc.constantFrom(...fields), fc.nat()), { minLength: 1, maxLength: 30 });
+
+	it('property: decisionCache gives what triage gives per request, with the request\u2019s own pupil reference', () => {
+		fc.assert(
+			fc.property(start, steps, fc.constantFrom(...presets), fc.boolean(), (first, walk, preset, pseudonymise) => {
+				const extra = pseudonymise ? { pseudonymise: makePseudonymiser('a-long-enough-test-key-0123') } : {};
+				const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
+				const shared = config(preset, ['12AB'], extra);
+				const decide = decisionCache(shared);
+				let row: Record<string, unknown> = first;
+				for (const [field, pick] of [['', 0] as [string, number], ...walk]) {
+					if (field) row = { ...row, [field]: domains[field][pick % domains[field].length] };
+					const read = (f: RequestField) => row[f];
+					const viaCache = outcomeOrError(() => {
+						const req = parse(read);
+						const o = decide(req);
+						expect(o.pupilReference).toBeNull();
+						expect(Object.isFrozen(o) && Object.isFrozen(o.reasons) && Object.isFrozen(o.actions) && Object.isFrozen(o.whoPays)).toBe(true);
+						return { ...o, pupilReference: pupilReferenceOf(req, shared) };
+					});
+					const fresh = outcomeOrError(() => triage(parseRequest(read, DEFAULT_FIELD_NAMES, registry), config(preset, ['12AB'], extra)));
+					expect(JSON.stringify(viaCache)).toBe(JSON.stringify(fresh));
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('decisionCache shares one outcome between requests that differ only in request id, pupil reference and BSN', () => {
+		const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
+		const decide = decisionCache(config('amersfoort_osj'));
+		const base = { school: '12AB', residence: '0307', needs: 'gedrag', riskLevel: 'rood', zorgteamDecision: 'ja', zorgteamDate: '2026-03-02', parentalConsent: 'ja' };
+		const a = decide(parse(values({ ...base, requestId: 'R-1', pupilReference: 'LL-1' })));
+		const b = decide(parse(values({ ...base, requestId: 'R-2', bsn: '111222333' })));
+		const c = decide(parse(values({ ...base, zorgteamDate: '2026-03-03' })));
+		expect(b).toBe(a);
+		expect(c).not.toBe(a);
+		expect(c.deadline).toBe('2026-04-28');
+		expect(() => (a.reasons as unknown[]).push({})).toThrow(TypeError);
+	});
 });
+
