@@ -28,6 +28,13 @@ export interface Measurement {
 	usPerItem: number;
 	heapDeltaMb: number;
 	peakRssMb: number;
+	/**
+	 * Engine rows (measureEngine): the node's own execution time as n8n records it in the run data
+	 * (`executionTime` of the node named 'Node'), without the harness's source node and run set-up; the
+	 * median over `runs` runs, like `ms`.
+	 */
+	nodeMs?: number;
+	runs?: number;
 }
 
 /**
@@ -55,6 +62,52 @@ export async function measure(what: string, items: number, run: () => unknown | 
 		heapDeltaMb: mb(mem.heapUsed - heapBefore),
 		peakRssMb: mb(peakRss),
 	};
+}
+
+/** The median of a non-empty list of numbers (the lower middle one for an even count). */
+export function median(values: number[]): number {
+	const sorted = [...values].sort((a, b) => a - b);
+	return sorted[(sorted.length - 1) >> 1];
+}
+
+/**
+ * Times `runs` runs of a workflow in the engine (a collected heap before each): `ms` is the median
+ * wall-clock time of a whole run (harness source node included), `nodeMs` the median of the node's own
+ * `executionTime` from n8n's run data. On a 2-core machine single runs scatter by ±30 % (garbage
+ * collection), so rows are medians. Peak RSS is over all runs; heapDeltaMb is of the last run.
+ * @param run one run; returns the node's execution time in ms (read from the run data by the caller)
+ */
+export async function measureEngine(what: string, items: number, run: () => Promise<number>, runs = ENGINE_RUNS): Promise<Measurement> {
+	const total: number[] = [];
+	const own: number[] = [];
+	let last: Measurement | undefined;
+	let peak = 0;
+	for (let i = 0; i < runs; i++) {
+		let nodeMs = 0;
+		last = await measure(what, items, async () => {
+			nodeMs = await run();
+		});
+		total.push(last.ms);
+		own.push(nodeMs);
+		peak = Math.max(peak, last.peakRssMb);
+	}
+	const ms = median(total);
+	return { ...last!, ms, usPerItem: Math.round((ms * 1000 * 100) / items) / 100, peakRssMb: peak, nodeMs: median(own), runs };
+}
+
+/** Runs per engine row (BENCH_RUNS overrides; default 5). */
+export const ENGINE_RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
+
+/** The node's own execution time in a run (n8n's run data), for measureEngine. */
+export function nodeTime(result: { taskData(node: string): { executionTime?: number } | undefined }, node = 'Node'): number {
+	return result.taskData(node)?.executionTime ?? NaN;
+}
+
+/** a.nodeMs / b.nodeMs rounded to `decimals`, or null when either is missing. */
+export function nodeRatio(a: Measurement | undefined, b: Measurement | undefined, decimals = 2): number | null {
+	if (!a?.nodeMs || !b?.nodeMs) return null;
+	const f = 10 ** decimals;
+	return Math.round((a.nodeMs / b.nodeMs) * f) / f;
 }
 
 /**
@@ -103,8 +156,11 @@ export function report({ benchmark, itemsAre, note, rows, summary, extra }: Benc
 	console.log(
 		[
 			`${benchmark} (items: ${itemsAre})`,
-			`${'what'.padEnd(28)} ${cell('items', 9)} ${cell('ms', 7)} ${cell('µs/item', 9)} ${cell('heapΔ MB', 9)} ${cell('peak RSS MB', 12)}`,
-			...rows.map((r) => `${r.what.padEnd(28)} ${cell(r.items, 9)} ${cell(r.ms, 7)} ${cell(r.usPerItem, 9)} ${cell(r.heapDeltaMb, 9)} ${cell(r.peakRssMb, 12)}`),
+			`${'what'.padEnd(34)} ${cell('items', 9)} ${cell('ms', 7)} ${cell('node ms', 8)} ${cell('µs/item', 9)} ${cell('heapΔ MB', 9)} ${cell('peak RSS MB', 12)}`,
+			...rows.map(
+				(r) =>
+					`${r.what.padEnd(34)} ${cell(r.items, 9)} ${cell(r.ms, 7)} ${cell(r.nodeMs ?? '', 8)} ${cell(r.usPerItem, 9)} ${cell(r.heapDeltaMb, 9)} ${cell(r.peakRssMb, 12)}`,
+			),
 			'',
 			...summary,
 		].join('\n'),

@@ -5,7 +5,7 @@
 import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/brin';
 import { addDays, formatDutchDate, formatIsoDate, type CalendarDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
-import { deepFreeze } from '../primitives/shared';
+import { KeyTrie } from '../primitives/shared';
 import { action, ACTION_RULES, ACTION_IDS, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';
 
@@ -554,56 +554,46 @@ export function pupilReferenceOf(req: TriageRequest, config: TriageConfig): stri
 	return req.pupilReference ?? (req.bsn && config.pseudonymise ? config.pseudonymise(req.bsn) : null);
 }
 
-/** Separates the parts of a decision key: parsed values never contain it (codes, enums, checked addresses). */
-const SEP = '\u0001';
-const flag = (v: boolean | undefined) => (v === undefined ? 'u' : v ? 't' : 'f');
-
-/**
- * The decision inputs of a request as one string: every field the decision reads, as parsed (codes,
- * enums, booleans, day numbers, the needs list, a former municipality by its code), so that requests with
- * the same key get the same outcome. Not `requestId`, `pupilReference` or `bsn`.
- */
-function decisionKey(req: TriageRequest): string {
-	return (
-		flag(req.parentalConsent) + flag(req.wlzIndication) + flag(req.groupOfferSuitable) + flag(req.oppPresent) + flag(req.helpAtHome) + flag(req.inResidentialCare) +
-		SEP + (req.riskLevel ?? '') +
-		SEP + req.zorgteamDecision +
-		SEP + (req.zorgteamDate ?? '') +
-		SEP + (req.school ?? '') +
-		SEP + (req.residence ?? '') +
-		SEP + (req.residenceFormerly?.code ?? '') +
-		SEP + (req.residenceBeforeStay ?? '') +
-		SEP + (req.residenceBeforeStayFormerly?.code ?? '') +
-		SEP + (req.needs === undefined ? 'u' : `[${req.needs.join(',')}]`) +
-		SEP + (req.accessContactEmail ?? '')
-	);
-}
+/** Key parts no request value can be: where the needs list ends, and an absent list. */
+const END_OF_NEEDS = Symbol('end of needs');
+const NO_NEEDS = Symbol('no needs');
 
 /**
  * `triage` for the requests of one run, decided once per distinct decision input and shared.
  *
  * The decision reads every request field except `requestId`, `pupilReference` and `bsn`; requests equal
- * in all the others (`decisionKey`) get the same outcome. So the outcome is computed once per distinct
+ * in all the others get the same outcome (keyed in a KeyTrie, domain/primitives/shared.ts). So the outcome is computed once per distinct
  * combination and that one outcome, deep-frozen, is returned for each of them. Its `pupilReference` is
  * null: take each request's own from `pupilReferenceOf`. A thrown error (PolicyChoiceRequiredError) is not
  * cached: it is thrown again for every request it applies to. Use one per run and configuration.
  *
- * @param limit distinct decisions kept at most before the cache starts again (default 50 000)
+ * @param limit key nodes kept at most before the cache starts again (KeyTrie; default 100 000)
  * @returns `(req) => outcome`, equal to `triage(req, config)` apart from `pupilReference`
  * @throws PolicyChoiceRequiredError as `triage` does
  */
-export function decisionCache(config: TriageConfig, limit = 50_000): (req: TriageRequest) => TriageOutcome {
-	const cache = new Map<string, TriageOutcome>();
+export function decisionCache(config: TriageConfig, limit?: number): (req: TriageRequest) => TriageOutcome {
+	const trie = new KeyTrie<TriageOutcome>(limit);
 	return (req) => {
-		const key = decisionKey(req);
-		let outcome = cache.get(key);
-		if (!outcome) {
-			const anonymous = req.pupilReference === undefined && req.bsn === undefined ? req : { ...req, pupilReference: undefined, bsn: undefined };
-			outcome = deepFreeze(triage(anonymous, config));
-			if (cache.size >= limit) cache.clear();
-			cache.set(key, outcome);
-		}
-		return outcome;
+		// Every field the decision reads, as parsed (codes, enums, booleans, day numbers; the needs list by
+		// content; a former municipality by identity); few distinct values first, the many last (a smaller trie).
+		let node = trie
+			.root()
+			.key(req.parentalConsent)
+			.key(req.riskLevel)
+			.key(req.zorgteamDecision)
+			.key(req.wlzIndication)
+			.key(req.groupOfferSuitable)
+			.key(req.oppPresent)
+			.key(req.helpAtHome)
+			.key(req.inResidentialCare)
+			.key(req.accessContactEmail)
+			.key(req.school)
+			.key(req.residence)
+			.key(req.residenceFormerly)
+			.key(req.residenceBeforeStay)
+			.key(req.residenceBeforeStayFormerly);
+		node = req.needs === undefined ? node.key(NO_NEEDS) : node.keys(req.needs).key(END_OF_NEEDS);
+		return node.key(req.zorgteamDate).get(() => triage(req.pupilReference === undefined && req.bsn === undefined ? req : { ...req, pupilReference: undefined, bsn: undefined }, config));
 	};
 }
 
