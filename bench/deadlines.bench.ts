@@ -14,7 +14,7 @@ import { IDataObject } from 'n8n-workflow';
 import { fromYmd } from '../domain/primitives/dates';
 import { caseOutput, CheckSpec, checkCase } from '../domain/deadlines';
 import { runWorkflow } from '../test/helpers/engine';
-import { benchWorkflow, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
+import { benchWorkflow, type CompareSpec, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
 
 const REFERENCE = '2026-11-26';
 const SIZES = [10_000, 100_000, 1_000_000];
@@ -80,6 +80,13 @@ function runCore(cases: IDataObject[]) {
 	}
 	return out;
 }
+
+/** The node run of this benchmark, for scripts/bench-compare.js (the same node at another commit). */
+export const COMPARE: CompareSpec = {
+	type: 'n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor',
+	parameters: { referenceDate: REFERENCE },
+	input: syntheticCases,
+};
 
 describe('Deadline Monitor benchmark', () => {
 	it('core, node in the engine, Code-node baseline', async () => {

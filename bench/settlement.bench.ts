@@ -15,7 +15,7 @@ import { IDataObject } from 'n8n-workflow';
 import { buildPolicy } from '../domain/policies/build';
 import { calculateSettlement, DEFAULT_DELIVERY_FIELDS, findContradictions, makePseudonymiser, parseDeliveryRecord, parsePeriod } from '../domain/settlement';
 import { runWorkflow } from '../test/helpers/engine';
-import { benchWorkflow, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
+import { benchWorkflow, type CompareSpec, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
 
 const CORE_SIZES = [100_000, 1_000_000];
 const ENGINE_SIZES = [10_000, 100_000];
@@ -92,6 +92,15 @@ function runCore(rows: IDataObject[]) {
 function overNodeMs(a: Measurement | undefined, b: Measurement | undefined): number | null {
 	return a && b?.nodeMs ? Math.round((a.ms / b.nodeMs) * 100) / 100 : null;
 }
+
+/** The node run of this benchmark, for scripts/bench-compare.js (the same node at another commit). */
+export const COMPARE: CompareSpec = {
+	type: 'n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement',
+	parameters: PARAMS,
+	node: WITH_KEY,
+	input: syntheticRecords,
+	credentials: { pseudonymisationKeyApi: { key: PHRASE } },
+};
 
 describe('Cross-Region Settlement benchmark', () => {
 	it('core, node in the engine, Code-node baseline', async () => {

@@ -124,6 +124,23 @@ export function benchWorkflow(type: string, parameters: IDataObject, node: Parti
 	};
 }
 
+/**
+ * One benchmark's node run, exported by each bench file as COMPARE: scripts/bench-compare.js runs it in the
+ * engine of this checkout and of another commit (same input, same parameters) and compares the node's own
+ * execution time.
+ */
+export interface CompareSpec {
+	/** Package-qualified node type. */
+	type: string;
+	parameters: IDataObject;
+	/** Further fields of the node (onError, credentials). */
+	node?: Partial<INode>;
+	/** `n` synthetic input items (deterministic). */
+	input: (n: number) => IDataObject[];
+	/** Decrypted credentials by type, for the harness. */
+	credentials?: Record<string, IDataObject>;
+}
+
 /** The row measured as `what` at `items` items, if there is one. */
 export function findRow(rows: Measurement[], what: string, items: number): Measurement | undefined {
 	return rows.find((r) => r.what === what && r.items === items);

@@ -14,7 +14,7 @@ import { getDefaultRegistry } from '../domain/municipalities';
 import { buildPolicy } from '../domain/policies';
 import { DEFAULT_FIELD_NAMES, requestParser, triage, type RequestField, type TriageConfig } from '../domain/triage';
 import { runWorkflow } from '../test/helpers/engine';
-import { benchWorkflow, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
+import { benchWorkflow, type CompareSpec, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
 
 const CORE_SIZES = [10_000, 100_000, 1_000_000];
 const ENGINE_SIZES = [10_000, 100_000];
@@ -129,6 +129,14 @@ function runCore(requests: IDataObject[]): number {
 const CONTINUE = { onError: 'continueRegularOutput' } as const;
 
 const count = (outputs: Array<unknown[]>) => outputs.reduce((s, o) => s + o.length, 0);
+
+/** The node run of this benchmark, for scripts/bench-compare.js (the same node at another commit). */
+export const COMPARE: CompareSpec = {
+	type: 'n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage',
+	parameters: NODE_PARAMS,
+	node: CONTINUE,
+	input: syntheticRequests,
+};
 
 describe('Toeleiding Triage benchmark', () => {
 	it('core, node in the engine, Code-node baseline', async () => {
