@@ -39,6 +39,7 @@ import type { FormerReference } from '../municipalities/registry';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 
 const OWN = '\u0000own';
+const byNumber = (a: number, b: number) => a - b;
 const HOUR_SCALE = 10_000;
 
 interface LineAcc {
@@ -46,8 +47,9 @@ interface LineAcc {
 	residenceCode: string;
 	residenceName: string;
 	formerResidences?: Map<string, FormerReference>;
-	schools: Set<string>;
-	arrangements: Set<string>;
+	/** Distinct schools and arrangements of the line's records (a handful: an array, not a Set per line). */
+	schools: string[];
+	arrangements: string[];
 	treatment: PupilClassification['treatment'];
 	ruleId: string;
 	records: number;
@@ -227,8 +229,8 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 				pupil,
 				residenceCode: r.residenceCode,
 				residenceName: r.residenceName,
-				schools: new Set(),
-				arrangements: new Set(),
+				schools: [],
+				arrangements: [],
 				treatment: c.treatment,
 				ruleId: c.ruleId,
 				records: 0,
@@ -244,8 +246,8 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
 		}
 		if (r.residenceFormerly) (line.formerResidences ??= new Map()).set(r.residenceFormerly.code, r.residenceFormerly);
-		if (r.school) line.schools.add(r.school);
-		line.arrangements.add(r.arrangement);
+		if (r.school && !line.schools.includes(r.school)) line.schools.push(r.school);
+		if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
 		line.records++;
 		line.recordIndexes.push(r.index);
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
@@ -402,15 +404,16 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				residenceCode: l.residenceCode,
 				residenceName: l.residenceName,
 				...(l.formerResidences ? { formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)) } : {}),
-				schools: [...l.schools].sort().join(', '),
-				arrangements: [...l.arrangements].sort().join(', '),
+				schools: l.schools.sort().join(', '),
+				arrangements: l.arrangements.sort().join(', '),
 				treatment: l.treatment,
 				ruleId: l.ruleId,
 				records: l.records,
 				hours: l.hoursUnits / HOUR_SCALE,
 				units: fixedTotal !== undefined && p.kind !== 'referral' ? lineUnits(l) : 0,
 				amountCents: perLine?.get(`${l.pupil}|${l.residenceCode}`) ?? 0,
-				recordIndexes: [...l.recordIndexes].sort((a, b) => a - b),
+				// the accumulator's own array (built once per line, not used after this): sorted in place
+				recordIndexes: l.recordIndexes.sort(byNumber),
 			}))
 			.sort((a, b) => (a.pupil < b.pupil ? -1 : a.pupil > b.pupil ? 1 : a.residenceCode < b.residenceCode ? -1 : a.residenceCode > b.residenceCode ? 1 : 0));
 		const hours = lines.reduce((a, l) => a + Math.round(l.hours * HOUR_SCALE), 0) / HOUR_SCALE;
@@ -443,7 +446,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				language,
 			}),
 			lines,
-			recordIndexes: [...p.recordIndexes].sort((a, b) => a - b),
+			recordIndexes: p.recordIndexes.slice().sort(byNumber),
 		};
 	};
 
