@@ -40,6 +40,16 @@ import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, 
 
 const OWN = '\u0000own';
 const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * The line with the former municipalities its records named, right after the residence (the output's key
+ * order); the line itself when there are none (the usual case: one literal, no spread per line).
+ */
+function withFormerResidences(l: LineAcc, line: StatementLine): StatementLine {
+	if (!l.formerResidences) return line;
+	const { pupil, residenceCode, residenceName, ...rest } = line;
+	return { pupil, residenceCode, residenceName, formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)), ...rest };
+}
 const HOUR_SCALE = 10_000;
 
 interface LineAcc {
@@ -399,11 +409,10 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 
 	const build = (k: string, p: PartyAcc, amount: Cents, perLine: Map<string, Cents> | undefined, indicative?: Cents): PartyStatement => {
 		const lines: StatementLine[] = [...p.lines.values()]
-			.map((l) => ({
+			.map((l) => withFormerResidences(l, {
 				pupil: l.pupil,
 				residenceCode: l.residenceCode,
 				residenceName: l.residenceName,
-				...(l.formerResidences ? { formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)) } : {}),
 				schools: l.schools.sort().join(', '),
 				arrangements: l.arrangements.sort().join(', '),
 				treatment: l.treatment,
