@@ -39,6 +39,17 @@ import type { FormerReference } from '../municipalities/registry';
 import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, SettlementResult, StatementKind, StatementLine } from './types';
 
 const OWN = '\u0000own';
+const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * The line with the former municipalities its records named, right after the residence (the output's key
+ * order); the line itself when there are none (the usual case: one literal, no spread per line).
+ */
+function withFormerResidences(l: LineAcc, line: StatementLine): StatementLine {
+	if (!l.formerResidences) return line;
+	const { pupil, residenceCode, residenceName, ...rest } = line;
+	return { pupil, residenceCode, residenceName, formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)), ...rest };
+}
 const HOUR_SCALE = 10_000;
 
 interface LineAcc {
@@ -46,8 +57,9 @@ interface LineAcc {
 	residenceCode: string;
 	residenceName: string;
 	formerResidences?: Map<string, FormerReference>;
-	schools: Set<string>;
-	arrangements: Set<string>;
+	/** Distinct schools and arrangements of the line's records (a handful: an array, not a Set per line). */
+	schools: string[];
+	arrangements: string[];
 	treatment: PupilClassification['treatment'];
 	ruleId: string;
 	records: number;
@@ -227,8 +239,8 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 				pupil,
 				residenceCode: r.residenceCode,
 				residenceName: r.residenceName,
-				schools: new Set(),
-				arrangements: new Set(),
+				schools: [],
+				arrangements: [],
 				treatment: c.treatment,
 				ruleId: c.ruleId,
 				records: 0,
@@ -244,8 +256,8 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
 		}
 		if (r.residenceFormerly) (line.formerResidences ??= new Map()).set(r.residenceFormerly.code, r.residenceFormerly);
-		if (r.school) line.schools.add(r.school);
-		line.arrangements.add(r.arrangement);
+		if (r.school && !line.schools.includes(r.school)) line.schools.push(r.school);
+		if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
 		line.records++;
 		line.recordIndexes.push(r.index);
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
@@ -397,20 +409,20 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 
 	const build = (k: string, p: PartyAcc, amount: Cents, perLine: Map<string, Cents> | undefined, indicative?: Cents): PartyStatement => {
 		const lines: StatementLine[] = [...p.lines.values()]
-			.map((l) => ({
+			.map((l) => withFormerResidences(l, {
 				pupil: l.pupil,
 				residenceCode: l.residenceCode,
 				residenceName: l.residenceName,
-				...(l.formerResidences ? { formerResidences: [...l.formerResidences.values()].sort((a, b) => a.code.localeCompare(b.code)) } : {}),
-				schools: [...l.schools].sort().join(', '),
-				arrangements: [...l.arrangements].sort().join(', '),
+				schools: l.schools.sort().join(', '),
+				arrangements: l.arrangements.sort().join(', '),
 				treatment: l.treatment,
 				ruleId: l.ruleId,
 				records: l.records,
 				hours: l.hoursUnits / HOUR_SCALE,
 				units: fixedTotal !== undefined && p.kind !== 'referral' ? lineUnits(l) : 0,
 				amountCents: perLine?.get(`${l.pupil}|${l.residenceCode}`) ?? 0,
-				recordIndexes: [...l.recordIndexes].sort((a, b) => a - b),
+				// the accumulator's own array (built once per line, not used after this): sorted in place
+				recordIndexes: l.recordIndexes.sort(byNumber),
 			}))
 			.sort((a, b) => (a.pupil < b.pupil ? -1 : a.pupil > b.pupil ? 1 : a.residenceCode < b.residenceCode ? -1 : a.residenceCode > b.residenceCode ? 1 : 0));
 		const hours = lines.reduce((a, l) => a + Math.round(l.hours * HOUR_SCALE), 0) / HOUR_SCALE;
@@ -443,7 +455,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				language,
 			}),
 			lines,
-			recordIndexes: [...p.recordIndexes].sort((a, b) => a - b),
+			recordIndexes: p.recordIndexes.slice().sort(byNumber),
 		};
 	};
 
