@@ -2,7 +2,7 @@
  * Toeleiding Triage benchmark (not a test: nothing here asserts on time).
  *
  * Measures, in one run, on synthetic requests (strings, as Extract from File or a form gives them):
- * - core:     requestParser (one per run) + triage per request (the domain core alone), 10k / 100k / 1M;
+ * - core:     requestParser and decisionCache (one each per run, as the node) per request (the domain core alone), 10k / 100k / 1M;
  * - node:     the Toeleiding Triage node inside the real engine (test/helpers/engine.ts), 10k / 100k;
  * - baseline: the same rules written in a Code node the way a user would (luxon for the date,
  *             one output with a route field — a user would still need a Switch node after it), 10k / 100k.
@@ -12,7 +12,7 @@ import { IDataObject } from 'n8n-workflow';
 
 import { getDefaultRegistry } from '../domain/municipalities';
 import { buildPolicy } from '../domain/policies';
-import { DEFAULT_FIELD_NAMES, requestParser, triage, type RequestField, type TriageConfig } from '../domain/triage';
+import { decisionCache, DEFAULT_FIELD_NAMES, pupilReferenceOf, requestParser, type RequestField, type TriageConfig } from '../domain/triage';
 import { runWorkflow } from '../test/helpers/engine';
 import { benchWorkflow, type CompareSpec, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
 
@@ -110,14 +110,16 @@ function runCore(requests: IDataObject[]): number {
 	const registry = getDefaultRegistry();
 	const config: TriageConfig = { policy: buildPolicy('amersfoort_osj', { designatedSchools: ['12AB'] }), contacts: [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }], registry };
 	let routed = 0;
-	// One parser per run, as the node does (it caches what each distinct value parses to).
+	// As the node does: one parser per run (a cache per distinct value) and one decision per distinct
+	// combination of decision inputs (decisionCache), plus each request's own pupil reference.
 	const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
+	const decide = decisionCache(config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => json[DEFAULT_FIELD_NAMES[f]];
 	for (json of requests) {
 		try {
 			const req = parse(read);
-			if (triage(req, config).route) routed++;
+			if (decide(req).route && pupilReferenceOf(req, config) !== undefined) routed++;
 		} catch {
 			// invalid items are errors; counted by the engine runs
 		}
