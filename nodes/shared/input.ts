@@ -105,6 +105,10 @@ export class InputReader {
 	private lastJson: IDataObject | undefined;
 	private lastShape: Map<string, string | null> | undefined;
 	private lastKeys: string[] = [];
+	/** Watched fields (watchColumns) no item has had a column for yet, with their labels. */
+	private unmatched = new Map<string, string>();
+	/** Columns of the last non-blank item while fields are unmatched (for "did you mean"). */
+	private seenKeys: string[] | undefined;
 
 	constructor(private readonly ctx: IExecuteFunctions, options: InputOptions = {}) {
 		checkRunParameters(ctx, options.properties ?? [], options.perItem ?? []);
@@ -200,9 +204,29 @@ export class InputReader {
 
 	/** Count the item as a blank row when it is one; returns true when it is. */
 	skipBlank(json: IDataObject, itemIndex: number): boolean {
-		if (!isBlankRow(json)) return false;
+		if (!isBlankRow(json)) {
+			if (this.unmatched.size > 0) this.match(json);
+			return false;
+		}
 		this.blankRows.push(itemIndex + 1);
 		return true;
+	}
+
+	/**
+	 * Fields a node reads without stopping when they are empty (Triage's required facts send a request to
+	 * Needs Info; an empty stop date leaves a deadline clock running): when no item of the run has a column
+	 * for one, `finish` adds a warning naming the field and the closest column ("did you mean"), because a
+	 * column name that does not match looks like empty data, not like a mistake.
+	 * @param fields field name as configured → its label in the node (e.g. "Risk Level")
+	 */
+	watchColumns(fields: ReadonlyArray<{ name: string; label: string }>): void {
+		for (const f of fields) if (f.name !== '') this.unmatched.set(f.name, f.label);
+	}
+
+	/** Drop the watched fields this item has a column for (cheap: stops once every field was seen). */
+	private match(json: IDataObject): void {
+		for (const field of this.unmatched.keys()) if (this.columnOf(json, field) !== undefined) this.unmatched.delete(field);
+		this.seenKeys = this.unmatched.size > 0 ? Object.keys(json) : undefined;
 	}
 
 	/** How many blank rows this run skipped (or routed to Empty Rows). */
@@ -234,6 +258,19 @@ export class InputReader {
 				location: 'outputPane',
 				message: `Field "${field}" was read from the column "${visibleHeader(key)}", whose name differs by invisible characters, spaces or letter case. Rename the column or set the field name to match it exactly to silence this hint.`,
 			});
+		}
+		if (this.seenKeys) {
+			for (const [field, label] of this.unmatched) {
+				const closest = closestColumn(field, this.seenKeys);
+				hints.push({
+					type: 'warning',
+					location: 'outputPane',
+					message:
+						`No input item has a column "${field}" (${label}), so it was read as empty for every item` +
+						(closest === undefined ? '.' : `; did you mean "${visibleHeader(closest)}"?`) +
+						` Set the column name under the node's input columns, or ignore this if your data has no such column.`,
+				});
+			}
 		}
 		if (this.blankRows.length > 0) {
 			hints.push({

@@ -466,6 +466,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const routes = routesFor(config.policy);
 	const routeIndex = new Map(routes.map((route, index) => [route, index]));
 	// One parser per run: it caches what each distinct value (municipality, school, date, yes/no) parses to.
+	// A required fact whose column is in no item would send every request to Needs Info: say so once.
+	input.watchColumns(TRIAGE_COLUMNS.filter((c) => c.required).map((c) => ({ name: names[c.key], label: c.label })));
 	const parse = requestParser(names, config.registry, config.zone);
 	const parts = new OutputParts(settings);
 	// One decision per distinct combination of decision inputs, shared (domain/triage/decide.ts decisionCache).
