@@ -107,8 +107,8 @@ export class InputReader {
 	private lastKeys: string[] = [];
 	/** Watched fields (watchColumns) no item has had a column for yet, with their labels. */
 	private unmatched = new Map<string, string>();
-	/** Columns of the last non-blank item while fields are unmatched (for "did you mean"). */
-	private seenKeys: string[] | undefined;
+	/** The last non-blank item while fields are unmatched; its columns give the "did you mean". */
+	private lastSeen: IDataObject | undefined;
 
 	constructor(private readonly ctx: IExecuteFunctions, options: InputOptions = {}) {
 		checkRunParameters(ctx, options.properties ?? [], options.perItem ?? []);
@@ -226,7 +226,7 @@ export class InputReader {
 	/** Drop the watched fields this item has a column for (cheap: stops once every field was seen). */
 	private match(json: IDataObject): void {
 		for (const field of this.unmatched.keys()) if (this.columnOf(json, field) !== undefined) this.unmatched.delete(field);
-		this.seenKeys = this.unmatched.size > 0 ? Object.keys(json) : undefined;
+		this.lastSeen = this.unmatched.size > 0 ? json : undefined;
 	}
 
 	/** How many blank rows this run skipped (or routed to Empty Rows). */
@@ -259,9 +259,10 @@ export class InputReader {
 				message: `Field "${field}" was read from the column "${visibleHeader(key)}", whose name differs by invisible characters, spaces or letter case. Rename the column or set the field name to match it exactly to silence this hint.`,
 			});
 		}
-		if (this.seenKeys) {
+		if (this.lastSeen) {
+			const keys = Object.keys(this.lastSeen);
 			for (const [field, label] of this.unmatched) {
-				const closest = closestColumn(field, this.seenKeys);
+				const closest = closestColumn(field, keys);
 				hints.push({
 					type: 'warning',
 					location: 'outputPane',
