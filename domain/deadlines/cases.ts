@@ -10,6 +10,7 @@ import { HolidayCalendar } from '../calendar/holidays';
 import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
 import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from '../primitives/dateCache';
 import { isBlank } from '../primitives/blank';
+import { deepFreeze } from '../primitives/shared';
 
 export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
 
@@ -88,25 +89,19 @@ export function isKnownSchool(known: KnownSchools, school: string, brin: string)
 	return false;
 }
 
-/** A parsed list with its array frozen: it is shared by every case (and output item) with the same text. */
-function frozenList(list: AddressList): AddressList {
-	Object.freeze(list.addresses);
-	return Object.freeze(list);
-}
-
 /**
  * Spreadsheets repeat the same few zorgteam addresses: parse each text once (small, bounded cache).
  * The list is frozen and shared: every case with the same text gets the same array (see caseOutput).
  */
 const addressCache = new Map<string, AddressList>();
-const NO_ADDRESSES: AddressList = frozenList({ addresses: [], text: '' });
+const NO_ADDRESSES: AddressList = deepFreeze({ addresses: [], text: '' });
 function readAddresses(value: unknown, field: string): AddressList {
 	if (isBlank(value)) return NO_ADDRESSES;
-	if (typeof value !== 'string') return frozenList(parseAddressList(value, field));
+	if (typeof value !== 'string') return deepFreeze(parseAddressList(value, field));
 	// keyed by the text alone: only successful parses are cached, and those do not depend on the field name
 	let list = addressCache.get(value);
 	if (!list) {
-		list = frozenList(parseAddressList(value, field));
+		list = deepFreeze(parseAddressList(value, field));
 		if (addressCache.size >= 1000) addressCache.clear();
 		addressCache.set(value, list);
 	}

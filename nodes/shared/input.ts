@@ -214,7 +214,7 @@ export class InputReader {
 
 	/**
 	 * Fields a node reads without stopping when they are empty (Triage's required facts send a request to
-	 * Needs Info; an empty stop date leaves a deadline clock running): when no item of the run has a column
+	 * Needs Info instead of failing): when no item of the run has a column
 	 * for one, `finish` adds a warning naming the field and the closest column ("did you mean"), because a
 	 * column name that does not match looks like empty data, not like a mistake.
 	 * @param fields field name as configured → its label in the node (e.g. "Risk Level")

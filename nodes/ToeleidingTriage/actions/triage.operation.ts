@@ -386,7 +386,7 @@ interface Template {
 }
 
 function template(outcome: TriageOutcome, s: Settings, parts: OutputParts): Template {
-	const missing = parts.strings('missing', outcome.missing.length === 0 ? NONE : outcome.missing.map((f) => s.names[f]));
+	const missing = parts.strings('missing', outcome.missing.map((f) => s.names[f]));
 	return {
 		route: outcome.route,
 		routeLabel: ROUTE_LABELS[outcome.route],
@@ -440,8 +440,6 @@ export function triageJson(outcome: TriageOutcome, req: TriageRequest, pupilRefe
 	if (s.includeBsn && req.bsn) json.bsn = req.bsn;
 	return json;
 }
-
-const NONE: string[] = [];
 
 /** A copy of `json` without one field: copying the other keys keeps the object fast (`delete` would not). */
 function withoutField(json: IDataObject, field: string): IDataObject {
