@@ -19,16 +19,24 @@ export function sampleCaseRows(): Array<Record<string, string>> {
 
 export const isoDate = (iso: string): CalendarDate => fromYmd(...(iso.split('-').map(Number) as [number, number, number]));
 
-/** One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before `reference`). */
-export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate): KpiRow[] {
-	const spec: CheckSpec = {
+/**
+ * The example workflows' 8-week check of the sample's columns on `reference` (8 calendar weeks, due
+ * soon 14 days, Europe/Amsterdam), grouping schools by `schoolField`.
+ */
+export function sampleCheckSpec(reference: CalendarDate, schoolField: 'brin' | 'school', requireCaseRef: boolean): CheckSpec {
+	return {
 		rule: 'eightWeek',
 		clock: { norm: { length: 8, unit: 'weeks' }, counting: 'calendarDays', dueSoonDays: 14 },
-		fields: { caseRef: 'caseRef', clockStart: 'zorgteamDate', stop: 'startDate', school: 'brin', brin: 'brin', zorgteam: 'zorgteam', recipientEmail: 'zorgteamEmail' },
+		fields: { caseRef: 'caseRef', clockStart: 'zorgteamDate', stop: 'startDate', school: schoolField, brin: 'brin', zorgteam: 'zorgteam', recipientEmail: 'zorgteamEmail' },
 		reference,
 		zone: 'Europe/Amsterdam',
-		requireCaseRef: false,
+		requireCaseRef,
 	};
+}
+
+/** One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before `reference`). */
+export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate): KpiRow[] {
+	const spec = sampleCheckSpec(reference, 'brin', false);
 	const cases: KpiCase[] = [];
 	for (const row of sampleCaseRows()) {
 		if (kpiInclusion(isoDate(row.zorgteamDate), reference, { periodStart, periodEnd }) !== 'included') continue;

@@ -100,8 +100,11 @@ describe('Check Cases: routing', () => {
 
 	it('judges on today in Amsterdam when no reference date is given, whatever the workflow time zone', async () => {
 		for (const zone of ['Pacific/Kiritimati', 'Pacific/Pago_Pago']) {
+			const before = DateTime.now().setZone('Europe/Amsterdam').toISODate();
 			const r = await runWorkflow(fixture('check-cases.reference-today'), { input: [{ zorgteamDate: '2020-01-01' }], timezone: zone });
-			expect(r.json(NODE, 0)[0].deadline).toMatchObject({ referenceDate: DateTime.now().setZone('Europe/Amsterdam').toISODate() });
+			const after = DateTime.now().setZone('Europe/Amsterdam').toISODate();
+			// today while it ran (a run may cross midnight)
+			expect([before, after]).toContain((r.json(NODE, 0)[0].deadline as IDataObject).referenceDate);
 		}
 	});
 });

@@ -1,20 +1,16 @@
 /* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped in dist */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { loadWorkflow, REPO_ROOT, RunResult } from '../../helpers/engine';
+import { loadWorkflow, RunResult } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
+import { sampleCaseRows } from '../../helpers/sampleKpis';
 
 export const NODE = 'Deadline Monitor';
 export const fixture = (name: string) => loadWorkflow(path.join('test/engine/deadlines/fixtures', `${name}.workflow.json`));
 
 /** The sample spreadsheet's rows (CSV twin of sample-data/cases.xlsx), as Extract from File gives them. */
-export function sampleCases(): IDataObject[] {
-	const [header, ...lines] = fs.readFileSync(path.join(REPO_ROOT, 'sample-data', 'cases.csv'), 'utf8').trim().split('\n');
-	const cols = header.split(',');
-	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
+export const sampleCases = (): IDataObject[] => sampleCaseRows();
 
 export const refs = (items: INodeExecutionData[] | undefined) => (items ?? []).map((i) => i.json.caseRef ?? i.json.Casusnummer);
 export const paired = (items: INodeExecutionData[]) =>

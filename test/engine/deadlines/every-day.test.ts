@@ -1,0 +1,62 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped in dist */
+/**
+ * The weekly alert on every day, not only the day a test happens to run: the example workflow's own
+ * Deadline Monitor (workflows/deadline-alerts.json, its parameters unchanged but for a pinned
+ * Reference Date) runs on the sample cases for every day from the sample's reference date
+ * 2026-11-26 through 31 August 2027, and each day's zorgteam items must be what the real-n8n test
+ * (test/e2e/deadlines.e2e.test.ts) expects on that day — the same helper, the same line checks.
+ * Among those days every case passes "nog 1 dag", "laatste dag" and "1 dag te laat".
+ */
+import { IDataObject } from 'n8n-workflow';
+
+import { addDays, formatIsoDate, fromYmd } from '../../../domain/primitives/dates';
+import { loadWorkflow, runWorkflow, WorkflowJson } from '../../helpers/engine';
+import { alertLineProblems, expectedAlerts } from '../../helpers/sampleAlerts';
+import { NODE, sampleCases } from './helpers';
+
+/** The example workflow reduced to a source and its Deadline Monitor, judging on `reference`. */
+function exampleMonitor(reference: string): WorkflowJson {
+	const example = loadWorkflow('workflows/deadline-alerts.json');
+	const monitor = example.nodes.find((n) => n.name === NODE)!;
+	return {
+		name: 'deadline-alerts.json, Deadline Monitor only',
+		nodes: [
+			{ id: 'src', name: 'Cases', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
+			// alertOnce off: every day is judged afresh, as on a first run
+			{ ...monitor, parameters: { ...monitor.parameters, referenceDate: reference, alertOnce: false } },
+		],
+		connections: { Cases: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
+		settings: { executionOrder: 'v1' },
+	};
+}
+
+describe('the weekly alert on every day of a school year', () => {
+	it('mails each zorgteam exactly its overdue and due-soon cases, each line in correct Dutch', async () => {
+		const rows = sampleCases();
+		const seen = new Set<string>();
+		const problems: string[] = [];
+		for (let day = fromYmd(2026, 11, 26); day <= fromYmd(2027, 8, 31); day = addDays(day, 1)) {
+			const reference = formatIsoDate(day);
+			const r = await runWorkflow(exampleMonitor(reference), { input: rows });
+			expect(r.error).toBeUndefined();
+			const { mails, checks } = expectedAlerts(day);
+			const groups = [...r.json(NODE, 0), ...r.json(NODE, 1)];
+			expect({ reference, errors: r.json(NODE, 4).length }).toEqual({ reference, errors: 0 });
+			expect({ reference, to: groups.map((g) => g.recipientEmail).sort() }).toEqual({ reference, to: [...mails.keys()].sort() });
+			for (const group of groups) {
+				const listed = (group.cases as IDataObject[]).map((c) => c.caseRef as string);
+				expect({ reference, listed: [...listed].sort() }).toEqual({ reference, listed: [...mails.get(group.recipientEmail as string)!].sort() });
+				const lines = (group.text as string).split('\n');
+				for (const ref of listed) {
+					const check = checks.get(ref)!;
+					seen.add(String(check.daysRemaining));
+					const line = lines.find((l) => l.startsWith(ref)) ?? '';
+					problems.push(...alertLineProblems(line, check).map((p) => `${reference} ${ref}: ${p}`));
+				}
+			}
+		}
+		expect(problems).toEqual([]);
+		// the span reaches the days whose words differ: singular, the last day, one day late
+		expect([...seen]).toEqual(expect.arrayContaining(['1', '0', '-1', '2', '-2']));
+	}, 120_000);
+});
