@@ -5,7 +5,8 @@
  * a name or free text (DOMAIN.md "Privacy", "Language").
  *
  * The error's own `message` and `hint` stay English: they are n8n-facing (NodeOperationError, README).
- * Shared by Toeleiding Triage and the Record Cleaner (error items carry `details.text` and `details.fix`).
+ * Used by every node that reads items (error items carry `details.text` and `details.fix`, in the node's
+ * message language).
  */
 
 import type { Language } from './language';
@@ -53,7 +54,7 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		}),
 		split_municipality: (f) => ({
 			text: `Het veld "${f}" noemt een opgeheven gemeente die over meerdere gemeenten is verdeeld.`,
-			fix: 'Vul de gemeente in waar de leerling nu woont.',
+			fix: 'Vul de huidige gemeente in: bij een leerling de gemeente waar die nu woont, bij een factuur de gemeente die haar stuurde.',
 		}),
 		invalid_yes_no: (f) => ({ text: `Het veld "${f}" bevat geen ja/nee-waarde.`, fix: 'Vul ja of nee in; laat het veld leeg als het niet bekend is.' }),
 		invalid_needs: (f) => ({
@@ -71,9 +72,35 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_amount: (f) => ({ text: `Het veld "${f}" bevat geen geldig bedrag.`, fix: 'Schrijf het bedrag in euro’s, bijvoorbeeld 1234,56 of 1.234,56 (hoogstens twee decimalen).' }),
 		invalid_number: (f) => ({ text: `Het veld "${f}" bevat geen geldig getal.`, fix: 'Schrijf een getal van nul of meer, bijvoorbeeld 12 of 12,5.' }),
 		invalid_period: (f) => ({ text: `Het veld "${f}" bevat geen geldige periode.`, fix: 'Schrijf een periode als 2026-Q1, 2026-03, 2026-H1, 2026 of 2026-01-01/2026-03-31.' }),
+		// Deadline Monitor (domain/deadlines)
+		invalid_case_ref: (f) => ({ text: `Het veld "${f}" bevat geen pseudoniem casusnummer.`, fix: 'Gebruik een casusnummer zoals C-2026-0001 (letters, cijfers en - . _ /, hoogstens 64 tekens), nooit een naam of BSN.' }),
+		stop_before_clock_start: (f) => ({
+			text: `De datum in "${f}" ligt vóór de begindatum van de termijn.`,
+			fix: `Controleer "${f}" en de begindatum (bijvoorbeeld de datum van de bespreking in het zorgteam): de hulp kan niet eerder zijn gestart dan de termijn begon.`,
+		}),
+		clock_start_after_reference: (f) => ({ text: `De datum in "${f}" ligt na de peildatum.`, fix: `Controleer "${f}": een datum in de toekomst telt nog niet mee. Klopt de datum, dan komt de casus vanzelf mee zodra die dag voorbij is.` }),
+		unknown_school: (f) => ({ text: `Het veld "${f}" noemt een school die niet in de lijst van bekende scholen staat.`, fix: 'Controleer de naam of BRIN-code van de school, of vraag de functioneel beheerder de school aan de lijst toe te voegen.' }),
+		// Cross-Region Settlement (domain/settlement)
+		invalid_arrangement: (f) => ({ text: `Het veld "${f}" bevat geen bekend soort arrangement.`, fix: 'Vul groep, individueel of onderwijs-zorgklas in.' }),
+		outside_period: (f) => ({ text: `De periode of datum in "${f}" valt buiten de periode die nu wordt verrekend.`, fix: 'Verreken deze rij in haar eigen periode, of verbeter de periode of datum.' }),
+		missing_tariff: (f) => ({ text: `Voor het product in "${f}" is geen tarief vastgelegd.`, fix: 'Controleer de productcode; klopt die, vraag dan de functioneel beheerder het tarief toe te voegen.' }),
+		missing_price: (f) => ({ text: `Voor het product in "${f}" is geen vaste prijs vastgelegd.`, fix: 'Controleer de productcode; klopt die, vraag dan de functioneel beheerder de prijs toe te voegen.' }),
+		unknown_lot: (f) => ({ text: `Het veld "${f}" noemt geen perceel met een budget.`, fix: 'Gebruik een perceel uit de overeenkomst, of vraag de functioneel beheerder een budget voor dit perceel toe te voegen.' }),
+		contradicting_records: (f) => ({
+			text: `Rijen voor dezelfde leerling en periode noemen in "${f}" verschillende woongemeenten.`,
+			fix: 'Een leerling heeft per periode één woongemeente (woonplaatsbeginsel): verbeter de onjuiste rij, of geef elke rij een eigen periode als de leerling is verhuisd.',
+		}),
+		incomplete_basis: () => ({
+			text: 'Deze rij is niet verrekend: andere rijen zijn geweigerd, en zonder die rijen kan het gedeelde bedrag niet juist worden verdeeld.',
+			fix: 'Verbeter eerst de geweigerde rijen (elke fout noemt het veld) en verwerk het bestand daarna opnieuw.',
+		}),
+		allocation_error: () => ({
+			text: 'Deze rij is niet verrekend: het bedrag kon niet over de rijen worden verdeeld.',
+			fix: 'De functioneel beheerder ziet in n8n waarom; verwerk het bestand opnieuw als dat is opgelost.',
+		}),
 		policy_choice_required: () => ({
-			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding nodig is.',
-			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding opnieuw worden verwerkt.',
+			text: 'Het regiobeleid laat een keuze open die voor deze rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
+			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de rij opnieuw worden verwerkt.',
 		}),
 	},
 	en: {
@@ -96,7 +123,7 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		}),
 		split_municipality: (f) => ({
 			text: `The field "${f}" names a discontinued municipality that was divided over several municipalities.`,
-			fix: 'Fill in the municipality where the pupil lives now.',
+			fix: 'Fill in the current municipality: for a pupil the one where they live now, for an invoice the one that sent it.',
 		}),
 		invalid_yes_no: (f) => ({ text: `The field "${f}" does not hold a yes/no value.`, fix: 'Fill in yes or no; leave the field empty when it is not known.' }),
 		invalid_needs: (f) => ({
@@ -114,9 +141,33 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_amount: (f) => ({ text: `The field "${f}" does not hold a valid amount.`, fix: 'Write the amount in euros, e.g. 1234.56 or 1.234,56 (at most two decimals).' }),
 		invalid_number: (f) => ({ text: `The field "${f}" does not hold a valid number.`, fix: 'Write a number of zero or more, e.g. 12 or 12.5.' }),
 		invalid_period: (f) => ({ text: `The field "${f}" does not hold a valid period.`, fix: 'Write a period as 2026-Q1, 2026-03, 2026-H1, 2026 or 2026-01-01/2026-03-31.' }),
+		invalid_case_ref: (f) => ({ text: `The field "${f}" does not hold a pseudonymous case reference.`, fix: 'Use a case reference such as C-2026-0001 (letters, digits and - . _ /, at most 64 characters), never a name or BSN.' }),
+		stop_before_clock_start: (f) => ({
+			text: `The date in "${f}" is before the date the period started.`,
+			fix: `Check "${f}" and the start date (for example the date of the zorgteam meeting): help cannot have started before the period began.`,
+		}),
+		clock_start_after_reference: (f) => ({ text: `The date in "${f}" is after the reference date.`, fix: `Check "${f}": a date in the future does not count yet. If the date is right, the case is included once that day has passed.` }),
+		unknown_school: (f) => ({ text: `The field "${f}" names a school that is not in the list of known schools.`, fix: 'Check the school name or BRIN code, or ask the functioneel beheerder to add the school to the list.' }),
+		invalid_arrangement: (f) => ({ text: `The field "${f}" does not hold a known kind of arrangement.`, fix: 'Fill in group, individual or class (onderwijs-zorgklas).' }),
+		outside_period: (f) => ({ text: `The period or date in "${f}" lies outside the period being settled.`, fix: 'Settle this row in its own period, or correct the period or date.' }),
+		missing_tariff: (f) => ({ text: `No tariff is set for the product in "${f}".`, fix: 'Check the product code; if it is right, ask the functioneel beheerder to add the tariff.' }),
+		missing_price: (f) => ({ text: `No fixed price is set for the product in "${f}".`, fix: 'Check the product code; if it is right, ask the functioneel beheerder to add the price.' }),
+		unknown_lot: (f) => ({ text: `The field "${f}" does not name a lot with a budget.`, fix: 'Use a lot from the agreement, or ask the functioneel beheerder to add a budget for this lot.' }),
+		contradicting_records: (f) => ({
+			text: `Rows for the same pupil and period name different residence municipalities in "${f}".`,
+			fix: 'A pupil has one residence municipality per period (woonplaatsbeginsel): correct the wrong row, or give each row its own period if the pupil moved.',
+		}),
+		incomplete_basis: () => ({
+			text: 'This row was not settled: other rows were refused, and without them the shared amount cannot be split correctly.',
+			fix: 'First correct the refused rows (each error names the field), then process the file again.',
+		}),
+		allocation_error: () => ({
+			text: 'This row was not settled: the amount could not be split over the rows.',
+			fix: 'The functioneel beheerder sees in n8n why; process the file again once that is solved.',
+		}),
 		policy_choice_required: () => ({
-			text: 'The region policy leaves open a choice this request needs.',
-			fix: 'Ask the functioneel beheerder to set that choice in the workflow; the request can then be processed again.',
+			text: 'The region policy leaves open a choice this row needs (for example who pays for a pupil from another region).',
+			fix: 'Ask the functioneel beheerder to set that choice in the workflow; the row can then be processed again.',
 		}),
 	},
 };
@@ -132,12 +183,16 @@ const FALLBACK: Record<MessageLanguage, { field: Entry; row: ErrorText }> = {
 	},
 };
 
+/** Codes about the row as a whole: their text names no field (the field a run-level error carries is a parameter). */
+export const ROW_CODES: ReadonlySet<string> = new Set(['policy_choice_required', 'incomplete_basis', 'allocation_error']);
+
 /** Field names are the user's column names: short, but cut anything long (never free text in a mail). */
 const MAX_FIELD_LENGTH = 60;
 
 /**
  * An error in words for people outside n8n, from its code and field only (never its value).
- * Unknown codes get a general text naming the field (or the row, when there is no field).
+ * Unknown codes get a general text naming the field (or the row, when there is no field); codes about
+ * the whole row (`ROW_CODES`) name no field.
  * @param error a DomainError, or anything with `code` and `field` (e.g. an error item's `details`)
  * @param language 'nl' (default) or 'en'
  */
@@ -145,10 +200,9 @@ export function errorText(error: ErrorLike, language: MessageLanguage = 'nl'): E
 	const lang: MessageLanguage = language === 'en' ? 'en' : 'nl';
 	const field = typeof error.field === 'string' && error.field.trim() !== '' ? error.field.trim().slice(0, MAX_FIELD_LENGTH) : undefined;
 	const entry = typeof error.code === 'string' ? TEXTS[lang][error.code] : undefined;
-	if (field === undefined) {
-		// Only codes that do not need a field make sense without one.
-		return entry && error.code === 'policy_choice_required' ? entry('') : FALLBACK[lang].row;
-	}
+	// Codes about the whole row name no field; the other codes need one.
+	if (entry && ROW_CODES.has(error.code as string)) return entry('');
+	if (field === undefined) return FALLBACK[lang].row;
 	return (entry ?? FALLBACK[lang].field)(field);
 }
 

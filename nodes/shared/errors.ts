@@ -53,10 +53,11 @@ export function itemError(node: INode, error: unknown, itemIndex: number): NodeO
 
 /**
  * The details an error item carries under "Continue" (never the input value itself): `code`, `field`,
- * `hint` (English, n8n-facing) and, with `messageLanguage`, `text` and `fix`: the error in words for
- * people outside n8n (domain/primitives/errorText.ts; Dutch by default), made from the code and field only.
+ * `hint` (English, n8n-facing), and `text` and `fix`: the error in words for people outside n8n
+ * (domain/primitives/errorText.ts), in the node's message language (Dutch by default), made from the
+ * code and field only. The same shape on every node.
  */
-export function errorDetails(error: unknown, messageLanguage?: MessageLanguage): IDataObject {
+export function errorDetails(error: unknown, messageLanguage: MessageLanguage = 'nl'): IDataObject {
 	let details: IDataObject;
 	if (error instanceof DomainError) {
 		details = { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
@@ -64,11 +65,9 @@ export function errorDetails(error: unknown, messageLanguage?: MessageLanguage):
 		const description = error instanceof NodeOperationError ? error.description : undefined;
 		details = { code: 'error', field: null, hint: description ?? null };
 	}
-	if (messageLanguage !== undefined) {
-		const words = errorText(details, messageLanguage);
-		details.text = words.text;
-		details.fix = words.fix;
-	}
+	const words = errorText(details, messageLanguage);
+	details.text = words.text;
+	details.fix = words.fix;
 	return details;
 }
 

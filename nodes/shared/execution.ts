@@ -31,7 +31,7 @@ export interface RoutedItem {
 
 /** Optional settings of mapItems/errorItem. */
 export interface ErrorItemOptions {
-	/** Add `details.text` and `details.fix` in this language to error items (see errorDetails in errors.ts). */
+	/** Language of `details.text` and `details.fix` on error items (see errorDetails in errors.ts); default Dutch. */
 	messageLanguage?: MessageLanguage;
 }
 
@@ -72,13 +72,13 @@ function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData
  * @returns the error items, in item order
  * @throws NodeOperationError for the first failed item when the node does not continue on fail
  */
-export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: number; error: unknown }>, privacy?: IdentifyingData): INodeExecutionData[] {
+export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: number; error: unknown }>, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData[] {
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	return [...failures]
 		.sort((a, b) => a.itemIndex - b.itemIndex)
-		.map(({ itemIndex, error }) => failItem(node, continueOnFail, items[itemIndex], itemIndex, error, privacy));
+		.map(({ itemIndex, error }) => failItem(node, continueOnFail, items[itemIndex], itemIndex, error, privacy, options));
 }
 
 /**
@@ -89,7 +89,7 @@ export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: n
  * @param outputCount number of main outputs of the node
  * @param handle returns the item(s) to emit for one input item; throw a DomainError for bad input
  * @param privacy removes identifying columns from error items (and routed items, per its mode)
- * @param options `messageLanguage`: error items also carry the error in words (`details.text`, `details.fix`)
+ * @param options `messageLanguage`: the language of the error in words on error items (`details.text`, `details.fix`; default Dutch)
  * @returns one array per output
  */
 export function mapItems(
@@ -143,12 +143,14 @@ export interface Parsed<T> {
  * Parse every input item; errors stop the run or become error items, honouring "On Error".
  * Use for operations that compute over all items at once. With `input`, blank rows are skipped and
  * counted there, and a missing column's error names the closest existing one.
+ * @param options `messageLanguage`: the language of the error in words on error items (`details.text`, `details.fix`; default Dutch)
  */
 export function parseItems<T>(
 	ctx: IExecuteFunctions,
 	parse: (item: INodeExecutionData, itemIndex: number) => T,
 	privacy?: IdentifyingData,
 	input?: InputReader,
+	options: ErrorItemOptions = {},
 ): Parsed<T> {
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
@@ -159,7 +161,7 @@ export function parseItems<T>(
 		try {
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
 		} catch (caught) {
-			result.failed.push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy));
+			result.failed.push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy, options));
 		}
 	}
 	return result;

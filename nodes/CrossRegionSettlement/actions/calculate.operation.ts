@@ -32,7 +32,7 @@ import {
 	type RejectedRecord,
 	type SettlementResult,
 } from '../../../domain/settlement';
-import { configurationError, errorDetails, readConfiguration } from '../../shared/errors';
+import { configurationError, readConfiguration } from '../../shared/errors';
 import { errorItem, failItems, parseItems } from '../../shared/execution';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
@@ -304,7 +304,7 @@ export const description: INodeProperties[] = [
 					{ name: 'English', value: 'en', description: 'English texts and amounts' },
 				],
 				default: 'nl',
-				description: 'Language of the basis of calculation and amounts on statements',
+				description: 'Language of the basis of calculation and amounts on statements, and of the error in words on error items (details.text, details.fix)',
 			},
 		],
 	},
@@ -413,7 +413,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	// --- records ---
 	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
 	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
-	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input);
+	const words = { messageLanguage: settings.language };
+	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
 	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
 		const d = (f.json.details ?? {}) as IDataObject;
 		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
@@ -424,10 +425,10 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const records: DeliveryRecord[] = [];
 	if (contradictions.size > 0) {
 		const positions = [...contradictions.keys()].sort((a, b) => candidates[a].index - candidates[b].index);
-		failed.push(...failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy));
+		failed.push(...failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy, words));
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			rejected.push({ index: candidates[p].index, code: String(errorDetails(error).code), field: error.field });
+			rejected.push({ index: candidates[p].index, code: error.code, field: error.field });
 		}
 		candidates.forEach((r, p) => {
 			if (!contradictions.has(p)) records.push(r);
@@ -496,7 +497,7 @@ function withheld(
 ): INodeExecutionData[][] {
 	const node = ctx.getNode();
 	const input = ctx.getInputData();
-	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy))];
+	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy, { messageLanguage: language }))];
 	items.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
 	const summary: IDataObject = {
 		kind: 'summary',

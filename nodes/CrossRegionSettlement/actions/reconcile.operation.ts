@@ -90,7 +90,7 @@ export const description: INodeProperties[] = [
 					{ name: 'English', value: 'en', description: 'Messages in English' },
 				],
 				default: 'nl',
-				description: 'Language of the messages per line',
+				description: 'Language of the messages per line, and of the error in words on error items (details.text, details.fix)',
 			},
 		],
 	},
@@ -141,7 +141,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 				index,
 			},
 		};
-	}, readIdentifyingData(ctx), input);
+	}, readIdentifyingData(ctx), input, { messageLanguage: language });
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];

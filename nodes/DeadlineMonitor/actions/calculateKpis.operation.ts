@@ -79,7 +79,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'nl',
 		displayOptions: kpiOnly,
-		description: 'Language of the KPI chart each row carries for e-mails (chartHtml, chartText)',
+		description: 'Language of the KPI chart each row carries for e-mails (chartHtml, chartText), and of the error in words on error items (details.text, details.fix)',
 	},
 ];
 
@@ -127,7 +127,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
-	}, readIdentifyingData(ctx), input);
+	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage });
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

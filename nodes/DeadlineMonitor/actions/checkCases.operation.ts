@@ -101,7 +101,7 @@ export const description: INodeProperties[] = [
 		],
 		default: 'nl',
 		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
-		description: 'Language of the subject, text and HTML table',
+		description: 'Language of the subject, text and HTML table, and of the error in words on error items (details.text, details.fix)',
 	},
 ];
 
@@ -231,6 +231,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	}
 	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
+	// the alert language, also of the error in words on error items (the option shows only for grouped alerts)
+	const messageLanguage = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	let result: INodeExecutionData[][];
 	if (!grouped) {
 		result = mapItems(ctx, outputCount, (item) => {
@@ -240,7 +242,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			const output = changed(check) ? outputFor(check.status) : OUTPUT.unchanged;
 			recipients.add(check, output);
 			return { json, output };
-		}, privacy, input);
+		}, privacy, input, undefined, { messageLanguage });
 	} else {
 		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients);
 	}
@@ -270,7 +272,7 @@ function groupedOutputs(
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate, privacy, input);
+	const parsed = parseItems(ctx, evaluate, privacy, input, { messageLanguage: language });
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 

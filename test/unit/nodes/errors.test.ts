@@ -36,9 +36,22 @@ describe('error boundary', () => {
 		expect(own.context.itemIndex).toBe(1);
 	});
 
-	it('error details carry code, field and hint, never the value', () => {
-		expect(errorDetails(domain())).toEqual({ code: 'invalid_period', field: 'Settlement Period', hint: 'Write e.g. 2026-Q1.' });
-		expect(errorDetails(new Error('x'))).toEqual({ code: 'error', field: null, hint: null });
+	it('error details carry code, field, hint and the error in words (Dutch by default), never the value', () => {
+		expect(errorDetails(domain())).toEqual({
+			code: 'invalid_period',
+			field: 'Settlement Period',
+			hint: 'Write e.g. 2026-Q1.',
+			text: 'Het veld "Settlement Period" bevat geen geldige periode.',
+			fix: 'Schrijf een periode als 2026-Q1, 2026-03, 2026-H1, 2026 of 2026-01-01/2026-03-31.',
+		});
+		expect(errorDetails(domain(), 'en')).toMatchObject({ text: 'The field "Settlement Period" does not hold a valid period.' });
+		expect(errorDetails(new Error('x'))).toEqual({
+			code: 'error',
+			field: null,
+			hint: null,
+			text: 'Deze rij bevat een waarde die niet gebruikt kan worden.',
+			fix: 'Controleer de rij in het bronbestand of formulier; de functioneel beheerder ziet in n8n welk veld het is.',
+		});
 	});
 
 	it('an unknown operation is a node error with the operation named', () => {
