@@ -7,12 +7,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-import { startRuntime, type E2ERuntime, type Mail } from './runtime';
+import { startRuntime, type E2ERuntime } from './runtime';
+import { FAILING, FAILING_NAME, failProductionRun } from './support/failingRun';
 import { assertNoPersonalData } from '../helpers/privacy';
 
-/** test/e2e/support/workflows/e2e-error-alert.json: Webhook → read bad-pupils.csv → Record Cleaner stops on a bad BSN. */
-const FAILING = 'jhE2eErrorAlert1';
-const FAILING_NAME = 'E2E: a failing production run keeps no data and mails the beheerder (Error Workflow)';
 let rt: E2ERuntime;
 
 beforeAll(async () => {
@@ -24,24 +22,10 @@ afterAll(async () => {
 	await rt?.stop();
 });
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 describe('a failed run', () => {
 	it('in production: keeps no execution and mails the beheerder what failed, without personal data', async () => {
-		await rt.clearMails();
-		await rt.publishWorkflow(FAILING);
-		let status = 0;
-		for (let i = 0; i < 30 && status !== 200; i++) {
-			status = (await fetch(`${rt.urls.editor}/webhook/e2e-error-alert`, { method: 'POST' })).status;
-			if (status !== 200) await sleep(1000);
-		}
+		const { status, alerts } = await failProductionRun(rt);
 		expect(status).toBe(200);
-
-		let alerts: Mail[] = [];
-		for (let i = 0; i < 60 && alerts.length === 0; i++) {
-			alerts = (await rt.mails()).filter((m) => m.to.includes('beheerder@gemeente.example'));
-			if (alerts.length === 0) await sleep(1000);
-		}
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0].subject).toBe(`n8n: workflow "${FAILING_NAME}" is mislukt`);
 		expect(alerts[0].text).toContain('Stap: Record Cleaner');

@@ -1,11 +1,19 @@
 /**
  * The package in n8n's queue mode — n8n main + two workers, Redis and PostgreSQL (Debian packages,
  * started by scripts/runtime/queue.js) — the way a region scales n8n out (issue 10).
- * Same assertions as once.e2e.test.ts (support/once.ts), plus: the executions ran on the workers.
+ * Same assertions as once.e2e.test.ts (support/once.ts), plus: the executions ran on the workers, and
+ * nothing n8n keeps in this setup — PostgreSQL's tables, the Redis queue, the main and worker logs, the
+ * mails — holds a synthetic BSN or pupil name after the example workflows and a failing production run
+ * (the scan of test/e2e/support/privacyScan.ts, as privacy-scan.e2e.test.ts does for the normal runtime).
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 
+import { assertNoPersonalData } from '../helpers/privacy';
+import { FAILING, FAILING_NAME, failProductionRun } from './support/failingRun';
 import { onceScenario, startOwned, type OwnedRuntime } from './support/once';
+import { hitLine, scanRuntime, scanSettled, scanTerms } from './support/privacyScan';
+
 
 let rt: OwnedRuntime;
 
@@ -34,5 +42,34 @@ describe('once means once — queue mode (PostgreSQL, Redis, main + 2 workers)',
 		const started = (rt.workers ?? []).map((w) => (fs.readFileSync(w.logFile, 'utf8').match(/Worker started execution/g) ?? []).length);
 		process.stderr.write(`[queue] executions started per worker: ${started.join(', ')}\n`);
 		expect(started.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(6);
+	});
+
+	it('keeps no BSN or pupil name in PostgreSQL, Redis, the logs of main and workers or the mails: example workflows and a failing production run', async () => {
+		// a production run on a worker that fails on a bad BSN: the beheerder gets the error alert, n8n keeps nothing
+		const { status, alerts } = await failProductionRun(rt, 90);
+		expect(status).toBe(200);
+		expect(alerts.map((m) => m.subject)).toEqual([`n8n: workflow "${FAILING_NAME}" is mislukt`]);
+		assertNoPersonalData(alerts[0], 'error alert mail (queue mode)');
+		expect(await rt.executions(FAILING)).toHaveLength(0);
+		await rt.unpublishWorkflow(FAILING);
+
+		// the example workflows that start by hand (their inputs hold synthetic BSNs and names)
+		for (const id of ['jhRecordCleaner01', 'jhIntakeTriage01', 'jhSettlementQ001', 'jhDeadlineAlerts1']) {
+			expect({ id, exitCode: (await rt.executeWorkflow(id)).exitCode }).toEqual({ id, exitCode: 0 });
+		}
+
+		const terms = scanTerms();
+		expect(terms).toEqual(expect.arrayContaining(['111222333', 'Noor Testkind']));
+		const scan = await scanSettled(rt, terms);
+		expect(scan.scanned).toEqual(expect.arrayContaining(['PostgreSQL (every table)', expect.stringMatching(/^Redis \([1-9]\d* keys\)$/)]));
+		for (const w of rt.workers ?? []) expect(scan.scanned).toContain(path.relative(rt.userFolder, w.logFile));
+		process.stderr.write(`[queue] privacy scan: ${scan.scanned.length} locations (${scan.scanned.filter((f) => /^(PostgreSQL|Redis)/.test(f)).join(', ')}), ${scan.hits.length} hit(s)\n`);
+		expect(scan.hits.map(hitLine)).toEqual([]);
+
+		// the scan can fail: what is there is found — the owner's address in PostgreSQL, a worker's log line
+		const control = await scanRuntime(rt, [rt.owner.email, 'Worker started execution']);
+		expect(control.hits.map((h) => h.location)).toEqual(
+			expect.arrayContaining([expect.stringMatching(/^PostgreSQL table user\b/), path.relative(rt.userFolder, rt.workers![0].logFile)]),
+		);
 	});
 });
