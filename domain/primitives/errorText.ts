@@ -54,7 +54,7 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		}),
 		split_municipality: (f) => ({
 			text: `Het veld "${f}" noemt een opgeheven gemeente die over meerdere gemeenten is verdeeld.`,
-			fix: 'Vul de huidige gemeente in: bij een leerling de gemeente waar die nu woont, bij een factuur de gemeente die haar stuurde.',
+			fix: 'Vul de huidige gemeente in: bij een leerling de gemeente waar die nu woont, bij een factuur de gemeente die de factuur stuurde.',
 		}),
 		invalid_yes_no: (f) => ({ text: `Het veld "${f}" bevat geen ja/nee-waarde.`, fix: 'Vul ja of nee in; laat het veld leeg als het niet bekend is.' }),
 		invalid_needs: (f) => ({
@@ -75,14 +75,17 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		// Deadline Monitor (domain/deadlines)
 		invalid_case_ref: (f) => ({ text: `Het veld "${f}" bevat geen pseudoniem casusnummer.`, fix: 'Gebruik een casusnummer zoals C-2026-0001 (letters, cijfers en - . _ /, hoogstens 64 tekens), nooit een naam of BSN.' }),
 		stop_before_clock_start: (f) => ({
-			text: `De datum in "${f}" ligt vóór de begindatum van de termijn.`,
-			fix: `Controleer "${f}" en de begindatum (bijvoorbeeld de datum van de bespreking in het zorgteam): de hulp kan niet eerder zijn gestart dan de termijn begon.`,
+			text: `De datum in "${f}" ligt vóór de datum waarop de termijn begint.`,
+			fix: `Controleer "${f}" en de datum waarop de termijn begint (zoals de bespreking in het zorgteam of de eerste dag thuis): "${f}" kan niet eerder liggen.`,
 		}),
-		clock_start_after_reference: (f) => ({ text: `De datum in "${f}" ligt na de peildatum.`, fix: `Controleer "${f}": een datum in de toekomst telt nog niet mee. Klopt de datum, dan komt de casus vanzelf mee zodra die dag voorbij is.` }),
+		clock_start_after_reference: (f) => ({
+			text: `De datum in "${f}" ligt na de peildatum.`,
+			fix: `Controleer "${f}". Klopt de datum, dan telt de casus vanaf die dag vanzelf mee (bij een vaste peildatum: pas de peildatum aan).`,
+		}),
 		unknown_school: (f) => ({ text: `Het veld "${f}" noemt een school die niet in de lijst van bekende scholen staat.`, fix: 'Controleer de naam of BRIN-code van de school, of vraag de functioneel beheerder de school aan de lijst toe te voegen.' }),
 		// Cross-Region Settlement (domain/settlement)
-		invalid_arrangement: (f) => ({ text: `Het veld "${f}" bevat geen bekend soort arrangement.`, fix: 'Vul groep, individueel of onderwijs-zorgklas in.' }),
-		outside_period: (f) => ({ text: `De periode of datum in "${f}" valt buiten de periode die nu wordt verrekend.`, fix: 'Verreken deze rij in haar eigen periode, of verbeter de periode of datum.' }),
+		invalid_arrangement: (f) => ({ text: `Het veld "${f}" bevat geen bekend type arrangement.`, fix: 'Vul groep, individueel of onderwijs-zorgklas in.' }),
+		outside_period: (f) => ({ text: `De periode of datum in "${f}" valt buiten de periode die nu wordt verrekend.`, fix: 'Verreken deze rij in de periode waar die bij hoort, of verbeter de periode of datum.' }),
 		missing_tariff: (f) => ({ text: `Voor het product in "${f}" is geen tarief vastgelegd.`, fix: 'Controleer de productcode; klopt die, vraag dan de functioneel beheerder het tarief toe te voegen.' }),
 		missing_price: (f) => ({ text: `Voor het product in "${f}" is geen vaste prijs vastgelegd.`, fix: 'Controleer de productcode; klopt die, vraag dan de functioneel beheerder de prijs toe te voegen.' }),
 		unknown_lot: (f) => ({ text: `Het veld "${f}" noemt geen perceel met een budget.`, fix: 'Gebruik een perceel uit de overeenkomst, of vraag de functioneel beheerder een budget voor dit perceel toe te voegen.' }),
@@ -91,16 +94,28 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 			fix: 'Een leerling heeft per periode één woongemeente (woonplaatsbeginsel): verbeter de onjuiste rij, of geef elke rij een eigen periode als de leerling is verhuisd.',
 		}),
 		incomplete_basis: () => ({
-			text: 'Deze rij is niet verrekend: andere rijen zijn geweigerd, en zonder die rijen kan het gedeelde bedrag niet juist worden verdeeld.',
-			fix: 'Verbeter eerst de geweigerde rijen (elke fout noemt het veld) en verwerk het bestand daarna opnieuw.',
+			text: 'Deze rij is niet verrekend: andere rijen zijn afgekeurd, en zonder die rijen kan het gedeelde bedrag niet juist worden verdeeld.',
+			fix: 'Verbeter eerst de afgekeurde rijen (elke fout noemt het veld) en verwerk het bestand daarna opnieuw.',
 		}),
 		allocation_error: () => ({
 			text: 'Deze rij is niet verrekend: het bedrag kon niet over de rijen worden verdeeld.',
-			fix: 'De functioneel beheerder ziet in n8n waarom; verwerk het bestand opnieuw als dat is opgelost.',
+			fix: 'De functioneel beheerder kan in n8n zien wat er misging; verwerk het bestand opnieuw zodra dat is opgelost.',
+		}),
+		invalid_settlement_parameter: () => ({
+			text: 'Deze rij is niet verrekend: een instelling van de verrekening ontbreekt of is onjuist.',
+			fix: 'Vraag de functioneel beheerder de instellingen van de workflow aan te vullen; verwerk het bestand daarna opnieuw.',
+		}),
+		missing_lot_budget: () => ({
+			text: 'Deze rij is niet verrekend: voor een perceel is geen budget ingesteld.',
+			fix: 'Vraag de functioneel beheerder het budget per perceel aan te vullen; verwerk het bestand daarna opnieuw.',
+		}),
+		invalid_holiday_calendar: (f) => ({
+			text: `Het veld "${f}" bevat geen leesbare lijst met schoolvakanties.`,
+			fix: 'Schrijf één vakantie per regel als "eerste dag - laatste dag", bijvoorbeeld "17-10-2026 t/m 25-10-2026 Herfstvakantie".',
 		}),
 		policy_choice_required: () => ({
-			text: 'Het regiobeleid laat een keuze open die voor deze rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
-			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de rij opnieuw worden verwerkt.',
+			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding of rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
+			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding of rij opnieuw worden verwerkt.',
 		}),
 	},
 	en: {
@@ -123,7 +138,7 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		}),
 		split_municipality: (f) => ({
 			text: `The field "${f}" names a discontinued municipality that was divided over several municipalities.`,
-			fix: 'Fill in the current municipality: for a pupil the one where they live now, for an invoice the one that sent it.',
+			fix: 'Fill in the current municipality: for a pupil the one where they live now, for an invoice the one that sent the invoice.',
 		}),
 		invalid_yes_no: (f) => ({ text: `The field "${f}" does not hold a yes/no value.`, fix: 'Fill in yes or no; leave the field empty when it is not known.' }),
 		invalid_needs: (f) => ({
@@ -143,13 +158,16 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_period: (f) => ({ text: `The field "${f}" does not hold a valid period.`, fix: 'Write a period as 2026-Q1, 2026-03, 2026-H1, 2026 or 2026-01-01/2026-03-31.' }),
 		invalid_case_ref: (f) => ({ text: `The field "${f}" does not hold a pseudonymous case reference.`, fix: 'Use a case reference such as C-2026-0001 (letters, digits and - . _ /, at most 64 characters), never a name or BSN.' }),
 		stop_before_clock_start: (f) => ({
-			text: `The date in "${f}" is before the date the period started.`,
-			fix: `Check "${f}" and the start date (for example the date of the zorgteam meeting): help cannot have started before the period began.`,
+			text: `The date in "${f}" is before the start of the time limit.`,
+			fix: `Check "${f}" and the date the time limit starts (such as the zorgteam meeting or the first day at home): "${f}" cannot be earlier.`,
 		}),
-		clock_start_after_reference: (f) => ({ text: `The date in "${f}" is after the reference date.`, fix: `Check "${f}": a date in the future does not count yet. If the date is right, the case is included once that day has passed.` }),
+		clock_start_after_reference: (f) => ({
+			text: `The date in "${f}" is after the reference date.`,
+			fix: `Check "${f}". If the date is right, the case counts from that day on (with a fixed reference date: change the reference date).`,
+		}),
 		unknown_school: (f) => ({ text: `The field "${f}" names a school that is not in the list of known schools.`, fix: 'Check the school name or BRIN code, or ask the functioneel beheerder to add the school to the list.' }),
 		invalid_arrangement: (f) => ({ text: `The field "${f}" does not hold a known kind of arrangement.`, fix: 'Fill in group, individual or class (onderwijs-zorgklas).' }),
-		outside_period: (f) => ({ text: `The period or date in "${f}" lies outside the period being settled.`, fix: 'Settle this row in its own period, or correct the period or date.' }),
+		outside_period: (f) => ({ text: `The period or date in "${f}" lies outside the period being settled.`, fix: 'Settle this row in the period it belongs to, or correct the period or date.' }),
 		missing_tariff: (f) => ({ text: `No tariff is set for the product in "${f}".`, fix: 'Check the product code; if it is right, ask the functioneel beheerder to add the tariff.' }),
 		missing_price: (f) => ({ text: `No fixed price is set for the product in "${f}".`, fix: 'Check the product code; if it is right, ask the functioneel beheerder to add the price.' }),
 		unknown_lot: (f) => ({ text: `The field "${f}" does not name a lot with a budget.`, fix: 'Use a lot from the agreement, or ask the functioneel beheerder to add a budget for this lot.' }),
@@ -158,16 +176,28 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 			fix: 'A pupil has one residence municipality per period (woonplaatsbeginsel): correct the wrong row, or give each row its own period if the pupil moved.',
 		}),
 		incomplete_basis: () => ({
-			text: 'This row was not settled: other rows were refused, and without them the shared amount cannot be split correctly.',
-			fix: 'First correct the refused rows (each error names the field), then process the file again.',
+			text: 'This row was not settled: other rows were rejected, and without them the shared amount cannot be split correctly.',
+			fix: 'First correct the rejected rows (each error names the field), then process the file again.',
 		}),
 		allocation_error: () => ({
 			text: 'This row was not settled: the amount could not be split over the rows.',
-			fix: 'The functioneel beheerder sees in n8n why; process the file again once that is solved.',
+			fix: 'The functioneel beheerder can see in n8n what went wrong; process the file again once that is solved.',
+		}),
+		invalid_settlement_parameter: () => ({
+			text: 'This row was not settled: a setting of the settlement is missing or wrong.',
+			fix: 'Ask the functioneel beheerder to complete the workflow settings; then process the file again.',
+		}),
+		missing_lot_budget: () => ({
+			text: 'This row was not settled: a lot has no budget.',
+			fix: 'Ask the functioneel beheerder to add the budget per lot; then process the file again.',
+		}),
+		invalid_holiday_calendar: (f) => ({
+			text: `The field "${f}" does not hold a readable list of school holidays.`,
+			fix: 'Write one holiday per line as "first day - last day", e.g. "2026-10-17 - 2026-10-25 Herfstvakantie".',
 		}),
 		policy_choice_required: () => ({
-			text: 'The region policy leaves open a choice this row needs (for example who pays for a pupil from another region).',
-			fix: 'Ask the functioneel beheerder to set that choice in the workflow; the row can then be processed again.',
+			text: 'The region policy leaves open a choice this request or row needs (for example who pays for a pupil from another region).',
+			fix: 'Ask the functioneel beheerder to set that choice in the workflow; the request or row can then be processed again.',
 		}),
 	},
 };
@@ -184,7 +214,7 @@ const FALLBACK: Record<MessageLanguage, { field: Entry; row: ErrorText }> = {
 };
 
 /** Codes about the row as a whole: their text names no field (the field a run-level error carries is a parameter). */
-export const ROW_CODES: ReadonlySet<string> = new Set(['policy_choice_required', 'incomplete_basis', 'allocation_error']);
+export const ROW_CODES: ReadonlySet<string> = new Set(['policy_choice_required', 'incomplete_basis', 'allocation_error', 'invalid_settlement_parameter', 'missing_lot_budget']);
 
 /** Field names are the user's column names: short, but cut anything long (never free text in a mail). */
 const MAX_FIELD_LENGTH = 60;

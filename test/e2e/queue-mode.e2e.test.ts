@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { assertNoPersonalData } from '../helpers/privacy';
 import { FAILING, FAILING_NAME, failProductionRun } from './support/failingRun';
 import { onceScenario, startOwned, type OwnedRuntime } from './support/once';
-import { hitLine, scanRuntime, scanSettled, scanTerms } from './support/privacyScan';
+import { hitLine, scanRuntime, scanSettled, scanTerms, withRedis } from './support/privacyScan';
 
 
 let rt: OwnedRuntime;
@@ -66,10 +66,13 @@ describe('once means once — queue mode (PostgreSQL, Redis, main + 2 workers)',
 		process.stderr.write(`[queue] privacy scan: ${scan.scanned.length} locations (${scan.scanned.filter((f) => /^(PostgreSQL|Redis)/.test(f)).join(', ')}), ${scan.hits.length} hit(s)\n`);
 		expect(scan.hits.map(hitLine)).toEqual([]);
 
-		// the scan can fail: what is there is found — the owner's address in PostgreSQL, a worker's log line
-		const control = await scanRuntime(rt, [rt.owner.email, 'Worker started execution']);
+		// the scan can fail: what is there is found — the owner's address in PostgreSQL, a worker's log line,
+		// and a value put into Redis for this check (a hash, the type Bull keeps its jobs in)
+		await withRedis(rt.env, (redis) => redis.hset('jeugdhulp-e2e-control', 'data', '{"leerling":"control-value-in-redis"}'));
+		const control = await scanRuntime(rt, [rt.owner.email, 'Worker started execution', 'control-value-in-redis']);
+		await withRedis(rt.env, (redis) => redis.del('jeugdhulp-e2e-control'));
 		expect(control.hits.map((h) => h.location)).toEqual(
-			expect.arrayContaining([expect.stringMatching(/^PostgreSQL table user\b/), path.relative(rt.userFolder, rt.workers![0].logFile)]),
+			expect.arrayContaining([expect.stringMatching(/^PostgreSQL table user\b/), path.relative(rt.userFolder, rt.workers![0].logFile), 'Redis key jeugdhulp-e2e-control']),
 		);
 	});
 });

@@ -100,8 +100,9 @@ export const description: INodeProperties[] = [
 			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
 		],
 		default: 'nl',
-		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
-		description: 'Language of the subject, text and HTML table, and of the error in words on error items (details.text, details.fix)',
+		// shown in both modes: error items carry the error in words in this language, grouped or not
+		displayOptions: { show: { operation: ['checkCases'] } },
+		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
 	},
 ];
 
@@ -231,7 +232,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	}
 	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
-	// the alert language, also of the error in words on error items (the option shows only for grouped alerts)
+	// the language of the grouped e-mail and of the error in words on error items
 	const messageLanguage = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	let result: INodeExecutionData[][];
 	if (!grouped) {

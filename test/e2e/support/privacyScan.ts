@@ -132,13 +132,22 @@ async function postgresRowHits(env: Record<string, string>, terms: string[]): Pr
 	}
 }
 
-/** Every key and value n8n keeps in Redis (queue mode: the Bull job queue), read with n8n's own `ioredis`. */
-async function redisHits(env: Record<string, string>, terms: string[]): Promise<{ hits: Hit[]; keys: number }> {
+/** A connection to the runtime's Redis (queue mode) with n8n's own `ioredis`, for `use`; closed afterwards. */
+export async function withRedis<T>(env: Record<string, string>, use: (redis: any) => Promise<T>): Promise<T> {
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const Redis = require(path.join(configJs.n8nInstallDir(), 'node_modules', 'ioredis'));
 	const redis = new Redis({ host: env.QUEUE_BULL_REDIS_HOST, port: Number(env.QUEUE_BULL_REDIS_PORT), lazyConnect: true, maxRetriesPerRequest: 1 });
 	await redis.connect();
 	try {
+		return await use(redis);
+	} finally {
+		redis.disconnect();
+	}
+}
+
+/** Every key (name and value) n8n keeps in Redis (queue mode: the Bull job queue). */
+async function redisHits(env: Record<string, string>, terms: string[]): Promise<{ hits: Hit[]; keys: number }> {
+	return withRedis(env, async (redis) => {
 		const hits: Hit[] = [];
 		const keys: string[] = await redis.keys('*');
 		for (const key of keys) {
@@ -151,12 +160,10 @@ async function redisHits(env: Record<string, string>, terms: string[]): Promise<
 				: type === 'zset' ? await redis.zrange(key, 0, -1)
 				: type === 'stream' ? await redis.xrange(key, '-', '+')
 				: null;
-			hits.push(...findTerms(`Redis key ${key}`, Buffer.isBuffer(value) ? value : JSON.stringify(value), terms));
+			hits.push(...findTerms(`Redis key ${key.slice(0, 80)}`, `${key}\n${Buffer.isBuffer(value) ? value.toString('latin1') : JSON.stringify(value)}`, terms));
 		}
 		return { hits, keys: keys.length };
-	} finally {
-		redis.disconnect();
-	}
+	});
 }
 
 /** Scan a runtime: its files, its database rows and its services' memory (mails, case API). */

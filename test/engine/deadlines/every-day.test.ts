@@ -5,7 +5,8 @@
  * Reference Date) runs on the sample cases for every day from the sample's reference date
  * 2026-11-26 through 31 August 2027, and each day's zorgteam items must be what the real-n8n test
  * (test/e2e/deadlines.e2e.test.ts) expects on that day — the same helper, the same line checks.
- * Among those days every case passes "nog 1 dag", "laatste dag" and "1 dag te laat".
+ * The span reaches the days whose words differ ("nog 2 dagen", "nog 1 dag", "laatste dag", "1 dag te laat",
+ * "2 dagen te laat"), and after mid-January 2027 every open sample case stays overdue.
  */
 import { IDataObject } from 'n8n-workflow';
 

@@ -117,6 +117,17 @@ const CASES: Case[] = [
 		language: 'en',
 	},
 	{
+		what: 'Cross-Region Settlement, Calculate without a lump sum: no statement, every record says why (a setting, not the row)',
+		workflow: () => withParameter(load('settlement', 'calculate.refused-lump-sum.stop'), 'Settlement', 'lumpSum', ''),
+		node: 'Settlement',
+		input: [DELIVERY, { ...DELIVERY, leerling: 'Daan Proefleerling', woongemeente: '0392' }],
+		expected: [
+			['invalid_settlement_parameter', 'lumpSum'],
+			['invalid_settlement_parameter', 'lumpSum'],
+		],
+		language: 'nl',
+	},
+	{
 		what: 'Cross-Region Settlement, Reconcile Invoices',
 		workflow: () => load('settlement', 'reconcile.bad-invoice.continue'),
 		node: 'Reconcile',
@@ -177,7 +188,11 @@ describe.each(CASES)('$what', ({ workflow, node, input, expected, language }) =>
 			expect(Object.keys(details).sort()).toEqual(['code', 'field', 'fix', 'hint', 'text']);
 			expect(ERROR_TEXT_CODES).toContain(details.code);
 			expect({ text: details.text, fix: details.fix }).toEqual(errorText(details, language));
-			if (!ROW_CODES.has(details.code as string)) expect(details.text).toContain(`"${details.field}"`);
+			if (!ROW_CODES.has(details.code as string)) {
+				expect(details.text).toContain(`"${details.field}"`);
+				// its own words, not the general text for codes without one
+				expect(details.text).not.toBe(errorText({ code: 'no_text_of_its_own', field: details.field }, language).text);
+			}
 			expect(details.text).toMatch(language === 'nl' ? /^(Het veld|De datum|De periode|Voor het product|Rijen|Deze rij)/ : /^(The field|The date|The period|No |Rows|This row)/);
 			assertNoPersonalData([details.text, details.fix, e.json.error], `${node} error item`);
 		}
