@@ -127,6 +127,14 @@ class RuntimeClient {
 		}));
 	}
 
+	/**
+	 * Forget the alert memory of one workflow's Deadline Monitors (scripts/runtime/shared-memory.js), so its
+	 * next run alerts as a first run does. On a runtime you use yourself: its next scheduled run alerts again.
+	 */
+	forgetAlertMemory(workflowId) {
+		return sharedMemory.forgetAlertMemory(this.urls.editor, workflowId, { owner: this.owner || config.OWNER });
+	}
+
 	/** Empty the inbox. */
 	async clearMails() {
 		await fetch(`${this.urls.inbox}/api/email/all`, { method: 'DELETE' });

@@ -103,6 +103,8 @@ export interface E2ERuntime {
 	rest(method: string, route: string, body?: unknown): Promise<any>;
 	mails(): Promise<Mail[]>;
 	clearMails(): Promise<void>;
+	/** Forget what one workflow's Deadline Monitors remember (alert once), so its next run alerts as a first run; → rows deleted. */
+	forgetAlertMemory(workflowId: string): Promise<number>;
 	caseRequests(): Promise<CaseRequest[]>;
 	cases(): Promise<Array<Record<string, unknown>>>;
 	resetCaseApi(): Promise<void>;

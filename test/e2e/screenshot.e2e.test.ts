@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { REPO_ROOT, startRuntime, type E2ERuntime, type Mail } from './runtime';
+import { startRuntime, type E2ERuntime, type Mail } from './runtime';
 
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -322,7 +322,8 @@ describe('n8n editor (headless chromium)', () => {
 	const examples: Array<{ prefix: string; workflow: string; trigger?: string; nodes: string[]; before?: () => Promise<void> }> = [
 		{ prefix: '20-output-record-cleaner', workflow: 'jhRecordCleaner01', nodes: ['Record Cleaner'] },
 		{ prefix: '21-output-toeleiding-triage', workflow: 'jhIntakeTriage01', nodes: ['Toeleiding Triage'] },
-		{ prefix: '22-output-deadline-monitor', workflow: 'jhDeadlineAlerts1', nodes: ['Deadline Monitor'] },
+		// a first run (the runtime is shared): the alert memory of an earlier production run would send the cases to Unchanged, and mail nothing
+		{ prefix: '22-output-deadline-monitor', workflow: 'jhDeadlineAlerts1', nodes: ['Deadline Monitor'], before: async () => void (await rt.forgetAlertMemory('jhDeadlineAlerts1')) },
 		{ prefix: '23-output-evaluation', workflow: 'jhEvaluation0001', trigger: 'Semiannual Evaluation Trigger', nodes: ['Semiannual Evaluation Trigger', 'KPIs per school (period)'] },
 		{ prefix: '25-output-settlement-calculate', workflow: 'jhSettlementQ001', nodes: ['Cross-Region Settlement'], before: () => fixSettlementPeriod('jhSettlementQ001') },
 		{ prefix: '26-output-settlement-reconcile', workflow: 'jhSettlementR001', nodes: ['Reconcile invoices'], before: () => fixSettlementPeriod('jhSettlementR001') },

@@ -1,8 +1,11 @@
 'use strict';
 /**
- * jest testSequencer for the end-to-end suite: jest's default order, except that the privacy scan
- * (test/e2e/privacy-scan.e2e.test.ts) runs last, after every other test has used the runtime, so that it
- * scans what the whole suite left behind (issue 10).
+ * jest testSequencer for the end-to-end suite: the test files share one n8n runtime, so their order is
+ * fixed — by file name, the same on every machine and every run — instead of jest's default (earlier
+ * failures first, then the slowest), which depends on a cache and once ordered a test after another
+ * whose production run it did not expect. The privacy scan (test/e2e/privacy-scan.e2e.test.ts) runs
+ * last, after every other test has used the runtime, so that it scans what the whole suite left behind
+ * (issue 10).
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
@@ -10,7 +13,7 @@ const LAST = 'privacy-scan.e2e.test.ts';
 
 class PrivacyScanLast extends Sequencer {
 	sort(tests) {
-		const sorted = super.sort(tests);
+		const sorted = [...tests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 		return [...sorted.filter((t) => !t.path.endsWith(LAST)), ...sorted.filter((t) => t.path.endsWith(LAST))];
 	}
 }
