@@ -296,13 +296,22 @@ function packageLoadError(logFile) {
 	return i < 0 ? undefined : lines.slice(i, i + 2).join('\n');
 }
 
-/** Log in; returns the Cookie header value for further REST calls. */
+/**
+ * Log in; returns the Cookie header value for further REST calls. n8n 2.41 allows 5 logins per account
+ * per minute (HTTP 429 beyond): then this waits for the window to pass (up to 2 minutes) and tries again.
+ */
 async function login(baseUrl, owner = config.OWNER) {
-	const r = await fetch(`${baseUrl}/rest/login`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
-	});
+	let r;
+	for (const deadline = Date.now() + 120000; ; ) {
+		r = await fetch(`${baseUrl}/rest/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ emailOrLdapLoginId: owner.email, password: owner.password }),
+		});
+		if (r.status !== 429 || Date.now() > deadline) break;
+		await r.text();
+		await new Promise((resolve) => setTimeout(resolve, 5000));
+	}
 	if (!r.ok) throw new Error(`Login failed: HTTP ${r.status} ${await r.text()}`);
 	return (r.headers.getSetCookie ? r.headers.getSetCookie() : [r.headers.get('set-cookie')])
 		.map((c) => c.split(';')[0])

@@ -132,7 +132,7 @@ class RuntimeClient {
 	 * next run alerts as a first run does. On a runtime you use yourself: its next scheduled run alerts again.
 	 */
 	forgetAlertMemory(workflowId) {
-		return sharedMemory.forgetAlertMemory(this.urls.editor, workflowId, { owner: this.owner || config.OWNER });
+		return sharedMemory.forgetAlertMemory(this.urls.editor, workflowId, this.state.sharedMemoryApiKey);
 	}
 
 	/** Empty the inbox. */
@@ -359,7 +359,7 @@ async function startRuntime(opts) {
 		await waitFor(async () => (await fetch(`${urls.caseApi}/api/health`)).ok, { what: 'case API', timeoutMs: 30000 });
 		const created = await n8n.ensureOwner(urls.editor, config.OWNER);
 		if (created) log(`    owner account ${config.OWNER.email} created`);
-		await sharedMemory.configureSharedMemory(urls.editor, ports.n8n);
+		state.sharedMemoryApiKey = await sharedMemory.configureSharedMemory(urls.editor, ports.n8n);
 		log('    shared memory: n8n API key for Data Tables stored in the credential');
 
 		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)

@@ -21,7 +21,8 @@ function sharedMemoryCredential({ port }) {
 
 /**
  * Create an API key for the owner (once per database: label `jeugdhulp-shared-memory`) and store it
- * in the credential. Returns true when it (re)configured the credential.
+ * in the credential. Returns the raw key (the runtime keeps it in its runtime.json, beside n8n's own
+ * encryption key in the same user folder, for forgetAlertMemory: no login needed later).
  */
 /** The owner's session on n8n's internal REST API (/rest): (method, route, body?) → the response's data. */
 async function ownerRest(editorUrl, owner = config.OWNER) {
@@ -54,7 +55,7 @@ async function configureSharedMemory(editorUrl, port, { owner = config.OWNER } =
 		type: c.type,
 		data: { baseUrl: `http://127.0.0.1:${port}/api/v1`, apiKey },
 	});
-	return true;
+	return apiKey;
 }
 
 /** The Data Table where "Alert Only on Status Change" keeps its memory (nodes/DeadlineMonitor/alertOnce.ts). */
@@ -64,41 +65,33 @@ const ALERT_MEMORY_TABLE = 'jeugdhulp_alert_memory';
  * Forget what the Deadline Monitors of one workflow remember (rows whose scope is `<workflowId>:<node id>`),
  * so that its next run alerts every case as on a first run. For tests that need a first run on a runtime
  * other tests share: whoever ran the workflow before, the test starts from the same memory. Uses n8n's
- * public API, as the package does, with a key that lives only for this call. Returns the rows deleted.
+ * public API with the shared-memory key (configureSharedMemory), as the package does; it does not log in
+ * (n8n allows 5 logins per account per minute, and the browser tests need theirs). Returns the rows deleted.
  */
-async function forgetAlertMemory(editorUrl, workflowId, { owner = config.OWNER } = {}) {
-	const rest = await ownerRest(editorUrl, owner);
-	const created = await rest('POST', '/api-keys', {
-		label: `jeugdhulp-forget-${Date.now()}`,
-		scopes: ['dataTable:list', 'dataTableRow:read', 'dataTableRow:delete'],
-		expiresAt: null,
-	});
+async function forgetAlertMemory(editorUrl, workflowId, apiKey) {
+	if (!apiKey) throw new Error('forgetAlertMemory: this runtime has no shared-memory API key (started before it was kept in runtime.json?)');
 	const api = async (method, route) => {
-		const r = await fetch(`${editorUrl}/api/v1${route}`, { method, headers: { 'x-n8n-api-key': created.rawApiKey || created.apiKey } });
+		const r = await fetch(`${editorUrl}/api/v1${route}`, { method, headers: { 'x-n8n-api-key': apiKey } });
 		const text = await r.text();
 		if (!r.ok) throw new Error(`${method} /api/v1${route}: HTTP ${r.status} ${text.slice(0, 300)}`);
 		return text ? JSON.parse(text) : {};
 	};
-	try {
-		const tables = await api('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: ALERT_MEMORY_TABLE }))}`);
-		const table = (tables.data || []).find((t) => t.name === ALERT_MEMORY_TABLE);
-		if (!table) return 0; // nothing ran with shared memory yet
-		const rows = [];
-		for (let cursor; ; ) {
-			const page = await api('GET', `/data-tables/${table.id}/rows?${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=250'}`);
-			rows.push(...(page.data || []));
-			cursor = page.nextCursor;
-			if (!cursor) break;
-		}
-		const mine = rows.filter((row) => String(row.scope).startsWith(`${workflowId}:`)).map((row) => row.id);
-		for (let i = 0; i < mine.length; i += 50) {
-			const filter = { type: 'or', filters: mine.slice(i, i + 50).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
-			await api('DELETE', `/data-tables/${table.id}/rows/delete?filter=${encodeURIComponent(JSON.stringify(filter))}`);
-		}
-		return mine.length;
-	} finally {
-		await rest('DELETE', `/api-keys/${created.id}`);
+	const tables = await api('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: ALERT_MEMORY_TABLE }))}`);
+	const table = (tables.data || []).find((t) => t.name === ALERT_MEMORY_TABLE);
+	if (!table) return 0; // nothing ran with shared memory yet
+	const rows = [];
+	for (let cursor; ; ) {
+		const page = await api('GET', `/data-tables/${table.id}/rows?${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=250'}`);
+		rows.push(...(page.data || []));
+		cursor = page.nextCursor;
+		if (!cursor) break;
 	}
+	const mine = rows.filter((row) => String(row.scope).startsWith(`${workflowId}:`)).map((row) => row.id);
+	for (let i = 0; i < mine.length; i += 50) {
+		const filter = { type: 'or', filters: mine.slice(i, i + 50).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
+		await api('DELETE', `/data-tables/${table.id}/rows/delete?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+	}
+	return mine.length;
 }
 
 module.exports = { sharedMemoryCredential, configureSharedMemory, forgetAlertMemory, SCOPES };

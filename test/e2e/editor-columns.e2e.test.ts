@@ -4,49 +4,33 @@
  * "Field Names: No properties". Screenshot: test/e2e/__screenshots__/10-new-deadline-monitor-columns.png.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { DEADLINE_COLUMNS, RULE_COLUMNS } from '../../domain/deadlines';
 import { startRuntime, type E2ERuntime } from './runtime';
+import { launchBrowser, signIn } from './support/browser';
 
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '__screenshots__');
 
 let rt: E2ERuntime;
 let browser: BrowserContext | undefined;
-let profileDir: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	rt = await startRuntime();
 	fs.mkdirSync(SHOTS, { recursive: true });
-	profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdhulp-chromium-'));
-	browser = await chromium.launchPersistentContext(profileDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		viewport: { width: 1440, height: 1600 },
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-	});
+	({ browser, close: closeBrowser } = await launchBrowser({ width: 1440, height: 1600 }));
 });
 
 afterAll(async () => {
-	await browser?.close();
-	if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+	await closeBrowser?.();
 	await rt?.stop();
 });
-
-async function signIn(page: Page): Promise<void> {
-	await page.goto(`${rt.urls.editor}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(rt.owner.email);
-	await page.locator('input[type="password"]').first().fill(rt.owner.password);
-	await page.keyboard.press('Enter');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60000 });
-}
 
 describe('a new Deadline Monitor in the n8n editor', () => {
 	it('shows every column of the 8-week rule with its default name before any run', async () => {
 		const page = await browser!.newPage();
-		await signIn(page);
+		await signIn(page, rt);
 		await page.goto(`${rt.urls.editor}/workflow/jhE2eHarness01`);
 		await page.locator('[data-test-id="canvas-node"], .vue-flow__node').first().waitFor({ timeout: 60000 });
 		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();

@@ -16,51 +16,32 @@
  */
 import ExcelJS from 'exceljs';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startRuntime, type E2ERuntime, type Mail } from './runtime';
+import { launchBrowser, signIn } from './support/browser';
 
-
-const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 const SHOTS = path.join(__dirname, '__screenshots__');
 const PACKAGE = 'n8n-nodes-jeugdhulp-onderwijs';
 
 let rt: E2ERuntime;
 let browser: BrowserContext | undefined;
-let profileDir: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	rt = await startRuntime();
 	fs.mkdirSync(SHOTS, { recursive: true });
 	for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
-	profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdhulp-chromium-'));
-	// A fresh profile (--user-data-dir) per run: playwright takes it as the persistent-context folder.
-	browser = await chromium.launchPersistentContext(profileDir, {
-		executablePath: CHROMIUM,
-		headless: true,
-		viewport: { width: 1440, height: 900 },
-		args: [
-			'--headless',
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-quic',
-			'--no-first-run',
-			'--disable-background-networking',
-			'--disable-component-update',
-			'--disable-sync',
-		],
-	});
+	({ browser, close: closeBrowser } = await launchBrowser({ width: 1440, height: 900 }));
 	const page = await browser.newPage();
-	await signIn(page);
+	await signIn(page, rt);
 	await page.screenshot({ path: shot('01-after-login') });
 	await page.close();
 });
 
 afterAll(async () => {
 	await rt?.unpublishWorkflow('jhE2eErrorAlert1').catch(() => undefined);
-	await browser?.close();
-	if (profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+	await closeBrowser?.();
 	await rt?.stop();
 });
 
@@ -72,15 +53,6 @@ const shot = (name: string) => {
 };
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-/** Log in through the sign-in form, like a user (the persistent context keeps the session cookie). */
-async function signIn(page: Page): Promise<void> {
-	await page.goto(`${rt.urls.editor}/signin`);
-	await page.locator('input[type="email"], input[name="emailOrLdapLoginId"]').first().fill(rt.owner.email);
-	await page.locator('input[type="password"]').first().fill(rt.owner.password);
-	await page.keyboard.press('Enter');
-	await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60000 });
-}
 
 /** Open the node panel (node creator) of the open workflow and type a search term. */
 async function searchNodePanel(page: Page, term: string): Promise<string> {

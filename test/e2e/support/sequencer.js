@@ -6,6 +6,9 @@
  * whose production run it did not expect. The privacy scan (test/e2e/privacy-scan.e2e.test.ts) runs
  * last, after every other test has used the runtime, so that it scans what the whole suite left behind
  * (issue 10).
+ *
+ * JEUGDHULP_E2E_ORDER=reverse runs the files in the opposite order (the privacy scan still last): a check
+ * that no test relies on what another left behind in the shared runtime.
  */
 const Sequencer = require('@jest/test-sequencer').default;
 
@@ -14,6 +17,7 @@ const LAST = 'privacy-scan.e2e.test.ts';
 class PrivacyScanLast extends Sequencer {
 	sort(tests) {
 		const sorted = [...tests].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+		if (process.env.JEUGDHULP_E2E_ORDER === 'reverse') sorted.reverse();
 		return [...sorted.filter((t) => !t.path.endsWith(LAST)), ...sorted.filter((t) => t.path.endsWith(LAST))];
 	}
 }
