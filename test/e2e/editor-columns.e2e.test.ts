@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { DEADLINE_COLUMNS, RULE_COLUMNS } from '../../domain/deadlines';
 import { startRuntime, type E2ERuntime } from './runtime';
-import { launchBrowser, signIn } from './support/browser';
+import { launchBrowser, openNodePanel, signIn } from './support/browser';
 
 const SHOTS = path.join(__dirname, '__screenshots__');
 
@@ -31,13 +31,10 @@ describe('a new Deadline Monitor in the n8n editor', () => {
 	it('shows every column of the 8-week rule with its default name before any run', async () => {
 		const page = await browser!.newPage();
 		await signIn(page, rt);
-		await page.goto(`${rt.urls.editor}/workflow/jhE2eHarness01`);
+		// its own workflow: n8n saves the node the test adds, and other tests use the harness workflow as it is
+		await page.goto(`${rt.urls.editor}/workflow/jhE2eEditorScr01`);
 		await page.locator('[data-test-id="canvas-node"], .vue-flow__node').first().waitFor({ timeout: 60000 });
-		const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
-		await page.locator('body').click({ position: { x: 600, y: 400 } }).catch(() => {});
-		await page.keyboard.press('Tab');
-		if (!(await search.isVisible().catch(() => false))) await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().click();
-		await search.waitFor({ state: 'visible', timeout: 30000 });
+		const search = await openNodePanel(page);
 		await search.fill('Deadline Monitor');
 		await page.waitForTimeout(800);
 		await page.keyboard.press('Enter'); // the node → its actions

@@ -19,7 +19,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startRuntime, type E2ERuntime, type Mail } from './runtime';
-import { launchBrowser, signIn } from './support/browser';
+import { editHere, launchBrowser, openNodePanel, signIn } from './support/browser';
 
 const SHOTS = path.join(__dirname, '__screenshots__');
 const PACKAGE = 'n8n-nodes-jeugdhulp-onderwijs';
@@ -31,11 +31,12 @@ let closeBrowser: (() => Promise<void>) | undefined;
 beforeAll(async () => {
 	rt = await startRuntime();
 	fs.mkdirSync(SHOTS, { recursive: true });
-	for (const f of fs.readdirSync(SHOTS)) if (f.endsWith('.png')) fs.rmSync(path.join(SHOTS, f));
 	({ browser, close: closeBrowser } = await launchBrowser({ width: 1440, height: 900 }));
 	const page = await browser.newPage();
 	await signIn(page, rt);
 	await page.screenshot({ path: shot('01-after-login') });
+	// the owner's start page, drawn (not the loading placeholder)
+	expect(await page.locator('body').innerText()).toMatch(/Overview|Workflows/);
 	await page.close();
 });
 
@@ -56,16 +57,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Open the node panel (node creator) of the open workflow and type a search term. */
 async function searchNodePanel(page: Page, term: string): Promise<string> {
-	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
-	if (!(await search.isVisible().catch(() => false))) {
-		// "Tab" opens the node panel on the canvas; fall back to the canvas "+" button.
-		await page.locator('body').click({ position: { x: 600, y: 400 } }).catch(() => {});
-		await page.keyboard.press('Tab');
-		if (!(await search.isVisible().catch(() => false))) {
-			await page.locator('[data-test-id="canvas-plus-button"], [data-test-id="node-creator-plus-button"]').first().click();
-		}
-	}
-	await search.waitFor({ state: 'visible', timeout: 30000 });
+	const search = await openNodePanel(page);
 	await search.fill(term);
 	await page.waitForTimeout(800); // search results render after a short debounce
 	// The panel's DOM: n8n marks it with data-test-id="node-creator…"; fall back to the whole page.
@@ -79,6 +71,7 @@ async function openWorkflow(id: string): Promise<Page> {
 	const page = await browser!.newPage();
 	await page.goto(`${rt.urls.editor}/workflow/${id}`);
 	await page.locator('[data-test-id="canvas-node"]').first().waitFor({ timeout: 60000 });
+	await editHere(page);
 	return page;
 }
 

@@ -49,6 +49,45 @@ export async function signIn(page: Page, rt: E2ERuntime): Promise<void> {
 		}
 		if (status !== 200) throw new Error(`n8n sign-in: HTTP ${status}`);
 		await page.waitForURL((url) => !url.pathname.startsWith('/signin'), { timeout: 60_000 });
+		// the editor has drawn its first page, not only its loading placeholder
+		await page.waitForLoadState('networkidle', { timeout: 30_000 }).catch(() => undefined);
+		await page.locator('.el-skeleton, [class*="skeleton"]').first().waitFor({ state: 'hidden', timeout: 30_000 }).catch(() => undefined);
 		return;
 	}
+}
+
+/**
+ * Take over editing when n8n shows "Editing in another tab" (its collaboration lock, n8n 2.x): another
+ * test's browser, closed a moment ago, may still hold the workflow, and the canvas is then read-only.
+ * Clicks "Edit here", as a user would.
+ */
+export async function editHere(page: Page): Promise<void> {
+	const button = page.getByRole('button', { name: 'Edit here' }).first();
+	if (!(await button.isVisible().catch(() => false))) return;
+	// the button sits on the read-only canvas' overlay, which takes the pointer: click it directly
+	await button.dispatchEvent('click');
+	await button.waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => undefined);
+}
+
+/**
+ * Open the node panel (node creator) of the open workflow as a beheerder does: the "+" at the top right
+ * of the canvas. Puts away what n8n 2.41 may show over it first — the "Press N to browse nodes" tip and
+ * its survey dialog. Returns the panel's search field, visible.
+ */
+export async function openNodePanel(page: Page) {
+	const search = page.locator('[data-test-id="node-creator-search-bar"] input, input[placeholder*="Search"]').first();
+	if (await search.isVisible().catch(() => false)) return search;
+	await editHere(page);
+	const gotIt = page.getByRole('button', { name: 'Got it' });
+	if (await gotIt.isVisible().catch(() => false)) await gotIt.click().catch(() => undefined);
+	if (await page.locator('[data-test-id="nps-survey-modal"]').isVisible().catch(() => false)) await page.keyboard.press('Escape');
+	try {
+		await page.locator('[data-test-id="node-creator-plus-button"]').first().click({ timeout: 30_000 });
+		await search.waitFor({ state: 'visible', timeout: 30_000 });
+	} catch (error) {
+		// what was on the screen instead, for whoever reads the failure
+		await page.screenshot({ path: path.join(__dirname, '..', '__screenshots__', 'failed-node-panel.png') }).catch(() => undefined);
+		throw error;
+	}
+	return search;
 }

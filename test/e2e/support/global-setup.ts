@@ -3,8 +3,10 @@
  * (n8n takes ~45 s to start on 2 cores) and tells the test files where it is via an environment
  * variable; test/e2e/runtime.ts `startRuntime()` attaches to it.
  */
-import { startOwnRuntime, STATE_ENV, type E2ERuntime } from '../runtime';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
+
+import { startOwnRuntime, STATE_ENV, type E2ERuntime } from '../runtime';
 
 declare global {
 	// Shared with global-teardown.ts (both run in jest's main process).
@@ -12,6 +14,10 @@ declare global {
 }
 
 export default async function globalSetup(): Promise<void> {
+	// Pictures of an earlier run go now, once, so that every picture of this run stays, whichever test file
+	// took it (the screenshot and editor-columns tests both write here).
+	const shots = path.join(__dirname, '..', '__screenshots__');
+	if (fs.existsSync(shots)) for (const f of fs.readdirSync(shots)) if (f.endsWith('.png')) fs.rmSync(path.join(shots, f));
 	const rt = await startOwnRuntime((m) => process.stderr.write(`[e2e runtime] ${m}\n`));
 	globalThis.__JEUGDHULP_E2E_RUNTIME__ = rt;
 	process.env[STATE_ENV] = path.join(rt.userFolder, 'runtime.json');
