@@ -375,7 +375,10 @@ async function startRuntime(opts) {
 		for (const w of state.workflows.filter((wf) => wf.active)) {
 			await runtime.publishWorkflow(w.id).catch((e) => log(`    ! could not publish ${w.name}: ${e.message}`));
 		}
-		fs.writeFileSync(path.join(userFolder, 'runtime.json'), JSON.stringify(state, null, 2));
+		// holds the shared-memory API key: readable by its owner only (as n8n's own config with the encryption key)
+		const stateFile = path.join(userFolder, 'runtime.json');
+		fs.writeFileSync(stateFile, JSON.stringify(state, null, 2), { mode: 0o600 });
+		fs.chmodSync(stateFile, 0o600); // also when an earlier start wrote it
 		log(`==> Runtime ready in ${secs()}`);
 		return runtime;
 	} catch (e) {

@@ -19,11 +19,6 @@ function sharedMemoryCredential({ port }) {
 	return { id: c.id, name: c.name, type: c.type, data: { baseUrl: `http://127.0.0.1:${port}/api/v1`, apiKey: 'set-after-start' } };
 }
 
-/**
- * Create an API key for the owner (once per database: label `jeugdhulp-shared-memory`) and store it
- * in the credential. Returns the raw key (the runtime keeps it in its runtime.json, beside n8n's own
- * encryption key in the same user folder, for forgetAlertMemory: no login needed later).
- */
 /** The owner's session on n8n's internal REST API (/rest): (method, route, body?) → the response's data. */
 async function ownerRest(editorUrl, owner = config.OWNER) {
 	const cookie = await n8n.login(editorUrl, owner);
@@ -40,6 +35,11 @@ async function ownerRest(editorUrl, owner = config.OWNER) {
 	};
 }
 
+/**
+ * Create an API key for the owner (once per database: label `jeugdhulp-shared-memory`) and store it
+ * in the credential. Returns the raw key (the runtime keeps it in its runtime.json, beside n8n's own
+ * encryption key in the same user folder, for forgetAlertMemory: no login needed later).
+ */
 async function configureSharedMemory(editorUrl, port, { owner = config.OWNER } = {}) {
 	const rest = await ownerRest(editorUrl, owner);
 	const label = 'jeugdhulp-shared-memory';
