@@ -359,7 +359,7 @@ async function startRuntime(opts) {
 		await waitFor(async () => (await fetch(`${urls.caseApi}/api/health`)).ok, { what: 'case API', timeoutMs: 30000 });
 		const created = await n8n.ensureOwner(urls.editor, config.OWNER);
 		if (created) log(`    owner account ${config.OWNER.email} created`);
-		state.sharedMemoryApiKey = await sharedMemory.configureSharedMemory(urls.editor, ports.n8n);
+		state.sharedMemoryApiKey = await sharedMemory.configureSharedMemory(runtime.rest.bind(runtime), ports.n8n);
 		log('    shared memory: n8n API key for Data Tables stored in the credential');
 
 		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)

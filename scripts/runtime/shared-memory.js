@@ -8,7 +8,6 @@
  * main instance's API).
  */
 const config = require('./config');
-const n8n = require('./n8n');
 
 /** Scopes the shared memory needs (n8n 2.41 public API). */
 const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:delete'];
@@ -19,29 +18,13 @@ function sharedMemoryCredential({ port }) {
 	return { id: c.id, name: c.name, type: c.type, data: { baseUrl: `http://127.0.0.1:${port}/api/v1`, apiKey: 'set-after-start' } };
 }
 
-/** The owner's session on n8n's internal REST API (/rest): (method, route, body?) → the response's data. */
-async function ownerRest(editorUrl, owner = config.OWNER) {
-	const cookie = await n8n.login(editorUrl, owner);
-	return async (method, route, body) => {
-		const r = await fetch(`${editorUrl}/rest${route}`, {
-			method,
-			headers: { cookie, 'content-type': 'application/json', 'browser-id': 'jeugdhulp-runtime' },
-			body: body === undefined ? undefined : JSON.stringify(body),
-		});
-		const text = await r.text();
-		if (!r.ok) throw new Error(`${method} /rest${route}: HTTP ${r.status} ${text.slice(0, 300)}`);
-		const json = text ? JSON.parse(text) : {};
-		return json.data === undefined ? json : json.data;
-	};
-}
-
 /**
  * Create an API key for the owner (once per database: label `jeugdhulp-shared-memory`) and store it
  * in the credential. Returns the raw key (the runtime keeps it in its runtime.json, beside n8n's own
  * encryption key in the same user folder, for forgetAlertMemory: no login needed later).
+ * `rest(method, route, body?)` is the owner's call to n8n's internal REST API (RuntimeClient.rest).
  */
-async function configureSharedMemory(editorUrl, port, { owner = config.OWNER } = {}) {
-	const rest = await ownerRest(editorUrl, owner);
+async function configureSharedMemory(rest, port) {
 	const label = 'jeugdhulp-shared-memory';
 	const listed = await rest('GET', '/api-keys');
 	const keys = Array.isArray(listed) ? listed : listed.items || listed.data || listed.results || [];

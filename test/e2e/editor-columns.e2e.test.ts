@@ -8,9 +8,8 @@ import * as path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
 import { DEADLINE_COLUMNS, RULE_COLUMNS } from '../../domain/deadlines';
 import { startRuntime, type E2ERuntime } from './runtime';
-import { launchBrowser, openNodePanel, signIn } from './support/browser';
+import { SCREENSHOTS_DIR, launchBrowser, openNodePanel, signIn } from './support/browser';
 
-const SHOTS = path.join(__dirname, '__screenshots__');
 
 let rt: E2ERuntime;
 let browser: BrowserContext | undefined;
@@ -18,7 +17,7 @@ let closeBrowser: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	rt = await startRuntime();
-	fs.mkdirSync(SHOTS, { recursive: true });
+	fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
 	({ browser, close: closeBrowser } = await launchBrowser({ width: 1440, height: 1600 }));
 });
 
@@ -43,7 +42,7 @@ describe('a new Deadline Monitor in the n8n editor', () => {
 		const panel = page.locator('[data-test-id="ndv"], .ndv-wrapper, [data-test-id="node-parameters"]').first();
 		await panel.waitFor({ state: 'visible', timeout: 30000 });
 		await page.locator('text=Input Columns').first().waitFor({ timeout: 30000 });
-		await page.screenshot({ path: path.join(SHOTS, '10-new-deadline-monitor-columns.png'), fullPage: true });
+		await page.screenshot({ path: path.join(SCREENSHOTS_DIR, '10-new-deadline-monitor-columns.png'), fullPage: true });
 		const text = await panel.innerText();
 		// the Input Columns group lists its fields (the empty Options collection below it may say "No properties")
 		const columns = text.slice(text.indexOf('Input Columns'), text.indexOf('Norm Length'));

@@ -19,9 +19,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { startRuntime, type E2ERuntime, type Mail } from './runtime';
-import { editHere, launchBrowser, openNodePanel, signIn } from './support/browser';
+import { SCREENSHOTS_DIR, editHere, launchBrowser, openNodePanel, signIn } from './support/browser';
 
-const SHOTS = path.join(__dirname, '__screenshots__');
 const PACKAGE = 'n8n-nodes-jeugdhulp-onderwijs';
 
 let rt: E2ERuntime;
@@ -30,7 +29,7 @@ let closeBrowser: (() => Promise<void>) | undefined;
 
 beforeAll(async () => {
 	rt = await startRuntime();
-	fs.mkdirSync(SHOTS, { recursive: true });
+	fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
 	({ browser, close: closeBrowser } = await launchBrowser({ width: 1440, height: 900 }));
 	const page = await browser.newPage();
 	await signIn(page, rt);
@@ -50,7 +49,7 @@ const started = Date.now();
 /** A picture's path; also tells the terminal how far the test is (it takes minutes). */
 const shot = (name: string) => {
 	process.stderr.write(`[screenshot ${Math.round((Date.now() - started) / 1000)}s] ${name}.png\n`);
-	return path.join(SHOTS, `${name}.png`);
+	return path.join(SCREENSHOTS_DIR, `${name}.png`);
 };
 const slug = (s: string) => s.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase();
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -12,6 +12,9 @@ import type { E2ERuntime } from '../runtime';
 
 const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
+/** Where the browser tests put their pictures (gitignored); the global setup empties it once per run. */
+export const SCREENSHOTS_DIR = path.join(__dirname, '..', '__screenshots__');
+
 /** A fresh profile (--user-data-dir) per launch: playwright takes it as the persistent-context folder. */
 export async function launchBrowser(viewport: { width: number; height: number }): Promise<{ browser: BrowserContext; close(): Promise<void> }> {
 	const profileDir = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdhulp-chromium-'));
@@ -86,7 +89,7 @@ export async function openNodePanel(page: Page) {
 		await search.waitFor({ state: 'visible', timeout: 30_000 });
 	} catch (error) {
 		// what was on the screen instead, for whoever reads the failure
-		await page.screenshot({ path: path.join(__dirname, '..', '__screenshots__', 'failed-node-panel.png') }).catch(() => undefined);
+		await page.screenshot({ path: path.join(SCREENSHOTS_DIR, 'failed-node-panel.png') }).catch(() => undefined);
 		throw error;
 	}
 	return search;

@@ -7,6 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { startOwnRuntime, STATE_ENV, type E2ERuntime } from '../runtime';
+import { SCREENSHOTS_DIR } from './browser';
 
 declare global {
 	// Shared with global-teardown.ts (both run in jest's main process).
@@ -16,8 +17,7 @@ declare global {
 export default async function globalSetup(): Promise<void> {
 	// Pictures of an earlier run go now, once, so that every picture of this run stays, whichever test file
 	// took it (the screenshot and editor-columns tests both write here).
-	const shots = path.join(__dirname, '..', '__screenshots__');
-	if (fs.existsSync(shots)) for (const f of fs.readdirSync(shots)) if (f.endsWith('.png')) fs.rmSync(path.join(shots, f));
+	if (fs.existsSync(SCREENSHOTS_DIR)) for (const f of fs.readdirSync(SCREENSHOTS_DIR)) if (f.endsWith('.png')) fs.rmSync(path.join(SCREENSHOTS_DIR, f));
 	const rt = await startOwnRuntime((m) => process.stderr.write(`[e2e runtime] ${m}\n`));
 	globalThis.__JEUGDHULP_E2E_RUNTIME__ = rt;
 	process.env[STATE_ENV] = path.join(rt.userFolder, 'runtime.json');
