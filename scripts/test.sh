@@ -14,6 +14,12 @@ results="$(mktemp -d "${TMPDIR:-/tmp}/jeugdhulp-test-results.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 echo "==> Unit, property and engine tests"
 jest --coverage --ci --json --outputFile="$results/unit.json"
+# Right on any day: the same suite once more with the clock moved (libfaketime), to a moment that changes
+# every day of the week (scripts/moved-clock.js; every moment: npm run test:dates).
+read -r moment offset instant <<< "$(node scripts/moved-clock.js --of-the-day)"
+bash scripts/test-dates.sh --install-only
+echo "==> Unit, property and engine tests at ${moment}: ${instant} (clock moved +${offset}s)"
+faketime -f "+${offset}" jest --ci --json --outputFile="$results/moved.json"
 echo "==> End-to-end tests against a real n8n"
 scripts/test-e2e.sh --json --outputFile="$results/e2e.json"
 
@@ -25,4 +31,4 @@ for (const file of process.argv.slice(1)) {
 	sum.passed += r.numPassedTests; sum.failed += r.numFailedTests; sum.skipped += r.numPendingTests + r.numTodoTests;
 }
 console.log(`Tests: ${sum.passed} passed, ${sum.failed} failed, ${sum.skipped} skipped`);
-' "$results/unit.json" "$results/e2e.json"
+' "$results/unit.json" "$results/moved.json" "$results/e2e.json"

@@ -19,6 +19,8 @@ const { ensureN8n } = require('./install-n8n');
 const { buildPackage, installPackage } = require('./install-package');
 const n8n = require('./n8n');
 const sharedMemory = require('./shared-memory');
+const { writeSampleData } = require('../sample-data/generate');
+const { todayInAmsterdam } = require('../sample-data/days');
 
 /** Default ports of `npm start` (all overridable through the environment). */
 const DEFAULT_PORTS = {
@@ -36,6 +38,8 @@ class RuntimeClient {
 		this.state = state;
 		this.userFolder = state.userFolder;
 		this.dataDir = state.dataDir;
+		/** The day the sample data was made for (YYYY-MM-DD). */
+		this.sampleDate = state.sampleDate;
 		this.urls = state.urls;
 		this.ports = state.ports;
 		this.owner = state.owner;
@@ -203,21 +207,17 @@ class OwnedRuntime extends RuntimeClient {
 
 /**
  * Fill the folder n8n may read and write (N8N_RESTRICT_FILE_ACCESS_TO):
- *   <dataDir>/sample-data/<file>   copy of the repository's sample-data/
+ *   <dataDir>/sample-data/<file>   the sample data for `sampleDate` (scripts/sample-data/generate.js:
+ *                                  dated columns relative to that day, so every example shows every
+ *                                  status on the day the runtime starts)
  *   <dataDir>/output/              where workflows write results
- * Sample files are refreshed on every start; output/ is kept.
+ * Sample files are made anew on every start; output/ is kept. Returns the generator's manifest.
  */
-function prepareDataDir(dataDir, sampleDataDir) {
+async function prepareDataDir(dataDir, sampleDate) {
 	fs.mkdirSync(path.join(dataDir, config.OUTPUT_SUBDIR), { recursive: true });
 	const target = path.join(dataDir, config.SAMPLE_DATA_SUBDIR);
 	fs.rmSync(target, { recursive: true, force: true });
-	fs.mkdirSync(target, { recursive: true });
-	if (!fs.existsSync(sampleDataDir)) return;
-	for (const entry of fs.readdirSync(sampleDataDir)) {
-		if (entry === 'README.md') continue;
-		const src = path.join(sampleDataDir, entry);
-		fs.cpSync(src, path.join(target, entry), { recursive: true });
-	}
+	return writeSampleData(sampleDate, target);
 }
 
 /**
@@ -228,7 +228,8 @@ function prepareDataDir(dataDir, sampleDataDir) {
  *   ports        explicit ports {n8n, broker, caseApi, smtp, mailWeb}
  *   build        run `n8n-node build` first (default true)
  *   workflowsDirs  folders whose *.json workflows are imported (default: the repository's workflows/)
- *   sampleDataDir  copied to <dataDir>/sample-data (default: the repository's sample-data/)
+ *   sampleDate   the day the sample data in <dataDir>/sample-data is made for, YYYY-MM-DD (default:
+ *                JEUGDHULP_SAMPLE_DATE, else today in Europe/Amsterdam); kept in the state as `sampleDate`
  *   extraDataDirs  {subdir: sourceFolder} also copied into the data folder (test fixtures)
  *   requirePackage  fail when n8n cannot load our package (default true; `npm start` only warns)
  *   log          progress output (default console.log)
@@ -242,7 +243,7 @@ async function startRuntime(opts) {
 		freePorts = false,
 		build = true,
 		workflowsDirs = [path.join(config.REPO_ROOT, 'workflows')],
-		sampleDataDir = path.join(config.REPO_ROOT, 'sample-data'),
+		sampleDate = process.env.JEUGDHULP_SAMPLE_DATE || todayInAmsterdam(),
 		extraDataDirs = {},
 		requirePackage = true,
 		log = console.log,
@@ -285,7 +286,8 @@ async function startRuntime(opts) {
 	}
 
 	const dataDir = path.join(userFolder, 'data');
-	prepareDataDir(dataDir, sampleDataDir);
+	await prepareDataDir(dataDir, sampleDate);
+	log(`==> Sample data for ${sampleDate} in ${path.join(dataDir, config.SAMPLE_DATA_SUBDIR)}`);
 	for (const [sub, src] of Object.entries(extraDataDirs)) {
 		fs.rmSync(path.join(dataDir, sub), { recursive: true, force: true });
 		fs.cpSync(src, path.join(dataDir, sub), { recursive: true });
@@ -313,7 +315,7 @@ async function startRuntime(opts) {
 		caseApi: `http://127.0.0.1:${ports.caseApi}`,
 		smtp: `smtp://127.0.0.1:${ports.smtp}`,
 	};
-	const state = { userFolder, dataDir, ports, urls, owner: config.OWNER, pid: process.pid, workflows: [], logs, extraEnv: opts.extraEnv };
+	const state = { userFolder, dataDir, sampleDate, ports, urls, owner: config.OWNER, pid: process.pid, workflows: [], logs, extraEnv: opts.extraEnv };
 	const runtime = new OwnedRuntime(state, procs, { temporary, groupsFile });
 	try {
 		log(`==> Starting maildev (SMTP ${ports.smtp}, inbox ${urls.inbox}) and the case API (${urls.caseApi})`);

@@ -60,6 +60,7 @@ ${line}
  Case API         ${urls.caseApi}/api/cases   (X-API-Key: ${config.CASE_API.apiKey})
  Data folder      ${dataDir}
    sample data    ${path.join(dataDir, config.SAMPLE_DATA_SUBDIR)}
+                  (made for ${runtime.sampleDate}; another day: JEUGDHULP_SAMPLE_DATE=YYYY-MM-DD npm start)
    output         ${path.join(dataDir, config.OUTPUT_SUBDIR)}
  Credentials      "${config.CREDENTIALS.smtp.name}" (id ${config.CREDENTIALS.smtp.id}),
                   "${config.CREDENTIALS.caseSystem.name}" (id ${config.CREDENTIALS.caseSystem.id}),

@@ -1,113 +1,122 @@
-#!/usr/bin/env node
+'use strict';
 /**
- * Generates sample-data/cases.xlsx and sample-data/cases.csv: ~40 synthetic cases over 4 fictional
- * schools, for the Deadline Monitor example workflow (workflows/deadline-alerts.json) and later the
- * evaluation workflow. Dates are relative to the reference date 2026-11-26, so on that date the
- * example shows overdue, due-soon, on-track and closed cases. Synthetic only: pseudonymous case
- * references, no names, no BSNs.
+ * The synthetic cases of the weekly alert (workflows/deadline-alerts.json) and the semiannual evaluation
+ * (workflows/evaluation-semiannual.json), relative to a day D: on D itself the Deadline Monitor, as the
+ * example sets it up (8-week norm in calendar days, due soon within 14 days, 3-month thuiszitter rule),
+ * puts cases on every output. Four fictional schools, pseudonymous case references, no names, no BSNs.
  *
- * Run: node scripts/sample-data/cases.js   (deterministic: same output every run)
+ * Each case comes from a template whose offsets (days before D) were chosen by hand; its `expected`
+ * field says what it shows on D, worked out from the offsets alone (the zorgteam date plus 56 days is
+ * the due date; due soon while 0 to 14 days remain). Tests compare the node's result with it.
+ *
+ * The first 38 cases are those of the fixed test fixture test/fixtures/sample-cases-2026-11-26.csv
+ * (generated on 2026-11-26 they are that file, byte for byte); the cases after them show the singular
+ * day words every day and give the evaluation's half-year and annual-report periods cases on any day.
  */
-const fs = require('node:fs');
-const path = require('node:path');
-const ExcelJS = require('exceljs');
-
-const REFERENCE = Date.UTC(2026, 10, 26); // 2026-11-26
-const DAY = 86400000;
-const iso = (offset) => (offset === null ? '' : new Date(REFERENCE + offset * DAY).toISOString().slice(0, 10));
+const { addDays } = require('./days');
 
 const SCHOOLS = [
-	{ school: 'Basisschool De Regenboog', brin: '12AB', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', municipality: 'Amersfoort' },
-	{ school: 'Het Baken College', brin: '23CD', zorgteam: 'Zorgteam Het Baken', zorgteamEmail: 'zorgteam.baken@school.example', municipality: 'Leusden' },
-	{ school: 'SO De Wegwijzer', brin: '34EF', zorgteam: 'Zorgteam De Wegwijzer', zorgteamEmail: 'zorgteam.wegwijzer@school.example', municipality: 'Soest' },
-	{ school: 'Kindcentrum Het Anker', brin: '45GH', zorgteam: 'Zorgteam Het Anker', zorgteamEmail: 'zorgteam.anker@school.example', municipality: 'Baarn' },
+	{ school: 'Basisschool De Regenboog', brin: '12AB', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example' },
+	{ school: 'Het Baken College', brin: '23CD', zorgteam: 'Zorgteam Het Baken', zorgteamEmail: 'zorgteam.baken@school.example' },
+	{ school: 'SO De Wegwijzer', brin: '34EF', zorgteam: 'Zorgteam De Wegwijzer', zorgteamEmail: 'zorgteam.wegwijzer@school.example' },
+	{ school: 'Kindcentrum Het Anker', brin: '45GH', zorgteam: 'Zorgteam Het Anker', zorgteamEmail: 'zorgteam.anker@school.example' },
 ];
 const MUNICIPALITIES = ['Amersfoort', 'Leusden', 'Soest', 'Baarn', 'Woudenberg', 'Bunschoten', 'Nijkerk', 'Utrecht'];
 
 /**
- * Case templates: day offsets from the reference date (negative = before). Status on 2026-11-26
- * under the 8-week norm (calendar days, due-soon window 14 days) in the comment.
+ * Case templates: day offsets from D (negative = before D) and what the 8-week check shows on D.
+ * overdue: not started, more than 56 days since the zorgteam; due_soon: not started, 42 to 56 days
+ * since; on_track: fewer than 42 days; met / met_late: started within / after the 56 days (Closed).
  */
 const TEMPLATES = [
-	{ zt: -70, start: null, offer: null, note: 'overdue' },
-	{ zt: -90, start: null, offer: -30, note: 'overdue (offered, not started)' },
-	{ zt: -50, start: null, offer: null, note: 'due soon (6 days left)' },
-	{ zt: -56, start: null, offer: -5, note: 'due soon (deadline today)' },
-	{ zt: -20, start: null, offer: null, note: 'on track' },
-	{ zt: -5, start: null, offer: null, note: 'on track' },
-	{ zt: -120, start: -80, offer: -85, note: 'met (40 days)' },
-	{ zt: -100, start: -44, offer: -50, note: 'met (start on the deadline day)' },
-	{ zt: -150, start: -80, offer: -100, note: 'met late (70 days)' },
-	{ zt: -30, start: -30, offer: -30, note: 'met (same-day start)' },
+	{ zt: -70, start: null, offer: null, expected: 'overdue' }, // 14 days late
+	{ zt: -90, start: null, offer: -30, expected: 'overdue' }, // offered, not started
+	{ zt: -50, start: null, offer: null, expected: 'due_soon', keep: true }, // 6 days left
+	{ zt: -56, start: null, offer: -5, expected: 'due_soon', keep: true }, // the last day
+	{ zt: -20, start: null, offer: null, expected: 'on_track' },
+	{ zt: -5, start: null, offer: null, expected: 'on_track' },
+	{ zt: -120, start: -80, offer: -85, expected: 'met' }, // 40 days
+	{ zt: -100, start: -44, offer: -50, expected: 'met', keep: true }, // started on the due date (day 56)
+	{ zt: -150, start: -80, offer: -100, expected: 'met_late' }, // 70 days
+	{ zt: -30, start: -30, offer: -30, expected: 'met', keep: true }, // same-day start
 ];
-/** Thuiszitter data on some cases: days at home since, and the start of a suitable offer. */
+/** Thuiszitter data on some templates (the first and third school): home since, start of a suitable offer; 3-month rule on D. */
 const THUISZITTERS = {
-	0: { home: -100, started: null }, // longer than 3 months at home: overdue
-	4: { home: -40, started: null }, // on track
-	8: { home: -200, started: -120 }, // a suitable offer started within 3 months
+	0: { home: -100, started: null, expected: 'overdue' }, // more than 3 months at home
+	4: { home: -40, started: null, expected: 'on_track' },
+	8: { home: -200, started: -120, expected: 'met' }, // a suitable offer started after 80 days: within 3 months
 };
 
-function rows() {
+/**
+ * Cases after the first 38. Singular day words on every D ("nog 1 dag", "1 dag te laat"), and closed
+ * cases spread over the twelve months before D, so that every half-year evaluation period and the
+ * annual-report year before D hold cases at every school.
+ */
+function extraTemplates() {
+	const extra = [
+		{ si: 0, zt: -55, start: null, offer: null, expected: 'due_soon' }, // nog 1 dag
+		{ si: 1, zt: -57, start: null, offer: null, expected: 'overdue' }, // 1 dag te laat
+	];
+	for (let k = 0; k < 5; k++) {
+		SCHOOLS.forEach((_, si) => {
+			const zt = -190 - 40 * k - 10 * si; // -190 .. -380
+			const late = (k + si) % 3 === 2;
+			extra.push({ si, zt, start: zt + (late ? 75 : 35), offer: zt + (late ? 60 : 30), expected: late ? 'met_late' : 'met' });
+		});
+	}
+	return extra;
+}
+
+/** The columns, in the order of the spreadsheet. Date columns are ISO in the CSV and real dates in the xlsx. */
+const COLUMNS = ['caseRef', 'school', 'brin', 'zorgteam', 'zorgteamEmail', 'zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate', 'residenceMunicipality'];
+const DATE_COLUMNS = ['zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate'];
+
+/**
+ * The sample cases for day `date` (`YYYY-MM-DD`): rows with COLUMNS (strings, '' when empty) plus
+ * `expected` (8-week status on `date`) and `expectedThuiszitter` (3-month status, or '' for none).
+ * The extra fields are not written to the files.
+ */
+function caseRows(date) {
+	const iso = (offset) => (offset === null || offset === undefined ? '' : addDays(date, offset));
 	const out = [];
 	let n = 1;
 	SCHOOLS.forEach((s, si) => {
 		TEMPLATES.forEach((t, ti) => {
 			// school 4 has fewer cases (the last two templates are left out) to make groups differ in size
 			if (si === 3 && ti >= 8) return;
-			const shift = si === 0 || t.zt >= -7 ? 0 : si; // small per-school variation that keeps each status
-			const keep = t.note.includes('deadline') || t.note.includes('same-day') || t.note.includes('6 days');
-			const d = (v) => (v === null ? null : keep ? v : v - shift);
-			const th = THUISZITTERS[ti];
+			// a small per-school variation that keeps each status
+			const shift = si === 0 || t.zt >= -7 || t.keep ? 0 : si;
+			const d = (v) => (v === null ? null : v - shift);
+			const th = si % 2 === 0 ? THUISZITTERS[ti] : undefined;
 			out.push({
 				caseRef: `C-2026-${String(n++).padStart(4, '0')}`,
-				school: s.school,
-				brin: s.brin,
-				zorgteam: s.zorgteam,
-				zorgteamEmail: s.zorgteamEmail,
+				...s,
 				zorgteamDate: iso(d(t.zt)),
 				startDate: iso(d(t.start)),
 				offerDate: iso(d(t.offer)),
-				homeSince: th && si % 2 === 0 ? iso(th.home) : '',
-				startedOfferDate: th && si % 2 === 0 ? iso(th.started) : '',
+				homeSince: th ? iso(th.home) : '',
+				startedOfferDate: th ? iso(th.started) : '',
 				residenceMunicipality: MUNICIPALITIES[(si * 3 + ti) % MUNICIPALITIES.length],
+				expected: t.expected,
+				expectedThuiszitter: th ? th.expected : '',
 			});
+		});
+	});
+	extraTemplates().forEach((t, i) => {
+		out.push({
+			caseRef: `C-2026-${String(n++).padStart(4, '0')}`,
+			...SCHOOLS[t.si],
+			zorgteamDate: iso(t.zt),
+			startDate: iso(t.start),
+			offerDate: iso(t.offer),
+			homeSince: '',
+			startedOfferDate: '',
+			residenceMunicipality: MUNICIPALITIES[(i * 5 + 1) % MUNICIPALITIES.length],
+			expected: t.expected,
+			expectedThuiszitter: '',
 		});
 	});
 	return out;
 }
 
-const COLUMNS = ['caseRef', 'school', 'brin', 'zorgteam', 'zorgteamEmail', 'zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate', 'residenceMunicipality'];
-const DATE_COLUMNS = new Set(['zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate']);
-
-async function main() {
-	const outDir = path.resolve(__dirname, '..', '..', 'sample-data');
-	const data = rows();
-
-	const csv = [COLUMNS.join(','), ...data.map((r) => COLUMNS.map((c) => String(r[c]).replace(/[",\n]/g, ' ')).join(','))].join('\n') + '\n';
-	fs.writeFileSync(path.join(outDir, 'cases.csv'), csv);
-
-	const wb = new ExcelJS.Workbook();
-	wb.creator = 'n8n-nodes-jeugdhulp-onderwijs sample data';
-	// fixed timestamps keep the file byte-stable between runs
-	wb.created = new Date(REFERENCE);
-	wb.modified = new Date(REFERENCE);
-	const ws = wb.addWorksheet('Casussen');
-	ws.columns = COLUMNS.map((c) => ({ header: c, key: c, width: Math.max(12, c.length + 2) }));
-	for (const r of data) {
-		const row = {};
-		for (const c of COLUMNS) {
-			// dates as real Excel dates shown Dutch-style (dd-mm-yyyy), as regions' spreadsheets do
-			row[c] = DATE_COLUMNS.has(c) && r[c] ? new Date(`${r[c]}T00:00:00Z`) : r[c] || null;
-		}
-		ws.addRow(row);
-	}
-	for (const c of DATE_COLUMNS) ws.getColumn(c).numFmt = 'dd-mm-yyyy';
-	ws.getRow(1).font = { bold: true };
-	await wb.xlsx.writeFile(path.join(outDir, 'cases.xlsx'));
-	console.log(`wrote ${data.length} cases to sample-data/cases.xlsx and sample-data/cases.csv`);
-}
-
-main().catch((e) => {
-	console.error(e);
-	process.exit(1);
-});
+module.exports = { caseRows, COLUMNS, DATE_COLUMNS, SCHOOLS };

@@ -84,6 +84,8 @@ export interface E2ERuntime {
 	userFolder: string;
 	/** Folder n8n may read/write (N8N_RESTRICT_FILE_ACCESS_TO); sample-data/ and e2e/ are copied in. */
 	dataDir: string;
+	/** The day the sample data in <dataDir>/sample-data was made for (YYYY-MM-DD; scripts/sample-data/generate.js). */
+	sampleDate: string;
 	urls: { editor: string; inbox: string; caseApi: string; smtp: string };
 	ports: { n8n: number; broker: number; caseApi: number; smtp: number; mailWeb: number };
 	owner: { email: string; password: string; firstName: string; lastName: string };

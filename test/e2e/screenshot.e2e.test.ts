@@ -122,11 +122,16 @@ async function shootOutputs(page: Page, node: string, prefix: string): Promise<A
 	return shots;
 }
 
-/** Settlement examples: the sample data's quarter, as test/e2e/settlement.e2e.test.ts does. */
+/**
+ * Settlement examples: the quarter of the runtime's sample data (manifest.json), the one the example's own
+ * Period expression settles on the sample's day; fixed, as test/e2e/settlement.e2e.test.ts does, so a run
+ * crossing midnight into a new quarter still shows the sample's statements.
+ */
 async function fixSettlementPeriod(workflowId: string): Promise<void> {
 	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
+	const { settledQuarter } = JSON.parse(fs.readFileSync(path.join(rt.dataDir, 'sample-data', 'manifest.json'), 'utf8')) as { settledQuarter: string };
 	for (const n of wf.nodes) {
-		if (n.type === `${PACKAGE}.crossRegionSettlement` && n.parameters.operation !== 'reconcile') n.parameters.period = '2026-Q3';
+		if (n.type === `${PACKAGE}.crossRegionSettlement` && n.parameters.operation !== 'reconcile') n.parameters.period = settledQuarter;
 	}
 	await rt.rest('PATCH', `/workflows/${workflowId}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
 }
@@ -219,7 +224,7 @@ describe('n8n editor (headless chromium)', () => {
 
 	it('issue 12 (editor branch): a fresh Deadline Monitor shows the columns it expects before any run', () => {
 		// The columns of the 8-week rule (domain/deadlines/columns.ts on the editor branch), with their default
-		// names (the sample spreadsheet's headers, sample-data/cases.csv) pre-filled.
+		// names (the sample spreadsheet's headers, <dataDir>/sample-data/cases.xlsx) pre-filled.
 		const text = panelText.get('12-params-deadline-monitor-check-cases') ?? '';
 		expect(text).toContain('Input Columns');
 		expect(text).not.toMatch(/Field Names\s*No properties/);

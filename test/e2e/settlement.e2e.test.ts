@@ -9,9 +9,15 @@
  *   municipalities on every row, pseudonymous pupil lines, a total row equal to the mail's amount (issue 12).
  * - workflows/settlement-reconcile.json: invoices reconciled, one e-mail with the differences.
  *
- * The workflows use the runtime's own pseudonymisation-key credential (`pseudonymisation-local`); the test
- * fixes the period to the sample data's quarter (2026-Q3) so the result does not depend on today's date.
+ * The workflows use the runtime's own pseudonymisation-key credential (`pseudonymisation-local`). The
+ * runtime made the sample data for its day: deliveries and invoices in the quarter the examples settle on
+ * that day (manifest.json `settledQuarter`); the test fixes the period to that quarter, so a run that
+ * crosses midnight into another quarter still settles the sample's own. The period in words comes from a
+ * hand-written table, not from the code under test.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
 import ExcelJS from 'exceljs';
 
 import { formatEuro } from '../../domain/money';
@@ -20,7 +26,14 @@ import { assertNoPersonalData } from '../helpers/privacy';
 
 const QUARTERLY = 'jhSettlementQ001';
 const RECONCILE = 'jhSettlementR001';
-const PERIOD = '2026-Q3';
+/** The quarter the runtime's sample data holds (set in beforeAll from its manifest.json), e.g. `2026-Q3`. */
+let PERIOD = '';
+/** That quarter in words, as the mails and the statement write it: `1 juli 2026 t/m 30 september 2026`. */
+let WORDS = '';
+/** The quarter's first and last day as ISO dates, which the mails must not show. */
+let ISO_ENDS: string[] = [];
+const QUARTER_WORDS = ['1 januari Y t/m 31 maart Y', '1 april Y t/m 30 juni Y', '1 juli Y t/m 30 september Y', '1 oktober Y t/m 31 december Y'];
+const QUARTER_ENDS = ['Y-01-01|Y-03-31', 'Y-04-01|Y-06-30', 'Y-07-01|Y-09-30', 'Y-10-01|Y-12-31'];
 
 let rt: E2ERuntime;
 
@@ -39,6 +52,10 @@ async function prepare(workflowId: string): Promise<void> {
 
 beforeAll(async () => {
 	rt = await startRuntime();
+	PERIOD = (JSON.parse(fs.readFileSync(path.join(rt.dataDir, 'sample-data', 'manifest.json'), 'utf8')) as { settledQuarter: string }).settledQuarter;
+	const [year, quarter] = [PERIOD.slice(0, 4), Number(PERIOD.slice(6))];
+	WORDS = QUARTER_WORDS[quarter - 1].replace(/Y/g, year);
+	ISO_ENDS = QUARTER_ENDS[quarter - 1].replace(/Y/g, year).split('|');
 	await prepare(QUARTERLY);
 	await prepare(RECONCILE);
 });
@@ -106,23 +123,23 @@ describe('settlement example workflows in the real runtime', () => {
 			'financien.jeugd@zaanstad.example',
 		]);
 		const amstelveen = mails.find((m) => m.to[0] === 'financien.jeugd@amstelveen.example')!;
-		expect(amstelveen.subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3 – Amstelveen – € 9.200,00');
+		expect(amstelveen.subject).toBe(`Verrekening jeugdhulp SJSO ${PERIOD} – Amstelveen – € 9.200,00`);
 		// Dutch, in text and HTML: the period in words, the amount, what is attached and how to check it, a real signature
 		for (const body of [amstelveen.text ?? '', amstelveen.html ?? '']) {
-			expect(body).toContain('1 juli 2026 t/m 30 september 2026');
+			expect(body).toContain(WORDS);
 			expect(body).toContain('Aantal leerlingen');
-			expect(body).toContain('verrekening-0362-2026-Q3.xlsx');
+			expect(body).toContain(`verrekening-0362-${PERIOD}.xlsx`);
 			expect(body).toMatch(/Bedrag \(€\)(<\/em>|')? telt op tot de regel (<em>)?Totaal/);
 			expect(body).toContain('Afdeling Financiën Jeugd');
 			expect(body).toContain('Gemeente Amsterdam (voorfinancierende gemeente SJSO)');
-			expect(body).not.toMatch(/2026-07-01|2026-09-30|sent automatically with/);
+			expect(body).not.toMatch(new RegExp(`${ISO_ENDS.join('|')}|sent automatically with`));
 		}
 		expect(amstelveen.html).toContain('<strong>€ 9.200,00</strong>');
-		expect(amstelveen.text).toContain('Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q3) = € 69.000,00');
+		expect(amstelveen.text).toContain(`Functiebekostiging (taakgericht): 3 fte × € 92.000,00 per fte per jaar × 3/12 jaar (periode ${PERIOD}) = € 69.000,00`);
 		const mailAmount = /Te betalen bedrag: (€ [\d.]+,\d\d)/.exec(amstelveen.text ?? '')?.[1];
 		expect(mailAmount).toBe('€ 9.200,00');
 		const files = await attachmentsOf(amstelveen);
-		expect(files.map((a) => a.filename)).toEqual(['verrekening-0362-2026-Q3.xlsx']);
+		expect(files.map((a) => a.filename)).toEqual([`verrekening-0362-${PERIOD}.xlsx`]);
 		const rows = await attachment(amstelveen, files[0].generatedFileName);
 		// the sheet on its own: Dutch headers, period, paying and pre-financing municipality on every row, a total row
 		expect(Object.keys(rows[0])).toEqual([
@@ -141,7 +158,7 @@ describe('settlement example workflows in the real runtime', () => {
 		]);
 		expect(rows).toHaveLength(5);
 		for (const r of rows) {
-			expect(r.Periode).toBe('1 juli 2026 t/m 30 september 2026 (2026-Q3)');
+			expect(r.Periode).toBe(`${WORDS} (${PERIOD})`);
 			expect(r['Betalende gemeente']).toBe('Amstelveen (0362)');
 			expect(r['Voorfinancierende gemeente']).toBe('Amsterdam (0363)');
 		}
@@ -176,13 +193,13 @@ describe('settlement example workflows in the real runtime', () => {
 		const mails = await rt.mails();
 		expect(mails).toHaveLength(1);
 		expect(mails[0].to).toEqual(['financien.jeugd@amsterdam.example']);
-		expect(mails[0].subject).toBe('Verrekening jeugdhulp SJSO 2026-Q3: 4 verschillen met de facturen');
+		expect(mails[0].subject).toBe(`Verrekening jeugdhulp SJSO ${PERIOD}: 4 verschillen met de facturen`);
 		const text = mails[0].text ?? '';
-		expect(text).toContain('Ouder-Amstel (2026-Q3): Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.');
-		expect(text).toContain('Haarlemmermeer (2026-Q3): Factuur ontbreekt: verwacht € 4.600,00');
-		expect(text).toContain('Velsen (2026-Q3): Onverwachte factuur');
-		expect(text).toContain('Dubbele factuur: factuurnummer VF-2026-Q3-004');
-		expect(text).toContain('1 juli 2026 t/m 30 september 2026');
+		expect(text).toContain(`Ouder-Amstel (${PERIOD}): Bedrag wijkt af: gefactureerd € 6.850,00, verwacht € 6.900,00, verschil -€ 50,00.`);
+		expect(text).toContain(`Haarlemmermeer (${PERIOD}): Factuur ontbreekt: verwacht € 4.600,00`);
+		expect(text).toContain(`Velsen (${PERIOD}): Onverwachte factuur`);
+		expect(text).toContain(`Dubbele factuur: factuurnummer VF-${PERIOD}-004`);
+		expect(text).toContain(WORDS);
 		expect(text).toContain('Wat te doen: Vraag de gemeente om de factuur.');
 		expect(text).toContain('Afdeling Financiën Jeugd\nGemeente Amsterdam');
 		const html = mails[0].html ?? '';

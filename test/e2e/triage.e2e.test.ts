@@ -1,12 +1,14 @@
 /**
  * Intake → Toeleiding Triage → case system / access team / school, in a real n8n.
  * The example workflow (workflows/intake-triage.json) reads the synthetic requests in
- * sample-data/requests.csv (the same columns as its form), triages them under the Amersfoort OSJ
- * preset and acts per route. Asserts what really happened: the cases the case API received, and who
+ * <dataDir>/sample-data/requests.csv (the same columns as its form; zorgteam dates relative to the day
+ * the runtime made its sample data, rt.sampleDate), triages them under the Amersfoort OSJ preset and
+ * acts per route. Asserts what really happened: the cases the case API received, and who
  * got which e-mail in maildev — and that no BSN left the workflow.
  */
 import { startRuntime, nodeItems, type E2ERuntime, type Mail } from './runtime';
 import { assertNoPersonalData } from '../helpers/privacy';
+import { dayNumber, isoOfDay } from '../helpers/sampleOracle';
 
 const WORKFLOW_ID = 'jhIntakeTriage01';
 let rt: E2ERuntime;
@@ -69,6 +71,9 @@ describe('intake triage in the real runtime', () => {
 
 		// The case system received exactly the collective and combined cases, authenticated by the credential.
 		const posts = (await rt.caseRequests()).filter((r) => r.method === 'POST' && r.path === '/api/cases');
+		// AANM-001 was discussed 21 days before the sample's day (scripts/sample-data/requests.js); 8 weeks = 56 days later
+		const zorgteam001 = isoOfDay(dayNumber(rt.sampleDate) - 21);
+		const deadline001 = isoOfDay(dayNumber(rt.sampleDate) - 21 + 56);
 		expect(posts.map((p) => [p.auth, p.status])).toEqual([
 			['apiKey', 201],
 			['apiKey', 201],
@@ -84,8 +89,8 @@ describe('intake triage in the real runtime', () => {
 			financing: ['jeugdwet_collective'],
 			crossRegionSettlement: false,
 			policy: 'amersfoort_osj',
-			zorgteamDate: '2026-03-02',
-			deadline: '2026-04-27',
+			zorgteamDate: zorgteam001,
+			deadline: deadline001,
 			actions: ['register_case', 'align_opp_with_family_plan', 'same_care_worker_at_home', 'inform_access_contact'],
 		});
 		expect(bodies[1]).toMatchObject({ requestId: 'AANM-003', route: 'combined', youthCareRoute: 'individual_beschikking', responsibleMunicipality: '0327', financing: ['passend_onderwijs', 'jeugdwet_individual'], deadline: null });
@@ -99,7 +104,7 @@ describe('intake triage in the real runtime', () => {
 		expect(mails).toHaveLength(8);
 		const contact12 = byRecipient(mails, 'toegang.12ab@regio-amersfoort.example');
 		expect(contact12.map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Collectieve jeugdhulp op school \(AANM-001\)$/)]);
-		expect(contact12[0].text).toContain('Start uiterlijk: 2026-04-27 (8-wekennorm)');
+		expect(contact12[0].text).toContain(`Start uiterlijk: ${deadline001} (8-wekennorm)`);
 		expect(contact12[0].text).toContain('Wie betaalt: Amersfoort, via het collectieve budget van de regio (Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ); functiebekostiging (beschikbaarheid, fte)); geen beschikking.');
 		expect(contact12[0].text).toContain('stem de doelen van het OPP af met het gezinsplan');
 		const ede = byRecipient(mails, 'toegang@ede.example');

@@ -1,5 +1,6 @@
 /**
- * The 8-week KPIs per school over the synthetic sample (sample-data/cases.csv), computed by the domain
+ * The 8-week KPIs per school over synthetic sample cases (by default the fixed fixture
+ * test/fixtures/sample-cases-2026-11-26.csv; the e2e tests pass the runtime's generated cases), computed by the domain
  * core the way the example workflows' "Calculate KPIs" nodes do (School Field = brin, 8 calendar weeks):
  * the expected figures for tests of the evaluation mails and their KPI chart.
  */
@@ -11,8 +12,16 @@ import { CheckSpec, checkCase, computeKpis, KpiCase, kpiInclusion, KpiRow } from
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
-export function sampleCaseRows(): Array<Record<string, string>> {
-	const [header, ...lines] = fs.readFileSync(path.join(REPO_ROOT, 'sample-data', 'cases.csv'), 'utf8').trim().split('\n');
+/**
+ * The fixed sample cases: 38 synthetic cases whose dates suit the reference date 2026-11-26 (the cases
+ * scripts/sample-data/generate.js makes for that day, before the ones it appends). Tests that pin their
+ * reference date use these; tests of "any day" generate their own.
+ */
+export const SAMPLE_CASES_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'sample-cases-2026-11-26.csv');
+
+/** Rows of a simple CSV (no quoted cells), as Extract From File gives them: every value a string. */
+export function sampleCaseRows(file = SAMPLE_CASES_FIXTURE): Array<Record<string, string>> {
+	const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
 	const cols = header.split(',');
 	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
 }
@@ -35,10 +44,10 @@ export function sampleCheckSpec(reference: CalendarDate, schoolField: 'brin' | '
 }
 
 /** One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before `reference`). */
-export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate): KpiRow[] {
+export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate, rows = sampleCaseRows()): KpiRow[] {
 	const spec = sampleCheckSpec(reference, 'brin', false);
 	const cases: KpiCase[] = [];
-	for (const row of sampleCaseRows()) {
+	for (const row of rows) {
 		if (kpiInclusion(isoDate(row.zorgteamDate), reference, { periodStart, periodEnd }) !== 'included') continue;
 		const c = checkCase((f) => row[f], spec);
 		cases.push({ group: c.school, clockStart: c.clockStart, status: c.status, daysElapsed: c.daysElapsed });

@@ -10,6 +10,7 @@ import * as path from 'node:path';
 import { DateTime } from 'luxon';
 import { sleep } from 'n8n-workflow';
 
+import { sampleCaseRows } from '../../helpers/sampleKpis';
 import { E2E_DATA_DIR, E2E_WORKFLOWS_DIR, REPO_ROOT, type E2ERuntime, type Mail } from '../runtime';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -47,11 +48,8 @@ export async function startOwned(kind: 'sqlite' | 'queue'): Promise<OwnedRuntime
 	return kind === 'queue' ? queueJs.startQueueRuntime(opts) : runtimeJs.startRuntime(opts);
 }
 
-function sampleRows(): Array<Record<string, string>> {
-	const [header, ...lines] = fs.readFileSync(path.join(REPO_ROOT, 'sample-data', 'cases.csv'), 'utf8').trim().split('\n');
-	const cols = header.split(',');
-	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
-}
+/** The fixed sample cases (test/fixtures/sample-cases-2026-11-26.csv): the alert-once workflow judges on 2026-11-26. */
+const sampleRows = (): Array<Record<string, string>> => sampleCaseRows();
 
 /** On the workflow's fixed reference date 2026-11-26 every zorgteam has these overdue and due-soon cases. */
 export const ALERTED: Record<string, string[]> = {

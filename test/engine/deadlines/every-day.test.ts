@@ -2,9 +2,10 @@
 /**
  * The weekly alert on every day, not only the day a test happens to run: the example workflow's own
  * Deadline Monitor (workflows/deadline-alerts.json, its parameters unchanged but for a pinned
- * Reference Date) runs on the sample cases for every day from the sample's reference date
- * 2026-11-26 through 31 August 2027, and each day's zorgteam items must be what the real-n8n test
- * (test/e2e/deadlines.e2e.test.ts) expects on that day — the same helper, the same line checks.
+ * Reference Date) runs on the fixed sample cases (test/fixtures/sample-cases-2026-11-26.csv) for every
+ * day from 2026-11-26 through 31 August 2027, and each day's zorgteam items must be what the
+ * independent oracle (test/helpers/sampleOracle.ts) says — the helper and line checks the real-n8n test
+ * (test/e2e/deadlines.e2e.test.ts) uses too. Generated sample data on any day: sample-any-day.test.ts.
  * The span reaches the days whose words differ ("nog 2 dagen", "nog 1 dag", "laatste dag", "1 dag te laat",
  * "2 dagen te laat"), and after mid-January 2027 every open sample case stays overdue.
  */
@@ -40,7 +41,7 @@ describe('the weekly alert on every day of a school year', () => {
 			const reference = formatIsoDate(day);
 			const r = await runWorkflow(exampleMonitor(reference), { input: rows });
 			expect(r.error).toBeUndefined();
-			const { mails, checks } = expectedAlerts(day);
+			const { mails, checks } = expectedAlerts(reference, rows as Array<Record<string, string>>);
 			const groups = [...r.json(NODE, 0), ...r.json(NODE, 1)];
 			expect({ reference, errors: r.json(NODE, 4).length }).toEqual({ reference, errors: 0 });
 			expect({ reference, to: groups.map((g) => g.recipientEmail).sort() }).toEqual({ reference, to: [...mails.keys()].sort() });

@@ -1,0 +1,54 @@
+/**
+ * Typed access to the sample-data generator (scripts/sample-data/*.js, plain Node so that `npm run
+ * sample-data` and the runtime need no build) for tests that check the sample data on any day.
+ */
+import type { OracleStatus } from './sampleOracle';
+
+/** One generated case: the spreadsheet's columns (strings, '' when empty) plus what it shows on its day. */
+export interface SampleCase extends Record<string, string> {
+	caseRef: string;
+	zorgteamEmail: string;
+	zorgteamDate: string;
+	startDate: string;
+	expected: OracleStatus;
+	/** 3-month thuiszitter status on the day, '' for a case without thuiszitter data. */
+	expectedThuiszitter: '' | OracleStatus;
+}
+
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS scripts without type declarations */
+export const { caseRows, COLUMNS: CASE_COLUMNS, SCHOOLS } = require('../../scripts/sample-data/cases') as {
+	caseRows(date: string): SampleCase[];
+	COLUMNS: string[];
+	SCHOOLS: Array<{ school: string; brin: string; zorgteam: string; zorgteamEmail: string }>;
+};
+export const { deliveryRows, invoiceRows } = require('../../scripts/sample-data/settlement') as {
+	deliveryRows(date: string): Array<Record<string, string | number>>;
+	invoiceRows(date: string): Array<Record<string, string>>;
+};
+export const { requestRows } = require('../../scripts/sample-data/requests') as { requestRows(date: string): Array<Record<string, string>> };
+export const { writeSampleData, parseArgs } = require('../../scripts/sample-data/generate') as {
+	writeSampleData(date: string, outDir: string): Promise<{ date: string; settledQuarter: string; files: string[] }>;
+	parseArgs(argv: string[]): { date?: string; out?: string };
+};
+export const { todayInAmsterdam, previousQuarter } = require('../../scripts/sample-data/days') as {
+	todayInAmsterdam(now?: Date): string;
+	previousQuarter(date: string): { year: number; quarter: number; label: string; months: string[] };
+};
+/* eslint-enable @typescript-eslint/no-require-imports */
+
+/** A generated case as Extract From File gives it: only the spreadsheet's columns. */
+export const asSheetRow = (c: SampleCase): Record<string, string> => Object.fromEntries(CASE_COLUMNS.map((k) => [k, c[k]]));
+
+/**
+ * Days on which tests judge the generated sample data: today (Europe/Amsterdam, so the suite run under
+ * a moved clock covers that day too) and fixed days chosen for what changes around them: a year's
+ * turn, mid-January, both DST nights, a leap day, the summer holiday, each quarter's first and last day.
+ */
+export function sampleDays(): string[] {
+	const fixed = [
+		'2026-11-26', '2026-12-07', '2026-12-31', '2027-01-01', '2027-01-15', '2027-02-28', '2027-03-28', '2027-03-31',
+		'2027-04-01', '2027-06-30', '2027-07-01', '2027-07-25', '2027-09-30', '2027-10-01', '2027-10-31', '2027-12-31',
+		'2028-02-29', '2028-03-26', '2028-07-20', '2028-10-29', '2028-12-31', '2029-06-15', '2030-01-01',
+	];
+	return [...new Set([todayInAmsterdam(), ...fixed])];
+}
