@@ -12,25 +12,9 @@
 import { IDataObject } from 'n8n-workflow';
 
 import { addDays, formatIsoDate, fromYmd } from '../../../domain/primitives/dates';
-import { loadWorkflow, runWorkflow, WorkflowJson } from '../../helpers/engine';
+import { runWorkflow } from '../../helpers/engine';
 import { alertLineProblems, expectedAlerts } from '../../helpers/sampleAlerts';
-import { NODE, sampleCases } from './helpers';
-
-/** The example workflow reduced to a source and its Deadline Monitor, judging on `reference`. */
-function exampleMonitor(reference: string): WorkflowJson {
-	const example = loadWorkflow('workflows/deadline-alerts.json');
-	const monitor = example.nodes.find((n) => n.name === NODE)!;
-	return {
-		name: 'deadline-alerts.json, Deadline Monitor only',
-		nodes: [
-			{ id: 'src', name: 'Cases', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-			// alertOnce off: every day is judged afresh, as on a first run
-			{ ...monitor, parameters: { ...monitor.parameters, referenceDate: reference, alertOnce: false } },
-		],
-		connections: { Cases: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
+import { exampleMonitor, NODE, sampleCases } from './helpers';
 
 describe('the weekly alert on every day of a school year', () => {
 	it('mails each zorgteam exactly its overdue and due-soon cases, each line in correct Dutch', async () => {

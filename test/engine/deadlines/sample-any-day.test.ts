@@ -9,26 +9,11 @@
  */
 import { IDataObject } from 'n8n-workflow';
 
-import { loadWorkflow, runWorkflow, WorkflowJson } from '../../helpers/engine';
+import { runWorkflow } from '../../helpers/engine';
 import { alertLineProblems, expectedAlerts } from '../../helpers/sampleAlerts';
 import { asSheetRow, caseRows, sampleDays, SCHOOLS } from '../../helpers/sampleData';
 import { dayNumber, eightWeekOracle, isoOfDay } from '../../helpers/sampleOracle';
-import { NODE } from './helpers';
-
-/** The example's Deadline Monitor judging on `reference`, with parameter overrides. */
-function exampleMonitor(reference: string, overrides: IDataObject = {}): WorkflowJson {
-	const example = loadWorkflow('workflows/deadline-alerts.json');
-	const monitor = example.nodes.find((n) => n.name === NODE)!;
-	return {
-		name: 'deadline-alerts.json, Deadline Monitor only',
-		nodes: [
-			{ id: 'src', name: 'Cases', type: 'test.source', typeVersion: 1, position: [0, 0], parameters: {} },
-			{ ...monitor, parameters: { ...monitor.parameters, referenceDate: reference, alertOnce: false, ...overrides } },
-		],
-		connections: { Cases: { main: [[{ node: NODE, type: 'main', index: 0 }]] } },
-		settings: { executionOrder: 'v1' },
-	};
-}
+import { exampleMonitor, NODE } from './helpers';
 
 const OUTPUT_OF: Record<string, number> = { overdue: 0, due_soon: 1, on_track: 2, met: 3, met_late: 3 };
 
