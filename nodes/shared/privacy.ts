@@ -170,7 +170,8 @@ export class IdentifyingData {
 				if (text === '') continue;
 				// A BSN as a number, or written 123 456 782 / 123.456.782 / 10000094.0: hash the BSN, as triage does
 				// (the one BSN rule: never another number's digits).
-				if (isValidBsn(value)) text = normaliseBsn(value, key);
+				// only number-like text is tried as a BSN (a thrown error per item would be slow on 100k pupil references)
+				if (/^[\d\s.,+eE-]+$/.test(text) && isValidBsn(text)) text = normaliseBsn(text, key);
 				else {
 					const digits = text.replace(/[\s.-]/g, '');
 					if (/^\d{8,9}$/.test(digits)) text = digits.padStart(9, '0');
