@@ -143,7 +143,8 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	const arrangement = parseArrangement(read(json, fields.arrangement), fields.arrangement, ctx.defaultArrangement);
 
 	const rawProduct = read(json, fields.product);
-	let product = isBlank(rawProduct) ? '' : readIdentifier(rawProduct, fields.product);
+	// a product or lot code is compared with the configured codes (normaliseProductCode): invisible characters removed, digits as written
+	let product = isBlank(rawProduct) ? '' : stripInvisible(String(rawProduct));
 
 	const rawSchool = read(json, fields.school);
 	// A BRIN code is written by the one BRIN rule (12 ab 01 → 12AB01); a school name stays as written.
