@@ -10,6 +10,7 @@ import { HolidayCalendar } from '../calendar/holidays';
 import { CaseStatus, ClockConfig, ClockResult, evaluateClock } from './clock';
 import { formatIsoDateCached as formatIsoDate, parseDateCached as parseCalendarDate } from '../primitives/dateCache';
 import { isBlank } from '../primitives/blank';
+import { readIdentifier, stripInvisible } from '../primitives/identifier';
 import { deepFreeze } from '../primitives/shared';
 
 export type RuleId = 'eightWeek' | 'thuiszitter' | 'custom';
@@ -57,7 +58,8 @@ export interface KnownSchools {
 	brins: Brin[];
 }
 
-const text = (v: unknown) => (isBlank(v) ? '' : String(v).trim());
+/** A school, BRIN or zorgteam text by the one identifier rule's cleaning (format characters, spaces: `stripInvisible`). */
+const text = (v: unknown) => (isBlank(v) ? '' : stripInvisible(String(v)));
 
 /**
  * Read a known-schools list (comma/semicolon/newline separated). An entry that is a BRIN code is read by
@@ -67,7 +69,7 @@ const text = (v: unknown) => (isBlank(v) ? '' : String(v).trim());
 export function parseKnownSchools(list: string): KnownSchools | undefined {
 	const entries = list
 		.split(/[\n,;]/)
-		.map((s) => s.trim())
+		.map((s) => stripInvisible(s))
 		.filter((s) => s !== '');
 	if (!entries.length) return undefined;
 	const known: KnownSchools = { names: new Set(), brins: [] };
@@ -110,11 +112,26 @@ function readAddresses(value: unknown, field: string): AddressList {
 
 const CASE_REF_SAFE = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/;
 
+/**
+ * A case reference fit to name a row in an error (issue 22 §5): read by the one identifier rule and of the
+ * pseudonymous form (letters, digits, `- . _ /`, at most 64); undefined for anything else (never a name).
+ */
+export function safeCaseReference(value: unknown): string | undefined {
+	if (isBlank(value)) return undefined;
+	try {
+		const ref = readIdentifier(value, 'caseRef');
+		return CASE_REF_SAFE.test(ref) ? ref : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
 /** Read and check one case. Throws InvalidFieldError/MissingFieldError naming the field. */
 export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: HolidayCalendar): CaseCheck {
 	const { fields } = spec;
 	const rawRef = read(fields.caseRef);
-	const caseRef = text(rawRef);
+	// the one identifier rule: format characters removed, `2026001.0` read as `2026001`; unprintable: an error
+	const caseRef = isBlank(rawRef) ? '' : readIdentifier(rawRef, fields.caseRef);
 	if (spec.requireCaseRef && caseRef === '') {
 		throw new MissingFieldError(fields.caseRef, `Map "Case Reference Field" to the column with the pseudonymous case reference (e.g. C-2026-0001); alerts and grouping need it.`);
 	}

@@ -4,6 +4,7 @@
  * 1 January 2015 (gemeentelijke herindelingen, `former-municipalities.ts`) resolve to their legal successor.
  */
 import { describeValue, InvalidFieldError } from '../primitives/errors';
+import { exportedInteger, stripInvisible } from '../primitives/identifier';
 import { GEMEENTEN_2025, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
 import { FORMER_MUNICIPALITIES, type FormerFate, type FormerMunicipalityRow } from './former-municipalities';
 import type { Language } from '../primitives/language';
@@ -156,7 +157,7 @@ export function leadingCbsCode(text: string): string | undefined {
  */
 function describeMunicipalityValue(value: unknown, suggestion: Municipality | undefined): string {
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10000) return `the number ${value}`;
-	if (typeof value === 'string' && (CODE_LIKE.test(value) || suggestion !== undefined)) return `"${value.trim()}"`;
+	if (typeof value === 'string' && (CODE_LIKE.test(stripInvisible(value)) || suggestion !== undefined)) return `"${stripInvisible(value)}"`;
 	return describeValue(value);
 }
 
@@ -322,10 +323,8 @@ export class MunicipalityRegistry {
 
 	/** Find a municipality by code or name, or `undefined`. */
 	find(value: unknown): Municipality | undefined {
-		if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
-		if (typeof value !== 'string') return undefined;
-		const s = value.trim();
-		if (s === '') return undefined;
+		const s = lookupText(value);
+		if (s === undefined) return undefined;
 		const code = normaliseCode(s);
 		if (code !== undefined) return this.byCode.get(code);
 		const byName = this.byName.get(foldName(s));
@@ -338,10 +337,8 @@ export class MunicipalityRegistry {
 	 */
 	findFormer(value: unknown): FormerResolution | undefined {
 		if (this.formerByCode.size === 0) return undefined;
-		if (typeof value === 'number' && Number.isInteger(value)) value = String(value);
-		if (typeof value !== 'string') return undefined;
-		const s = value.trim();
-		if (s === '') return undefined;
+		const s = lookupText(value);
+		if (s === undefined) return undefined;
 		const code = normaliseCode(s) ?? this.formerByName.get(foldName(s));
 		return code === undefined ? undefined : this.formerByCode.get(code);
 	}
@@ -394,6 +391,23 @@ export class MunicipalityRegistry {
 	has(code: string): boolean {
 		const c = normaliseCode(code);
 		return c !== undefined && this.byCode.has(c);
+	}
+}
+
+/**
+ * A value as the registry looks it up, by the one identifier rule (domain/primitives/identifier): format
+ * characters (zero-width space, soft hyphen…) removed, spaces collapsed, a float export read as its integer
+ * (`307.0` → `307`). Undefined for an empty value or one that is not a text or whole number.
+ */
+function lookupText(value: unknown): string | undefined {
+	if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? String(value) : undefined;
+	if (typeof value !== 'string') return undefined;
+	const s = stripInvisible(value);
+	if (s === '') return undefined;
+	try {
+		return exportedInteger(s, 'municipality') ?? s;
+	} catch {
+		return s; // scientific notation that lost digits: no municipality, an unknown-municipality error follows
 	}
 }
 

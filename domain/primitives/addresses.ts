@@ -1,14 +1,31 @@
 /**
- * E-mail address lists as cells and parameters hold them (issue 15 §3): one cell may hold several
- * addresses separated by `;`, `,`, spaces or line breaks, each bare or as `Name <address>` (only the address is kept). Every node reads them with `parseAddressList`:
- * each address is validated, duplicates are removed case-insensitively (the first spelling is kept), and
- * the result is both an array and one comma-separated text, the form n8n's Gmail and Outlook nodes split on.
+ * E-mail address lists as cells and parameters hold them (issue 15 §3, issue 22 §3), read the way mail
+ * clients read an RFC 5322 address list: one cell may hold several addresses separated by `;`, `,`, spaces or
+ * line breaks, each bare or with a display name — `Jan de Vries <jan@school.example>`, a quoted name with
+ * commas `"Vries, Jan de" <jan@school.example>`, or a comment `jan@school.example (Jan)` — of which only the
+ * address is kept; a `mailto:` link (`mailto:jan@school.example`, `<mailto:…?subject=…>`) is its address;
+ * characters that print as nothing (format characters, NBSP) are removed. The domain is written in lower
+ * case (domains are case-insensitive), the local part as given. Every node reads them with `parseAddressList`:
+ * each address is validated against what n8n's Send Email, Gmail and Outlook nodes accept (a dot-atom local
+ * part of RFC 5322 `atext`, `@`, a domain of two or more labels; no quoted local parts, IP literals or
+ * comments inside the address), duplicates are removed case-insensitively (the first spelling is kept), and
+ * the result is both an array and one comma-separated text, the form those nodes split on.
  * Pure: no n8n, no I/O.
  */
 import { describeValue, InvalidFieldError } from './errors';
 
-/** One address: local part, @, a domain with a dot; no spaces, separators or angle brackets. */
-const EMAIL = /^[^\s@,;<>()]+@[^\s@,;<>()]+\.[^\s@,;<>()]+$/;
+/** RFC 5322 `atext`: the characters of a dot-atom local part. */
+const ATEXT = "[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]";
+/** A domain label: letters or digits (any script), hyphens inside. */
+const LABEL = '[\\p{L}\\p{N}](?:[\\p{L}\\p{N}-]{0,61}[\\p{L}\\p{N}])?';
+/** One address as the mail nodes accept it: dot-atom local part (at most 64), @, at least two domain labels. */
+const EMAIL = new RegExp(`^(?=.{1,64}@)(${ATEXT}+(?:\\.${ATEXT}+)*)@((?:${LABEL}\\.)+${LABEL})$`, 'u');
+/** Characters that print as nothing (Cf: zero-width space, soft hyphen, BOM…) and non-breaking spaces. */
+const INVISIBLE = /\p{Cf}/gu;
+const NBSP = /[\u00A0\u2007\u202F]/g;
+/** An RFC 5322 comment, `(…)`, with escaped characters inside. */
+const COMMENT = /\((?:[^()\\]|\\.)*\)/g;
+const MAILTO = /^mailto:/i;
 
 export interface AddressList {
 	/** The addresses in order of first appearance, duplicates (case-insensitive) removed. */
@@ -33,8 +50,8 @@ export class InvalidEmailError extends InvalidFieldError {
 
 /** A token of an address cell: `<address>`, a separator, or a word. */
 const TOKEN = /<([^<>]*)>|[;,]|[^\s<>;,]+/g;
-/** A quoted display name directly before `<address>` (`"Vries, Jan de" <jan@x.nl>`). */
-const QUOTED_NAME = /"[^"]*"\s*(?=<)/g;
+/** A quoted display name directly before `<address>` (`"Vries, Jan de" <jan@x.nl>`), with escapes (`\"`). */
+const QUOTED_NAME = /"(?:[^"\\]|\\.)*"\s*(?=<)/g;
 
 /**
  * Split one text into its entries. `Name <address>` keeps only the address: words without `@` directly
@@ -46,7 +63,8 @@ function splitText(text: string, out: string[]): void {
 		out.push(...pending);
 		pending = [];
 	};
-	for (const m of text.replace(QUOTED_NAME, ' ').matchAll(TOKEN)) {
+	const plain = text.replace(INVISIBLE, '').replace(NBSP, ' ').replace(QUOTED_NAME, ' ').replace(COMMENT, ' ');
+	for (const m of plain.matchAll(TOKEN)) {
 		if (m[1] !== undefined) {
 			pending = []; // the display name of this address
 			out.push(m[1].trim());
@@ -92,13 +110,32 @@ export function parseAddressList(value: unknown, field: string): AddressList {
 	const seen = new Set<string>();
 	const addresses: string[] = [];
 	entries.forEach((entry, i) => {
-		if (!EMAIL.test(entry)) throw new InvalidEmailError(field, i + 1, entries.length);
-		const key = entry.toLowerCase();
+		const address = normaliseAddress(entry);
+		if (address === undefined) throw new InvalidEmailError(field, i + 1, entries.length);
+		const key = address.toLowerCase();
 		if (seen.has(key)) return;
 		seen.add(key);
-		addresses.push(entry);
+		addresses.push(address);
 	});
 	return { addresses, text: addresses.join(', ') };
+}
+
+/**
+ * One entry as the mail nodes get it: a `mailto:` link reduced to its address (query dropped, `%40`
+ * decoded), the domain in lower case, the local part as written. Undefined when it is not an address.
+ */
+export function normaliseAddress(entry: string): string | undefined {
+	let s = entry.trim();
+	if (MAILTO.test(s)) {
+		s = s.replace(MAILTO, '').split('?')[0];
+		try {
+			s = decodeURIComponent(s);
+		} catch {
+			return undefined;
+		}
+	}
+	const m = EMAIL.exec(s);
+	return m ? `${m[1]}@${m[2].toLowerCase()}` : undefined;
 }
 
 /** Merge several lists into one, duplicates (case-insensitive) removed, first spelling kept. */

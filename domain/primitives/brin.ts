@@ -1,8 +1,12 @@
 /**
- * BRIN school codes: 4 characters (2 digits + 2 letters/digits, e.g. `12AB`), optionally followed by
- * a 2-digit location number (vestigingsnummer, e.g. `12AB00`). Normalised to upper case without separators.
+ * BRIN school codes by their published grammar (DUO; python-stdnum `stdnum/nl/brin.py`): 2 digits and
+ * 2 letters (`12AB`, the institution), optionally followed by a 2-digit location number (vestigingsnummer,
+ * `12AB00`). Digits where the letters belong (`1234`, `2026`, `202601`: a year or a gemeentecode in a
+ * school column) are not a BRIN. Read by the one identifier rule first (format characters removed), then
+ * normalised to upper case without separators.
  */
 import { describeValue, InvalidFieldError } from './errors';
+import { cleanIdentifierText, stripInvisible } from './identifier';
 
 export interface Brin {
 	/** The 4-character institution code, upper case. */
@@ -15,22 +19,24 @@ export interface Brin {
 
 export class InvalidBrinError extends InvalidFieldError {
 	constructor(field: string, value: unknown) {
-		super('invalid_brin', field, `Field "${field}" is not a valid BRIN code: received ${describeValue(value)}`, 'A BRIN code is 2 digits and 2 letters or digits (e.g. 12AB), optionally followed by a 2-digit location number (12AB00).');
+		super('invalid_brin', field, `Field "${field}" is not a valid BRIN code (2 digits and 2 letters, e.g. 12AB): received ${describeValue(value)}`, 'A BRIN code is 2 digits and 2 letters (e.g. 12AB), optionally followed by a 2-digit location number (12AB00).');
 		this.name = 'InvalidBrinError';
 	}
 }
 
-const BRIN = /^(\d{2}[A-Z0-9]{2})(\d{2})?$/;
+const BRIN = /^(\d{2}[A-Z]{2})(\d{2})?$/;
+const SEPARATORS = /[\s\-./]/g;
 
 /**
- * Read a BRIN school code (DUO): 2 digits + 2 letters/digits, optionally a 2-digit location number
- * (`12AB`, `12AB01`); any case, spaces, dashes, dots and slashes ignored.
+ * Read a BRIN school code (DUO): 2 digits + 2 letters, optionally a 2-digit location number
+ * (`12AB`, `12AB01`); any case, spaces, dashes, dots, slashes and format characters (zero-width…) ignored.
  * @returns the institution (upper case), the location if given, and the whole code (see `Brin`)
  * @throws InvalidBrinError naming `field` (the value itself is not echoed)
  */
 export function parseBrin(value: unknown, field: string): Brin {
-	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidBrinError(field, value);
-	const s = String(value).toUpperCase().replace(/[\s\-./]/g, '');
+	// a number is never a BRIN (its letters are missing): `2026` in a school column is a year
+	if (typeof value !== 'string') throw new InvalidBrinError(field, value);
+	const s = cleanIdentifierText(value, field).toUpperCase().replace(SEPARATORS, '');
 	const m = BRIN.exec(s);
 	if (!m) throw new InvalidBrinError(field, value);
 	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };
@@ -48,13 +54,12 @@ export function brinMatches(entry: Brin, code: Brin): boolean {
 
 /** A BRIN code, or undefined when the value is empty or not a BRIN code (e.g. a school name). */
 export function tryParseBrin(value: unknown): Brin | undefined {
-	if (typeof value !== 'string' && typeof value !== 'number') return undefined;
+	if (typeof value !== 'string') return undefined;
 	// no exception for a non-code: school names are common and throwing per record is slow
-	if (typeof value === 'string') {
-		const c = value.trimStart().charCodeAt(0);
-		if (!(c >= 48 && c <= 57)) return undefined; // a BRIN code starts with a digit; most school names do not
-	}
-	const m = BRIN.exec(String(value).toUpperCase().replace(/[\s\-./]/g, ''));
+	const text = stripInvisible(value);
+	const c = text.charCodeAt(0);
+	if (!(c >= 48 && c <= 57)) return undefined; // a BRIN code starts with a digit; most school names do not
+	const m = BRIN.exec(text.toUpperCase().replace(SEPARATORS, ''));
 	if (!m) return undefined;
 	return m[2] === undefined ? { institution: m[1], code: m[1] } : { institution: m[1], location: m[2], code: m[1] + m[2] };
 }

@@ -11,6 +11,7 @@
  */
 import { DateTime } from 'luxon';
 
+import { stripInvisible } from './identifier';
 import { describeValue, InvalidFieldError } from './errors';
 import { isBlank } from './blank';
 
@@ -246,7 +247,8 @@ export function parseCalendarDate(value: unknown, field: string, zone: string = 
 	if (typeof value !== 'string') {
 		throw new InvalidDateError(field, `received ${describeValue(value)}`);
 	}
-	const s = value.trim();
+	// the one identifier rule (domain/primitives/identifier): format characters removed, spaces collapsed
+	const s = stripInvisible(value);
 	if (s === '') throw new InvalidDateError(field, 'it is empty');
 
 	let m = ISO_DATE.exec(s);

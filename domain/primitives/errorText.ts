@@ -28,6 +28,8 @@ export interface ErrorText {
 export interface ErrorLike {
 	code?: unknown;
 	field?: unknown;
+	/** The row as the user sees it, in the text's language (`rij 4 van het werkblad`); added to the text. */
+	where?: unknown;
 }
 
 type Entry = (field: string) => ErrorText;
@@ -69,6 +71,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_text: (f) => ({ text: `Het veld "${f}" bevat geen korte tekst.`, fix: 'Gebruik een korte code of referentie, geen vrije tekst.' }),
 		invalid_pupil_reference: (f) => ({ text: `Het veld "${f}" bevat geen leerlingreferentie.`, fix: 'Gebruik de pseudonieme leerlingcode, geen naam of BSN.' }),
 		invalid_email: (f) => ({ text: `Het veld "${f}" bevat geen geldig e-mailadres.`, fix: 'Vul een adres in zoals naam@school.nl; scheid meerdere adressen met een komma.' }),
+		invalid_identifier: (f) => ({
+			text: `Het veld "${f}" bevat een kenmerk dat niet betrouwbaar te lezen is (een onzichtbaar teken of een getal dat de spreadsheet heeft afgerond).`,
+			fix: 'Typ het kenmerk opnieuw in de bron, of zet de kolom in de spreadsheet op tekst zodat elk cijfer bewaard blijft.',
+		}),
 		invalid_amount: (f) => ({ text: `Het veld "${f}" bevat geen geldig bedrag.`, fix: 'Schrijf het bedrag in euro’s, bijvoorbeeld 1234,56 of 1.234,56 (hoogstens twee decimalen).' }),
 		invalid_number: (f) => ({ text: `Het veld "${f}" bevat geen geldig getal.`, fix: 'Schrijf een getal van nul of meer, bijvoorbeeld 12 of 12,5.' }),
 		invalid_period: (f) => ({ text: `Het veld "${f}" bevat geen geldige periode.`, fix: 'Schrijf een periode als 2026-Q1, 2026-03, 2026-H1, 2026 of 2026-01-01/2026-03-31.' }),
@@ -153,6 +159,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_text: (f) => ({ text: `The field "${f}" does not hold a short text.`, fix: 'Use a short code or reference, not free text.' }),
 		invalid_pupil_reference: (f) => ({ text: `The field "${f}" does not hold a pupil reference.`, fix: 'Use the pseudonymous pupil code, not a name or BSN.' }),
 		invalid_email: (f) => ({ text: `The field "${f}" does not hold a valid e-mail address.`, fix: 'Fill in an address such as name@school.nl; separate several addresses with commas.' }),
+		invalid_identifier: (f) => ({
+			text: `The field "${f}" holds an identifier that cannot be read reliably (a hidden character, or a number the spreadsheet rounded).`,
+			fix: 'Retype the identifier in the source, or format the spreadsheet column as text so that every digit is kept.',
+		}),
 		invalid_amount: (f) => ({ text: `The field "${f}" does not hold a valid amount.`, fix: 'Write the amount in euros, e.g. 1234.56 or 1.234,56 (at most two decimals).' }),
 		invalid_number: (f) => ({ text: `The field "${f}" does not hold a valid number.`, fix: 'Write a number of zero or more, e.g. 12 or 12.5.' }),
 		invalid_period: (f) => ({ text: `The field "${f}" does not hold a valid period.`, fix: 'Write a period as 2026-Q1, 2026-03, 2026-H1, 2026 or 2026-01-01/2026-03-31.' }),
@@ -231,9 +241,9 @@ export function errorText(error: ErrorLike, language: MessageLanguage = 'nl'): E
 	const field = typeof error.field === 'string' && error.field.trim() !== '' ? error.field.trim().slice(0, MAX_FIELD_LENGTH) : undefined;
 	const entry = typeof error.code === 'string' ? TEXTS[lang][error.code] : undefined;
 	// Codes about the whole row name no field; the other codes need one.
-	if (entry && ROW_CODES.has(error.code as string)) return entry('');
-	if (field === undefined) return FALLBACK[lang].row;
-	return (entry ?? FALLBACK[lang].field)(field);
+	const words = entry && ROW_CODES.has(error.code as string) ? entry('') : field === undefined ? FALLBACK[lang].row : (entry ?? FALLBACK[lang].field)(field);
+	if (typeof error.where !== 'string' || error.where === '') return words;
+	return { text: `${words.text.replace(/\.$/, '')} (${error.where}).`, fix: words.fix };
 }
 
 /** The error codes with their own text (the rest get the general one). */

@@ -10,6 +10,7 @@
 import { createHmac, createSecretKey } from 'crypto';
 
 import { DomainError } from './errors';
+import { stripInvisible } from './identifier';
 
 export type Pseudonymiser = (pupilRef: string) => string;
 
@@ -40,12 +41,13 @@ const PLAIN = /^[\x21-\x7e]+$/;
  * The form of a pupil reference that is pseudonymised: the same pupil typed slightly differently (spaces,
  * case, Unicode composition) gives the same text, so the same pseudonym.
  * @param ref a pupil reference as written (leerlingnummer or another stable reference)
- * @returns the reference trimmed, inner white space collapsed to one space, NFC, lower case
+ * @returns the reference by the one identifier rule (format characters such as a zero-width space removed,
+ *   white space collapsed and trimmed: `stripInvisible`), NFC, lower case
  */
 export function normalisePupilRef(ref: string): string {
 	// fast path: printable ASCII without spaces (leerlingnummers) needs only lower-casing
 	if (PLAIN.test(ref)) return ref.toLowerCase();
-	return ref.normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase();
+	return stripInvisible(ref.normalize('NFC')).toLowerCase();
 }
 
 /**

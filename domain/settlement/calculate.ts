@@ -95,10 +95,11 @@ interface PartyAcc {
 export class IncompleteBasisError extends DomainError {
 	constructor(refused: readonly RejectedRecord[], recordsIn: number, total: Cents) {
 		const shown = [...refused].sort((a, b) => a.index - b.index).slice(0, 10);
-		const list = shown.map((r) => `${r.index + 1}${r.field ? ` (${r.field}: ${r.code})` : ` (${r.code})`}`).join(', ') + (refused.length > shown.length ? `, … (${refused.length - shown.length} more)` : '');
+		// each refused record by its row as the user sees it, the column and the error (never a value)
+		const list = shown.map((r) => `${r.row ?? `item ${r.index + 1}`} (${r.field ? `column "${r.field}": ` : ''}${r.code})`).join(', ') + (refused.length > shown.length ? `, … (${refused.length - shown.length} more)` : '');
 		super(
 			'incomplete_basis',
-			`${refused.length} of ${recordsIn} delivery records were refused (item ${list}), so the basis for splitting the shared amount of ${formatEuro(total, 'en')} is incomplete: no statement was made`,
+			`${refused.length} of ${recordsIn} delivery records were refused: ${list}; so the basis for splitting the shared amount of ${formatEuro(total, 'en')} is incomplete: no statement was made`,
 			{
 				field: 'refusedRecords',
 				hint: 'Correct the refused records (each error names the field) and run again; or, to get provisional statements over the valid records only, set Options › Refused Records in a Shared Amount to "Allocate Over Valid Records (Provisional)".',

@@ -13,6 +13,7 @@
  * A line whose statement is provisional (refused records in a shared amount, issue 11 §4) says so:
  * `provisional: true` and a note in the message — a match against a provisional amount is not final.
  */
+import { stripInvisible } from '../primitives/identifier';
 import type { Cents } from '../money';
 import { formatEuro } from '../money';
 import type { Period } from './period';
@@ -108,7 +109,7 @@ export function reconcileInvoices(
 	const seen = new Map<string, Invoice>();
 	const duplicates: Invoice[] = [];
 	for (const inv of [...invoices].sort((a, b) => a.index - b.index)) {
-		const k = `${inv.municipalityCode}|${inv.invoiceNumber.trim().toUpperCase()}`;
+		const k = `${inv.municipalityCode}|${stripInvisible(inv.invoiceNumber).toUpperCase()}`;
 		if (seen.has(k)) {
 			duplicates.push(inv);
 			continue;

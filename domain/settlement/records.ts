@@ -4,6 +4,7 @@
  * except short, safe values (see `describeValue`).
  */
 import { tryParseBrin } from '../primitives/brin';
+import { readIdentifier, stripInvisible } from '../primitives/identifier';
 import { describeValue, InvalidFieldError, MissingFieldError } from '../primitives/errors';
 import { parseAmount, parseDecimal } from '../money';
 import { getDefaultRegistry, type MunicipalityRegistry } from '../municipalities/registry';
@@ -13,6 +14,7 @@ import { formatIsoDate } from '../primitives/dates';
 import { parsePeriod, periodContains, type Period } from './period';
 import type { DeliveryRecord } from './types';
 import { normalisePupilRef } from '../primitives/pseudonym';
+import { isBlank } from '../primitives/blank';
 import { defaultColumnNames } from '../primitives/columns';
 import { DELIVERY_COLUMNS, type DeliveryColumn } from './columns';
 
@@ -62,7 +64,7 @@ const ARRANGEMENTS: Record<string, Arrangement> = {
 export const ARRANGEMENT_VALUES = 'group (groep, groepsaanbod), individual (individueel, extra ondersteuning) or class (onderwijs-zorgklas)';
 
 export function parseArrangement(value: unknown, field: string, fallback?: Arrangement): Arrangement {
-	if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) {
+	if (isBlank(value)) {
 		if (fallback) return fallback;
 		throw new MissingFieldError(field, `Fill in ${ARRANGEMENT_VALUES}.`);
 	}
@@ -92,9 +94,6 @@ function cachedPeriod(value: unknown, field: string): Period {
 	return p;
 }
 
-function isBlank(v: unknown): boolean {
-	return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
-}
 
 const plainRead = (json: Record<string, unknown>, field: string) => json[field];
 
@@ -107,7 +106,9 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	if (typeof rawPupil !== 'string' && typeof rawPupil !== 'number') {
 		throw new InvalidFieldError('invalid_pupil_reference', fields.pupil, `Field "${fields.pupil}" is not a text or number: received ${describeValue(rawPupil)}`, 'Map a column that holds a pupil reference.');
 	}
-	const pupilRef = String(rawPupil).trim();
+	// the one identifier rule: `L-0001` followed by a zero-width space is `L-0001`, `12345.0` is `12345`
+	const pupilRef = readIdentifier(rawPupil, fields.pupil);
+	if (pupilRef === '') throw new MissingFieldError(fields.pupil, 'Every delivery record needs a pupil reference (leerlingnummer or another stable reference); it is pseudonymised on the statement.');
 
 	const rawResidence = read(json, fields.residence);
 	if (isBlank(rawResidence)) throw new MissingFieldError(fields.residence, 'Fill in the municipality where the pupil lives (woonplaatsbeginsel): a CBS gemeentecode such as 0307 or the name.');
@@ -142,11 +143,12 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	const arrangement = parseArrangement(read(json, fields.arrangement), fields.arrangement, ctx.defaultArrangement);
 
 	const rawProduct = read(json, fields.product);
-	let product = isBlank(rawProduct) ? '' : String(rawProduct).trim();
+	// a product or lot code is compared with the configured codes (normaliseProductCode): invisible characters removed, digits as written
+	let product = isBlank(rawProduct) ? '' : stripInvisible(String(rawProduct));
 
 	const rawSchool = read(json, fields.school);
 	// A BRIN code is written by the one BRIN rule (12 ab 01 → 12AB01); a school name stays as written.
-	const schoolText = isBlank(rawSchool) ? '' : String(rawSchool).trim().slice(0, 80);
+	const schoolText = isBlank(rawSchool) ? '' : stripInvisible(String(rawSchool)).slice(0, 80);
 	const school = tryParseBrin(schoolText)?.code ?? schoolText;
 
 	let cost: number | undefined;
@@ -190,9 +192,9 @@ function requireTariff(table: Record<string, number> | undefined, product: strin
 	);
 }
 
-/** A product or lot code as compared: trimmed, runs of whitespace as one space, letter case ignored. */
+/** A product or lot code as compared: the one identifier rule (`stripInvisible`), letter case ignored. */
 export function normaliseProductCode(code: string): string {
-	return code.replace(/\s+/g, ' ').trim().toLowerCase();
+	return stripInvisible(code).toLowerCase();
 }
 
 /**
@@ -219,9 +221,10 @@ export function lookupTariff(table: Record<string, number> | undefined, product:
 /**
  * Records for the same pupil and the same period that name different residence municipalities
  * contradict each other: none of them can be settled. Returns the positions (in `records`) of every
- * record in such a group, with the error for it.
+ * record in such a group, with the error for it, which names the other records of the group.
+ * @param row names a record by its item index as the user sees the row (default `item <index + 1>`)
  */
-export function findContradictions(records: readonly DeliveryRecord[], fields: DeliveryFields): Map<number, InvalidFieldError> {
+export function findContradictions(records: readonly DeliveryRecord[], fields: DeliveryFields, row: (index: number) => string = (i) => `item ${i + 1}`): Map<number, InvalidFieldError> {
 	// One pass: remember the first residence per (pupil, period); collect only the groups that conflict.
 	// Groups are found per pupil (normalised), then by the period's day numbers: no key string per record.
 	interface Group { start: number; end: number; code: string; conflict: boolean; positions?: number[]; next?: Group }
@@ -256,12 +259,13 @@ export function findContradictions(records: readonly DeliveryRecord[], fields: D
 	for (const positions of conflicting.values()) {
 		const items = positions.map((p) => records[p].index).sort((a, b) => a - b);
 		for (const p of positions) {
+			const others = items.filter((i) => i !== records[p].index).map(row);
 			result.set(
 				p,
 				new InvalidFieldError(
 					'contradicting_records',
 					fields.residence,
-					`Records for the same pupil and period name different residence municipalities in field "${fields.residence}" (items ${items.map((i) => i + 1).join(', ')})`,
+					`Records for the same pupil and period name different residence municipalities in field "${fields.residence}" (this record contradicts ${others.join(', ')})`,
 					'A pupil has one residence municipality per period (woonplaatsbeginsel): correct the wrong record(s), or give each record its own period if the pupil moved.',
 				),
 			);

@@ -74,9 +74,14 @@ export interface SettlementParams {
 
 /** A record that was not used, and why (for the summary: nothing is silently dropped). */
 export interface RejectedRecord {
+	/** The item's index in the node's input (0-based). */
 	index: number;
+	/** The error's code (`unknown_municipality`). */
 	code: string;
+	/** The column the error is about. */
 	field?: string;
+	/** The row as the user sees it (`sheet row 4`; domain/primitives/rows.ts); default `item <index + 1>`. */
+	row?: string;
 }
 
 /** One pupil on a statement (pseudonymous). */

@@ -12,6 +12,7 @@ import type { MunicipalityRegistry } from '../municipalities';
 import { DEFAULT_TRIAGE_COLUMNS } from './columns';
 import { NEED_DOMAINS, type NeedDomain, type RequestField, type RiskLevel, type TriageRequest, type ZorgteamDecision } from './types';
 import { isBlank } from '../primitives/blank';
+import { readIdentifier } from '../primitives/identifier';
 
 export type FieldNames = Record<RequestField, string>;
 
@@ -113,9 +114,9 @@ export function parseDecision(value: unknown, field: string): ZorgteamDecision {
 
 function text(value: unknown, field: string, max = 100): string | undefined {
 	if (blank(value)) return undefined;
-	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-	if (typeof value !== 'string') throw new InvalidFieldError('invalid_text', field, `Field "${field}" should be a short text: received ${describeValue(value)}`, 'Map a text column to this field.');
-	const s = value.trim();
+	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidFieldError('invalid_text', field, `Field "${field}" should be a short text: received ${describeValue(value)}`, 'Map a text column to this field.');
+	// request and pupil references are identifiers: the one identifier rule (domain/primitives/identifier)
+	const s = readIdentifier(value, field);
 	if (s.length > max) throw new InvalidFieldError('invalid_text', field, `Field "${field}" is longer than ${max} characters`, 'Use a short reference, not free text.');
 	return s;
 }

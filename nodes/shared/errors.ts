@@ -12,6 +12,7 @@ import { IDataObject, INode, NodeOperationError } from 'n8n-workflow';
 
 import { DomainError } from '../../domain/primitives/errors';
 import { errorText, type MessageLanguage } from '../../domain/primitives/errorText';
+import { describeRow, type RowRef } from '../../domain/primitives/rows';
 
 /**
  * A configuration error: no item index. Node errors pass through unchanged; domain errors keep their
@@ -35,29 +36,35 @@ export function readConfiguration<T>(node: INode, read: () => T): T {
 	}
 }
 
-/** Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint. */
-export function itemError(node: INode, error: unknown, itemIndex: number): NodeOperationError {
+/**
+ * Turn any error into a NodeOperationError for item `itemIndex`; domain errors keep their field and hint.
+ * @param row the row as the user sees it (domain/primitives/rows.ts): named at the end of the message,
+ *   `… (sheet row 4)` — n8n itself only adds the 0-based item index ("[item 3]")
+ */
+export function itemError(node: INode, error: unknown, itemIndex: number, row?: RowRef): NodeOperationError {
 	if (error instanceof NodeOperationError) {
 		if (error.context.itemIndex === undefined) error.context.itemIndex = itemIndex;
 		return error;
 	}
+	const where = row ? ` (${describeRow(row, 'en')})` : '';
 	if (error instanceof DomainError) {
-		return new NodeOperationError(node, error.message, {
+		return new NodeOperationError(node, error.message + where, {
 			itemIndex,
 			description: error.hint,
 		});
 	}
 	const message = error instanceof Error ? error.message : String(error);
-	return new NodeOperationError(node, message, { itemIndex });
+	return new NodeOperationError(node, message + where, { itemIndex });
 }
 
 /**
  * The details an error item carries under "Continue" (never the input value itself): `code`, `field`,
  * `hint` (English, n8n-facing), and `text` and `fix`: the error in words for people outside n8n
  * (domain/primitives/errorText.ts), in the node's message language (Dutch by default), made from the
- * code and field only. The same shape on every node.
+ * code and field only, and `where`: the row as the user sees it, in the same language (`rij 4 van het
+ * werkblad`; domain/primitives/rows.ts), also named at the end of `text`. The same shape on every node.
  */
-export function errorDetails(error: unknown, messageLanguage: MessageLanguage = 'nl'): IDataObject {
+export function errorDetails(error: unknown, messageLanguage: MessageLanguage = 'nl', row?: RowRef): IDataObject {
 	let details: IDataObject;
 	if (error instanceof DomainError) {
 		details = { code: error.code, field: error.field ?? null, hint: error.hint ?? null };
@@ -65,6 +72,7 @@ export function errorDetails(error: unknown, messageLanguage: MessageLanguage = 
 		const description = error instanceof NodeOperationError ? error.description : undefined;
 		details = { code: 'error', field: null, hint: description ?? null };
 	}
+	if (row) details.where = describeRow(row, messageLanguage);
 	const words = errorText(details, messageLanguage);
 	details.text = words.text;
 	details.fix = words.fix;

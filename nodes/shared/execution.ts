@@ -17,9 +17,11 @@ import {
 } from 'n8n-workflow';
 
 import type { MessageLanguage } from '../../domain/primitives/errorText';
+import type { RowRef } from '../../domain/primitives/rows';
 import { errorDetails, itemError } from './errors';
 import { isConfigurationError, type InputReader } from './input';
 import type { IdentifyingData } from './privacy';
+import { rowNamer, type RowNamer } from './rows';
 
 /** An item a handler emits, and the output it leaves through (default 0). */
 export interface RoutedItem {
@@ -33,6 +35,13 @@ export interface RoutedItem {
 export interface ErrorItemOptions {
 	/** Language of `details.text` and `details.fix` on error items (see errorDetails in errors.ts); default Dutch. */
 	messageLanguage?: MessageLanguage;
+	/**
+	 * The pseudonymous case reference of an item, when the node has one (Deadline Monitor): errors name it
+	 * with the row. Never a name or BSN.
+	 */
+	caseReference?: (json: IDataObject) => string | undefined;
+	/** The row as the user sees it (errorItem only; mapItems, parseItems and failItems name it themselves). */
+	row?: RowRef;
 }
 
 /**
@@ -46,11 +55,12 @@ export interface ErrorItemOptions {
  * (for the error output that takes `item.error`: see IdentifyingData.errorOutputItem).
  */
 export function errorItem(node: INode, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
-	const nodeError = itemError(node, error, itemIndex);
-	const fields = { error: nodeError.message, details: errorDetails(error, options.messageLanguage) };
+	const nodeError = itemError(node, error, itemIndex, options.row);
+	const fields = { error: nodeError.message, details: errorDetails(error, options.messageLanguage, options.row) };
 	if (node.onError === 'continueErrorOutput') {
 		const out = { json: fields, pairedItem: { item: itemIndex } };
-		return privacy ? privacy.errorOutputItem(node, out, item.json, itemIndex, nodeError) : out;
+		// the message names the row and the pupil's pseudonym together: "(item 3, pupil P-…)"
+		return privacy ? privacy.errorOutputItem(node, out, item.json, itemIndex, itemError(node, error, itemIndex), options.row) : out;
 	}
 	return { json: { ...(privacy ? privacy.strip(item.json, itemIndex) : item.json), ...fields }, pairedItem: { item: itemIndex } };
 }
@@ -60,9 +70,11 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
  * error is about configuration, not the item) or return the error item that replaces it.
  * @throws NodeOperationError naming the item (`itemError`)
  */
-function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy?: IdentifyingData, options: ErrorItemOptions = {}): INodeExecutionData {
-	if (!continueOnFail || isConfigurationError(error)) throw itemError(node, error, itemIndex);
-	return errorItem(node, item, itemIndex, error, privacy, options);
+function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy: IdentifyingData | undefined, options: ErrorItemOptions, rows: RowNamer): INodeExecutionData {
+	if (isConfigurationError(error)) throw itemError(node, error, itemIndex);
+	const row = rows(item.json, itemIndex);
+	if (!continueOnFail) throw itemError(node, error, itemIndex, row);
+	return errorItem(node, item, itemIndex, error, privacy, { ...options, row });
 }
 
 /**
@@ -76,9 +88,10 @@ export function failItems(ctx: IExecuteFunctions, failures: Array<{ itemIndex: n
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
+	const rows = rowNamer(ctx, options.caseReference);
 	return [...failures]
 		.sort((a, b) => a.itemIndex - b.itemIndex)
-		.map(({ itemIndex, error }) => failItem(node, continueOnFail, items[itemIndex], itemIndex, error, privacy, options));
+		.map(({ itemIndex, error }) => failItem(node, continueOnFail, items[itemIndex], itemIndex, error, privacy, options, rows));
 }
 
 /**
@@ -106,6 +119,7 @@ export function mapItems(
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
 	const strip = privacy?.outputs ? privacy : undefined;
+	const rows = rowNamer(ctx, options.caseReference);
 	const emit = (r: RoutedItem, i: number) => {
 		const output = r.output ?? 0;
 		if (output < 0 || output >= outputCount) throw new NodeOperationError(node, `Internal error: output ${output} does not exist`, { itemIndex: i });
@@ -122,7 +136,7 @@ export function mapItems(
 		try {
 			routed = handle(items[i], i);
 		} catch (caught) {
-			outputs[0].push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy, options));
+			outputs[0].push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy, options, rows));
 			continue;
 		}
 		if (!Array.isArray(routed)) emit(routed, i);
@@ -137,6 +151,12 @@ export interface Parsed<T> {
 	ok: Array<{ value: T; itemIndex: number }>;
 	/** Error items to emit (only when the node continues on fail). */
 	failed: INodeExecutionData[];
+	/**
+	 * The error of each failed item, by input index: what a node reports about refused items. Read it here,
+	 * not from `failed`: under "Continue (using error output)" with identifying data removed an error item's
+	 * json holds only the message (see IdentifyingData.errorOutputItem).
+	 */
+	refused: Array<{ itemIndex: number; error: unknown }>;
 }
 
 /**
@@ -155,13 +175,16 @@ export function parseItems<T>(
 	const items = ctx.getInputData();
 	const node = ctx.getNode();
 	const continueOnFail = ctx.continueOnFail();
-	const result: Parsed<T> = { ok: [], failed: [] };
+	const result: Parsed<T> = { ok: [], failed: [], refused: [] };
+	const rows = rowNamer(ctx, options.caseReference);
 	for (let i = 0; i < items.length; i++) {
 		if (input?.skipBlank(items[i].json, i)) continue;
 		try {
 			result.ok.push({ value: parse(items[i], i), itemIndex: i });
 		} catch (caught) {
-			result.failed.push(failItem(node, continueOnFail, items[i], i, input ? input.explain(caught, items[i].json) : caught, privacy, options));
+			const error = input ? input.explain(caught, items[i].json) : caught;
+			result.failed.push(failItem(node, continueOnFail, items[i], i, error, privacy, options, rows));
+			result.refused.push({ itemIndex: i, error });
 		}
 	}
 	return result;

@@ -23,13 +23,14 @@ import {
 } from 'n8n-workflow';
 
 import { DEFAULT_TIME_ZONE } from '../../domain/primitives/dates';
+import { isBlank } from '../../domain/primitives/blank';
 import { ConfigurationError, MissingFieldError } from '../../domain/primitives/errors';
 import { closestColumn, resolveColumn, visibleHeader } from '../../domain/primitives/headers';
+import { describeRows, type RowRef } from '../../domain/primitives/rows';
+import { rowNamer, type RowNamer } from './rows';
 
-/** True for undefined, null and blank text: how empty spreadsheet cells arrive. */
-export function isBlankValue(value: unknown): boolean {
-	return value === undefined || value === null || (typeof value === 'string' && value.trim() === '');
-}
+/** True for undefined, null and blank text: how empty spreadsheet cells arrive (the one rule: `isBlank`). */
+export const isBlankValue = isBlank;
 
 /**
  * Keys a source adds to every row by itself, so they say nothing about whether the row holds data:
@@ -72,10 +73,6 @@ export const calendarTimeZoneOption: INodeProperties = {
 
 const MAX_LISTED = 10;
 
-function listNumbers(numbers: number[]): string {
-	const shown = numbers.slice(0, MAX_LISTED).join(', ');
-	return numbers.length > MAX_LISTED ? `${shown} and ${numbers.length - MAX_LISTED} more` : shown;
-}
 
 /** Does a raw parameter value hold an expression that can depend on the item? */
 function itemDependentExpression(raw: unknown): boolean {
@@ -99,7 +96,8 @@ export class InputReader {
 	/** The zone calendar days are read in. */
 	readonly zone: string;
 	private readonly hints: NodeExecutionHint[] = [];
-	private readonly blankRows: number[] = [];
+	private readonly blankRows: RowRef[] = [];
+	private readonly rows: RowNamer;
 	private readonly normalisedUses = new Map<string, string>();
 	private readonly shapes = new Map<string, Map<string, string | null>>();
 	private lastJson: IDataObject | undefined;
@@ -112,6 +110,7 @@ export class InputReader {
 
 	constructor(private readonly ctx: IExecuteFunctions, options: InputOptions = {}) {
 		checkRunParameters(ctx, options.properties ?? [], options.perItem ?? []);
+		this.rows = rowNamer(ctx);
 		this.zone = DEFAULT_TIME_ZONE;
 		if (options.optionsName !== null) {
 			const raw = (ctx.getNodeParameter(options.optionsName ?? 'options', 0, {}) as IDataObject).calendarTimeZone;
@@ -208,7 +207,7 @@ export class InputReader {
 			if (this.unmatched.size > 0) this.match(json);
 			return false;
 		}
-		this.blankRows.push(itemIndex + 1);
+		this.blankRows.push(this.rows(json, itemIndex));
 		return true;
 	}
 
@@ -277,7 +276,7 @@ export class InputReader {
 			hints.push({
 				type: 'info',
 				location: 'outputPane',
-				message: `${this.blankRows.length} blank row(s) (every value empty) ${blankRowsWhere}: item(s) ${listNumbers(this.blankRows)}. Blank rows are never errors.`,
+				message: `${this.blankRows.length} blank row(s) (every value empty) ${blankRowsWhere}: ${describeRows(this.blankRows, MAX_LISTED)}. Blank rows are never errors.`,
 			});
 		}
 		if (hints.length > 0) this.ctx.addExecutionHints(...hints);

@@ -27,7 +27,10 @@
  */
 import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
+import { isValidBsn, normaliseBsn } from '../../domain/primitives/bsn';
 import { normaliseHeader } from '../../domain/primitives/headers';
+import { stripInvisible } from '../../domain/primitives/identifier';
+import { describeRow, type RowRef } from '../../domain/primitives/rows';
 import type { Pseudonymiser } from '../../domain/primitives/pseudonym';
 
 /** Where identifying columns are removed. */
@@ -163,11 +166,16 @@ export class IdentifyingData {
 			for (const key of removed) {
 				const value = json[key];
 				if (value === undefined || value === null || typeof value === 'object') continue;
-				let text = String(value).trim();
+				let text = stripInvisible(String(value));
 				if (text === '') continue;
-				// A BSN as a number, or written 123 456 782 / 123.456.782: hash the digits, as triage does.
-				const digits = text.replace(/[\s.-]/g, '');
-				if (/^\d{8,9}$/.test(digits)) text = digits.padStart(9, '0');
+				// A BSN as a number, or written 123 456 782 / 123.456.782 / 10000094.0: hash the BSN, as triage does
+				// (the one BSN rule: never another number's digits).
+				// only number-like text is tried as a BSN (a thrown error per item would be slow on 100k pupil references)
+				if (/^[\d\s.,+eE-]+$/.test(text) && isValidBsn(text)) text = normaliseBsn(text, key);
+				else {
+					const digits = text.replace(/[\s.-]/g, '');
+					if (/^\d{8,9}$/.test(digits)) text = digits.padStart(9, '0');
+				}
 				ref.pseudonym = this.pseudonymise(text);
 				break;
 			}
@@ -196,14 +204,16 @@ export class IdentifyingData {
 	 * error/details (WorkflowExecute.handleNodeErrorOutput), and no extra json key can stop that without the
 	 * item leaving through the regular output. An item with `item.error` is the one kind n8n does not merge:
 	 * its json becomes `{ error: message }` (WorkflowExecute.normalizeNodeErrors), pairedItem stays. So the
-	 * message names the row (and pseudonym), and `item.error.context` carries `details` and `privacy`.
+	 * message names the row as the user sees it (`row`, domain/primitives/rows.ts) and the pseudonym, and
+	 * `item.error.context` carries `details` and `privacy`.
 	 */
-	errorOutputItem(node: INode, item: INodeExecutionData, input: IDataObject, itemIndex: number, error: NodeOperationError): INodeExecutionData {
+	errorOutputItem(node: INode, item: INodeExecutionData, input: IDataObject, itemIndex: number, error: NodeOperationError, row?: RowRef): INodeExecutionData {
 		const removed = this.present(input);
 		if (removed.length === 0) return item;
 		const privacy = this.reference(input, removed, itemIndex);
-		const where = `row ${privacy.rowNumber as number}${privacy.pseudonym ? `, pupil ${privacy.pseudonym as string}` : ''}`;
-		const located = new NodeOperationError(node, `${error.message} (${where})`, { itemIndex, description: error.description ?? undefined });
+		const parts = [row ? describeRow(row, 'en') : '', privacy.pseudonym ? `pupil ${privacy.pseudonym as string}` : ''].filter((p) => p !== '');
+		const where = parts.length > 0 ? ` (${parts.join(', ')})` : '';
+		const located = new NodeOperationError(node, `${error.message}${where}`, { itemIndex, description: error.description ?? undefined });
 		located.context.details = item.json.details;
 		located.context.privacy = privacy;
 		return { json: { error: located.message }, error: located, pairedItem: item.pairedItem };

@@ -7,9 +7,11 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import { DomainError } from '../../../domain/primitives/errors';
+import { describeRow } from '../../../domain/primitives/rows';
 import { centsToEuros, formatEuro, parseAmount, type Cents } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { buildPolicy, splitList, type PolicyEdits } from '../../../domain/policies/build';
+import { buildPolicy, type PolicyEdits } from '../../../domain/policies/build';
+import { parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities/list';
 import type { Arrangement } from '../../../domain/policies/classify';
 import type { FinancingForm, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
 import {
@@ -34,6 +36,7 @@ import {
 } from '../../../domain/settlement';
 import { configurationError, readConfiguration } from '../../shared/errors';
 import { errorItem, failItems, parseItems } from '../../shared/execution';
+import { rowNamer } from '../../shared/rows';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
@@ -111,7 +114,7 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 0363, 0384 or Amsterdam, Diemen',
 		displayOptions: { show: calc },
-		description: 'CBS gemeentecodes or names, separated by commas, of the municipalities in the financing region. Empty = the preset’s list (see the documentation); required for Custom.',
+		description: 'The municipalities in the financing region: CBS gemeentecodes, names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Empty = the preset’s list (see the documentation); required for Custom.',
 	},
 	{
 		displayName: 'Financing Municipality',
@@ -368,18 +371,20 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const preset = ctx.getNodeParameter('regionPolicy', 0, 'amsterdam_sjso') as PresetId | 'custom';
 	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const participating = ctx.getNodeParameter('participatingMunicipalities', 0, '') as string;
-	const financingMunicipality = (ctx.getNodeParameter('financingMunicipality', 0, '') as string).trim();
+	const financingMunicipality = readConfiguration(node, () => parseMunicipalitySetting(ctx.getNodeParameter('financingMunicipality', 0, ''), registry, 'Financing Municipality'))?.code ?? '';
 	const groupOpen = (options.groupOfferOpenToAll as string) ?? FROM_POLICY;
 	const edits: PolicyEdits = {};
 	if (outsiders !== FROM_POLICY) edits.outsiders = outsiders;
-	if (splitList(participating).length > 0) edits.participatingMunicipalities = splitList(participating);
+	// the one municipality-list grammar (domain/municipalities/list.ts): codes, names, `0772 Eindhoven`, names with commas
+	const participatingCodes = readConfiguration(node, () => parseMunicipalityList(participating, registry, 'Participating Municipalities')).map((m) => m.code);
+	if (participatingCodes.length > 0) edits.participatingMunicipalities = participatingCodes;
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
 	if (ctx.getNodeParameter('financingDecided', 0, false) === true) edits.financingDecided = true;
 	const policy = readConfiguration(ctx.getNode(), () => buildPolicy(preset, edits, registry));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {
-			description: 'Fill in "Participating Municipalities" (CBS codes or names, separated by commas) for a custom policy.',
+			description: 'Fill in "Participating Municipalities" (CBS codes or names, one per line or separated by ";" or ",") for a custom policy.',
 		});
 	}
 	const financingCode = policy.financingMunicipality;
@@ -415,20 +420,22 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
 	const words = { messageLanguage: settings.language };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
-	const rejected: RejectedRecord[] = parsed.failed.map((f) => {
-		const d = (f.json.details ?? {}) as IDataObject;
-		return { index: (f.pairedItem as IPairedItemData).item, code: String(d.code), field: (d.field as string) ?? undefined };
-	});
+	// from the errors themselves: an error item's json may hold only its message (error output, identifying data removed)
+	const rows = rowNamer(ctx);
+	const rowText = (i: number) => describeRow(rows(ctx.getInputData()[i].json, i), 'en');
+	const rejected: RejectedRecord[] = parsed.refused.map(({ itemIndex, error }) =>
+		error instanceof DomainError ? { index: itemIndex, code: error.code, field: error.field, row: rowText(itemIndex) } : { index: itemIndex, code: 'error', row: rowText(itemIndex) },
+	);
 	const failed = [...parsed.failed];
 	const candidates: DeliveryRecord[] = parsed.ok.map((o) => o.value);
-	const contradictions = findContradictions(candidates, settings.fields);
+	const contradictions = findContradictions(candidates, settings.fields, rowText);
 	const records: DeliveryRecord[] = [];
 	if (contradictions.size > 0) {
 		const positions = [...contradictions.keys()].sort((a, b) => candidates[a].index - candidates[b].index);
 		failed.push(...failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy, words));
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
-			rejected.push({ index: candidates[p].index, code: error.code, field: error.field });
+			rejected.push({ index: candidates[p].index, code: error.code, field: error.field, row: rowText(candidates[p].index) });
 		}
 		candidates.forEach((r, p) => {
 			if (!contradictions.has(p)) records.push(r);
@@ -497,7 +504,9 @@ function withheld(
 ): INodeExecutionData[][] {
 	const node = ctx.getNode();
 	const input = ctx.getInputData();
-	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy, { messageLanguage: language }))];
+	// each error item names its row, as every error item does (the error itself is the run's: the summary has it without a row)
+	const rows = rowNamer(ctx);
+	const items = [...failed, ...records.map((r) => errorItem(node, input[r.index], r.index, error, privacy, { messageLanguage: language, row: rows(input[r.index].json, r.index) }))];
 	items.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
 	const summary: IDataObject = {
 		kind: 'summary',

@@ -5,6 +5,7 @@
  */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
+import { readIdentifier } from '../../../domain/primitives/identifier';
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
@@ -137,7 +138,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 				municipalityName: municipality.name,
 				period: parsePeriod(readField(json, fields.period), fields.period),
 				amountCents: parseAmount(rawAmount, fields.amount, { allowNegative: true }),
-				invoiceNumber: String(rawNumber).trim().slice(0, 60),
+				// the one identifier rule: `F-2026-001` with a zero-width space is `F-2026-001` (no second invoice)
+				invoiceNumber: readIdentifier(rawNumber, fields.invoiceNumber).slice(0, 60),
 				index,
 			},
 		};

@@ -6,7 +6,7 @@
 import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties, IPairedItemData, NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate, parseCalendarDate } from '../../../domain/primitives/dates';
-import { checkCase, computeKpis, kpiInclusion, KpiCase, Language, parseDateCached, renderKpiChart } from '../../../domain/deadlines';
+import { checkCase, computeKpis, kpiInclusion, KpiCase, Language, parseDateCached, renderKpiChart, safeCaseReference } from '../../../domain/deadlines';
 import { MissingFieldError } from '../../../domain/primitives/errors';
 import { readConfiguration } from '../../shared/errors';
 import { parseItems } from '../../shared/execution';
@@ -127,7 +127,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
-	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage });
+	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

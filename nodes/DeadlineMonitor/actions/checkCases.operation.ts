@@ -14,6 +14,7 @@ import {
 	groupPerRecipient,
 	Language,
 	notApplicableOutput,
+	safeCaseReference,
 } from '../../../domain/deadlines';
 import { DateSpan } from '../../../domain/calendar';
 import { mapItems, parseItems } from '../../shared/execution';
@@ -234,6 +235,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 
 	// the language of the grouped e-mail and of the error in words on error items
 	const messageLanguage = ctx.getNodeParameter('language', 0, 'nl') as Language;
+	// errors name the row and, where the case has one, its pseudonymous case reference
+	const caseReference = (json: IDataObject) => safeCaseReference(input.read(json, settings.spec.fields.caseRef));
 	let result: INodeExecutionData[][];
 	if (!grouped) {
 		result = mapItems(ctx, outputCount, (item) => {
@@ -243,7 +246,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			const output = changed(check) ? outputFor(check.status) : OUTPUT.unchanged;
 			recipients.add(check, output);
 			return { json, output };
-		}, privacy, input, undefined, { messageLanguage });
+		}, privacy, input, undefined, { messageLanguage, caseReference });
 	} else {
 		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients);
 	}
@@ -273,7 +276,8 @@ function groupedOutputs(
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
 	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
-	const parsed = parseItems(ctx, evaluate, privacy, input, { messageLanguage: language });
+	const caseReference = (json: IDataObject) => safeCaseReference(input.read(json, settings.spec.fields.caseRef));
+	const parsed = parseItems(ctx, evaluate, privacy, input, { messageLanguage: language, caseReference });
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
 	outputs[0].push(...parsed.failed);
 

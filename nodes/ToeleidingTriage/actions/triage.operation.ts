@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parseAddressList, splitAddresses } from '../../../domain/primitives/addresses';
 import { parseBrin } from '../../../domain/primitives/brin';
-import { GEMEENTEN_2025, getDefaultRegistry, leadingCbsCode } from '../../../domain/municipalities';
+import { GEMEENTEN_2025, getDefaultRegistry, parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities';
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import {
 	TRIAGE_COLUMNS,
@@ -61,7 +61,7 @@ const municipalityParams: INodeProperties[] = [
 			default: formatMunicipalityList(PRESETS[id].participatingMunicipalities),
 			displayOptions: { show: { regionPolicy: [id] } },
 			description:
-				`Municipalities (gemeenten) taking part, as CBS codes (0307, GM0307) or names, separated by commas. Preset default from ${PRESETS[id].seed}` +
+				`Municipalities (gemeenten) taking part, as CBS codes (0307, GM0307), names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Preset default from ${PRESETS[id].seed}` +
 				(PRESETS[id].municipalitiesToConfirm ? ' — the seed does not list them: a public-knowledge default to confirm.' : '.') +
 				` Pupils living elsewhere: ${OUTSIDER_TEXT[PRESETS[id].outsiders]}.`,
 		}),
@@ -74,7 +74,7 @@ const municipalityParams: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 0307 Amersfoort, 0308 Baarn',
 		displayOptions: { show: { regionPolicy: ['custom'] } },
-		description: 'Municipalities (gemeenten) taking part in your region\u2019s collective arrangement, as CBS codes or names, separated by commas',
+		description: 'Municipalities (gemeenten) taking part in your region\u2019s collective arrangement, as CBS codes, names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept)',
 	},
 ];
 
@@ -227,16 +227,12 @@ interface Settings {
 	explain: (outcome: TriageOutcome) => string;
 }
 
-/** `0307 Amersfoort` → `0307`; a name stays a name. */
-function municipalityEntry(entry: string): string {
-	return leadingCbsCode(entry) ?? entry.trim();
-}
-
 /** Every parameter is read once per run (the input reader checked they are the same for every item). */
 async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise<Settings> {
 	const registry = getDefaultRegistry();
 	const preset = ctx.getNodeParameter('regionPolicy', 0) as PresetId | 'custom';
-	const municipalities = splitList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string).map(municipalityEntry);
+	// the one municipality-list grammar (domain/municipalities/list.ts): codes, names, `0772 Eindhoven`, names with commas
+	const municipalities = parseMunicipalityList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string, registry, 'Participating Municipalities').map((m) => m.code);
 	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, FROM_POLICY) as string;
 	const homeHelp = ctx.getNodeParameter('helpAtHomeArrangement', 0, FROM_POLICY) as string;
@@ -254,7 +250,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 	const contactRows = (ctx.getNodeParameter('accessContacts.contact', 0, []) as IDataObject[]) ?? [];
 	const contacts: AccessContact[] = contactRows.map((c, i) => ({
 		school: parseBrin(String(c.school ?? ''), 'accessContacts.school').code,
-		municipality: c.municipality ? registry.resolve(municipalityEntry(String(c.municipality)), 'accessContacts.municipality').code : undefined,
+		municipality: parseMunicipalitySetting(c.municipality, registry, `Access Team Contacts → contact ${i + 1} → Municipality`)?.code,
 		name: String(c.name ?? ''),
 		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));

@@ -112,7 +112,8 @@ describe('Check Cases: routing', () => {
 describe('Check Cases: bad input', () => {
 	it('stops the run by default, naming the item and the field', async () => {
 		const r = await runWorkflow(fixture('check-cases.stop-on-error'), { input: [...CASES, BAD] });
-		expect(r.error?.message).toBe('Field "startDate" (2026-08-01) is before "zorgteamDate" (2026-09-01)');
+		// the row as the user sees it (item 6, counted from 1) and the pseudonymous case reference (issue 22 §5)
+		expect(r.error?.message).toBe('Field "startDate" (2026-08-01) is before "zorgteamDate" (2026-09-01) (item 6, case C-9)');
 		expect(r.error?.description).toMatch(/must be on or after/);
 		expect((r.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(5);
 		assertPrivate(r);

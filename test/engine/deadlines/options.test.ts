@@ -84,7 +84,7 @@ describe('Alert Only on Status Change', () => {
 
 	it('needs a case reference', async () => {
 		const r = await runWorkflow(fixture('check-cases.alert-once'), { input: [{ zorgteamDate: '2026-09-01' }], staticData: {}, mode: 'trigger' });
-		expect(r.error?.message).toBe('Field "caseRef" is empty or missing');
+		expect(r.error?.message).toBe('Field "caseRef" is empty or missing (item 1)');
 	});
 });
 

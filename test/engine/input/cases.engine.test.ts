@@ -67,7 +67,7 @@ describe('issue 11 §1: invisible characters in column names', () => {
 
 	it('no matching column: the error names the closest existing column ("did you mean")', async () => {
 		const r = await runWorkflow(node('crossRegionSettlement', POPULATION), { input: [{ leerlingen: 'L-1', school: '12AB', woongemeente: '0363' }], credentials });
-		expect(r.error?.message).toBe('Field "leerling" is empty or missing');
+		expect(r.error?.message).toBe('Field "leerling" is empty or missing (item 1)');
 		expect(r.error?.description).toMatch(/did you mean "leerlingen"\?/);
 		// an empty cell in an existing column is not a naming problem: no suggestion
 		const empty = await runWorkflow(node('crossRegionSettlement', POPULATION), { input: [{ leerling: '', leerlingen: 'x', school: '12AB', woongemeente: '0363' }], credentials });
@@ -98,7 +98,7 @@ describe('issue 11 §2: blank rows', () => {
 
 	it('a row with some fields filled and a required one empty stays an item error', async () => {
 		const r = await runWorkflow(node('crossRegionSettlement', POPULATION), { input: [THREE_PUPILS[0], { ...blank, school: '12AB' }], credentials });
-		expect(r.error?.message).toBe('Field "leerling" is empty or missing');
+		expect(r.error?.message).toBe('Field "leerling" is empty or missing (item 2)');
 	});
 
 	it('Deadline Monitor Check Cases and Calculate KPIs: a blank row does not stop the run', async () => {
@@ -286,7 +286,7 @@ describe('issue 15 §3: address lists', () => {
 			{ name: 'T', email: 'a@amersfoort.example, b@amersfoort.example', emails: ['a@amersfoort.example', 'b@amersfoort.example'] },
 		]);
 		const bad = await runWorkflow(node('toeleidingTriage', params), { input: [{ ...request, accessContactEmail: 'a@amersfoort.example; Jan' }] });
-		expect(bad.error?.message).toBe('Field "accessContactEmail" holds 2 entries; entry 2 is not an e-mail address');
+		expect(bad.error?.message).toBe('Field "accessContactEmail" holds 2 entries; entry 2 is not an e-mail address (item 1)');
 		assertNoPersonalData(`${bad.error?.message} ${bad.error?.description}`, 'error');
 	});
 });

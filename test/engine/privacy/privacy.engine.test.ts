@@ -128,10 +128,10 @@ function input(c: NodeCase, kind: Kind): IDataObject[] {
 	return (kind === 'routed' ? c.good : [...c.good, ...c.bad]).map((item) => ({ ...item, ...IDENTIFYING }));
 }
 
-/** privacy of an item: in its json, or (error output) in item.error.context, its row also in the message. */
+/** privacy of an item: in its json, or (error output) in item.error.context, its row also in the message (items counted from 1). */
 function privacyOf(item: INodeExecutionData): IDataObject {
 	const fromError = (item.error?.context as IDataObject | undefined)?.privacy as IDataObject | undefined;
-	if (fromError) expect(item.json.error).toContain(`(row ${fromError.rowNumber as number}`);
+	if (fromError) expect(item.json.error).toContain(`(item ${fromError.rowNumber as number}`);
 	return fromError ?? (item.json.privacy as IDataObject);
 }
 

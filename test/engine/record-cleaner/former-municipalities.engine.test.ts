@@ -44,7 +44,7 @@ describe('Record Cleaner: former municipalities resolve to their legal successor
 			['R-3', 'unknown_municipality', { item: 2 }],
 		]);
 		expect(errors[0].json.error).toBe(
-			'Field "woonplaats" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865)',
+			'Field "woonplaats" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865) (item 1)',
 		);
 		expect((errors[0].json.details as { hint: string }).hint).toMatch(/where the pupil lives now/);
 		expect(errors[1].json.error).toContain('did you mean Amsterdam, 0363?');

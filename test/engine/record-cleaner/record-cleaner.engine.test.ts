@@ -34,7 +34,7 @@ describe('Record Cleaner in the real engine', () => {
 	it('stops on the first bad item with a message naming the field and item, never the BSN', async () => {
 		const result = await runWorkflow(fixture('stop-on-error'), { input: [good[0], badBsn] });
 		expect(result.error).toBeDefined();
-		expect(result.error!.message).toBe('Field "bsn" is not a valid BSN: it fails the elfproef (check digit)');
+		expect(result.error!.message).toBe('Field "bsn" is not a valid BSN: it fails the elfproef (check digit) (item 2)');
 		expect((result.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(1);
 		expect(result.error!.description).toMatch(/elfproef/);
 		assertNoPersonalData([result.error!.message, result.error!.description], 'error');
@@ -47,16 +47,18 @@ describe('Record Cleaner in the real engine', () => {
 		const first = result.json('Record Cleaner', 0);
 		expect(first).toHaveLength(3);
 		expect(first[0].gemeentecode).toBe('0518');
-		expect(first[1]).toMatchObject({ ref: 'R-4', bsn: '123456789', error: 'Field "bsn" is not a valid BSN: it fails the elfproef (check digit)' });
+		expect(first[1]).toMatchObject({ ref: 'R-4', bsn: '123456789', error: 'Field "bsn" is not a valid BSN: it fails the elfproef (check digit) (item 2)' });
 		expect(first[1].details).toEqual({
 			code: 'invalid_bsn',
 			field: 'bsn',
 			hint: expect.stringMatching(/elfproef/),
 			// the error in words for a mail, Dutch by default (Message Language), never the value
-			text: 'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen).',
+			// and the row as the user sees it (issue 22 §5): here the item counted from 1
+			text: 'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen) (item 2).',
 			fix: 'Controleer het BSN in de bronregistratie en neem het opnieuw over.',
+			where: 'item 2',
 		});
-		expect(first[2].details).toMatchObject({ text: 'Het veld "zorgteamDatum" bevat geen geldige datum.' });
+		expect(first[2].details).toMatchObject({ text: 'Het veld "zorgteamDatum" bevat geen geldige datum (item 3).' });
 		expect(first[2]).toMatchObject({ ref: 'R-5', zorgteamDatum: '31-02-2026', details: { code: 'invalid_date', field: 'zorgteamDatum' } });
 		expect(first[2].error).toMatch(/does not exist in the calendar/);
 		expect(result.json('Record Cleaner', 1)).toEqual([{ ...empty, rowNumber: 4 }]);
@@ -73,7 +75,7 @@ describe('Record Cleaner in the real engine', () => {
 		expect(errors.map((i) => i.json.ref)).toEqual(['R-5', 'R-4']);
 		expect(errors.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(errors[0].json.error).toMatch(/^Field "zorgteamDatum" is not a valid date/);
-		expect((errors[0].json.details as { text: string }).text).toBe('Het veld "zorgteamDatum" bevat geen geldige datum.');
+		expect((errors[0].json.details as { text: string }).text).toBe('Het veld "zorgteamDatum" bevat geen geldige datum (item 1).');
 	});
 
 	it('writes the error in English words when Message Language is English', async () => {
@@ -82,7 +84,7 @@ describe('Record Cleaner in the real engine', () => {
 		cleaner.parameters.options = { ...(cleaner.parameters.options as object), language: 'en' };
 		const result = await runWorkflow(wf, { input: [badDate] });
 		const errors = result.output('Record Cleaner')[2];
-		expect(errors[0].json.details).toMatchObject({ text: 'The field "zorgteamDatum" does not hold a valid date.', fix: expect.stringMatching(/^Write the date/) });
+		expect(errors[0].json.details).toMatchObject({ text: 'The field "zorgteamDatum" does not hold a valid date (item 1).', fix: expect.stringMatching(/^Write the date/) });
 	});
 
 	it('every input item leaves through exactly one output', async () => {
@@ -114,6 +116,6 @@ describe('Record Cleaner in the real engine', () => {
 
 	it('reports a missing required value naming the field', async () => {
 		const result = await runWorkflow(fixture('stop-on-error'), { input: [{ ...good[0], school: '' }] });
-		expect(result.error?.message).toBe('Field "school" is empty or missing');
+		expect(result.error?.message).toBe('Field "school" is empty or missing (item 1)');
 	});
 });

@@ -57,7 +57,7 @@ describe('Cross-Region Settlement: former municipalities', () => {
 		expect(statements.map((s) => s.json.municipalityCode)).not.toContain('0855');
 		expect(errors.map((e) => [(e.json.details as IDataObject).code, e.pairedItem])).toEqual([['split_municipality', { item: 0 }]]);
 		expect(errors[0].json.error).toBe(
-			'Field "woongemeente" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865)',
+			'Field "woongemeente" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865) (item 1)',
 		);
 		assertNoPersonalData(errors.map((e) => e.json.error));
 	});

@@ -100,14 +100,14 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 
 	it('stops on the first bad record with an error naming the field and the item (On Error: stop)', async () => {
 		const run = await runWorkflow(fixture('calculate.bad-input.stop'), { input: [...DELIVERIES, ...BAD], credentials });
-		expect(run.error?.message).toBe('Field "woongemeente" does not name a known municipality: received "9999"');
+		expect(run.error?.message).toBe('Field "woongemeente" does not name a known municipality: received "9999" (item 8)');
 		expect((run.error as unknown as { context: { itemIndex: number } }).context.itemIndex).toBe(7);
 		assertNoPersonalData(run.error?.message);
 	});
 
 	it('stops on contradicting records too, naming both items', async () => {
 		const run = await runWorkflow(fixture('calculate.bad-input.stop'), { input: [...DELIVERIES, BAD[3], BAD[4]], credentials });
-		expect(run.error?.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 8, 9)');
+		expect(run.error?.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (this record contradicts item 9) (item 8)');
 	});
 
 	it('continues with error items that keep their fields; the summary counts every record (On Error: continue)', async () => {
@@ -160,8 +160,9 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 				[0, 'unknown_municipality'],
 				[1, 'incomplete_basis'],
 			]);
-			const message = '1 of 2 delivery records were refused (item 1 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
-			expect(outputs[3][1].json.error).toBe(message);
+			// the refused record by its row, its column and its error (issue 22 §4); the error item names its own row
+			const message = '1 of 2 delivery records were refused: item 1 (column "woongemeente": unknown_municipality); so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made';
+			expect(outputs[3][1].json.error).toBe(`${message} (item 2)`);
 			expect((outputs[3][1].json.details as IDataObject).hint).toMatch(/Refused Records in a Shared Amount/);
 			const [summary] = run.json('Settlement', 2);
 			expect(summary).toMatchObject({ kind: 'summary', status: 'stopped', stoppedBecause: message, stoppedCode: 'incomplete_basis', recordsIn: 2, recordsRejected: 1, recordsNotSettled: 1, balanced: false, billedCents: 0 });

@@ -185,7 +185,7 @@ describe.each(CASES)('$what', ({ workflow, node, input, expected, language }) =>
 		expect(errors.map((e) => [(e.json.details as IDataObject).code, (e.json.details as IDataObject).field])).toEqual(expected);
 		for (const e of errors) {
 			const details = e.json.details as IDataObject;
-			expect(Object.keys(details).sort()).toEqual(['code', 'field', 'fix', 'hint', 'text']);
+			expect(Object.keys(details).sort()).toEqual(['code', 'field', 'fix', 'hint', 'text', 'where']);
 			expect(ERROR_TEXT_CODES).toContain(details.code);
 			expect({ text: details.text, fix: details.fix }).toEqual(errorText(details, language));
 			if (!ROW_CODES.has(details.code as string)) {

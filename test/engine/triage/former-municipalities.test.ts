@@ -54,7 +54,7 @@ describe('Toeleiding Triage: former municipalities', () => {
 		const outputs = result.output('Toeleiding Triage');
 		expect(outputs[OUT.error].map((i) => [i.json.requestId, i.pairedItem, (i.json.details as IDataObject).code])).toEqual([['split', { item: 0 }, 'split_municipality']]);
 		expect(outputs[OUT.error][0].json.error).toBe(
-			'Field "residenceMunicipality" names Littenseradiel (0140), which no longer exists: since 1 January 2018 it is divided over Leeuwarden (0080), Súdwest-Fryslân (1900) and Waadhoeke (1949)',
+			'Field "residenceMunicipality" names Littenseradiel (0140), which no longer exists: since 1 January 2018 it is divided over Leeuwarden (0080), Súdwest-Fryslân (1900) and Waadhoeke (1949) (item 1)',
 		);
 		expect(outputs[OUT.collective].map((i) => i.json.requestId)).toEqual(['ok']);
 	});

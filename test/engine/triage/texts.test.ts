@@ -71,9 +71,9 @@ describe('Toeleiding Triage texts for mails', () => {
 		const result = await runWorkflow(fixture('continue-regular-output'), { input: BAD });
 		const errors = result.output('Toeleiding Triage')[0];
 		expect(errors.map((i) => (i.json.details as IDataObject).text)).toEqual([
-			'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen).',
-			'Het veld "zorgteamDate" bevat geen geldige datum.',
-			'Het veld "residenceMunicipality" noemt geen bekende gemeente.',
+			'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen) (item 2).',
+			'Het veld "zorgteamDate" bevat geen geldige datum (item 3).',
+			'Het veld "residenceMunicipality" noemt geen bekende gemeente (item 4).',
 		]);
 		for (const e of errors) {
 			const d = e.json.details as IDataObject;
@@ -89,9 +89,9 @@ describe('Toeleiding Triage texts for mails', () => {
 		const result = await runWorkflow(withOptions(fixture('error-output'), { language: 'en' }), { input: BAD });
 		const errors = result.output('Toeleiding Triage')[9];
 		expect(errors.map((i) => (i.json.details as IDataObject).text)).toEqual([
-			'The field "bsn" does not hold a valid BSN (9 digits that pass the elfproef).',
-			'The field "zorgteamDate" does not hold a valid date.',
-			'The field "residenceMunicipality" does not name a known municipality.',
+			'The field "bsn" does not hold a valid BSN (9 digits that pass the elfproef) (item 2).',
+			'The field "zorgteamDate" does not hold a valid date (item 3).',
+			'The field "residenceMunicipality" does not name a known municipality (item 4).',
 		]);
 		const dutch = await runWorkflow(fixture('error-output'), { input: BAD });
 		expect((dutch.output('Toeleiding Triage')[9][0].json.details as IDataObject).text).toMatch(/^Het veld "bsn"/);

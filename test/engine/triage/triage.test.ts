@@ -246,8 +246,9 @@ describe('Toeleiding Triage in the engine', () => {
 
 	it('a policy list with an unknown municipality stops the run with a configuration error', async () => {
 		const result = await runWorkflow(fixture('invalid-policy-list'), { input: [req('a')] });
-		expect(result.error?.message).toBe('Field "participatingMunicipalities" does not name a known municipality: received a text of 8 characters (not shown for privacy)');
-		expect(result.error?.description).toMatch(/CBS gemeentecode/);
+		// municipality names are public: the error names the entry and says how to write it (issue 22 §4)
+		expect(result.error?.message).toBe('"Participating Municipalities": entry 2 "Atlantis" is not a known municipality');
+		expect(result.error?.description).toMatch(/one municipality per line, or separate them with ";" or ","; each as a CBS code/);
 		// a configuration error (nodes/shared/errors.ts): about the parameter, not about item 1
 		expect((result.error as { context?: { itemIndex?: number } } | undefined)?.context?.itemIndex).toBeUndefined();
 	});

@@ -364,7 +364,7 @@ describe('refused records under a shared amount (issue 11 §4)', () => {
 	const valid = records([row('H1', '0392')], ctx);
 	const refused = [{ index: 1, code: 'unknown_municipality', field: 'woongemeente' }];
 	it('stops by default, naming the refused item and the amount', () => {
-		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused (item 2 (woongemeente: unknown_municipality)), so the basis for splitting the shared amount of €200.00 is incomplete');
+		expect(() => calculateSettlement(valid, base, refused)).toThrow('1 of 2 delivery records were refused: item 2 (column "woongemeente": unknown_municipality); so the basis for splitting the shared amount of €200.00 is incomplete');
 	});
 	it('allocating over the valid records marks everything provisional: up to half of € 200,00 may move', () => {
 		const r = calculateSettlement(valid, { ...base, refusedRecords: 'allocate_valid' }, refused);
@@ -532,7 +532,10 @@ describe('bad input', () => {
 		const found = findContradictions(recs, DEFAULT_DELIVERY_FIELDS);
 		expect([...found.keys()].sort()).toEqual([0, 2]);
 		expect(found.get(0)!.field).toBe('woongemeente');
-		expect(found.get(0)!.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (items 1, 3)');
+		expect(found.get(0)!.message).toBe('Records for the same pupil and period name different residence municipalities in field "woongemeente" (this record contradicts item 3)');
+		expect(found.get(2)!.message).toContain('(this record contradicts item 1)');
+		// with the row as the user sees it (Google Sheets row_number: the header is row 1)
+		expect(findContradictions(recs, DEFAULT_DELIVERY_FIELDS, (i) => `sheet row ${i + 2}`).get(0)!.message).toContain('(this record contradicts sheet row 4)');
 	});
 
 	it('does not flag the same pupil in different periods or with the same municipality', () => {

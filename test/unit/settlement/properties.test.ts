@@ -200,7 +200,7 @@ describe('settlement invariants (property)', () => {
 describe('IncompleteBasisError', () => {
 	it('numbers the refused items from 1, as hints and rowNumber do', () => {
 		expect(new IncompleteBasisError([{ index: 0, code: 'unknown_municipality', field: 'woongemeente' }, { index: 4, code: 'invalid_number', field: 'uren' }], 6, 20_000).message).toBe(
-			'2 of 6 delivery records were refused (item 1 (woongemeente: unknown_municipality), 5 (uren: invalid_number)), so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made',
+			'2 of 6 delivery records were refused: item 1 (column "woongemeente": unknown_municipality), item 5 (column "uren": invalid_number); so the basis for splitting the shared amount of €200.00 is incomplete: no statement was made',
 		);
 	});
 });
