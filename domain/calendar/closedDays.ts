@@ -24,7 +24,7 @@ export const CLOSED_DAY_NAMES: Readonly<Record<ClosedDayKind, string>> = {
 	whitMonday: 'Tweede Pinksterdag',
 };
 
-/** Easter Sunday of `year` (Gregorian computus, Meeus/Jones/Butcher), as a calendar date. */
+/** Easter Sunday of `year` (Gregorian computus, anonymous "Meeus/Jones/Butcher" algorithm), as a calendar date. */
 export function easterSunday(year: number): CalendarDate {
 	const a = year % 19;
 	const b = Math.floor(year / 100);
@@ -43,6 +43,12 @@ export function easterSunday(year: number): CalendarDate {
 	return fromYmd(year, month, day);
 }
 
+/** Koningsdag: 27 April, or 26 April when the 27th is a Sunday. */
+export function koningsdag(year: number): CalendarDate {
+	const d = fromYmd(year, 4, 27);
+	return isoWeekday(d) === 7 ? d - 1 : d;
+}
+
 /** The day of one closed-day kind in `year`. Koningsdag is 26 April when 27 April is a Sunday. */
 export function closedDay(kind: ClosedDayKind, year: number): CalendarDate {
 	const easter = easterSunday(year);
@@ -59,10 +65,8 @@ export function closedDay(kind: ClosedDayKind, year: number): CalendarDate {
 			return easter + 50;
 		case 'liberationDay':
 			return fromYmd(year, 5, 5);
-		case 'kingsDay': {
-			const d = fromYmd(year, 4, 27);
-			return isoWeekday(d) === 7 ? d - 1 : d;
-		}
+		case 'kingsDay':
+			return koningsdag(year);
 	}
 }
 
