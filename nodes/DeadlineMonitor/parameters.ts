@@ -437,6 +437,7 @@ function builtInCalendars(ctx: IExecuteFunctions, input: InputReader): { fixed?:
 	const municipalityField = ((ctx.getNodeParameter('schoolMunicipalityField', 0, 'schoolMunicipality') as string) ?? '').trim() || 'schoolMunicipality';
 	const registry = getDefaultRegistry();
 	const cache = new Map<string, HolidayCalendar>();
+	const regions = new Map<string, { region: HolidayRegion; why: string }>();
 	const regionOf = (json: IDataObject): { region: HolidayRegion; why: string } => {
 		if (regionChoice !== FROM_MUNICIPALITY) return { region: regionChoice, why: '' };
 		const value = input.read(json, municipalityField);
@@ -448,14 +449,23 @@ function builtInCalendars(ctx: IExecuteFunctions, input: InputReader): { fixed?:
 				`Fill in the municipality where the school is located (name or CBS code), or the region (noord, midden, zuid), or choose a fixed Holiday Region.`,
 			);
 		}
+		const hit = typeof value === 'string' ? regions.get(value) : undefined;
+		if (hit) return hit;
 		const text = String(value).trim().toLowerCase();
-		if ((HOLIDAY_REGIONS as string[]).includes(text)) return { region: text as HolidayRegion, why: `region ${text} as given in "${municipalityField}"` };
-		const m = registry.resolve(value, municipalityField);
-		const lookup = holidayRegionOf({ code: m.code, name: m.name, province: m.province });
-		if (!lookup.region) {
-			throw new InvalidFieldError('no_holiday_region', municipalityField, lookup.reason, `Write the school's region (noord, midden or zuid) in "${municipalityField}" for this school.`);
+		let found: { region: HolidayRegion; why: string };
+		if ((HOLIDAY_REGIONS as string[]).includes(text)) {
+			found = { region: text as HolidayRegion, why: `region ${text} as given in "${municipalityField}"` };
+		} else {
+			const m = registry.resolve(value, municipalityField);
+			const lookup = holidayRegionOf({ code: m.code, name: m.name, province: m.province });
+			if (!lookup.region) {
+				throw new InvalidFieldError('no_holiday_region', municipalityField, lookup.reason, `Write the school's region (noord, midden or zuid) in "${municipalityField}" for this school.`);
+			}
+			found = { region: lookup.region, why: lookup.reason };
 		}
-		return { region: lookup.region, why: lookup.reason };
+		// once per distinct municipality text and run; only successful look-ups (an error is thrown again per item)
+		if (typeof value === 'string' && regions.size < 1000) regions.set(value, found);
+		return found;
 	};
 	const perCase: CalendarResolver = (json) => {
 		const { region, why } = regionOf(json);
