@@ -1,2 +1,4 @@
 export * from './holidays';
 export * from './schoolvakanties';
+export * from './regions';
+export * from './closedDays';

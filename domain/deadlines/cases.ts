@@ -36,6 +36,11 @@ export interface CheckSpec {
 	requireCaseRef: boolean;
 	/** Known schools (names, BRIN codes by the one BRIN rule); a case at another school is an error. */
 	knownSchools?: KnownSchools;
+	/**
+	 * Node version 1.3: every case says whether its due date is known (`dueDateKnown`) and its status certain
+	 * (`statusCertain`); the grouped mail and the KPIs mark the others (issue 21 §1).
+	 */
+	markUncertain?: boolean;
 }
 
 export type FieldReader = (field: string) => unknown;
@@ -50,6 +55,8 @@ export interface CaseCheck extends ClockResult {
 	recipientEmail: string;
 	/** The same addresses as an array, duplicates removed case-insensitively; frozen, shared by cases with the same text. */
 	recipientEmails: readonly string[];
+	/** The holiday calendar the case was counted with (its source and, for the built-in one, the region and why), when counting school weeks. */
+	calendarSource?: string;
 }
 
 /** A known-schools list: school names (lower case) and BRIN codes. */
@@ -174,6 +181,8 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 		daysRemaining: result.daysRemaining,
 		closed: result.closed,
 		uncovered: result.uncovered,
+		dueDateKnown: result.dueDateKnown,
+		statusCertain: result.statusCertain,
 		caseRef,
 		clockStart,
 		stop,
@@ -181,6 +190,7 @@ export function checkCase(read: FieldReader, spec: CheckSpec, calendar?: Holiday
 		zorgteam: text(read(fields.zorgteam)),
 		recipientEmail: recipients.text,
 		recipientEmails: recipients.addresses,
+		calendarSource: spec.clock.counting === 'schoolWeeks' ? calendar?.source : undefined,
 	};
 }
 
@@ -220,6 +230,12 @@ export interface CaseOutput {
 	/** Present when the holiday calendar does not cover part of the clock's span. */
 	calendarGaps?: Array<{ from: string; to: string }>;
 	calendarWarning?: string;
+	/** Node version 1.3: false when `dueDate` is only the earliest possible due date (the calendar does not cover the days up to it). */
+	dueDateKnown?: boolean;
+	/** Node version 1.3: false when a complete calendar could give another status (see `ClockResult.statusCertain`). */
+	statusCertain?: boolean;
+	/** Node version 1.3, school weeks: which holiday calendar counted the case, e.g. the built-in region and why it was chosen. */
+	holidayCalendar?: string;
 	/** The case's recipient addresses as one comma-separated list, duplicates removed (issue 15 §3); '' when none. */
 	recipientEmail?: string;
 	/**
@@ -245,11 +261,17 @@ export function caseOutput(check: CaseCheck, spec: CheckSpec): CaseOutput {
 		recipientEmail: check.recipientEmail,
 		recipientEmails: check.recipientEmails,
 	};
+	if (spec.markUncertain) {
+		out.dueDateKnown = check.dueDateKnown;
+		out.statusCertain = check.statusCertain;
+		if (check.calendarSource !== undefined) out.holidayCalendar = check.calendarSource;
+	}
 	if (check.uncovered.length) {
 		out.calendarGaps = check.uncovered.map((g) => ({ from: formatIsoDate(g.start), to: formatIsoDate(g.end) }));
 		out.calendarWarning =
 			`The holiday calendar does not cover ${out.calendarGaps.map((g) => `${g.from} to ${g.to}`).join(', ')}; ` +
-			'those days were counted as school days. Add the holidays for that period to the calendar.';
+			'those days were counted as school days. Add the holidays for that period to the calendar.' +
+			(spec.markUncertain && !check.dueDateKnown ? ` The due date ${out.dueDate} is the earliest possible one; the real one may be later.` : '');
 	}
 	return out;
 }

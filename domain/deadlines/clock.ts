@@ -67,6 +67,18 @@ export interface ClockResult {
 	closed: boolean;
 	/** Parts of the clock's span that the holiday calendar does not cover (school-week counting only). */
 	uncovered: DateSpan[];
+	/**
+	 * False when the days up to the deadline run through dates the holiday calendar does not cover: those
+	 * days were counted as school days, so `deadline` is only the earliest possible due date (a holiday in
+	 * the uncovered days would move it later).
+	 */
+	dueDateKnown: boolean;
+	/**
+	 * False when a complete calendar could give another status: with an earliest due date, `due_soon`,
+	 * `overdue` and `met_late` may turn out better (`on_track` and `met` cannot get worse: the real due
+	 * date is on or after the earliest one).
+	 */
+	statusCertain: boolean;
 }
 
 /** Field names used in error messages. */
@@ -75,10 +87,19 @@ export interface ClockFields {
 	stop: string;
 }
 
-export const NORM_DEFAULTS = {
-	eightWeek: { length: 8, unit: 'weeks' } as Norm,
-	thuiszitter: { length: 3, unit: 'months' } as Norm,
-};
+/**
+ * The norms, defined once (issue 21 §4): the 8-week start norm (S1 input goal 2, outcome goal 2: "binnen
+ * 8 weken na bespreking in het zorgteam") and the thuiszitter rule (S2 ambition e: "langer dan drie
+ * maanden"). Toeleiding Triage's deadline, the Deadline Monitor's defaults, the KPI buckets and the KPI
+ * chart all read them from here.
+ */
+export const NORM_DEFAULTS: Readonly<{ eightWeek: Readonly<Norm>; thuiszitter: Readonly<Norm> }> = Object.freeze({
+	eightWeek: Object.freeze({ length: 8, unit: 'weeks' as NormUnit }),
+	thuiszitter: Object.freeze({ length: 3, unit: 'months' as NormUnit }),
+});
+
+/** The 8-week norm in (counted) days: 56. */
+export const EIGHT_WEEK_NORM_DAYS = NORM_DEFAULTS.eightWeek.length * 7;
 
 /** Checks a configuration once, before any item; throws a DomainError the adapter shows as a node error. */
 export function validateClockConfig(config: ClockConfig, calendar: HolidayCalendar | undefined): void {
@@ -110,7 +131,8 @@ export function validateClockConfig(config: ClockConfig, calendar: HolidayCalend
 	}
 }
 
-function normDays(norm: Norm): number {
+/** A norm in days or weeks as a number of (counted) days; a norm in months has no fixed length (use `deadlineFor`). */
+export function normDays(norm: Norm): number {
 	return norm.unit === 'weeks' ? norm.length * 7 : norm.length;
 }
 
@@ -158,7 +180,9 @@ export function evaluateClock(input: ClockInput, config: ClockConfig, fields: Cl
 		status = reference > deadline ? 'overdue' : daysRemaining <= config.dueSoonDays ? 'due_soon' : 'on_track';
 	}
 	const uncovered = school ? calendar.uncovered(clockStart + 1, Math.max(deadline, end)) : NO_GAPS;
-	return { deadline, status, daysElapsed, daysRemaining, closed, uncovered };
+	const dueDateKnown = !(school && uncovered.length > 0 && uncovered[0].start <= deadline);
+	const statusCertain = dueDateKnown || status === 'on_track' || status === 'met';
+	return { deadline, status, daysElapsed, daysRemaining, closed, uncovered, dueDateKnown, statusCertain };
 }
 
 const NO_GAPS: DateSpan[] = [];

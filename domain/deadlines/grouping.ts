@@ -25,6 +25,8 @@ export interface GroupOptions {
 	 * recipient and key, in order of first appearance. Absent: one group per recipient.
 	 */
 	splitBy?: (status: CaseStatus) => string | number;
+	/** Node version 1.3: mark due dates that are only the earliest possible ones and statuses that are not certain (issue 21 §1). */
+	markUncertain?: boolean;
 }
 
 export interface RecipientGroup<T> {
@@ -56,6 +58,10 @@ export interface RecipientGroup<T> {
 			dueDate: string;
 			daysElapsed: number;
 			daysRemaining: number | null;
+			/** Node version 1.3: false when `dueDate` is only the earliest possible one. */
+			dueDateKnown?: boolean;
+			/** Node version 1.3: false when a complete holiday calendar could give another status. */
+			statusCertain?: boolean;
 		}>;
 		subject: string;
 		/** What to do and whom to contact: one sentence per status that needs action (also in text and html). */
@@ -87,7 +93,7 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 		for (const c of checks) counts[c.status]++;
 		const status = URGENCY.find((s) => counts[s] > 0)!;
 		const emails = mergeAddressLists(checks.map((c) => c.recipientEmails));
-		const message = buildGroupMessage(key || NO_NAME[options.language][options.groupBy], checks, options.rule, options.reference, options.language);
+		const message = buildGroupMessage(key || NO_NAME[options.language][options.groupBy], checks, options.rule, options.reference, options.language, options.markUncertain === true);
 		groups.push({
 			key,
 			status,
@@ -112,6 +118,7 @@ export function groupPerRecipient<T>(entries: Array<{ check: CaseCheck; member: 
 					dueDate: formatIsoDate(c.deadline),
 					daysElapsed: c.daysElapsed,
 					daysRemaining: c.daysRemaining,
+					...(options.markUncertain ? { dueDateKnown: c.dueDateKnown, statusCertain: c.statusCertain } : {}),
 				})),
 				subject: message.subject,
 				actions: message.actions,

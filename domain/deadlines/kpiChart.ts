@@ -13,6 +13,7 @@
 import { formatLongDate, fromYmd } from '../primitives/dates';
 import { RuleId } from './cases';
 import { KpiRow } from './kpis';
+import { EIGHT_WEEK_NORM_DAYS, NORM_DEFAULTS } from './clock';
 import { escapeHtml } from '../primitives/html';
 import { Language } from './messages';
 
@@ -53,13 +54,17 @@ interface Texts {
 	meanMedian: (mean: string, median: string) => string;
 	period: (from: string, to: string) => string;
 	legend: string;
+	outcomeUnknown: (n: string) => string;
 }
+
+const EIGHT = NORM_DEFAULTS.eightWeek.length;
+const THREE = NORM_DEFAULTS.thuiszitter.length;
 
 const formatNumber = (v: number, language: Language) => (language === 'nl' ? String(v).replace('.', ',') : String(v));
 
 const TEXTS: Record<Language, Texts> = {
 	nl: {
-		shareTitle: { eightWeek: 'Hulp gestart binnen 8 weken na bespreking in het zorgteam', thuiszitter: 'Passend aanbod gestart binnen 3 maanden thuis', custom: 'Gestart binnen de termijn' },
+		shareTitle: { eightWeek: `Hulp gestart binnen ${EIGHT} weken na bespreking in het zorgteam`, thuiszitter: `Passend aanbod gestart binnen ${THREE} maanden thuis`, custom: 'Gestart binnen de termijn' },
 		realised: 'Gerealiseerd',
 		target: 'Doel',
 		meets: 'doel gehaald',
@@ -72,10 +77,11 @@ const TEXTS: Record<Language, Texts> = {
 		notShown: (n) => (n ? `niet getoond (minder dan ${n})` : 'niet getoond'),
 		meanMedian: (mean, median) => `Gemiddeld ${mean} dagen tot start, mediaan ${median} dagen.`,
 		period: (from, to) => `Periode ${from} t/m ${to}.`,
-		legend: 'Blauw: gestart binnen 8 weken (56 dagen); oranje: later gestart; rood: nog niet gestart en al over de termijn.',
+		legend: `Blauw: gestart binnen ${EIGHT} weken (${EIGHT_WEEK_NORM_DAYS} dagen); oranje: later gestart; rood: nog niet gestart en al over de termijn.`,
+		outcomeUnknown: (n) => `Uitkomst nog onbekend: ${n} (de vakantiekalender dekt hun termijn niet; niet meegeteld).`,
 	},
 	en: {
-		shareTitle: { eightWeek: 'Help started within 8 weeks of the zorgteam discussion', thuiszitter: 'Suitable offer started within 3 months at home', custom: 'Started within the deadline' },
+		shareTitle: { eightWeek: `Help started within ${EIGHT} weeks of the zorgteam discussion`, thuiszitter: `Suitable offer started within ${THREE} months at home`, custom: 'Started within the deadline' },
 		realised: 'Achieved',
 		target: 'Target',
 		meets: 'target met',
@@ -88,7 +94,8 @@ const TEXTS: Record<Language, Texts> = {
 		notShown: (n) => (n ? `not shown (fewer than ${n})` : 'not shown'),
 		meanMedian: (mean, median) => `Mean ${mean} days to start, median ${median} days.`,
 		period: (from, to) => `Period ${from} to ${to} inclusive.`,
-		legend: 'Blue: started within 8 weeks (56 days); orange: started later; red: not started yet and past the deadline.',
+		legend: `Blue: started within ${EIGHT} weeks (${EIGHT_WEEK_NORM_DAYS} days); orange: started later; red: not started yet and past the deadline.`,
+		outcomeUnknown: (n) => `Outcome not known yet: ${n} (the holiday calendar does not cover their deadline; not counted).`,
 	},
 };
 
@@ -161,11 +168,16 @@ export function renderKpiChart(row: KpiRow, options: KpiChartOptions): KpiChart 
 			: null;
 	const basis = decided !== null ? t.basis(String(row.startedWithinNorm), String(decided)) : null;
 	if (basis) text.push(basis);
+	// Node version 1.3: cases the holiday calendar cannot decide are named, not hidden (issue 21 §1).
+	const unknown =
+		row.outcomeUnknown === undefined || row.outcomeUnknown === 0 ? null : t.outcomeUnknown(row.outcomeUnknown === null ? suppressedText : String(row.outcomeUnknown));
+	if (unknown) text.push(unknown);
 	html.push(
 		`<p style="margin:16px 0 4px;font-weight:bold">${escapeHtml(title)}</p>` +
 			(period ? `<p style="margin:0 0 4px;color:#555">${escapeHtml(period)}</p>` : '') +
 			`<table role="presentation" cellpadding="0" cellspacing="0" border="0" style="border-collapse:collapse">${rows.join('')}</table>` +
-			(basis ? `<p style="margin:4px 0;color:#555">${escapeHtml(basis)}</p>` : ''),
+			(basis ? `<p style="margin:4px 0;color:#555">${escapeHtml(basis)}</p>` : '') +
+			(unknown ? `<p style="margin:4px 0;color:#555">${escapeHtml(unknown)}</p>` : ''),
 	);
 
 	// 2. The distribution of days to start, and the open cases already past their deadline.
@@ -185,7 +197,7 @@ export function renderKpiChart(row: KpiRow, options: KpiChartOptions): KpiChart 
 		);
 		distText.push(`- ${label}: ${count}`);
 	};
-	const normDays = rule === 'eightWeek' ? 56 : undefined;
+	const normDays = rule === 'eightWeek' ? EIGHT_WEEK_NORM_DAYS : undefined;
 	for (const b of row.daysToStartDistribution) {
 		const late = normDays !== undefined && b.fromDays > normDays;
 		line(t.bucket(b.fromDays, b.toDays), b.count, late ? COLOURS.late : COLOURS.bucket);

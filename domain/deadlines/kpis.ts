@@ -10,7 +10,7 @@
  * - mean and median days to start: over the cases that started, in counted days.
  */
 import { CalendarDate, formatIsoDate } from '../primitives/dates';
-import { CaseStatus } from './clock';
+import { CaseStatus, EIGHT_WEEK_NORM_DAYS } from './clock';
 
 export const SHARE_DEFINITION =
 	'share within norm = started within the norm / (started within the norm + started late + open and already overdue); ' +
@@ -20,11 +20,19 @@ export const SHARE_DEFINITION_NL =
 	'aandeel binnen de norm = binnen de norm gestart / (binnen de norm gestart + te laat gestart + nog open en al over de termijn); ' +
 	'open casussen waarvan de termijn nog loopt tellen niet mee; dagen tot start alleen voor gestarte casussen';
 
+/** Node version 1.3: what the definition adds about cases whose outcome the holiday calendar cannot decide. */
+export const OUTCOME_UNKNOWN_DEFINITION =
+	'; cases whose outcome depends on dates the holiday calendar does not cover (their due date is only the earliest possible one) are counted in outcomeUnknown and left out of the share, the days to start and the distribution';
+export const OUTCOME_UNKNOWN_DEFINITION_NL =
+	'; casussen waarvan de uitkomst afhangt van dagen die de vakantiekalender niet dekt (hun uiterste datum is alleen de vroegst mogelijke) tellen als uitkomst onbekend en niet mee in het aandeel, de dagen tot start en de verdeling';
+
 export interface KpiCase {
 	group: string;
 	clockStart: CalendarDate;
 	status: CaseStatus;
 	daysElapsed: number;
+	/** False when a complete holiday calendar could give another status (`ClockResult.statusCertain`). */
+	statusCertain?: boolean;
 }
 
 export interface KpiOptions {
@@ -41,6 +49,8 @@ export interface KpiOptions {
 	 * Default `[28, 56, 84]`: up to 4 weeks, 4 to 8 weeks (the 8-week norm), 8 to 12 weeks, longer.
 	 */
 	distributionBounds?: number[];
+	/** Node version 1.3: cases whose status is not certain are counted apart (`outcomeUnknown`), not as misses or hits. */
+	markUncertain?: boolean;
 }
 
 /** One bucket of the days-to-start distribution: started cases whose counted days fall in `fromDays..toDays`. */
@@ -52,7 +62,8 @@ export interface DaysToStartBucket {
 	count: number | null;
 }
 
-export const DEFAULT_DISTRIBUTION_BOUNDS = [28, 56, 84];
+/** Half the 8-week norm, the norm, one and a half times the norm: [28, 56, 84] counted days. */
+export const DEFAULT_DISTRIBUTION_BOUNDS = [EIGHT_WEEK_NORM_DAYS / 2, EIGHT_WEEK_NORM_DAYS, (EIGHT_WEEK_NORM_DAYS * 3) / 2];
 
 export interface KpiRow {
 	group: string;
@@ -63,6 +74,8 @@ export interface KpiRow {
 	startedLate: number | null;
 	openOverdue: number | null;
 	openNotYetDue: number | null;
+	/** Node version 1.3: cases whose outcome depends on dates the holiday calendar does not cover; left out of every other figure. */
+	outcomeUnknown?: number | null;
 	/** 0..1, rounded to 4 decimals; null when nothing is decided yet or suppressed. */
 	shareWithinNorm: number | null;
 	target: number;
@@ -104,6 +117,7 @@ const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 *
 
 interface Acc {
 	cases: number;
+	unknown: number;
 	met: number;
 	late: number;
 	overdue: number;
@@ -114,13 +128,17 @@ interface Acc {
 /** Compute one KPI row per group (in order of first appearance; groups sorted by name). */
 export function computeKpis(cases: KpiCase[], options: KpiOptions): KpiRow[] {
 	const groups = new Map<string, Acc>();
-	for (const g of options.alwaysGroups ?? []) groups.set(g, { cases: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] });
+	for (const g of options.alwaysGroups ?? []) groups.set(g, { cases: 0, unknown: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] });
 	for (const c of cases) {
 		if (options.periodStart !== undefined && c.clockStart < options.periodStart) continue;
 		if (options.periodEnd !== undefined && c.clockStart > options.periodEnd) continue;
 		let acc = groups.get(c.group);
-		if (!acc) groups.set(c.group, (acc = { cases: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] }));
+		if (!acc) groups.set(c.group, (acc = { cases: 0, unknown: 0, met: 0, late: 0, overdue: 0, open: 0, days: [] }));
 		acc.cases++;
+		if (options.markUncertain && c.statusCertain === false) {
+			acc.unknown++;
+			continue;
+		}
 		if (c.status === 'met') acc.met++;
 		else if (c.status === 'met_late') acc.late++;
 		else if (c.status === 'overdue') acc.overdue++;
@@ -155,12 +173,16 @@ function buildRow(group: string, acc: Acc, options: KpiOptions): KpiRow {
 		suppressed: [],
 		definition: SHARE_DEFINITION,
 	};
+	if (options.markUncertain) {
+		row.outcomeUnknown = acc.unknown;
+		row.definition = SHARE_DEFINITION + OUTCOME_UNKNOWN_DEFINITION;
+	}
 	const t = options.suppressBelow;
 	if (t > 0) {
-		const countKeys = ['cases', 'startedWithinNorm', 'startedLate', 'openOverdue', 'openNotYetDue'] as const;
+		const countKeys = ['cases', 'startedWithinNorm', 'startedLate', 'openOverdue', 'openNotYetDue', 'outcomeUnknown'] as const;
 		for (const k of countKeys) {
 			const v = row[k];
-			if (v !== null && v > 0 && v < t) {
+			if (v !== undefined && v !== null && v > 0 && v < t) {
 				row[k] = null;
 				row.suppressed.push(k);
 			}

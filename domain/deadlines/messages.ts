@@ -19,6 +19,10 @@ export interface MessageCase {
 	deadline: number;
 	status: CaseStatus;
 	daysRemaining: number | null;
+	/** False when `deadline` is only the earliest possible due date (node version 1.3 marks it in the mail). */
+	dueDateKnown?: boolean;
+	/** False when a complete holiday calendar could give another status. */
+	statusCertain?: boolean;
 }
 
 export interface GroupMessage {
@@ -90,6 +94,29 @@ const COUNT_LABEL: Record<Language, Record<CaseStatus, [one: string, many: strin
 		on_track: ['on track', 'on track'],
 		met: ['started in time', 'started in time'],
 		met_late: ['started late', 'started late'],
+	},
+};
+
+/**
+ * Node version 1.3 (issue 21 §1): how a due date that is only the earliest possible one, a status a complete
+ * calendar could change, and the time left in that case are written, and what to do about it.
+ */
+const UNCERTAIN: Record<Language, { dueDate: (date: string) => string; status: (label: string) => string; remaining: (text: string, days: number) => string; subject: (n: number) => string; action: string }> = {
+	nl: {
+		dueDate: (date) => `niet vóór ${date}`,
+		status: (label) => `${label} (voorlopig)`,
+		remaining: (text, days) => (days > 0 ? text.replace('nog ', 'nog minstens ') : days === 0 ? 'laatste dag of later' : `hoogstens ${text}`),
+		subject: (n) => `${n} met ${n === 1 ? 'voorlopige termijn' : 'voorlopige termijnen'}`,
+		action:
+			'Termijn nog niet zeker: de vakantiekalender dekt niet alle dagen tot de uiterste datum, dus is die datum de vroegst mogelijke (de werkelijke kan later liggen). Vraag de functioneel beheerder de schoolvakanties van de school voor die periode aan te vullen.',
+	},
+	en: {
+		dueDate: (date) => `not before ${date}`,
+		status: (label) => `${label} (provisional)`,
+		remaining: (text, days) => (days > 0 ? `at least ${text}` : days === 0 ? 'last day or later' : `at most ${text}`),
+		subject: (n) => `${n} with a provisional due date`,
+		action:
+			'Due date not certain yet: the holiday calendar does not cover every day up to the due date, so the date shown is the earliest possible one (the real one may be later). Ask the functioneel beheerder to add the school\'s holidays for that period.',
 	},
 };
 
@@ -168,35 +195,44 @@ export function sortCases<T extends MessageCase>(cases: T[]): T[] {
 	);
 }
 
+/**
+ * @param markUncertain node version 1.3: cases with `dueDateKnown: false` show their due date as "niet vóór …",
+ *   a status a complete calendar could change as "(voorlopig)", and the mail says why and what to do
+ */
 export function buildGroupMessage(
 	recipientLabel: string,
 	cases: MessageCase[],
 	rule: RuleId,
 	reference: number,
 	language: Language,
+	markUncertain = false,
 ): GroupMessage {
 	const sorted = sortCases(cases);
 	const fmt = (date: number) => formatLongDate(date, language);
 	const counts = new Map<CaseStatus, number>();
 	for (const c of sorted) counts.set(c.status, (counts.get(c.status) ?? 0) + 1);
-	const summary = ORDER.filter((s) => counts.has(s))
-		.map((s) => countLabel(counts.get(s)!, s, language))
-		.join(', ');
+	const u = UNCERTAIN[language];
+	const provisional = markUncertain ? sorted.filter((c) => c.dueDateKnown === false).length : 0;
+	const summary = [...ORDER.filter((s) => counts.has(s)).map((s) => countLabel(counts.get(s)!, s, language)), ...(provisional ? [u.subject(provisional)] : [])].join(', ');
 	const ruleLabel = RULE_LABEL[language][rule];
 	const subject =
 		language === 'nl'
 			? `Signalering ${ruleLabel}: ${summary || 'geen casussen'} (${recipientLabel})`
 			: `Alert ${ruleLabel}: ${summary || 'no cases'} (${recipientLabel})`;
-	const rows = sorted.map((c) => [
-		c.caseRef,
-		c.school,
-		fmt(c.clockStart),
-		fmt(c.deadline),
-		statusLabel(c.status, language),
-		remainingText(c.daysRemaining, language),
-	]);
+	const rows = sorted.map((c) => {
+		const earliest = markUncertain && c.dueDateKnown === false;
+		const remaining = remainingText(c.daysRemaining, language);
+		return [
+			c.caseRef,
+			c.school,
+			fmt(c.clockStart),
+			earliest ? u.dueDate(fmt(c.deadline)) : fmt(c.deadline),
+			markUncertain && c.statusCertain === false ? u.status(statusLabel(c.status, language)) : statusLabel(c.status, language),
+			earliest && c.daysRemaining !== null ? u.remaining(remaining, c.daysRemaining) : remaining,
+		];
+	});
 	const headers = headersFor(language, rule);
-	const actions = actionSentences(counts.keys(), rule, language);
+	const actions = [...actionSentences(counts.keys(), rule, language), ...(provisional ? [u.action] : [])];
 	const actionHeading = language === 'nl' ? 'Wat te doen' : 'What to do';
 	const intro =
 		language === 'nl'

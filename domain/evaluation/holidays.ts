@@ -2,34 +2,13 @@
  * Non-working days for moving an evaluation moment: the Dutch public holidays (computed) and a
  * user-given list of dates and date ranges (school holidays, study days).
  */
-import { addDays, CalendarDate, formatIsoDate, fromYmd, isoWeekday } from '../primitives/dates';
+import { addDays, CalendarDate, formatIsoDate, fromYmd } from '../primitives/dates';
+import { easterSunday, koningsdag } from '../calendar/closedDays';
 import { InvalidFieldError } from '../primitives/errors';
 import { parseHolidayList } from '../calendar/holidays';
 
-/** Easter Sunday (Gregorian; anonymous "Meeus/Jones/Butcher" algorithm). */
-export function easterSunday(year: number): CalendarDate {
-	const a = year % 19;
-	const b = Math.floor(year / 100);
-	const c = year % 100;
-	const d = Math.floor(b / 4);
-	const e = b % 4;
-	const f = Math.floor((b + 8) / 25);
-	const g = Math.floor((b - f + 1) / 3);
-	const h = (19 * a + b - d - g + 15) % 30;
-	const i = Math.floor(c / 4);
-	const k = c % 4;
-	const l = (32 + 2 * e + 2 * i - h - k) % 7;
-	const m = Math.floor((a + 11 * h + 22 * l) / 451);
-	const month = Math.floor((h + l - 7 * m + 114) / 31);
-	const day = ((h + l - 7 * m + 114) % 31) + 1;
-	return fromYmd(year, month, day);
-}
-
-/** Koningsdag: 27 April, or 26 April when the 27th is a Sunday. */
-export function koningsdag(year: number): CalendarDate {
-	const d = fromYmd(year, 4, 27);
-	return isoWeekday(d) === 7 ? addDays(d, -1) : d;
-}
+// Easter and Koningsdag are computed once for the package, in the calendar core (domain/calendar/closedDays.ts).
+export { easterSunday, koningsdag } from '../calendar/closedDays';
 
 const cache = new Map<number, ReadonlySet<CalendarDate>>();
 

@@ -119,6 +119,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 			text: `Het veld "${f}" bevat geen leesbare lijst met schoolvakanties.`,
 			fix: 'Schrijf één vakantie per regel als "eerste dag - laatste dag", bijvoorbeeld "17-10-2026 t/m 25-10-2026 Herfstvakantie".',
 		}),
+		no_holiday_region: (f) => ({
+			text: `De gemeente in het veld "${f}" hoort niet bij één vakantieregio (de regio-indeling schoolvakanties deelt haar op, of kent haar niet).`,
+			fix: `Vul voor deze school de vakantieregio (noord, midden of zuid) in het veld "${f}" in.`,
+		}),
 		policy_choice_required: () => ({
 			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding of rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
 			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding of rij opnieuw worden verwerkt.',
@@ -204,6 +208,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_holiday_calendar: (f) => ({
 			text: `The field "${f}" does not hold a readable list of school holidays.`,
 			fix: 'Write one holiday per line as "first day - last day", e.g. "2026-10-17 - 2026-10-25 Herfstvakantie".',
+		}),
+		no_holiday_region: (f) => ({
+			text: `The municipality in the field "${f}" has no single holiday region (the regio-indeling schoolvakanties splits it, or does not know it).`,
+			fix: `Write the school's holiday region (noord, midden or zuid) in the field "${f}".`,
 		}),
 		policy_choice_required: () => ({
 			text: 'The region policy leaves open a choice this request or row needs (for example who pays for a pupil from another region).',

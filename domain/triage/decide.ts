@@ -6,11 +6,12 @@ import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/b
 import { addDays, formatDutchDate, formatIsoDate, type CalendarDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { KeyTrie } from '../primitives/shared';
+import { deadlineFor, EIGHT_WEEK_NORM_DAYS, NORM_DEFAULTS } from '../deadlines/clock';
 import { action, ACTION_RULES, ACTION_IDS, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';
 
-/** The 8-week norm (S1): 56 calendar days after the zorgteam discussion. */
-export const EIGHT_WEEKS_DAYS = 56;
+/** The 8-week norm (S1) in days: 56, defined once in `domain/deadlines/clock.ts` (NORM_DEFAULTS). */
+export const EIGHT_WEEKS_DAYS = EIGHT_WEEK_NORM_DAYS;
 
 /** Financing forms in words (S4 §2.2.1): English, Dutch. */
 const FINANCING_FORM_TEXT: Record<FinancingForm, [string, string]> = {
@@ -98,7 +99,7 @@ interface Prepared {
 	/** Who-pays texts per situation and municipality name: template strings built once. */
 	texts: Map<TextKind, Map<string, [string, string]>>;
 	/** ISO date and 8-week deadline reason per zorgteam day. */
-	days: Map<CalendarDate, { iso: string; due: string; reason: Reason }>;
+	days: Map<CalendarDate, ZorgteamDay>;
 	/** The policy's financing text (English, Dutch), as in the who-pays texts. */
 	budget: [string, string];
 	financingMunicipality: MunicipalityRef | null;
@@ -208,21 +209,45 @@ function classify(config: TriageConfig, residenceCode: string, arrangement: Arra
 	return c;
 }
 
-/** The zorgteam day as ISO date, its 8-week due date (ISO) and the deadline reason; once per day number. */
-function day(config: TriageConfig, date: CalendarDate): { iso: string; due: string; reason: Reason } {
+interface ZorgteamDay {
+	iso: string;
+	due: string;
+	reason: Reason;
+	/** Counting school weeks: the warning when the calendar does not cover the days up to the due date (it is then the earliest possible one). */
+	warning?: string;
+}
+
+/**
+ * The zorgteam day as ISO date, its 8-week due date (ISO) and the deadline reason; once per day number.
+ * With `config.deadlineCalendar` (node version 1.3, the region counts school weeks) the due date is the
+ * Deadline Monitor's: 8 weeks of counted days, holidays not counted (`deadlineFor`, the one clock).
+ */
+function day(config: TriageConfig, date: CalendarDate): ZorgteamDay {
 	const p = prepare(config);
 	let d = p.days.get(date);
 	if (!d) {
-		const due = addDays(date, EIGHT_WEEKS_DAYS);
+		const calendar = config.deadlineCalendar;
+		const norm = NORM_DEFAULTS.eightWeek;
+		const due = calendar ? deadlineFor(date, { norm, counting: 'schoolWeeks', dueSoonDays: 0 }, calendar) : addDays(date, EIGHT_WEEKS_DAYS);
+		const gaps = calendar ? calendar.uncovered(date + 1, due) : [];
+		const weeks = calendar ? `${norm.length} school weeks (holidays not counted: ${calendar.source})` : `${norm.length} weeks`;
+		const weeksNl = calendar ? `${norm.length} schoolweken (vakanties tellen niet mee)` : `${norm.length} weken`;
+		const by = gaps.length ? `not before ${formatDutchDate(due)}` : `by ${formatDutchDate(due)}`;
+		const byNl = gaps.length ? `niet vóór ${formatDutchDate(due)}` : `uiterlijk ${formatDutchDate(due)}`;
 		d = {
 			iso: formatIsoDate(date),
 			due: formatIsoDate(due),
 			reason: Object.freeze({
 				ruleId: ACTION_RULES.deadline.ruleId,
 				seed: ACTION_RULES.deadline.seed,
-				text: `Collective youth care should start within 8 weeks after the zorgteam discussion of ${formatDutchDate(date)}: by ${formatDutchDate(due)}.`,
-				textNl: `Collectieve jeugdhulp start binnen 8 weken na de bespreking in het zorgteam op ${formatDutchDate(date)}: uiterlijk ${formatDutchDate(due)}.`,
+				text: `Collective youth care should start within ${weeks} after the zorgteam discussion of ${formatDutchDate(date)}: ${by}.`,
+				textNl: `Collectieve jeugdhulp start binnen ${weeksNl} na de bespreking in het zorgteam op ${formatDutchDate(date)}: ${byNl}.`,
 			}),
+			...(gaps.length
+				? {
+						warning: `The holiday calendar does not cover ${gaps.map((g) => `${formatIsoDate(g.start)} to ${formatIsoDate(g.end)}`).join(', ')}: the deadline ${formatIsoDate(due)} is the earliest possible one; add the school's holidays for that period.`,
+					}
+				: {}),
 		};
 		p.days.set(date, d);
 	}
@@ -530,6 +555,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 		const zorgteamDay = day(config, req.zorgteamDate);
 		deadline = zorgteamDay.due;
 		b.add(zorgteamDay.reason);
+		if (zorgteamDay.warning) b.warnings.push(zorgteamDay.warning);
 	}
 
 	const financing: FinancingStream[] = [youthCare === 'collective' ? 'jeugdwet_collective' : youthCare === 'mandated_route' ? 'jeugdwet_mandated' : 'jeugdwet_individual'];

@@ -3,6 +3,7 @@
  * Seeds: DOMAIN.md §1; S0 (pyramid, werkwijze), S1 (kernbepalingen 1–3, 6), S2, S4 §2.2.
  */
 import type { CalendarDate } from '../primitives/dates';
+import type { HolidayCalendar } from '../calendar/holidays';
 import type { OutsiderTreatment, PupilTreatment, RegionPolicy } from '../policies';
 import type { FormerReference, MunicipalityRegistry } from '../municipalities';
 
@@ -149,6 +150,11 @@ export interface TriageConfig {
 	zone?: string;
 	/** Turns a BSN into a pseudonymous reference; without it no reference is made from a BSN. */
 	pseudonymise?: (bsn: string) => string;
+	/**
+	 * Node version 1.3, when the region counts school weeks: the holiday calendar of the 8-week deadline (the
+	 * Deadline Monitor's clock, `domain/deadlines/clock.ts`). Absent: 56 calendar days.
+	 */
+	deadlineCalendar?: HolidayCalendar;
 }
 
 export interface Reason {
@@ -197,7 +203,7 @@ export interface TriageOutcome {
 	policyTreatment: PupilTreatment | null;
 	crossRegionSettlement: boolean;
 	actions: Action[];
-	/** ISO date: zorgteam date + 8 weeks (56 calendar days), where the 8-week clock starts. */
+	/** ISO date: zorgteam date + 8 weeks (56 calendar days; 8 school weeks with `TriageConfig.deadlineCalendar`), where the 8-week clock starts. */
 	deadline: string | null;
 	zorgteamDate: string | null;
 	accessContact: { name: string; email: string } | null;

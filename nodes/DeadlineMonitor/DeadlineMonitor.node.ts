@@ -13,8 +13,9 @@ export class DeadlineMonitor implements INodeType {
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
 		// 1.2: every input column shown (Input Columns); grouped items on each status output they concern
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.3: due dates the holiday calendar cannot decide are marked (dueDateKnown, statusCertain); extra closed days
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "Thuiszitter rule" : "8-week norm") }}',
 		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
 		defaults: { name: 'Deadline Monitor' },

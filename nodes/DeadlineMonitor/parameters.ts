@@ -6,13 +6,42 @@
 import { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { CalendarDate, parseCalendarDate, today } from '../../domain/primitives/dates';
-import { defaultHolidayCalendar, HolidayCalendar, HolidayRegion, parseHolidayList } from '../../domain/calendar';
+import {
+	ClosedDayKind,
+	HOLIDAY_REGIONS,
+	HolidayCalendar,
+	HolidayRange,
+	HolidayRegion,
+	holidayRegionOf,
+	LAST_COMPLETE_SCHOOL_YEAR,
+	parseHolidayList,
+	regionalCalendar,
+} from '../../domain/calendar';
+import { closedDayOptions } from '../shared/calendar.description';
+import { getDefaultRegistry } from '../../domain/municipalities';
+import { InvalidFieldError } from '../../domain/primitives/errors';
+import { hasBehaviour } from '../shared/versions';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../shared/columns';
 import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
-import { CaseFields, CaseFieldNames, CheckSpec, ClockConfig, DEADLINE_COLUMNS, DEFAULT_CASE_FIELD_NAMES, NormUnit, parseKnownSchools, RuleId, RULE_COLUMNS, validateClockConfig } from '../../domain/deadlines';
+import {
+	CaseFields,
+	CaseFieldNames,
+	CheckSpec,
+	ClockConfig,
+	DEADLINE_COLUMNS,
+	DEFAULT_CASE_FIELD_NAMES,
+	NormUnit,
+	parseKnownSchools,
+	RuleId,
+	RULE_COLUMNS,
+	validateClockConfig,
+} from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
 import { fieldNameOption } from '../shared/fieldNames.description';
+
+/** The Holiday Region option that takes the region per case from the school's municipality. */
+const FROM_MUNICIPALITY = 'fromMunicipality';
 
 /** Units of a norm length; the same for the 8-week and the thuiszitter rule. */
 const normUnitOptions: INodePropertyOptions[] = [
@@ -68,7 +97,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'normLength',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 520, numberPrecision: 0 },
-		default: 8,
+		default: 8, // = NORM_DEFAULTS.eightWeek (a literal for the lint; test/unit/deadlines/norms.test.ts checks they agree)
 		displayOptions: { show: { rule: ['eightWeek'] } },
 		description: 'How long the clock may run; 8 weeks by default (S1)',
 	},
@@ -86,7 +115,7 @@ export const clockProperties: INodeProperties[] = [
 		name: 'thuiszitterNormLength',
 		type: 'number',
 		typeOptions: { minValue: 1, maxValue: 520, numberPrecision: 0 },
-		default: 3,
+		default: 3, // = NORM_DEFAULTS.thuiszitter
 		displayOptions: { show: { rule: ['thuiszitter'] } },
 		description: 'How long a youth may be at home without a started offer; 3 months by default (S2)',
 	},
@@ -115,7 +144,11 @@ export const clockProperties: INodeProperties[] = [
 		name: 'holidaySource',
 		type: 'options',
 		options: [
-			{ name: 'Built-in Schoolvakanties', value: 'builtIn', description: 'Rijksoverheid school holidays 2025-2026 (complete) and Christmas 2026-2027; later dates are not covered' },
+			{
+				name: 'Built-in Schoolvakanties',
+				value: 'builtIn',
+				description: `Rijksoverheid school holidays per region, school years 2025-2026 to ${LAST_COMPLETE_SCHOOL_YEAR}; later dates are not covered`,
+			},
 			{ name: 'Pasted List', value: 'list', description: 'Your own list of holiday date ranges' },
 			{ name: 'From an Input Field', value: 'field', description: 'Each case carries its holiday list in a field (e.g. per school)' },
 		],
@@ -131,10 +164,43 @@ export const clockProperties: INodeProperties[] = [
 			{ name: 'Noord', value: 'noord', description: 'Holiday region noord' },
 			{ name: 'Midden', value: 'midden', description: 'Holiday region midden' },
 			{ name: 'Zuid', value: 'zuid', description: 'Holiday region zuid' },
+			{
+				name: "From the School's Municipality",
+				value: FROM_MUNICIPALITY,
+				description: 'Per case, from the municipality where the school is located (regio-indeling schoolvakanties); the output says which region and why',
+			},
 		],
 		default: 'midden',
 		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'] } },
 		description: 'The school holiday region (vakantieregio) of the schools',
+	},
+	{
+		displayName: 'School Municipality Field',
+		name: 'schoolMunicipalityField',
+		type: 'string',
+		default: 'schoolMunicipality',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], holidayRegion: [FROM_MUNICIPALITY] } },
+		description:
+			'Input field with the municipality where the school is located (name or CBS code, e.g. Enschede or 0153), or the region itself (noord, midden, zuid) for a school in a municipality the regio-indeling splits',
+	},
+	{
+		displayName: 'Extra Closed Days',
+		name: 'extraClosedDays',
+		type: 'multiOptions',
+		options: closedDayOptions,
+		default: [],
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], '@version': [{ _cnd: { gte: 1.3 } }] } },
+		description: 'Days the schools close besides the regional holidays, every year (e.g. Goede Vrijdag, Bevrijdingsdag 5 May); they do not count',
+	},
+	{
+		displayName: "School's Own Days Field",
+		name: 'schoolDaysField',
+		type: 'string',
+		default: '',
+		placeholder: 'e.g. schoolDays (leave empty for none)',
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], '@version': [{ _cnd: { gte: 1.3 } }] } },
+		description:
+			'Input field with the school\'s own closed days on top of the regional holidays, in the holiday list format (e.g. a second meivakantie week "2027-05-03 - 2027-05-07", study days), e.g. merged from a Data Table or spreadsheet of school calendars. Empty: none.',
 	},
 	{
 		displayName: 'Holidays',
@@ -310,7 +376,9 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 		};
 		try {
 			if (source === 'builtIn') {
-				fixedCalendar = defaultHolidayCalendar(ctx.getNodeParameter('holidayRegion', 0, 'midden') as HolidayRegion);
+				const builtIn = builtInCalendars(ctx, input);
+				if (builtIn.fixed) fixedCalendar = builtIn.fixed;
+				else calendarFor = builtIn.perCase;
 			} else if (source === 'list') {
 				fixedCalendar = build(ctx.getNodeParameter('holidayList', 0, '') as string, 'Holidays');
 			}
@@ -348,6 +416,69 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 		zone,
 		requireCaseRef: options.requireCaseRef,
 		knownSchools: parseKnownSchools(nodeOptions.knownSchools ?? ''),
+		markUncertain: hasBehaviour(ctx.getNode(), 'calendarValidity'),
 	};
 	return { spec, calendarFor, fixedCalendar, passWithoutClockStart: nodeOptions.passWithoutClockStart === true };
+}
+
+/**
+ * The built-in calendar: one region for every case, or per case from the school's municipality; with the
+ * extra closed days (node version 1.3) and the school's own days from an input field. Calendars are made
+ * once per distinct region and own-days text (bounded cache).
+ */
+function builtInCalendars(ctx: IExecuteFunctions, input: InputReader): { fixed?: HolidayCalendar; perCase: CalendarResolver } {
+	const regionChoice = ctx.getNodeParameter('holidayRegion', 0, 'midden') as HolidayRegion | typeof FROM_MUNICIPALITY;
+	const v13 = hasBehaviour(ctx.getNode(), 'calendarValidity');
+	const kinds = v13 ? (ctx.getNodeParameter('extraClosedDays', 0, []) as ClosedDayKind[]) : [];
+	const daysField = v13 ? ((ctx.getNodeParameter('schoolDaysField', 0, '') as string) ?? '').trim() : '';
+	const calendarOf = (region: HolidayRegion, why: string, own: HolidayRange[] | undefined, ownLabel: string) => regionalCalendar(region, { kinds, own, ownLabel, why });
+	if (regionChoice !== FROM_MUNICIPALITY && daysField === '') return { fixed: calendarOf(regionChoice, '', undefined, ''), perCase: () => undefined };
+
+	const municipalityField = ((ctx.getNodeParameter('schoolMunicipalityField', 0, 'schoolMunicipality') as string) ?? '').trim() || 'schoolMunicipality';
+	const registry = getDefaultRegistry();
+	const cache = new Map<string, HolidayCalendar>();
+	const regions = new Map<string, { region: HolidayRegion; why: string }>();
+	const regionOf = (json: IDataObject): { region: HolidayRegion; why: string } => {
+		if (regionChoice !== FROM_MUNICIPALITY) return { region: regionChoice, why: '' };
+		const value = input.read(json, municipalityField);
+		if (isBlank(value)) {
+			throw new InvalidFieldError(
+				'missing_field',
+				municipalityField,
+				`Field "${municipalityField}" is empty: the holiday region follows the school's municipality`,
+				`Fill in the municipality where the school is located (name or CBS code), or the region (noord, midden, zuid), or choose a fixed Holiday Region.`,
+			);
+		}
+		const hit = typeof value === 'string' ? regions.get(value) : undefined;
+		if (hit) return hit;
+		const text = String(value).trim().toLowerCase();
+		let found: { region: HolidayRegion; why: string };
+		if ((HOLIDAY_REGIONS as string[]).includes(text)) {
+			found = { region: text as HolidayRegion, why: `region ${text} as given in "${municipalityField}"` };
+		} else {
+			const m = registry.resolve(value, municipalityField);
+			const lookup = holidayRegionOf({ code: m.code, name: m.name, province: m.province });
+			if (!lookup.region) {
+				throw new InvalidFieldError('no_holiday_region', municipalityField, lookup.reason, `Write the school's region (noord, midden or zuid) in "${municipalityField}" for this school.`);
+			}
+			found = { region: lookup.region, why: lookup.reason };
+		}
+		// once per distinct municipality text and run; only successful look-ups (an error is thrown again per item)
+		if (typeof value === 'string' && regions.size < 1000) regions.set(value, found);
+		return found;
+	};
+	const perCase: CalendarResolver = (json) => {
+		const { region, why } = regionOf(json);
+		const ownValue = daysField === '' ? undefined : input.read(json, daysField);
+		const ownKey = ownValue === undefined || isBlank(ownValue) ? '' : typeof ownValue === 'string' ? ownValue : JSON.stringify(ownValue);
+		const key = `${region}\u0000${why}\u0000${ownKey}`;
+		let calendar = cache.get(key);
+		if (!calendar) {
+			const own = ownKey === '' ? undefined : parseHolidayList(ownValue, daysField);
+			calendar = calendarOf(region, why, own, daysField);
+			if (cache.size < 1000) cache.set(key, calendar);
+		}
+		return calendar;
+	};
+	return { perCase };
 }

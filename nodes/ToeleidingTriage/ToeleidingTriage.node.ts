@@ -14,8 +14,9 @@ export class ToeleidingTriage implements INodeType {
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
 		// 1.2: every input column shown (Input Columns)
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.3: the 8-week deadline can count school weeks (Deadline Counting), with the Deadline Monitor's clock
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		subtitle: SUBTITLE,
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },

@@ -17,6 +17,14 @@ import { PRIVACY_DEFAULT_VERSION } from './privacy';
 export const BEHAVIOUR_SINCE = {
 	/** Identifying columns are removed from items by default (nodes/shared/privacy.ts decides it with this same version). */
 	removeIdentifyingData: PRIVACY_DEFAULT_VERSION,
+	/**
+	 * Deadline Monitor 1.3 (issue 21 §1): a due date the holiday calendar cannot decide is marked as the earliest
+	 * possible one (`dueDateKnown`, `statusCertain`) in the case, the grouped mail and the KPIs; extra closed days
+	 * and the school's own days on the built-in calendar.
+	 */
+	calendarValidity: 1.3,
+	/** Toeleiding Triage 1.3 (issue 21 §4): the 8-week deadline can count school weeks with the Deadline Monitor's clock. */
+	schoolWeekDeadline: 1.3,
 } as const;
 
 export type VersionedBehaviour = keyof typeof BEHAVIOUR_SINCE;

@@ -126,12 +126,12 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		}
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
-		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed };
+		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed, statusCertain: check.statusCertain };
 	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),
-		{ target: targetPercent / 100, suppressBelow, periodStart, periodEnd, alwaysGroups: groupBy === 'overall' ? ['overall'] : [] },
+		{ target: targetPercent / 100, suppressBelow, periodStart, periodEnd, alwaysGroups: groupBy === 'overall' ? ['overall'] : [], markUncertain: settings.spec.markUncertain },
 	);
 	// Each KPI row is paired with the cases it counts.
 	const pairs = new Map<string, IPairedItemData[]>();

@@ -305,7 +305,7 @@ function groupedOutputs(
 	const { spec } = settings;
 	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
 	const splitBy = ctx.getNode().typeVersion >= GROUP_PER_OUTPUT_VERSION ? outputFor : undefined;
-	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy })) {
+	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy, markUncertain: spec.markUncertain })) {
 		outputs[outputFor(group.status)].push({
 			json: group.summary as unknown as IDataObject,
 			pairedItem: group.members.map((item) => ({ item })),

@@ -31,6 +31,10 @@ import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
 import { ROUTE_LABELS, routesFor } from '../parameters';
+import { commonHolidayRegion, regionalCalendar, type ClosedDayKind, type HolidayCalendar, type HolidayRegion } from '../../../domain/calendar';
+import { DomainError } from '../../../domain/primitives/errors';
+import { closedDayOptions, holidayRegionOptions } from '../../shared/calendar.description';
+import { BEHAVIOUR_SINCE, fromVersion, hasBehaviour } from '../../shared/versions';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
@@ -80,6 +84,9 @@ const municipalityParams: INodeProperties[] = [
 
 
 /** The parameters of the Triage operation (the node's only operation: it has no Operation selector). */
+/** Node version 1.3: the 8-week deadline can count school weeks (issue 21 §4). */
+const SCHOOL_WEEK_DEADLINE_VERSION = BEHAVIOUR_SINCE.schoolWeekDeadline;
+
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Region Policy',
@@ -150,6 +157,40 @@ export const description: INodeProperties[] = [
 		type: 'boolean',
 		default: false,
 		description: 'Whether to make a pseudonymous pupil reference from the BSN (keyed hash, needs the Jeugdhulp Pseudonymisation Key credential) when the request has no pupil reference',
+	},
+	// Node version 1.3 (issue 21 §4): the 8-week deadline with the Deadline Monitor's clock and calendar settings
+	{
+		displayName: 'Deadline Counting',
+		name: 'deadlineCounting',
+		type: 'options',
+		options: [
+			{ name: 'Calendar Days', value: 'calendarDays', description: '8 weeks = 56 calendar days after the zorgteam discussion' },
+			{ name: 'School Weeks', value: 'schoolWeeks', description: 'Days inside school holidays do not count, as in the Deadline Monitor with Counting: School Weeks' },
+		],
+		default: 'calendarDays',
+		displayOptions: fromVersion(SCHOOL_WEEK_DEADLINE_VERSION),
+		description: 'How the 8-week deadline is counted; choose what your Deadline Monitor uses, so both give the same date',
+	},
+	{
+		displayName: 'Holiday Region',
+		name: 'deadlineHolidayRegion',
+		type: 'options',
+		options: [
+			{ name: "From the Region Policy's Municipalities", value: FROM_POLICY, description: 'The one holiday region of every municipality in the list above (regio-indeling schoolvakanties); stops with the reason when they lie in more than one' },
+			...holidayRegionOptions,
+		],
+		default: FROM_POLICY,
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		description: 'The built-in schoolvakanties of this holiday region (vakantieregio) do not count',
+	},
+	{
+		displayName: 'Extra Closed Days',
+		name: 'deadlineExtraClosedDays',
+		type: 'multiOptions',
+		options: closedDayOptions,
+		default: [],
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		description: 'Days the schools close besides the regional holidays, every year; the same choice as in the Deadline Monitor',
 	},
 	// Node version 1.2: every field shown, pre-filled; the five without which a request goes to Needs Info say "(Required)"
 	columnMappingProperty({
@@ -227,6 +268,28 @@ interface Settings {
 	explain: (outcome: TriageOutcome) => string;
 }
 
+/**
+ * Node version 1.3: the holiday calendar of the 8-week deadline when the region counts school weeks (the
+ * Deadline Monitor's built-in calendar, region and extra closed days); undefined for calendar days.
+ * @throws a configuration error when the region follows the policy and its municipalities lie in more than one holiday region
+ */
+function readDeadlineCalendar(ctx: IExecuteFunctions, municipalityCodes: string[], registry: ReturnType<typeof getDefaultRegistry>): HolidayCalendar | undefined {
+	if ((ctx.getNodeParameter('deadlineCounting', 0, 'calendarDays') as string) !== 'schoolWeeks') return undefined;
+	const choice = ctx.getNodeParameter('deadlineHolidayRegion', 0, FROM_POLICY) as HolidayRegion | typeof FROM_POLICY;
+	const kinds = ctx.getNodeParameter('deadlineExtraClosedDays', 0, []) as ClosedDayKind[];
+	if (choice !== FROM_POLICY) return regionalCalendar(choice, { kinds });
+	const common = commonHolidayRegion(municipalityCodes.map((code) => registry.resolve(code, 'Municipalities')));
+	if (!common.region) {
+		throw configurationError(
+			ctx.getNode(),
+			new DomainError('no_holiday_region', `The region policy's municipalities have no single holiday region: ${common.reason}`, {
+				hint: 'Choose the Holiday Region (noord, midden or zuid) of the schools under "Holiday Region".',
+			}),
+		);
+	}
+	return regionalCalendar(common.region, { kinds, why: common.reason });
+}
+
 /** Every parameter is read once per run (the input reader checked they are the same for every item). */
 async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise<Settings> {
 	const registry = getDefaultRegistry();
@@ -262,8 +325,9 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		const credentials = await ctx.getCredentials<{ key: string }>('pseudonymisationKeyApi');
 		pseudonymise = makePseudonymiser(credentials.key);
 	}
+	const deadlineCalendar = hasBehaviour(ctx.getNode(), 'schoolWeekDeadline') ? readDeadlineCalendar(ctx, policy.participatingMunicipalities, registry) : undefined;
 	return {
-		config: { policy, contacts, registry, zone: input.zone, pseudonymise },
+		config: { policy, contacts, registry, zone: input.zone, pseudonymise, ...(deadlineCalendar ? { deadlineCalendar } : {}) },
 		names,
 		language: options.language === 'en' ? 'en' : 'nl',
 		explain: explainer(options.language === 'en' ? 'en' : 'nl'),

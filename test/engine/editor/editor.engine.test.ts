@@ -120,17 +120,18 @@ describe('Column mapping (node version 1.2): the columns a beheerder names are r
 describe('Execution hints after a run (counts and column names only)', () => {
 	it('Deadline Monitor: blank rows, a column matched by a normalised name, cases without a zorgteam e-mail, a calendar that does not cover the clock', async () => {
 		const rows: IDataObject[] = [
-			{ caseRef: 'C-1', school: 'School A', zorgteam: 'ZT A', zorgteamEmail: 'a@school.example', 'zorgteamDate ': '2027-03-08', naam: 'Noor Testkind' },
+			{ caseRef: 'C-1', school: 'School A', zorgteam: 'ZT A', zorgteamEmail: 'a@school.example', 'zorgteamDate ': '2030-03-08', naam: 'Noor Testkind' },
 			{ caseRef: '', school: '', zorgteam: '', zorgteamEmail: '', 'zorgteamDate ': '', naam: '' },
-			{ caseRef: 'C-2', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: '', 'zorgteamDate ': '2027-03-15', naam: 'Daan Proefleerling' },
-			{ caseRef: 'C-3', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: ' ', 'zorgteamDate ': '2027-04-01', naam: 'Sem Voorbeeldink' },
-			{ caseRef: 'C-4', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: '', 'zorgteamDate ': '2027-05-19', naam: 'Lotte Fictiefsma' },
+			{ caseRef: 'C-2', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: '', 'zorgteamDate ': '2030-03-15', naam: 'Daan Proefleerling' },
+			{ caseRef: 'C-3', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: ' ', 'zorgteamDate ': '2030-04-01', naam: 'Sem Voorbeeldink' },
+			{ caseRef: 'C-4', school: 'School B', zorgteam: 'ZT B', zorgteamEmail: '', 'zorgteamDate ': '2030-05-19', naam: 'Lotte Fictiefsma' },
 		];
+		// 2030: past the built-in calendar (it ends with the summer of 2029), so every clock runs through uncovered dates
 		const r = await runWorkflow(fixture('deadline.school-weeks-hints.v1.2'), { input: rows });
 		expect(r.error).toBeUndefined();
 		const out = r.output(NODE);
 		const alerting = out[OVERDUE].length + out[DUE_SOON].length;
-		expect(alerting).toBe(3); // C-1, C-2, C-3 are past or near their deadline on 2027-05-20; C-4 is on track
+		expect(alerting).toBe(3); // C-1, C-2, C-3 are past or near their deadline on 2030-05-20; C-4 is on track
 		const hints = hintsOf(r, NODE);
 		expect(hints).toEqual(
 			expect.arrayContaining([

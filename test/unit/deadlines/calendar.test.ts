@@ -78,12 +78,13 @@ describe('built-in schoolvakanties', () => {
 		expect(defaultHolidayCalendar('midden').isHoliday(d('2026-12-24'))).toBe(true);
 	});
 
-	it('states its coverage: from 1 September 2025 to the end of the region\'s summer holiday 2026', () => {
-		expect(defaultHolidayCalendar('noord').describeCoverage()).toBe('2025-09-01 to 2026-08-16');
-		expect(defaultHolidayCalendar('midden').describeCoverage()).toBe('2025-09-01 to 2026-08-30');
-		expect(defaultHolidayCalendar('zuid').describeCoverage()).toBe('2025-09-01 to 2026-08-23');
-		// autumn 2026 is not known: not covered, even though Christmas 2026 is listed
-		expect(defaultHolidayCalendar('midden').uncovered(d('2026-10-01'), d('2026-10-31'))).toHaveLength(1);
+	it('states its coverage: from 1 September 2025 to the end of the region\'s summer holiday 2029 (Rijksoverheid 2028-2029)', () => {
+		expect(defaultHolidayCalendar('noord').describeCoverage()).toBe('2025-09-01 to 2029-09-02');
+		expect(defaultHolidayCalendar('midden').describeCoverage()).toBe('2025-09-01 to 2029-08-19');
+		expect(defaultHolidayCalendar('zuid').describeCoverage()).toBe('2025-09-01 to 2029-08-26');
+		// autumn 2026 is known now (issue 21); autumn 2029 is not published: not covered
+		expect(defaultHolidayCalendar('midden').uncovered(d('2026-10-01'), d('2026-10-31'))).toEqual([]);
+		expect(defaultHolidayCalendar('midden').uncovered(d('2029-10-01'), d('2029-10-31'))).toHaveLength(1);
 	});
 });
 

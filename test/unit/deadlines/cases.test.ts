@@ -1,6 +1,6 @@
 import { fromYmd, formatIsoDate } from '../../../domain/primitives/dates';
 import { CheckSpec, checkCase, caseOutput, parseKnownSchools } from '../../../domain/deadlines';
-import { defaultHolidayCalendar } from '../../../domain/calendar';
+import { defaultHolidayCalendar, HolidayCalendar } from '../../../domain/calendar';
 import { assertNoPersonalData, SYNTHETIC_BSNS, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
 
 const spec = (over: Partial<CheckSpec> = {}): CheckSpec => ({
@@ -118,11 +118,18 @@ describe('caseOutput', () => {
 
 	it('says when the holiday calendar does not cover the clock', () => {
 		const s = spec({ clock: { norm: { length: 8, unit: 'weeks' }, counting: 'schoolWeeks', dueSoonDays: 14 } });
-		const out = caseOutput(checkCase(reader({ zorgteamDate: '2026-10-10' }), s, defaultHolidayCalendar('midden')), s);
+		// a list that covers October 2026 only: the clock from 10 October runs past it
+		const october = new HolidayCalendar([{ start: fromYmd(2026, 10, 17), end: fromYmd(2026, 10, 25) }], [{ start: fromYmd(2026, 10, 1), end: fromYmd(2026, 10, 31) }]);
+		const out = caseOutput(checkCase(reader({ zorgteamDate: '2026-10-10' }), s, october), s);
 		expect(out.countedIn).toBe('school days');
-		expect(out.calendarGaps).toEqual([{ from: '2026-10-11', to: '2026-12-05' }]);
-		expect(out.calendarWarning).toMatch(/does not cover 2026-10-11 to 2026-12-05/);
-		expect(out.dueDate).toBe('2026-12-05');
+		expect(out.calendarGaps).toEqual([{ from: '2026-11-01', to: '2026-12-14' }]);
+		expect(out.calendarWarning).toMatch(/does not cover 2026-11-01 to 2026-12-14/);
+		// 10 October + 56 days = 5 December, + 9 days of herfstvakantie (17-25 October) = 14 December
+		expect(out.dueDate).toBe('2026-12-14');
+		// the built-in calendar covers 2026-2027 (issue 21): the same case, no gaps
+		const builtIn = caseOutput(checkCase(reader({ zorgteamDate: '2026-10-10' }), s, defaultHolidayCalendar('midden')), s);
+		expect(builtIn).toMatchObject({ dueDate: '2026-12-14' });
+		expect(builtIn.calendarGaps).toBeUndefined();
 		// the Christmas holiday 2026 is known, so a clock running through it moves past it (16 days)
 		const late = caseOutput(checkCase(reader({ zorgteamDate: '2026-11-20' }), s, defaultHolidayCalendar('midden')), s);
 		expect(late.dueDate).toBe('2027-01-31');

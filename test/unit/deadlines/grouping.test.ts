@@ -16,6 +16,8 @@ const check = (caseRef: string, zorgteam: string, status: CaseCheck['status'], e
 	daysRemaining: status === 'met' || status === 'met_late' ? null : -30,
 	closed: status === 'met' || status === 'met_late',
 	uncovered: [],
+	dueDateKnown: true,
+	statusCertain: true,
 });
 const opts = { groupBy: 'zorgteam' as const, language: 'nl' as const, rule: 'eightWeek' as const, reference: d(2026, 11, 26) };
 
