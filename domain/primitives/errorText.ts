@@ -113,6 +113,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 			text: `Het veld "${f}" bevat geen leesbare lijst met schoolvakanties.`,
 			fix: 'Schrijf één vakantie per regel als "eerste dag - laatste dag", bijvoorbeeld "17-10-2026 t/m 25-10-2026 Herfstvakantie".',
 		}),
+		ambiguous_municipality: (f) => ({
+			text: `Het veld "${f}" noemt een naam die meer dan één gemeente heeft (CBS schrijft die met de provincie erachter, zoals Bergen (L.) en Bergen (NH.)).`,
+			fix: 'Schrijf de naam zoals CBS die schrijft, met de provincie, of gebruik de CBS-gemeentecode.',
+		}),
 		policy_choice_required: () => ({
 			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding of rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
 			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding of rij opnieuw worden verwerkt.',
@@ -194,6 +198,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		invalid_holiday_calendar: (f) => ({
 			text: `The field "${f}" does not hold a readable list of school holidays.`,
 			fix: 'Write one holiday per line as "first day - last day", e.g. "2026-10-17 - 2026-10-25 Herfstvakantie".',
+		}),
+		ambiguous_municipality: (f) => ({
+			text: `The field "${f}" names a name that more than one municipality has (CBS writes these with their province, such as Bergen (L.) and Bergen (NH.)).`,
+			fix: 'Write the name as CBS does, with its province, or use the CBS municipality code.',
 		}),
 		policy_choice_required: () => ({
 			text: 'The region policy leaves open a choice this request or row needs (for example who pays for a pupil from another region).',

@@ -23,6 +23,8 @@ const hintsOf = (r: Awaited<ReturnType<typeof runWorkflow>>, all = false) =>
 export const POPULATION: IDataObject = {
 	operation: 'calculate',
 	regionPolicy: 'amsterdam_sjso',
+	// confirmed for 2026: S4 §4.2.4 documents the treatment of pupils from elsewhere up to 31 July 2021 (issue 21)
+	outsiders: 'group_open_individual_settled',
 	period: '2026-Q1',
 	financingForm: 'population',
 	allocationKey: 'pupils',
