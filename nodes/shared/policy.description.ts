@@ -114,5 +114,10 @@ export function municipalityName(code: string): string {
 
 /** A preset's memberships with their dates (timeline.ts), e.g. for a parameter description and the README table. */
 export function presetMembershipText(id: PresetId): string {
-	return membershipText(TIMELINES[id], municipalityName);
+	return membershipText(TIMELINES[id], (code) => {
+		const former = getDefaultRegistry().findFormer(code);
+		if (former?.kind !== 'successor') return municipalityName(code);
+		const { municipality } = former;
+		return `${municipality.formerly!.name}, part of ${municipality.code} ${municipality.name} since ${municipality.formerly!.ended}`;
+	});
 }
