@@ -67,6 +67,9 @@ export const TIMELINES: Readonly<Record<PresetId, PresetTimeline>> = {
 			{ until: '2021-12-31', source: 'S0 Financiën OSJ', set: { financingNote: '3 fte in 2021 from the BSA task budget (fte-financiering zonder beschikking)' } },
 			{ from: '2022-01-01', source: 'S0 Financiën OSJ', set: { financingNote: '6 fte from 2022 from the BSA task budget (fte-financiering zonder beschikking)' } },
 		],
+		documented: [
+			{ from: '2021-01-01', until: '2024-12-31', what: 'OSJ as part of the region\u2019s transformatieplan 2020-2024 (business case: 3 fte in 2021, 6 fte from 2022)', parameter: 'participatingMunicipalities', source: 'S0 Financiën OSJ (transformatieplan 2020-2024)' },
+		],
 	},
 	holland_rijnland_s5: {
 		members: [
@@ -79,7 +82,12 @@ export const TIMELINES: Readonly<Record<PresetId, PresetTimeline>> = {
 		],
 	},
 	enschede_oja: { members: always(['0153'], 'S4 §3.1') },
-	hengelo_borne_hvt: { members: always(['0164', '0147', '1735'], 'S4 §3.2') },
+	hengelo_borne_hvt: {
+		members: always(['0164', '0147', '1735'], 'S4 §3.2'),
+		documented: [
+			{ from: '2020-08-01', until: '2021-12-31', what: 'the pilot (started in school year 2020-2021; a decision on its continuation in November 2021)', parameter: 'participatingMunicipalities', source: 'S4 §3.2.3, §3.2.5' },
+		],
+	},
 	almere_oja: {
 		members: always(['0034'], 'S4 §4.1'),
 		eras: [{ until: '2020-12-31', source: 'S4 §4.1.5', set: { schoolTimeOnly: false } }],
