@@ -1,41 +1,127 @@
 #!/usr/bin/env node
-// Regenerates domain/municipalities/gemeenten-2025-01-01.ts from ../shared/data/gemeenten-2025-01-01.csv.
-// The generated file is committed (nodes may not read files at run time); a test checks it matches the CSV.
+// Regenerates domain/municipalities/gemeenten-2025-01-01.ts (the current municipalities and the date up to
+// which the registry is complete) from a table of municipalities. Nodes may not read files at run time, so
+// the generated file is committed; a unit test checks it matches ../shared/data/gemeenten-2025-01-01.csv.
+//
+// Reads either table format:
+//   - CBS's published table "Gemeenten alfabetisch <year>" (cbs.nl, "Gemeentelijke indeling op 1 januari
+//     <year>"), saved as CSV: columns Gemeentecode;GemeentecodeGM;Gemeentenaam;Provinciecode;ProvinciecodePV;
+//     Provincienaam (semicolons or commas; UTF-8 or Windows-1252, as CBS's download is);
+//   - the starting-point file of ../shared/data (gemeentecode,gemeentenaam,provincie).
+//
+// Usage:
+//   node scripts/generate-municipalities.js [table.csv] [--date 2026-01-01] [--complete-until 2026-12-31] [--out file.ts]
+// --date: the day the table describes (default: the date in the file name, else 2025-01-01);
+// --complete-until: the last day the registry is known complete, i.e. the day before the first municipal
+//   change not yet in former-municipalities.ts (default: 31 December of the table's year).
+// After a refresh, the script lists the codes that left or joined compared with the committed table: each
+// code that left needs a row in domain/municipalities/former-municipalities.ts (a unit test checks this).
 'use strict';
 const fs = require('node:fs');
 const path = require('node:path');
 
-const csvPath = process.argv[2] || path.join(__dirname, '..', '..', 'shared', 'data', 'gemeenten-2025-01-01.csv');
-const outPath = path.join(__dirname, '..', 'domain', 'municipalities', 'gemeenten-2025-01-01.ts');
-
-/** Split one CSV line, honouring double-quoted fields ("Nuenen, Gerwen en Nederwetten"). */
-function splitCsvLine(line) {
+/** Split one CSV line on `sep`, honouring double-quoted fields ("Nuenen, Gerwen en Nederwetten"). */
+function splitCsvLine(line, sep = ',') {
 	const fields = [];
-	const re = /("((?:[^"]|"")*)"|[^,]*)(,|$)/g;
-	let m;
-	while ((m = re.exec(line)) !== null) {
-		fields.push(m[2] !== undefined ? m[2].replace(/""/g, '"') : m[1]);
-		if (m[3] === '') break;
+	let current = '';
+	let quoted = false;
+	for (let i = 0; i < line.length; i++) {
+		const ch = line[i];
+		if (quoted) {
+			if (ch === '"' && line[i + 1] === '"') {
+				current += '"';
+				i++;
+			} else if (ch === '"') quoted = false;
+			else current += ch;
+		} else if (ch === '"') quoted = true;
+		else if (ch === sep) {
+			fields.push(current);
+			current = '';
+		} else current += ch;
 	}
-	return fields;
+	fields.push(current);
+	return fields.map((f) => f.trim());
 }
 
-const rows = fs.readFileSync(csvPath, 'utf8').trim().split(/\r?\n/).slice(1).map(splitCsvLine);
-if (rows.some((r) => r.length !== 3 || !/^\d{4}$/.test(r[0]))) throw new Error('unexpected CSV shape');
-const body = rows.map(([code, name, province]) => `\t['${code}', ${JSON.stringify(name)}, '${province}'],`).join('\n');
-fs.writeFileSync(
-	outPath,
-	`/**
- * Dutch municipalities (gemeenten) on 1 January 2025: CBS gemeentecode, name, province (${rows.length} rows).
- * Source: CBS, "Gemeentelijke indeling op 1 januari 2025", as copied into shared/data/gemeenten-2025-01-01.csv.
+/** Text of a table file: UTF-8, or Windows-1252 when the bytes are not valid UTF-8 (CBS's own downloads). */
+function decodeTable(bytes) {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		return new TextDecoder('windows-1252').decode(bytes);
+	}
+}
+
+/**
+ * Rows [code, name, province] of a municipality table in either format, sorted as given.
+ * @throws Error naming the line when the table has another shape
+ */
+function parseMunicipalityTable(text) {
+	const lines = text.trim().split(/\r?\n/).filter((l) => l.trim() !== '');
+	const header = lines[0];
+	const sep = header.includes(';') ? ';' : ',';
+	const names = splitCsvLine(header, sep).map((h) => h.toLowerCase());
+	const code = names.indexOf('gemeentecode');
+	const name = names.indexOf('gemeentenaam');
+	const province = names.indexOf('provincienaam') >= 0 ? names.indexOf('provincienaam') : names.indexOf('provincie');
+	if (code < 0 || name < 0 || province < 0) throw new Error('unexpected table: the header needs Gemeentecode, Gemeentenaam and Provincienaam (or provincie)');
+	return lines.slice(1).map((line, i) => {
+		const f = splitCsvLine(line, sep);
+		const digits = (f[code] ?? '').replace(/^GM/i, '');
+		if (!/^\d{1,4}$/.test(digits) || !f[name]) throw new Error(`unexpected table: line ${i + 2} has no gemeentecode and name`);
+		return [digits.padStart(4, '0'), f[name], f[province]];
+	});
+}
+
+/** The TypeScript module for `rows` (see gemeenten-2025-01-01.ts). */
+function renderModule(rows, referenceDate, completeUntil) {
+	const [y, m, d] = referenceDate.split('-').map(Number);
+	const months = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+	const dutch = `${d} ${months[m - 1]} ${y}`;
+	const english = new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+	const body = rows.map(([code, name, province]) => `\t['${code}', ${JSON.stringify(name)}, '${province}'],`).join('\n');
+	return `/**
+ * Dutch municipalities (gemeenten) on ${english}: CBS gemeentecode, name, province (${rows.length} rows).
+ * Source: CBS, "Gemeentelijke indeling op ${dutch}" (table "Gemeenten alfabetisch").
  * Generated by scripts/generate-municipalities.js — do not edit by hand.
  */
-export const MUNICIPALITIES_REFERENCE_DATE = '2025-01-01';
-export const MUNICIPALITIES_SOURCE = 'CBS Gemeentelijke indeling op 1 januari 2025';
+export const MUNICIPALITIES_REFERENCE_DATE = '${referenceDate}';
+export const MUNICIPALITIES_SOURCE = 'CBS Gemeentelijke indeling op ${dutch}';
+/**
+ * The last day the registry (this list with former-municipalities.ts) is known to describe every municipality:
+ * the day before the first municipal change that is not in it. Dates after it get a notice (README "Data sets").
+ */
+export const MUNICIPALITIES_COMPLETE_UNTIL = '${completeUntil}';
 
 export const GEMEENTEN_2025: ReadonlyArray<readonly [code: string, name: string, province: string]> = [
 ${body}
 ];
-`,
-);
-console.log(`wrote ${rows.length} municipalities to ${path.relative(process.cwd(), outPath)}`);
+`;
+}
+
+function main(argv) {
+	const args = { _: [] };
+	for (let i = 0; i < argv.length; i++) {
+		if (argv[i].startsWith('--')) args[argv[i].slice(2)] = argv[++i];
+		else args._.push(argv[i]);
+	}
+	const tablePath = args._[0] || path.join(__dirname, '..', '..', 'shared', 'data', 'gemeenten-2025-01-01.csv');
+	const outPath = args.out || path.join(__dirname, '..', 'domain', 'municipalities', 'gemeenten-2025-01-01.ts');
+	const referenceDate = args.date || (/(\d{4}-\d{2}-\d{2})/.exec(path.basename(tablePath)) || [])[1] || '2025-01-01';
+	const completeUntil = args['complete-until'] || `${referenceDate.slice(0, 4)}-12-31`;
+	if (!/^\d{4}-\d{2}-\d{2}$/.test(referenceDate) || !/^\d{4}-\d{2}-\d{2}$/.test(completeUntil)) throw new Error('--date and --complete-until are ISO dates (2026-01-01)');
+	const rows = parseMunicipalityTable(decodeTable(fs.readFileSync(tablePath)));
+	let before = [];
+	if (fs.existsSync(outPath)) before = [...fs.readFileSync(outPath, 'utf8').matchAll(/\['(\d{4})', /g)].map((m) => m[1]);
+	fs.writeFileSync(outPath, renderModule(rows, referenceDate, completeUntil));
+	const now = new Set(rows.map((r) => r[0]));
+	const left = before.filter((c) => !now.has(c));
+	const joined = rows.map((r) => r[0]).filter((c) => !before.includes(c));
+	console.log(`wrote ${rows.length} municipalities of ${referenceDate} (complete until ${completeUntil}) to ${path.relative(process.cwd(), outPath)}`);
+	if (left.length > 0) console.log(`codes no longer in the table (add each to former-municipalities.ts): ${left.join(', ')}`);
+	if (joined.length > 0 && before.length > 0) console.log(`new codes: ${joined.join(', ')}`);
+}
+
+module.exports = { parseMunicipalityTable, renderModule, splitCsvLine, decodeTable };
+
+if (require.main === module) main(process.argv.slice(2));

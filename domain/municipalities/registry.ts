@@ -5,7 +5,7 @@
  */
 import { describeValue, InvalidFieldError } from '../primitives/errors';
 import { exportedInteger, stripInvisible } from '../primitives/identifier';
-import { GEMEENTEN_2025, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
+import { GEMEENTEN_2025, MUNICIPALITIES_COMPLETE_UNTIL, MUNICIPALITIES_REFERENCE_DATE, MUNICIPALITIES_SOURCE } from './gemeenten-2025-01-01';
 import { FORMER_MUNICIPALITIES, type FormerFate, type FormerMunicipalityRow } from './former-municipalities';
 import type { Language } from '../primitives/language';
 
@@ -117,21 +117,61 @@ export const FORMER_ALIASES: Readonly<Record<string, string>> = {
 	hoogezand: '0018', // Hoogezand-Sappemeer
 };
 
+/**
+ * A suggestion for a misspelt name. A municipality that no longer exists is only ever proposed with
+ * `noLongerExists`: the succession note that says so (issue 21: "did you mean Haren, 0017?" for Laren).
+ */
+export interface Suggestion extends Municipality {
+	/** Set when the suggested municipality no longer exists: e.g. "Haren (0017) is since 1 January 2019 part of Groningen (0014)". */
+	noLongerExists?: string;
+}
+
+function suggestionText(s: Suggestion): string {
+	return s.noLongerExists === undefined ? ` (did you mean ${s.name}, ${s.code}?)` : ` (did you mean ${s.name}, ${s.code}? That municipality no longer exists: ${s.noLongerExists})`;
+}
+
 export class UnknownMunicipalityError extends InvalidFieldError {
 	/** The closest known municipality, when the value looks like a misspelling of one. */
-	readonly suggestion?: Municipality;
+	readonly suggestion?: Suggestion;
 
-	constructor(field: string, value: unknown, suggestion?: Municipality) {
+	constructor(field: string, value: unknown, suggestion?: Suggestion) {
 		super(
 			'unknown_municipality',
 			field,
-			`Field "${field}" does not name a known municipality: received ${describeMunicipalityValue(value, suggestion)}` +
-				(suggestion ? ` (did you mean ${suggestion.name}, ${suggestion.code}?)` : ''),
+			`Field "${field}" does not name a known municipality: received ${describeMunicipalityValue(value, suggestion)}` + (suggestion ? suggestionText(suggestion) : ''),
 			`Use a CBS gemeentecode (0307, 307 or GM0307) or the municipality's name as registered by CBS on ${MUNICIPALITIES_REFERENCE_DATE}; add municipalities that are missing under the node's municipality list option.`,
 		);
 		this.name = 'UnknownMunicipalityError';
 		this.suggestion = suggestion;
 	}
+}
+
+/**
+ * A name without its province suffix that more than one current municipality has ("Bergen": Bergen (L.)
+ * and Bergen (NH.)). The message names every candidate (public names and codes, never other input).
+ */
+export class AmbiguousMunicipalityError extends InvalidFieldError {
+	readonly candidates: Municipality[];
+
+	constructor(field: string, candidates: Municipality[]) {
+		const names = candidates.map(label);
+		super(
+			'ambiguous_municipality',
+			field,
+			`Field "${field}" names more than one municipality: ${joinList(names, 'en')} (CBS writes these names with their province)`,
+			`Write the name as CBS does (${joinList(candidates.map((c) => `"${c.name}"`), 'en').replace(/ and /, ' or ')}) or use the code (${candidates.map((c) => c.code).join(' or ')}).`,
+		);
+		this.name = 'AmbiguousMunicipalityError';
+		this.candidates = candidates;
+	}
+}
+
+/** CBS's province suffix of a municipality name: `Laren (NH.)` → `Laren`, `Beek (L.)` → `Beek`. */
+const PROVINCE_SUFFIX = /\s*\([A-Za-z]{1,3}\.\)\s*$/;
+
+/** The name without CBS's province suffix (the name itself when it has none). */
+export function withoutProvinceSuffix(name: string): string {
+	return name.replace(PROVINCE_SUFFIX, '');
 }
 
 /** A CBS gemeentecode as users write it: 1–4 digits, optionally after "GM" (any case). The one pattern; group 1 = the digits. */
@@ -155,7 +195,7 @@ export function leadingCbsCode(text: string): string | undefined {
  * misspelling of a known municipality. Any other text could be something else in a shifted column —
  * a pupil's name — so it is described, not echoed.
  */
-function describeMunicipalityValue(value: unknown, suggestion: Municipality | undefined): string {
+function describeMunicipalityValue(value: unknown, suggestion: Suggestion | undefined): string {
 	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 10000) return `the number ${value}`;
 	if (typeof value === 'string' && (CODE_LIKE.test(stripInvisible(value)) || suggestion !== undefined)) return `"${stripInvisible(value)}"`;
 	return describeValue(value);
@@ -224,6 +264,11 @@ export interface RegistryOptions {
 	history?: boolean;
 	/** The table of discontinued municipalities (default: `FORMER_MUNICIPALITIES`); for tests. */
 	formerMunicipalities?: readonly FormerMunicipalityRow[];
+	/**
+	 * The last day (ISO) the registry is known to describe every municipality (default:
+	 * `MUNICIPALITIES_COMPLETE_UNTIL`); later dates get a notice. A registry built from another table passes its own.
+	 */
+	completeUntil?: string;
 }
 
 
@@ -232,8 +277,14 @@ export class MunicipalityRegistry {
 	private readonly byName = new Map<string, string>();
 	private readonly formerByCode = new Map<string, FormerResolution>();
 	private readonly formerByName = new Map<string, string>();
+	/** Current names without CBS's province suffix (folded) → the codes of the municipalities with that name. */
+	private readonly byBaseName = new Map<string, string[]>();
+	/** Current code → the discontinued municipalities it succeeded (one successor each), for `coveredBy`. */
+	private readonly predecessors = new Map<string, Array<{ code: string; name: string; ended: string }>>();
 	readonly source: string;
 	readonly referenceDate: string;
+	/** The last day (ISO) the registry is known to be complete: municipal changes after it are not in it. */
+	readonly completeUntil: string;
 
 	constructor(options: RegistryOptions = {}) {
 		const base: Municipality[] =
@@ -253,6 +304,7 @@ export class MunicipalityRegistry {
 		}
 		this.source = options.mode === 'replace' ? 'user-supplied list' : MUNICIPALITIES_SOURCE + (options.municipalities?.length ? ' plus a user-supplied list' : '');
 		this.referenceDate = MUNICIPALITIES_REFERENCE_DATE;
+		this.completeUntil = options.completeUntil ?? MUNICIPALITIES_COMPLETE_UNTIL;
 		if (options.history ?? options.mode !== 'replace') this.addHistory(options.formerMunicipalities ?? FORMER_MUNICIPALITIES, options.mode !== 'replace');
 	}
 
@@ -294,6 +346,9 @@ export class MunicipalityRegistry {
 					note: Object.freeze({ nl: successionNote({ ...former, fate }, municipality, via, 'nl'), en: successionNote({ ...former, fate }, municipality, via, 'en') }),
 				});
 				this.formerByCode.set(code, { kind: 'successor', municipality: Object.freeze({ ...municipality, formerly }) });
+				const list = this.predecessors.get(municipality.code) ?? [];
+				list.push({ code, name, ended });
+				this.predecessors.set(municipality.code, list);
 			} else {
 				this.formerByCode.set(code, { kind: 'split', former, successors: distinct.map((t) => t.municipality).sort((a, b) => a.code.localeCompare(b.code)) });
 			}
@@ -311,6 +366,25 @@ export class MunicipalityRegistry {
 		const entry = { ...m, code };
 		this.byCode.set(code, entry);
 		this.byName.set(foldName(m.name), code);
+		const base = withoutProvinceSuffix(m.name);
+		if (base !== m.name) {
+			const folded = foldName(base);
+			const codes = (this.byBaseName.get(folded) ?? []).filter((c) => c !== code);
+			this.byBaseName.set(folded, [...codes, code]);
+		}
+	}
+
+	/** The current municipalities whose name without province suffix is `folded` (those still in the registry). */
+	private byBase(folded: string): string[] {
+		return (this.byBaseName.get(folded) ?? []).filter((c) => this.byCode.get(c) && foldName(withoutProvinceSuffix(this.byCode.get(c)!.name)) === folded);
+	}
+
+	/**
+	 * The discontinued municipalities that `code` succeeded (each with one successor), oldest end first:
+	 * what a current municipality covers beyond its own former territory.
+	 */
+	coveredBy(code: string): Array<{ code: string; name: string; ended: string }> {
+		return [...(this.predecessors.get(code) ?? [])].sort((a, b) => a.ended.localeCompare(b.ended) || a.code.localeCompare(b.code));
 	}
 
 	get size(): number {
@@ -327,8 +401,19 @@ export class MunicipalityRegistry {
 		if (s === undefined) return undefined;
 		const code = normaliseCode(s);
 		if (code !== undefined) return this.byCode.get(code);
-		const byName = this.byName.get(foldName(s));
-		return byName === undefined ? undefined : this.byCode.get(byName);
+		const folded = foldName(s);
+		const byName = this.byName.get(folded);
+		if (byName !== undefined) return this.byCode.get(byName);
+		// A name without CBS's province suffix: only when one current municipality has it ("Laren" → Laren (NH.)).
+		const base = this.byBase(folded);
+		return base.length === 1 ? this.byCode.get(base[0]) : undefined;
+	}
+
+	/** The current municipalities a name without province suffix could mean, when more than one has it ("Bergen"). */
+	ambiguous(value: unknown): Municipality[] {
+		if (typeof value !== 'string') return [];
+		const base = this.byBase(foldName(value));
+		return base.length > 1 ? base.map((c) => this.byCode.get(c)!).sort((a, b) => a.name.localeCompare(b.name)) : [];
 	}
 
 	/**
@@ -347,13 +432,17 @@ export class MunicipalityRegistry {
 	 * Resolve a value to a current municipality, or throw an error naming the field — and the value where
 	 * that is safe (a code, or a misspelt municipality name, with a suggestion). A discontinued
 	 * municipality resolves to its legal successor, with `formerly` set (code, name, date, note).
+	 * A name without CBS's province suffix ("Laren", "Rijswijk") resolves when one current municipality has it.
 	 * @throws SplitMunicipalityError when the value names a municipality that was split over several
+	 * @throws AmbiguousMunicipalityError when a name without province suffix fits several current municipalities
 	 * @throws UnknownMunicipalityError when the value names no municipality, current or discontinued
 	 * @param subject what the value describes, for the split hint: a pupil's residence (default) or an invoice's municipality
 	 */
 	resolve(value: unknown, field: string, subject: 'residence' | 'invoice' = 'residence'): Municipality {
 		const found = this.find(value);
 		if (found) return found;
+		const candidates = this.ambiguous(value);
+		if (candidates.length > 0) throw new AmbiguousMunicipalityError(field, candidates);
 		const former = this.findFormer(value);
 		if (former?.kind === 'successor') return former.municipality;
 		if (former?.kind === 'split') throw new SplitMunicipalityError(field, former.former, former.successors, subject);
@@ -362,30 +451,36 @@ export class MunicipalityRegistry {
 
 	/**
 	 * The known municipality whose name is closest to `value` (at most 2 edits, or 1 for short names),
-	 * current or discontinued; a discontinued one is returned as it was named (its own code and name).
+	 * current (also by its name without province suffix) or discontinued. A current one wins a tie; a
+	 * discontinued one is returned as it was named (its own code and name) with `noLongerExists` saying so.
 	 */
-	suggest(value: unknown): Municipality | undefined {
+	suggest(value: unknown): Suggestion | undefined {
 		if (typeof value !== 'string') return undefined;
 		const folded = foldName(value);
 		if (folded.length < 3 || /\d/.test(folded)) return undefined;
 		const max = folded.length <= 5 ? 1 : 2;
 		let best: { code: string; distance: number; former: boolean } | undefined;
-		for (const [names, former] of [[this.byName, false], [this.formerByName, true]] as const) {
-			for (const [name, code] of names) {
-				const distance = editDistance(folded, name, max);
-				if (distance <= max && (best === undefined || distance < best.distance)) best = { code, distance, former };
-			}
+		const consider = (name: string, code: string, former: boolean) => {
+			const distance = editDistance(folded, name, max);
+			if (distance <= max && (best === undefined || distance < best.distance)) best = { code, distance, former };
+		};
+		for (const [name, code] of this.byName) consider(name, code, false);
+		for (const name of this.byBaseName.keys()) {
+			const codes = this.byBase(name);
+			if (codes.length === 1) consider(name, codes[0], false);
 		}
-		if (!best) return undefined;
-		if (!best.former) return this.byCode.get(best.code);
-		const row = this.formerRow(best.code);
-		return row && { code: row.code, name: row.name };
-	}
-
-	private formerRow(code: string): { code: string; name: string } | undefined {
-		const r = this.formerByCode.get(code);
+		for (const [name, code] of this.formerByName) consider(name, code, true);
+		const found = best as { code: string; distance: number; former: boolean } | undefined;
+		if (!found) return undefined;
+		if (!found.former) return this.byCode.get(found.code);
+		const r = this.formerByCode.get(found.code);
 		if (!r) return undefined;
-		return r.kind === 'split' ? r.former : r.municipality.formerly;
+		if (r.kind === 'split') {
+			const f = r.former;
+			return { code: f.code, name: f.name, noLongerExists: `since ${formatLongDate(f.ended, 'en')} it is divided over ${joinList(r.successors.map(label), 'en')}` };
+		}
+		const f = r.municipality.formerly!;
+		return { code: f.code, name: f.name, noLongerExists: f.note.en };
 	}
 
 	has(code: string): boolean {

@@ -149,8 +149,21 @@ export function ruleReason(ruleId: string, language: 'nl' | 'en'): string | unde
 }
 
 /**
+ * Whether a pupil living in `residenceCode` (recorded as the discontinued `formerCode`, if so) lives in a
+ * participating municipality. A member that has merged since stays a member by its own code until the merger
+ * (buildPolicy keeps it on earlier dates, or on "Former Area Only"): pupils recorded with it match by that code.
+ */
+export function isMember(policy: RegionPolicy, residenceCode: string, formerCode?: string): boolean {
+	return policy.participatingMunicipalities.some((m) => {
+		const c = normaliseCode(m);
+		return c === residenceCode || (formerCode !== undefined && c === formerCode);
+	});
+}
+
+/**
  * Decide how a pupil is treated under a policy.
  * @param pupil.residenceCode CBS gemeentecode of the responsible (residence) municipality, `0307`/`307`/`GM0307`
+ * @param pupil.formerCode the discontinued municipality the pupil was recorded with, when it was one (`Municipality.formerly.code`)
  * @param options.outsiders overrides `policy.outsiders` (the explicit choice a region makes for an `unset` policy)
  * @throws PolicyChoiceRequiredError when the treatment of outsiders is `unset` and the pupil lives elsewhere,
  *   or a group arrangement of a pupil from elsewhere meets an undecided group offer
@@ -158,7 +171,7 @@ export function ruleReason(ruleId: string, language: 'nl' | 'en'): string | unde
  */
 export function classifyPupil(
 	policy: RegionPolicy,
-	pupil: { residenceCode: string; arrangement: Arrangement },
+	pupil: { residenceCode: string; arrangement: Arrangement; formerCode?: string },
 	options: { outsiders?: OutsiderTreatment } = {},
 ): PupilClassification {
 	const code = typeof pupil.residenceCode === 'string' ? normaliseCode(pupil.residenceCode) : undefined;
@@ -173,7 +186,7 @@ export function classifyPupil(
 	const seed = policy.seed;
 	const done = (rule: Rule): PupilClassification => ({ treatment: rule.treatment, ruleId: rule.ruleId, reason: rule.reason, reasonNl: rule.reasonNl, seed });
 
-	if (policy.participatingMunicipalities.some((m) => normaliseCode(m) === code)) return done(RULES.resident);
+	if (isMember(policy, code, pupil.formerCode)) return done(RULES.resident);
 
 	const outsiders = options.outsiders && options.outsiders !== 'unset' ? options.outsiders : policy.outsiders;
 	if (outsiders === 'unset') throw new PolicyChoiceRequiredError(policy.name, policy.undecided?.outsiders);

@@ -1,27 +1,21 @@
 /**
  * Region policy presets: one per system documented in the seeds (DOMAIN.md §4).
  *
- * Municipality lists are CBS gemeentecodes (CBS indeling 1 januari 2025). Where a seed names the
- * municipalities, the list follows the seed; where it does not, the list is the best public-knowledge
- * default, `municipalitiesToConfirm` is true and the notes say so. Every list is shown and editable in
+ * Municipality lists are CBS gemeentecodes, dated in timeline.ts (who belonged when, with sources); the
+ * list here is the membership as the sources know it now. Where a seed names the municipalities, the list
+ * follows the seed; where it does not, the list is the best public-knowledge default,
+ * `municipalitiesToConfirm` is true and the notes say so. Every list is shown and editable in
  * the node UI. No seed gives BRIN codes of designated schools, so `designatedSchools` is empty in every
  * preset: the region fills in its own.
  */
 import { DomainError } from '../primitives/errors';
+import { latestMembers, TIMELINES } from './timeline';
 import type { PresetId, RegionPolicy } from './types';
 
-const AMERSFOORT_REGION = ['0307', '0308', '0313', '0317', '0327', '0342', '0351']; // Amersfoort, Baarn, Bunschoten, Eemnes, Leusden, Soest, Woudenberg
-const HOLLAND_RIJNLAND = ['0484', '0534', '1884', '0537', '0546', '0547', '0553', '0569', '0575', '0579', '1525', '0626', '0638'];
-const ZUID_LIMBURG_13 = ['0888', '1954', '0899', '1903', '1729', '0928', '0935', '0938', '0965', '1883', '0971', '0981', '0994'];
-const LEKSTROOM = ['0321', '0353', '0331', '0356', '1961']; // Houten, IJsselstein, Lopik, Nieuwegein, Vijfheerenlanden
-const UTRECHT_WEST = ['0736', '0335', '0589', '1904', '0632']; // De Ronde Venen, Montfoort, Oudewater, Stichtse Vecht, Woerden
-const ZUID_OOST_UTRECHT = ['0312', '0310', '1581', '0352', '0355']; // Bunnik, De Bilt, Utrechtse Heuvelrug, Wijk bij Duurstede, Zeist
-const UTRECHT_STAD = ['0344'];
+/** The membership as the sources know it now (every member without an end date): timeline.ts, the one dated definition. */
+const members = (id: PresetId): string[] => latestMembers(TIMELINES[id]);
 
 const NO_BRIN = 'The seed names no BRIN codes: fill in the designated schools of your region.';
-
-/** Rotterdam with the four municipalities of the 2018 tender (S4 §4.3.1); Brielle is since 1 January 2023 part of Voorne aan Zee. */
-const ROTTERDAM_TENDER = ['0599', '0502', '0542', '1621', '1992']; // Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland, Voorne aan Zee
 
 /** Why an open choice is open, per Twente pilot (S4 §3.3–3.5: pilots in development). */
 function twenteOpen(section: string, place: string): Partial<Record<'outsiders' | 'groupOffer' | 'financing' | 'homeHelp', string>> {
@@ -38,7 +32,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'amersfoort_osj',
 		name: 'Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ)',
 		seed: 'S0 Financiën OSJ',
-		participatingMunicipalities: AMERSFOORT_REGION,
+		participatingMunicipalities: members('amersfoort_osj'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: '3 fte 2021, 6 fte from 2022 from the BSA task budget (fte-financiering zonder beschikking)',
@@ -54,7 +48,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'holland_rijnland_s5',
 		name: 'Holland Rijnland — segment 5 Onderwijs (collectieve jeugdhulp op school)',
 		seed: 'S1 randvoorwaarde 3, kernbepaling 6',
-		participatingMunicipalities: HOLLAND_RIJNLAND,
+		participatingMunicipalities: members('holland_rijnland_s5'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'fte per school, agreed beforehand; availability financing (beschikbaarheidsfinanciering)',
@@ -63,14 +57,15 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		municipalitiesToConfirm: true,
 		notes:
 			'S1 randvoorwaarde 3 leaves open how pupils living outside Holland Rijnland are treated ("bestuurlijke keuze"): choose a treatment for pupils from elsewhere before using this preset. ' +
-			'S1 does not list the municipalities: the default is the 13 municipalities of Holland Rijnland — confirm it. ' +
+			'S1 does not list the municipalities: the default is the youth-care region Holland Rijnland from public sources — twelve municipalities, Voorschoten from 1 January 2024 (until then in Haaglanden) — confirm it. ' +
+			'S1 documents segment 5 for 1 September 2021 to 31 December 2026. ' +
 			'Schools are designated by the municipalities (kernbepaling 6). ' + NO_BRIN,
 	},
 	enschede_oja: {
 		id: 'enschede_oja',
 		name: 'Enschede — onderwijs-jeugdhulp-arrangementen (OJA)',
 		seed: 'S4 §3.1',
-		participatingMunicipalities: ['0153'],
+		participatingMunicipalities: members('enschede_oja'),
 		designatedSchools: [],
 		financingForm: 'population',
 		financingNote: 'subsidy per main provider (hoofdaanbieder) per school, population financing based on 2018 spending, shrinking yearly',
@@ -85,7 +80,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'hengelo_borne_hvt',
 		name: 'Hengelo, Borne en Hof van Twente — jeugdhulp in zorgintensieve scholen',
 		seed: 'S4 §3.2',
-		participatingMunicipalities: ['0164', '0147', '1735'],
+		participatingMunicipalities: members('hengelo_borne_hvt'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'fte of six youth care providers per school (functiebekostiging), from the municipalities\u2019 youth care budget',
@@ -101,7 +96,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'almere_oja',
 		name: 'Almere — onderwijs-jeugdhulp-arrangement (OJA)',
 		seed: 'S4 §4.1',
-		participatingMunicipalities: ['0034'],
+		participatingMunicipalities: members('almere_oja'),
 		designatedSchools: [],
 		financingForm: 'population',
 		financingNote: 'lump-sum subsidy per OJA school (populatiebekostiging), set from the 2015 individual beschikkingen',
@@ -118,7 +113,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'amsterdam_sjso',
 		name: 'Amsterdam en Diemen — specialistische jeugdhulp in het speciaal onderwijs (SJSO)',
 		seed: 'S4 §4.2',
-		participatingMunicipalities: ['0363', '0384'],
+		participatingMunicipalities: members('amsterdam_sjso'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'fte places per school under the SJSO framework contract (functiebekostiging with a fixed budget; € 17 million in 2020)',
@@ -127,14 +122,15 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		financingMunicipality: '0363',
 		notes:
 			'S4 §4.2.4: pupils not living in Amsterdam or Diemen may use SJSO basic services (preventive, short, group or class-wide); for extra support Amsterdam and Diemen pre-finance the care and settle afterwards with the pupil\u2019s region. ' +
-			'From 1 January 2022 Uithoorn (0451) and Ouder-Amstel (0437) also join: add them if your period is from 2022. ' +
+			'Membership by date (S4 §4.2.4): Amsterdam and Diemen until 31 July 2021; from 1 August 2021 the new framework agreement is for Amsterdam, and SJSO an individual provision within specialist youth care; from 1 January 2022 Diemen, Uithoorn (0451) and Ouder-Amstel (0437) join. ' +
+			'The seed documents the treatment of pupils from elsewhere up to 31 July 2021 only: later dates carry a notice until you choose it. ' +
 			'About 50 schools (so cluster 3 and 4, praktijkonderwijs). ' + NO_BRIN,
 	},
 	utrecht_zml: {
 		id: 'utrecht_zml',
 		name: 'Utrecht — zorg in onderwijstijd, pilot zml-scholen',
 		seed: 'S4 §4.4',
-		participatingMunicipalities: ['0344'],
+		participatingMunicipalities: members('utrecht_zml'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: '2 fte care workers in total for the two zml schools (functiebekostiging), financed by the municipality of Utrecht',
@@ -149,7 +145,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'zuid_limburg',
 		name: 'Zuid-Limburg — doelgroeparrangementen (toetsingskader)',
 		seed: 'S4 §4.5',
-		participatingMunicipalities: ZUID_LIMBURG_13,
+		participatingMunicipalities: members('zuid_limburg'),
 		designatedSchools: [],
 		financingForm: 'population',
 		financingNote: 'subsidy per school on a plan, based on pupil numbers and the support needed',
@@ -164,7 +160,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'regio_utrecht_bovenregionaal',
 		name: 'Regio Utrecht — bovenregionale samenwerking (v)so',
 		seed: 'S3 ambitie 1',
-		participatingMunicipalities: [...LEKSTROOM, ...UTRECHT_WEST, ...ZUID_OOST_UTRECHT, ...UTRECHT_STAD],
+		participatingMunicipalities: members('regio_utrecht_bovenregionaal'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'collective financing of youth care at 2 pilot schools with fixed care workers (form to be agreed; function financing assumed)',
@@ -182,7 +178,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'rotterdam_oza',
 		name: 'Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)',
 		seed: 'S4 §4.3',
-		participatingMunicipalities: ROTTERDAM_TENDER,
+		participatingMunicipalities: members('rotterdam_oza'),
 		designatedSchools: [],
 		financingForm: 'pxq',
 		financingNote: 'inkoopmodel: providers selected by tender for seven lots (percelen) per kind of care; settle per lot with a tariff (PxQ, product = lot) or a budget per lot (lump sum per lot)',
@@ -191,7 +187,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		schoolTimeOnly: true,
 		accessRoute: 'mandated_specialist',
 		undecided: {
-			outsiders: 'S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Voorne aan Zee are treated',
+			outsiders: 'S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Brielle are treated',
 			groupOffer: 'S4 §4.3 does not say whether a group offer is open to pupils from other municipalities',
 			financing: 'S4 §4.3.3 names an inkoopmodel with seven lots (percelen) but not whether a lot is paid per tariff or as a budget',
 		},
@@ -199,7 +195,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 			'S4 §4.3.3: requests go through a zorgonderwijsspecialist of MEE who holds a mandate to grant youth care to a pupil or a school; no separate beschikking of the municipality is needed. ' +
 			'The arrangement covers youth care in school only, not at home: help at home goes through the residence municipality’s regular access. ' +
 			'Onderwijs-zorgarrangementen in (v)so, later also sbo, PrO, OPDC, MBO-1 (§4.3.2). Tender of 2018 with Brielle, Capelle aan den IJssel, Krimpen aan den IJssel and Lansingerland (§4.3.1); ' +
-			'Brielle (0501) is since 1 January 2023 part of Voorne aan Zee (1992): the list uses the current code. ' +
+			'Brielle (0501) is since 1 January 2023 part of Voorne aan Zee (1992), which also covers the former Hellevoetsluis and Westvoorne: for dates from 2023 choose under "Members Changed by a Merger" whether all of Voorne aan Zee takes part. ' +
 			'The seed does not say how pupils from elsewhere are treated, nor whether a lot is paid per tariff or as a budget: choose both. ' +
 			NO_BRIN,
 	},
@@ -207,7 +203,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'almelo_pilot',
 		name: 'Almelo — pilots jeugdhulp in het speciaal onderwijs (cluster 3 en 4), in development',
 		seed: 'S4 §3.3',
-		participatingMunicipalities: ['0141'],
+		participatingMunicipalities: members('almelo_pilot'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'not decided; the intention is fte of a main provider per school, set from the hours needed and earlier individual beschikkingen (S4 §3.3.3)',
@@ -224,7 +220,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'hellendoorn_elimschool',
 		name: 'Hellendoorn — onderwijs-zorgarrangement Elimschool (SO), in development',
 		seed: 'S4 §3.4',
-		participatingMunicipalities: ['0163'],
+		participatingMunicipalities: members('hellendoorn_elimschool'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'not decided in the seed (S4 §3.4.3: the practical elaboration is being discussed)',
@@ -241,7 +237,7 @@ export const PRESETS: Readonly<Record<PresetId, RegionPolicy>> = {
 		id: 'oldenzaal_losser_dinkelland',
 		name: 'Oldenzaal, Losser en Dinkelland — pilot zorgintensief (sbo de Windroos, Twents Carmel College praktijkonderwijs), in development',
 		seed: 'S4 §3.5',
-		participatingMunicipalities: ['0173', '0168', '1774'],
+		participatingMunicipalities: members('oldenzaal_losser_dinkelland'),
 		designatedSchools: [],
 		financingForm: 'function',
 		financingNote: 'not decided in the seed (S4 §3.5.3: the form of the pilot is in development)',

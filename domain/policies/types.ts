@@ -110,4 +110,46 @@ export interface RegionPolicy {
 	/** True when the municipality list is a public-knowledge default the seed does not give: confirm it. */
 	municipalitiesToConfirm?: boolean;
 	notes: string;
+	/**
+	 * The days the policy was built for (ISO, inclusive): the settlement period, or the triage day. Set by
+	 * `buildPolicy`; absent on the static `PRESETS`.
+	 */
+	asOf?: { from: string; to: string };
+	/** Per participating code, the source that makes it a member on `asOf` (timeline.ts). Presets only. */
+	memberSources?: Record<string, string>;
+	/** Members named by a municipality that has since merged, and what the node did with them (`MergedMember`). */
+	mergedMembers?: MergedMember[];
+	/** What the sources do not document for `asOf` (hints that name the parameter that confirms the rule). */
+	notices?: PolicyNotice[];
+}
+
+/**
+ * How a member that has since merged takes part (parameter "Members Changed by a Merger"):
+ * - `ask` (default): stop with an error that names the successor and what it also covers;
+ * - `successor`: the whole successor takes part;
+ * - `formerArea`: only pupils recorded with the former municipality (its code or name) take part.
+ */
+export type MergedMemberChoice = 'ask' | 'successor' | 'formerArea';
+export const MERGED_MEMBER_CHOICES: readonly MergedMemberChoice[] = ['ask', 'successor', 'formerArea'];
+
+/** A participating municipality that has since merged into a successor covering more than it did. */
+export interface MergedMember {
+	former: { code: string; name: string };
+	/** ISO date of the first day the former municipality no longer existed. */
+	ended: string;
+	successor: { code: string; name: string };
+	/** The other municipalities (former ones, or the absorbing one) the successor also covers. */
+	alsoCovers: Array<{ code: string; name: string }>;
+	/** What the policy does: the successor takes part, or only the former area. */
+	applied: 'successor' | 'formerArea';
+}
+
+/** Something the sources do not document for the policy's dates; the node shows it and names the parameter. */
+export interface PolicyNotice {
+	code: 'policy_undocumented_date' | 'registry_incomplete_date';
+	/** The parameter that confirms the rule when set explicitly. */
+	parameter?: string;
+	/** English, for the n8n user. */
+	text: string;
+	source: string;
 }

@@ -123,6 +123,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 			text: `De gemeente in het veld "${f}" hoort niet bij één vakantieregio (de regio-indeling schoolvakanties deelt haar op, of kent haar niet).`,
 			fix: `Vul voor deze school de vakantieregio (noord, midden of zuid) in het veld "${f}" in.`,
 		}),
+		ambiguous_municipality: (f) => ({
+			text: `Het veld "${f}" noemt een naam die meer dan één gemeente heeft (CBS schrijft die met de provincie erachter, zoals Bergen (L.) en Bergen (NH.)).`,
+			fix: 'Schrijf de naam zoals CBS die schrijft, met de provincie, of gebruik de CBS-gemeentecode.',
+		}),
 		policy_choice_required: () => ({
 			text: 'Het regiobeleid laat een keuze open die voor deze aanmelding of rij nodig is (bijvoorbeeld wie betaalt voor een leerling uit een andere regio).',
 			fix: 'Vraag de functioneel beheerder die keuze in de workflow vast te leggen; daarna kan de aanmelding of rij opnieuw worden verwerkt.',
@@ -212,6 +216,10 @@ const TEXTS: Record<MessageLanguage, Record<string, Entry>> = {
 		no_holiday_region: (f) => ({
 			text: `The municipality in the field "${f}" has no single holiday region (the regio-indeling schoolvakanties splits it, or does not know it).`,
 			fix: `Write the school's holiday region (noord, midden or zuid) in the field "${f}".`,
+		}),
+		ambiguous_municipality: (f) => ({
+			text: `The field "${f}" names a name that more than one municipality has (CBS writes these with their province, such as Bergen (L.) and Bergen (NH.)).`,
+			fix: 'Write the name as CBS does, with its province, or use the CBS municipality code.',
 		}),
 		policy_choice_required: () => ({
 			text: 'The region policy leaves open a choice this request or row needs (for example who pays for a pupil from another region).',

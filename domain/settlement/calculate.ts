@@ -194,14 +194,18 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 	for (const r of records) {
 		let byCode = classCache.get(r.arrangement);
 		if (!byCode) classCache.set(r.arrangement, (byCode = new Map()));
-		let c = byCode.get(r.residenceCode);
+		// A record naming a discontinued municipality is keyed by that code: a member that merged since is a
+		// member by its own code on the policy's dates (Rotterdam's Brielle before 2023), its successor is not.
+		const formerCode = r.residenceFormerly?.code;
+		const key = formerCode ?? r.residenceCode;
+		let c = byCode.get(key);
 		if (!c) {
-			c = classifyPupil(params.policy, { residenceCode: r.residenceCode, arrangement: r.arrangement });
+			c = classifyPupil(params.policy, { residenceCode: r.residenceCode, arrangement: r.arrangement, formerCode });
 			// Woonplaatsbeginsel guard: a pupil living in the financing region is never billed to (or referred to) another municipality.
 			if (inRegion.has(r.residenceCode) && c.treatment !== 'resident') {
 				c = { ...c, treatment: 'resident', ruleId: 'POL-RESIDENT' };
 			}
-			byCode.set(r.residenceCode, c);
+			byCode.set(key, c);
 		}
 		byRule[c.ruleId] = (byRule[c.ruleId] ?? 0) + 1;
 		let party: PartyAcc;

@@ -196,15 +196,17 @@ function isDesignated(config: TriageConfig, school: string): boolean {
 }
 
 /** classifyPupil, once per (residence, arrangement) and configuration; a thrown choice error is thrown every time. */
-function classify(config: TriageConfig, residenceCode: string, arrangement: Arrangement): { classification: PupilClassification; reason: Reason } {
+function classify(config: TriageConfig, residenceCode: string, arrangement: Arrangement, formerCode?: string): { classification: PupilClassification; reason: Reason } {
 	const p = prepare(config);
 	let byCode = p.classifications.get(arrangement);
 	if (!byCode) p.classifications.set(arrangement, (byCode = new Map()));
-	let c = byCode.get(residenceCode);
+	// Keyed by the discontinued code when the request named one: a member that merged since is a member by its own code before the merger.
+	const key = formerCode ?? residenceCode;
+	let c = byCode.get(key);
 	if (!c) {
-		const classification = classifyPupil(config.policy, { residenceCode, arrangement }, { outsiders: config.outsiders });
+		const classification = classifyPupil(config.policy, { residenceCode, arrangement, formerCode }, { outsiders: config.outsiders });
 		c = { classification, reason: Object.freeze({ ruleId: classification.ruleId, seed: classification.seed, text: classification.reason, textNl: classification.reasonNl }) };
-		byCode.set(residenceCode, c);
+		byCode.set(key, c);
 	}
 	return c;
 }
@@ -427,7 +429,7 @@ function youthCareRouteOf(d: Decision): { youthCare: YouthCareRoute; classificat
 	}
 	b.add(REASON.designated);
 	const arrangement: Arrangement = req.groupOfferSuitable === true ? 'group' : 'individual';
-	const { classification, reason: why } = classify(config, d.who.code!, arrangement);
+	const { classification, reason: why } = classify(config, d.who.code!, arrangement, d.who.municipality?.formerly?.code);
 	b.add(why);
 	if (classification.treatment === 'refer_beschikking') {
 		b.add(prepare(config).policyBeschikking);

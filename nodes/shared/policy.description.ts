@@ -3,10 +3,12 @@
  * the same presets (one definition in domain/policies) and the same choices for pupils living elsewhere,
  * with the same values, so a beheerder sees one vocabulary and workflows can use either node alike.
  */
-import type { INodePropertyOptions } from 'n8n-workflow';
+import type { IDataObject, INodeProperties, INodePropertyOptions, NodeExecutionHint } from 'n8n-workflow';
 
+import { getDefaultRegistry } from '../../domain/municipalities/registry';
 import { PRESETS, PRESET_IDS } from '../../domain/policies';
-import type { OpenChoice, PresetId } from '../../domain/policies/types';
+import { membershipText, TIMELINES } from '../../domain/policies/timeline';
+import type { OpenChoice, PresetId, RegionPolicy } from '../../domain/policies/types';
 
 /** Short names for the editor, with the seed section the preset comes from. */
 const PRESET_LABELS: Record<PresetId, string> = {
@@ -62,3 +64,60 @@ export const helpAtHomeOptions: INodePropertyOptions[] = [
 	{ name: 'School Time Only', value: 'schoolTimeOnly', description: 'The arrangement covers help in school only; help at home goes through the residence municipality (Almere, Rotterdam)' },
 	{ name: 'Also Help at Home', value: 'alsoAtHome', description: 'Where possible the same care worker who helps at school also helps at home (1 Gezin 1 Plan 1 Regisseur)' },
 ];
+
+/**
+ * "Members Changed by a Merger": what a participating municipality that has since merged into a wider successor
+ * stands for (Rotterdam's Brielle, since 2023 part of Voorne aan Zee). Default: stop and ask (a merger never
+ * widens a membership silently; domain/policies/build.ts MergedMemberError).
+ */
+export function mergedMembersProperty(show: Record<string, string[]> = {}): INodeProperties {
+	return {
+		displayName: 'Members Changed by a Merger',
+		name: 'mergedMembers',
+		type: 'options',
+		noDataExpression: true,
+		options: [
+			{ name: 'Ask (Stop Until Chosen)', value: 'ask', description: 'Stop with an error that names the successor and what it also covers (Rotterdam: Brielle is since 2023 part of Voorne aan Zee, with Hellevoetsluis and Westvoorne)' },
+			{ name: 'Whole Successor', value: 'successor', description: 'The whole successor takes part: also pupils from the other former municipalities it covers' },
+			{ name: 'Former Area Only', value: 'formerArea', description: 'Only pupils recorded with the former municipality (its code or name) take part; a record that names the successor counts as from elsewhere' },
+		],
+		default: 'ask',
+		...(Object.keys(show).length > 0 ? { displayOptions: { show } } : {}),
+		description: 'What a participating municipality that has since merged into a successor covering more municipalities stands for. Used only when the region policy names one for the date(s) applied.',
+	};
+}
+
+/** The policy as applied to its dates, for the output: dates, members with their sources, mergers and notices. */
+export function policyDatesJson(policy: RegionPolicy): IDataObject {
+	return {
+		asOf: policy.asOf ? { ...policy.asOf } : null,
+		participatingMunicipalities: policy.participatingMunicipalities.map((code) => ({ code, source: policy.memberSources?.[code] ?? null })),
+		mergedMembers: (policy.mergedMembers ?? []).map((m) => ({ ...m, former: { ...m.former }, successor: { ...m.successor }, alsoCovers: m.alsoCovers.map((c) => ({ ...c })) })),
+		notices: (policy.notices ?? []).map((n) => n.text),
+	};
+}
+
+/** One execution hint per notice of the policy's dates (what the sources do not document; the registry's date). */
+export function policyNoticeHints(policy: RegionPolicy): NodeExecutionHint[] {
+	return (policy.notices ?? []).map((n) => ({ type: 'warning', location: 'outputPane', message: n.text }));
+}
+
+/** The name of a CBS code, current or discontinued (`0501` → `Brielle`); the code itself when unknown. */
+export function municipalityName(code: string): string {
+	const registry = getDefaultRegistry();
+	const current = registry.find(code);
+	if (current) return current.name;
+	const former = registry.findFormer(code);
+	if (former?.kind === 'successor') return former.municipality.formerly!.name;
+	return former?.kind === 'split' ? former.former.name : code;
+}
+
+/** A preset's memberships with their dates (timeline.ts), e.g. for a parameter description and the README table. */
+export function presetMembershipText(id: PresetId): string {
+	return membershipText(TIMELINES[id], (code) => {
+		const former = getDefaultRegistry().findFormer(code);
+		if (former?.kind !== 'successor') return municipalityName(code);
+		const { municipality } = former;
+		return `${municipality.formerly!.name}, part of ${municipality.code} ${municipality.name} since ${municipality.formerly!.ended}`;
+	});
+}

@@ -13,7 +13,7 @@ import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { buildPolicy, type PolicyEdits } from '../../../domain/policies/build';
 import { parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities/list';
 import type { Arrangement } from '../../../domain/policies/classify';
-import type { FinancingForm, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
+import type { FinancingForm, MergedMemberChoice, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
 import {
 	calculateSettlement,
 	DEFAULT_DELIVERY_FIELDS,
@@ -38,7 +38,7 @@ import { configurationError, readConfiguration } from '../../shared/errors';
 import { errorItem, failItems, parseItems } from '../../shared/execution';
 import { rowNamer } from '../../shared/rows';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
-import { FROM_POLICY, groupOfferOptions, outsiderOptions, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
+import { FROM_POLICY, groupOfferOptions, mergedMembersProperty, outsiderOptions, policyDatesJson, policyNoticeHints, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { incompleteBasisHint } from '../../shared/hints';
@@ -114,8 +114,9 @@ export const description: INodeProperties[] = [
 		default: '',
 		placeholder: 'e.g. 0363, 0384 or Amsterdam, Diemen',
 		displayOptions: { show: calc },
-		description: 'The municipalities in the financing region: CBS gemeentecodes, names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Empty = the preset’s list (see the documentation); required for Custom.',
+		description: 'The municipalities in the financing region: CBS gemeentecodes, names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Empty = the preset’s membership in the settlement period (who belonged when: see the documentation); required for Custom.',
 	},
+	mergedMembersProperty(calc),
 	{
 		displayName: 'Financing Municipality',
 		name: 'financingMunicipality',
@@ -381,7 +382,10 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';
 	if (ctx.getNodeParameter('financingDecided', 0, false) === true) edits.financingDecided = true;
-	const policy = readConfiguration(ctx.getNode(), () => buildPolicy(preset, edits, registry));
+	edits.mergedMembers = ctx.getNodeParameter('mergedMembers', 0, 'ask') as MergedMemberChoice;
+	// The policy of the settlement period: membership and rules are functions of the date (domain/policies/timeline.ts).
+	const period = readConfiguration(ctx.getNode(), () => parsePeriod(ctx.getNodeParameter('period', 0, '') as string, 'Settlement Period'));
+	const policy = readConfiguration(ctx.getNode(), () => buildPolicy(preset, edits, registry, { from: formatIsoDate(period.start), to: formatIsoDate(period.end), field: 'period' }));
 	if (policy.participatingMunicipalities.length === 0) {
 		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {
 			description: 'Fill in "Participating Municipalities" (CBS codes or names, one per line or separated by ";" or ",") for a custom policy.',
@@ -392,8 +396,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		? { code: financingCode, name: registry.find(financingCode)?.name ?? financingCode }
 		: { code: '', name: policy.name };
 
-	// --- period and financing ---
-	const period = readConfiguration(ctx.getNode(), () => parsePeriod(ctx.getNodeParameter('period', 0, '') as string, 'Settlement Period'));
+	// --- financing ---
 	const financingForm = ctx.getNodeParameter('financingForm', 0, 'function') as FinancingForm;
 	const allocationKey = (financingForm === 'function' || financingForm === 'population' ? ctx.getNodeParameter('allocationKey', 0, 'pupils') : 'pupils') as AllocationKey;
 	const useRecordCost = financingForm === 'pxq' || financingForm === 'output' ? (ctx.getNodeParameter('useRecordCost', 0, false) as boolean) : false;
@@ -482,9 +485,11 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const referralsOut: INodeExecutionData[] = [];
 	for (const s of result.referrals) referralsOut.push(...statementItems(s, result, settings, keyId));
 	const allPaired: IPairedItemData[] = ctx.getInputData().map((_item, i) => ({ item: i }));
-	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
+	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), policyDates: policyDatesJson(policy), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
 	const basisHint = incompleteBasisHint(result.summary);
 	if (basisHint) ctx.addExecutionHints(basisHint);
+	const dateHints = policyNoticeHints(policy);
+	if (dateHints.length > 0) ctx.addExecutionHints(...dateHints);
 	input.finish();
 	// Error items (On Error: continue) leave through the first output, as everywhere in this package.
 	return [[...statementsOut, ...failed], referralsOut, summaryOut];

@@ -16,6 +16,10 @@ import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
 import { fieldNameOption } from '../../shared/fieldNames.description';
+import { buildPolicy, isMember, isPresetId, type PresetId } from '../../../domain/policies';
+import { formatIsoDate } from '../../../domain/primitives/dates';
+import type { MunicipalityRegistry } from '../../../domain/municipalities/registry';
+import type { Period } from '../../../domain/settlement/period';
 
 interface InvoiceFields {
 	municipality: string;
@@ -99,7 +103,34 @@ export const description: INodeProperties[] = [
 
 const OTHER_KINDS = new Set(['own_share', 'referral', 'summary', 'statement_line', 'own_share_line', 'referral_line']);
 
-type Parsed = { type: 'expected'; value: ExpectedAmount } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
+type Parsed = { type: 'expected'; value: ExpectedAmount; policy: unknown } | { type: 'invoice'; value: Invoice } | { type: 'ignored'; kind: string };
+
+/**
+ * Whether an invoiced municipality took part in the statements' region policy during the invoiced period,
+ * by the same dated definition the Calculate operation uses (domain/policies/timeline.ts): a participating
+ * municipality's pupils are residents, never billed as from elsewhere. Once per policy, code and period.
+ * @returns the policy's name when it took part; undefined when not, or when the policy cannot be applied to
+ *   that period as one (it changes inside it, or a merged member needs a choice)
+ */
+function memberCheck(registry: MunicipalityRegistry, policies: readonly PresetId[]): (code: string, period: Period) => string | undefined {
+	const cache = new Map<string, string | undefined>();
+	return (code, period) => {
+		const key = `${code} ${period.start} ${period.end}`;
+		if (cache.has(key)) return cache.get(key);
+		let found: string | undefined;
+		for (const id of policies) {
+			try {
+				const policy = buildPolicy(id, { mergedMembers: 'formerArea' }, registry, { from: formatIsoDate(period.start), to: formatIsoDate(period.end), field: 'period' });
+				if (isMember(policy, code)) found = policy.name;
+			} catch {
+				// Not one policy for this period: no claim either way.
+			}
+			if (found) break;
+		}
+		cache.set(key, found);
+		return found;
+	};
+}
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
@@ -123,7 +154,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 			if (typeof cents !== 'number' || !Number.isSafeInteger(cents)) {
 				throw new InvalidFieldError('invalid_amount', 'amountCents', 'Field "amountCents" of a statement item is not a whole number of cents', 'Feed the statements of the Calculate operation unchanged (output format "One Item per Municipality").');
 			}
-			return { type: 'expected', value: { municipalityCode: code.code, municipalityName: code.name, period: parsePeriod(readField(json, 'period'), 'period'), amountCents: cents, index, provisional: readField(json, 'status') === 'provisional' } };
+			return { type: 'expected', policy: readField(json, 'policy'), value: { municipalityCode: code.code, municipalityName: code.name, period: parsePeriod(readField(json, 'period'), 'period'), amountCents: cents, index, provisional: readField(json, 'status') === 'provisional' } };
 		}
 		if (typeof kind === 'string' && OTHER_KINDS.has(kind)) return { type: 'ignored', kind };
 		const rawNumber = readField(json, fields.invoiceNumber);
@@ -149,8 +180,12 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const invoices: Invoice[] = [];
 	const ignored: Record<string, number> = {};
 	const ignoredPairs: Array<{ item: number }> = [];
+	const policyIds = new Set<PresetId>();
 	for (const o of parsed.ok) {
-		if (o.value.type === 'expected') expected.push(o.value.value);
+		if (o.value.type === 'expected') {
+			expected.push(o.value.value);
+			if (isPresetId(o.value.policy)) policyIds.add(o.value.policy);
+		}
 		else if (o.value.type === 'invoice') invoices.push(o.value.value);
 		else {
 			ignored[o.value.kind] = (ignored[o.value.kind] ?? 0) + 1;
@@ -158,10 +193,14 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		}
 	}
 	const { lines, summary } = reconcileInvoices(expected, invoices, Math.max(0, Math.round(tolerance)), language);
+	const wasMember = memberCheck(registry, [...policyIds]);
+	const invoicePeriods = new Map(invoices.map((i) => [i.index, i.period]));
 
 	const differences: INodeExecutionData[] = [];
 	const matched: INodeExecutionData[] = [];
 	for (const l of lines) {
+		const period = l.indexes.map((i) => invoicePeriods.get(i)).find((p) => p !== undefined);
+		const memberOf = period && l.invoicedCents !== null ? wasMember(l.municipalityCode, period) : undefined;
 		const json: IDataObject = {
 			status: l.status,
 			municipalityCode: l.municipalityCode,
@@ -174,8 +213,9 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 			invoicedText: l.invoicedCents === null ? '' : formatEuro(l.invoicedCents, language),
 			differenceText: l.differenceCents === null ? '' : formatEuro(l.differenceCents, language),
 			invoiceNumbers: l.invoiceNumbers.join(', '),
-			message: l.message,
+			message: memberOf === undefined ? l.message : `${l.message} ${memberNote(l.municipalityName, memberOf, language)}`,
 			action: reconcileAction(l.status, language),
+			participatingMunicipality: memberOf !== undefined,
 			provisional: l.provisional,
 		};
 		(l.status === 'matched' ? matched : differences).push({ json, pairedItem: l.indexes.map((item) => ({ item })) });
@@ -197,4 +237,11 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	};
 	input.finish();
 	return [[...differences, ...parsed.failed], matched, [summaryItem]];
+}
+
+/** The note on an invoice line whose municipality took part in the region policy during the invoiced period. */
+function memberNote(municipality: string, policyName: string, language: Language): string {
+	return language === 'en'
+		? `Note: ${municipality} took part in "${policyName}" in this period; pupils living there are not settled as from elsewhere.`
+		: `Let op: ${municipality} nam in deze periode deel aan "${policyName}"; leerlingen die daar wonen worden niet verrekend als leerlingen van elders.`;
 }

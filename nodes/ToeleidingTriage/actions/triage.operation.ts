@@ -7,7 +7,9 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { parseAddressList, splitAddresses } from '../../../domain/primitives/addresses';
 import { parseBrin } from '../../../domain/primitives/brin';
 import { GEMEENTEN_2025, getDefaultRegistry, parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities';
-import { buildPolicy, PRESETS, PRESET_IDS, splitList, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
+import { buildPolicy, PRESETS, PRESET_IDS, splitList, type MergedMemberChoice, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
+import { formatIsoDate, parseCalendarDate, today } from '../../../domain/primitives/dates';
+import { isBlank } from '../../../domain/primitives/blank';
 import {
 	TRIAGE_COLUMNS,
 	type AccessContact,
@@ -35,7 +37,7 @@ import { commonHolidayRegion, regionalCalendar, type ClosedDayKind, type Holiday
 import { DomainError } from '../../../domain/primitives/errors';
 import { closedDayOptions, holidayRegionOptions } from '../../shared/calendar.description';
 import { BEHAVIOUR_SINCE, fromVersion, hasBehaviour } from '../../shared/versions';
-import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, outsiderOptions, regionPolicyOptions } from '../../shared/policy.description';
+import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, mergedMembersProperty, outsiderOptions, policyNoticeHints, presetMembershipText, regionPolicyOptions } from '../../shared/policy.description';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
 
@@ -62,11 +64,13 @@ const municipalityParams: INodeProperties[] = [
 			name: `municipalities_${id}`,
 			type: 'string',
 			typeOptions: { rows: 3 },
-			default: formatMunicipalityList(PRESETS[id].participatingMunicipalities),
+			default: '',
+			placeholder: `e.g. ${formatMunicipalityList(PRESETS[id].participatingMunicipalities.slice(0, 3))}`,
 			displayOptions: { show: { regionPolicy: [id] } },
 			description:
-				`Municipalities (gemeenten) taking part, as CBS codes (0307, GM0307), names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Preset default from ${PRESETS[id].seed}` +
+				`Municipalities (gemeenten) taking part, as CBS codes (0307, GM0307), names or both (0772 Eindhoven), one per line or separated by ";" or "," (a comma inside a name such as Nuenen, Gerwen en Nederwetten is kept). Empty = the preset’s membership on the Policy Date (${PRESETS[id].seed}): ${presetMembershipText(id)}` +
 				(PRESETS[id].municipalitiesToConfirm ? ' — the seed does not list them: a public-knowledge default to confirm.' : '.') +
+				' Or your own list, as CBS codes (0307, GM0307) or names, separated by commas: it then holds for every date.' +
 				` Pupils living elsewhere: ${OUTSIDER_TEXT[PRESETS[id].outsiders]}.`,
 		}),
 	),
@@ -98,6 +102,7 @@ export const description: INodeProperties[] = [
 		description: 'The region\u2019s arrangement for collective youth care at school (preset from the seeds, DOMAIN.md §4); its municipality list is shown below and can be edited',
 	},
 	...municipalityParams,
+	mergedMembersProperty(),
 	{
 		displayName: 'Designated Schools',
 		name: 'designatedSchools',
@@ -225,6 +230,15 @@ export const description: INodeProperties[] = [
 		options: [
 			calendarTimeZoneOption,
 			{
+				displayName: 'Policy Date',
+				name: 'policyDate',
+				type: 'string',
+				default: '',
+				placeholder: 'e.g. 2026-09-01',
+				description:
+					'The date whose region policy applies: memberships and rules change on dates (Amsterdam SJSO: Uithoorn and Ouder-Amstel from 1 January 2022). Empty = the day the node runs, in the calendar time zone. ISO, Dutch (01-09-2026) or an expression.',
+			},
+			{
 				displayName: 'Message Language',
 				name: 'language',
 				type: 'options',
@@ -299,16 +313,21 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, FROM_POLICY) as string;
 	const homeHelp = ctx.getNodeParameter('helpAtHomeArrangement', 0, FROM_POLICY) as string;
+	const options = ctx.getNodeParameter('options', 0, {}) as { language?: Language; output?: string; includeBsn?: boolean; policyDate?: string };
+	// The policy of the day the requests are triaged (or the Policy Date): memberships and rules change on dates.
+	const policyDay = formatIsoDate(isBlank(options.policyDate) ? today(new Date(), input.zone) : parseCalendarDate(options.policyDate, 'policyDate', input.zone));
 	const policy = buildPolicy(
 		preset,
 		{
-			participatingMunicipalities: municipalities,
+			participatingMunicipalities: municipalities.length > 0 ? municipalities : undefined,
+			mergedMembers: ctx.getNodeParameter('mergedMembers', 0, 'ask') as MergedMemberChoice,
 			designatedSchools: splitList(ctx.getNodeParameter('designatedSchools', 0, '') as string),
 			outsiders: outsiders === FROM_POLICY ? undefined : outsiders,
 			groupOfferOpenToAll: groupOpen === FROM_POLICY ? undefined : groupOpen === 'yes',
 			schoolTimeOnly: homeHelp === FROM_POLICY ? undefined : homeHelp === 'schoolTimeOnly',
 		},
 		registry,
+		{ from: policyDay, to: policyDay, field: 'policyDate' },
 	);
 	const contactRows = (ctx.getNodeParameter('accessContacts.contact', 0, []) as IDataObject[]) ?? [];
 	const contacts: AccessContact[] = contactRows.map((c, i) => ({
@@ -319,7 +338,6 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 	}));
 	// version 1.2: Input Columns; before: Input Field Names (read as before: trimmed, blank = default)
 	const names: FieldNames = readColumnNames(ctx, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
-	const options = ctx.getNodeParameter('options', 0, {}) as { language?: Language; output?: string; includeBsn?: boolean };
 	let pseudonymise: ((bsn: string) => string) | undefined;
 	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {
 		const credentials = await ctx.getCredentials<{ key: string }>('pseudonymisationKeyApi');
@@ -397,7 +415,7 @@ class OutputParts {
 
 	policy(treatment: TriageOutcome['policyTreatment']): IDataObject {
 		const policy = this.s.config.policy;
-		return this.at('policy').key(treatment).get(() => ({ id: policy.id, name: policy.name, seed: policy.seed, treatment })) as IDataObject;
+		return this.at('policy').key(treatment).get(() => ({ id: policy.id, name: policy.name, seed: policy.seed, treatment, date: policy.asOf?.from ?? null, notices: (policy.notices ?? []).map((n) => n.text) })) as IDataObject;
 	}
 
 	accessContact(c: TriageOutcome['accessContact']): IDataObject | null {
@@ -540,6 +558,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		out.triage = triageJson(outcome, req, pupilReferenceOf(req, config), settings, parts);
 		return { json: out, output: routeIndex.get(outcome.route)! };
 	}, settings.privacy, input, undefined, { messageLanguage: settings.language });
+	const dateHints = policyNoticeHints(config.policy);
+	if (dateHints.length > 0) ctx.addExecutionHints(...dateHints);
 	input.finish();
 	return outputs;
 }

@@ -102,7 +102,7 @@ export const NODES: NodeSpec[] = [
 	{
 		name: 'Cross-Region Settlement: Calculate',
 		type: 'crossRegionSettlement',
-		parameters: { operation: 'calculate', regionPolicy: 'amsterdam_sjso', period: '2026-Q1', financingForm: 'population', allocationKey: 'pupils', lumpSum: '300,00' },
+		parameters: { operation: 'calculate', regionPolicy: 'amsterdam_sjso', outsiders: 'group_open_individual_settled', period: '2026-Q1', financingForm: 'population', allocationKey: 'pupils', lumpSum: '300,00' },
 		input: [
 			{ leerling: 'L-1', school: '12AB', woongemeente: '0363', arrangement: 'individueel' },
 			{ leerling: 'L-2', school: '12AB01', woongemeente: '0392', arrangement: 'individueel', periode: END_OF_QUARTER },

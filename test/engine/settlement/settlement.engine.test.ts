@@ -11,12 +11,12 @@ const fixture = (name: string) => loadWorkflow(`test/engine/settlement/fixtures/
 const ENGINE_PHRASE = 'engine-test-phrase-0123456789';
 const credentials = { pseudonymisationKeyApi: { key: ENGINE_PHRASE, keyId: '2026-1' } };
 
-/** Amsterdam SJSO, 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00 over 7 pupils (see the unit worked example). */
+/** Amsterdam SJSO, 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00 over 7 pupils; Haarlem (0392) and Amstelveen (0362) are not members (Ouder-Amstel is, since 2022). */
 const DELIVERIES: IDataObject[] = [
 	{ leerling: 'Noor Testkind', school: '12AB', woongemeente: '0363', arrangement: 'individueel', uren: 10 },
 	{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: 'Diemen', arrangement: 'groep', uren: 4 },
-	{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: '0437', arrangement: 'individueel', uren: 6 },
-	{ leerling: 'Lotte Fictiefsma', school: '12AB', woongemeente: '0437', arrangement: 'groepsaanbod', uren: 2 },
+	{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: '0392', arrangement: 'individueel', uren: 6 },
+	{ leerling: 'Lotte Fictiefsma', school: '12AB', woongemeente: '0392', arrangement: 'groepsaanbod', uren: 2 },
 	{ leerling: 'Finn Nepstra', school: '34CD', woongemeente: 'Amstelveen', arrangement: 'individueel', uren: 8 },
 	{ leerling: 'Emma Synthema', school: '34CD', woongemeente: 'GM0362', arrangement: 'extra ondersteuning', uren: '3,5' },
 	{ leerling: 'Levi Oefenhuis', school: '34CD', woongemeente: 'Amsterdam', arrangement: 'group', uren: 1 },
@@ -38,7 +38,7 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: DELIVERIES, credentials });
 		expect(run.error).toBeUndefined();
 		const statements = run.json('Settlement', 0);
-		expect(amountsOf(statements)).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
+		expect(amountsOf(statements)).toEqual({ 'statement:0362': 1_285_714, 'statement:0392': 642_857, 'own_share:0363': 2_571_429 });
 		expect(statements.reduce((a, s) => a + (s.amountCents as number), 0)).toBe(4_500_000);
 		const amstelveen = statements.find((s) => s.municipalityCode === '0362')!;
 		expect(amstelveen).toMatchObject({ municipalityName: 'Amstelveen', period: '2026-Q1', periodStart: '2026-01-01', periodEnd: '2026-03-31', pupils: 2, amount: 12857.14, amountText: '€ 12.857,14', pseudonymKeyId: '2026-1' });
@@ -124,7 +124,7 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		]);
 		expect(errors[0].json).toMatchObject({ leerling: 'Julia Demodijk', woongemeente: '9999' }); // the user's own fields are kept on their own item
 		for (const e of errors) assertNoPersonalData(e.json.error, 'error message');
-		expect(amountsOf(out.filter((i) => !i.json.error).map((i) => i.json))).toEqual({ 'statement:0362': 1_285_714, 'statement:0437': 642_857, 'own_share:0363': 2_571_429 });
+		expect(amountsOf(out.filter((i) => !i.json.error).map((i) => i.json))).toEqual({ 'statement:0362': 1_285_714, 'statement:0392': 642_857, 'own_share:0363': 2_571_429 });
 		const [summary] = run.json('Settlement', 2);
 		expect(summary).toMatchObject({ recordsIn: 12, recordsRejected: 5, recordsSettled: 3, recordsResident: 3, recordsCovered: 1, rejectedByReason: { unknown_municipality: 1, invalid_number: 1, outside_period: 1, contradicting_records: 2 } });
 		// the fixture allocates over the valid records: everything says so (issue 11 §4)
@@ -276,7 +276,7 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 	});
 
 	it('never lets a synthetic pupil name through, in any output', async () => {
-		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: SYNTHETIC_PUPIL_NAMES.map((n, i) => ({ leerling: n, woongemeente: i % 2 ? '0437' : '0363', arrangement: 'individueel' })), credentials });
+		const run = await runWorkflow(fixture('calculate.amsterdam-sjso'), { input: SYNTHETIC_PUPIL_NAMES.map((n, i) => ({ leerling: n, woongemeente: i % 2 ? '0392' : '0363', arrangement: 'individueel' })), credentials });
 		assertNoPersonalData(run.output('Settlement'));
 	});
 });
@@ -288,7 +288,7 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 		const differences = run.json('Reconcile', 0);
 		expect(differences.map((d) => [d.status, d.municipalityCode, d.differenceCents])).toEqual([
 			['duplicate_invoice', '0362', null],
-			['amount_differs', '0437', -42_857],
+			['amount_differs', '0392', -42_857],
 			['unexpected_invoice', '0344', 10_000],
 		].sort((a, b) => String(a[1]).localeCompare(String(b[1])) || 0));
 		expect(differences.find((d) => d.status === 'amount_differs')!.message).toBe('Bedrag wijkt af: gefactureerd € 6.000,00, verwacht € 6.428,57, verschil -€ 428,57.');

@@ -37,16 +37,29 @@ describe('Toeleiding Triage: former municipalities', () => {
 		expect((item.triage as IDataObject).responsibleMunicipality).toMatchObject({ code: '1945', name: 'Berg en Dal', formerCode: '0265', formerName: 'Millingen aan de Rijn' });
 	});
 
-	it('a member list that still names a former municipality works: its successor is a member', async () => {
-		// An old list of the region: "0457 Weesp" is Amsterdam since 2022, so a pupil from Amsterdam (or Weesp) is a resident.
+	it('a member list that names a former municipality absorbed by a non-member asks: a merger never widens a membership silently (issue 21)', async () => {
+		// An old list of the region: "0457 Weesp" is since 24 March 2022 part of Amsterdam, which is more than Weesp.
 		const wf = fixture('routes-amersfoort');
 		wf.nodes[1].parameters.municipalities_amersfoort_osj = '0307 Amersfoort, 0457 Weesp';
-		const result = await runWorkflow(wf, { input: [req('amsterdam', { residenceMunicipality: 'Amsterdam' }), req('weesp', { residenceMunicipality: 'Weesp' }), req('ede', { residenceMunicipality: 'Ede' })] });
-		expect(result.error).toBeUndefined();
-		const collective = result.json('Toeleiding Triage', OUT.collective);
-		expect(collective.map((i) => i.requestId)).toEqual(['amsterdam', 'weesp']);
-		expect(collective.map((i) => ((i.triage as IDataObject).policy as IDataObject).treatment)).toEqual(['resident', 'resident']);
-		expect(result.json('Toeleiding Triage', OUT.individual_beschikking).map((i) => i.requestId)).toEqual(['ede']);
+		const input = [req('amsterdam', { residenceMunicipality: 'Amsterdam' }), req('weesp', { residenceMunicipality: 'Weesp' }), req('ede', { residenceMunicipality: 'Ede' })];
+		const asked = await runWorkflow(wf, { input });
+		expect(asked.error?.message).toBe(
+			'The region policy "Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ)" names Weesp (0457), which since 24 March 2022 is part of Amsterdam (0363); Amsterdam also covers the rest of Amsterdam (0363). A merger does not widen the membership by itself',
+		);
+		expect(asked.error?.description).toMatch(/^Choose under "Members Changed by a Merger" \(mergedMembers\)/);
+
+		// Whole successor: a pupil from Amsterdam (or Weesp) is a resident.
+		wf.nodes[1].parameters.mergedMembers = 'successor';
+		const whole = await runWorkflow(wf, { input });
+		expect(whole.error).toBeUndefined();
+		expect(whole.json('Toeleiding Triage', OUT.collective).map((i) => i.requestId)).toEqual(['amsterdam', 'weesp']);
+		expect(whole.json('Toeleiding Triage', OUT.individual_beschikking).map((i) => i.requestId)).toEqual(['ede']);
+
+		// Former area only: only the request that names Weesp is a resident.
+		wf.nodes[1].parameters.mergedMembers = 'formerArea';
+		const area = await runWorkflow(wf, { input });
+		expect(area.json('Toeleiding Triage', OUT.collective).map((i) => [i.requestId, ((i.triage as IDataObject).policy as IDataObject).treatment])).toEqual([['weesp', 'resident']]);
+		expect(area.json('Toeleiding Triage', OUT.individual_beschikking).map((i) => i.requestId)).toEqual(['amsterdam', 'ede']);
 	});
 
 	it('a split municipality is an item error naming the successors (error output)', async () => {

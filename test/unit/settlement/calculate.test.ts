@@ -30,7 +30,7 @@ describe('function financing (functiebekostiging)', () => {
 		expect(r.totalBasis).toBe('Functiebekostiging (taakgericht): 6 fte × € 80.000,00 per fte per jaar × 3/12 jaar (periode 2026-Q1) = € 120.000,00');
 	});
 
-	it('Amsterdam SJSO: group open to all, individual support settled — € 45.000 over 7 pupils by largest remainder', () => {
+	it('Amsterdam SJSO 2026: Ouder-Amstel is a member since 2022 (S4 §4.2.4), Amstelveen settled — € 45.000 over 7 pupils by largest remainder', () => {
 		const r = run({
 			preset: 'amsterdam_sjso',
 			period: 'Q1 2026',
@@ -39,22 +39,37 @@ describe('function financing (functiebekostiging)', () => {
 			rows: [
 				row('S1', '0363'), // resident
 				row('S2', '0384', { arrangement: 'groep' }), // Diemen: resident
-				row('S3', '0437'), // Ouder-Amstel individual: settle
-				row('S4', '0437', { arrangement: 'groepsaanbod' }), // Ouder-Amstel group: covered
+				row('S3', '0437'), // Ouder-Amstel individual: resident (member from 1 January 2022)
+				row('S4', '0437', { arrangement: 'groepsaanbod' }), // Ouder-Amstel group: resident
 				row('S5', '0362'), // Amstelveen individual: settle
 				row('S6', '0362', { arrangement: 'extra ondersteuning' }), // Amstelveen: settle
 				row('S7', '0363', { arrangement: 'group' }), // resident
 			],
 		});
-		// total 2 × 9.000.000 × 3/12 = 4.500.000; units own 4 (S1,S2,S4,S7), 0362: 2, 0437: 1 → 7
-		// own 4.500.000×4/7 = 2.571.428,57 → 2.571.428 r .57; 0362 ×2/7 = 1.285.714,29 → 1.285.714; 0437 ×1/7 = 642.857,14 → 642.857
+		// total 2 × 9.000.000 × 3/12 = 4.500.000; units own 5 (S1,S2,S3,S4,S7), 0362: 2 → 7
+		// own 4.500.000×5/7 = 3.214.285,71 → 3.214.285 r .71; 0362 ×2/7 = 1.285.714,29 → 1.285.714 r .29
 		// floors sum 4.499.999: the one cent left goes to the largest remainder (own share)
-		expect(amounts(r)).toEqual({ '0362': 1_285_714, '0437': 642_857, OWN: 2_571_429, TOTAL: 4_500_000 });
+		expect(amounts(r)).toEqual({ '0362': 1_285_714, OWN: 3_214_286, TOTAL: 4_500_000 });
 		expect(r.statements.find((s) => s.municipalityCode === '0362')!.lines.map((l) => l.amountCents)).toEqual([642_857, 642_857]);
-		expect(r.summary).toMatchObject({ recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, pupilsSettled: 3, balanced: true });
+		expect(r.summary).toMatchObject({ recordsSettled: 2, recordsResident: 5, recordsCovered: 0, recordsReferred: 0, pupilsSettled: 2, balanced: true });
 		expect(r.statements[0].basis).toBe(
 			'Functiebekostiging (taakgericht): € 45.000,00 verdeeld naar rato van het aantal leerlingen: 2 van 7 leerlingen = € 12.857,14 (grootste-restmethode, afgerond op centen; bij gelijke rest eerst het eigen aandeel, dan de laagste gemeentecode).',
 		);
+	});
+
+	it('Amsterdam SJSO 2021-Q2 (general provision, Amsterdam and Diemen): Ouder-Amstel individual settled, group covered — € 45.000 over 7 pupils', () => {
+		const r = run({
+			preset: 'amsterdam_sjso',
+			period: '2021-Q2',
+			financingParty: '0363',
+			params: { fte: 2, yearlyCostPerFte: 9_000_000 },
+			rows: [row('S1', '0363'), row('S2', '0384', { arrangement: 'groep' }), row('S3', '0437'), row('S4', '0437', { arrangement: 'groepsaanbod' }), row('S5', '0362'), row('S6', '0362', { arrangement: 'extra ondersteuning' }), row('S7', '0363', { arrangement: 'group' })],
+		});
+		// units own 4 (S1,S2,S4 covered,S7), 0362: 2, 0437: 1 → 7
+		// own 4.500.000×4/7 = 2.571.428,57 → 2.571.428 r .57; 0362 ×2/7 = 1.285.714,29 → 1.285.714; 0437 ×1/7 = 642.857,14 → 642.857
+		// floors sum 4.499.999: the one cent left goes to the largest remainder (own share)
+		expect(amounts(r)).toEqual({ '0362': 1_285_714, '0437': 642_857, OWN: 2_571_429, TOTAL: 4_500_000 });
+		expect(r.summary).toMatchObject({ recordsSettled: 3, recordsResident: 3, recordsCovered: 1, recordsReferred: 0, pupilsSettled: 3, balanced: true });
 	});
 
 	it('Hengelo/Borne/Hof van Twente: by hours; group open, class places settled, individual help referred', () => {
@@ -480,7 +495,7 @@ describe('statement text in English', () => {
 			period: '2026-Q1',
 			financingParty: '0363',
 			params: { fte: 1, yearlyCostPerFte: 4_000_000, language: 'en' },
-			rows: [row('S1', '0363'), row('S3', '0437')],
+			rows: [row('S1', '0363'), row('S3', '0362')], // Amstelveen: from elsewhere (Ouder-Amstel is a member since 2022)
 		});
 		expect(r.totalBasis).toBe('Function financing (task-oriented): 1 fte × €40,000.00 per fte per year × 3/12 of a year (period 2026-Q1) = €10,000.00');
 		expect(r.statements[0].basis).toContain('allocated by pupils served: 1 of 2 pupils = €5,000.00');

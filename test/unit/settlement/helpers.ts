@@ -1,4 +1,5 @@
 /** Shared helpers for settlement unit tests: build records from rows, run the calculation. */
+import { formatIsoDate } from '../../../domain/primitives/dates';
 import { buildPolicy, type PolicyEdits } from '../../../domain/policies/build';
 import type { PresetId } from '../../../domain/policies/types';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
@@ -32,8 +33,9 @@ export function records(rows: Row[], ctx: RecordContext): DeliveryRecord[] {
 }
 
 export function run(s: Scenario): SettlementResult {
-	const policy = buildPolicy(s.preset, s.edits ?? {});
 	const period = parsePeriod(s.period, 'period');
+	// The policy of the scenario's period, as the node builds it (memberships and rules change on dates).
+	const policy = buildPolicy(s.preset, { mergedMembers: 'successor', ...s.edits }, getDefaultRegistry(), { from: formatIsoDate(period.start), to: formatIsoDate(period.end), field: 'period' });
 	const form = s.params.financingForm ?? policy.financingForm;
 	const key = s.params.allocationKey ?? 'pupils';
 	const ctx: RecordContext = { period, financingForm: form, allocationKey: key, tariffs: s.params.tariffs, prices: s.params.prices, lotBudgets: s.params.lotBudgets, useRecordCost: s.params.useRecordCost };

@@ -48,7 +48,7 @@ type Scenario = typeof scenarioArb extends fc.Arbitrary<infer T> ? T : never;
 
 function setup(s: Scenario): { records: DeliveryRecord[]; params: SettlementParams; rejected: RejectedRecord[] } {
 	const edits = s.preset === 'custom' ? { participatingMunicipalities: ['0307', '0327'], outsiders: s.outsiders ?? 'prefinance_settle' } : s.outsiders ? { outsiders: s.outsiders } : {};
-	const policy = buildPolicy(s.preset, edits);
+	const policy = buildPolicy(s.preset, { mergedMembers: 'successor', ...edits });
 	// one residence per pupil (contradictions are rejected before the calculation)
 	const residence = new Map<number, string>();
 	const records: DeliveryRecord[] = s.rows.map((r, i) => {

@@ -16,7 +16,7 @@ const registry = getDefaultRegistry();
 const contacts = [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }];
 
 function config(preset: PresetId, designatedSchools: string[] = ['12AB'], extra: Partial<TriageConfig> = {}): TriageConfig {
-	return { policy: buildPolicy(preset, { designatedSchools }), contacts, registry, ...extra };
+	return { policy: buildPolicy(preset, { designatedSchools, mergedMembers: 'successor' }), contacts, registry, ...extra };
 }
 
 const request = {

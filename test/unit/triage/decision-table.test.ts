@@ -42,7 +42,7 @@ function request(overrides: Partial<TriageRequest> = {}): TriageRequest {
 }
 
 function run(preset: PresetId | 'custom', req: TriageRequest, outsiders?: OutsiderTreatment, edits: PolicyEdits = {}): TriageOutcome {
-	const policy = buildPolicy(preset, { designatedSchools: [DESIGNATED], ...(preset === 'custom' ? { participatingMunicipalities: ['0307'] } : {}), ...edits });
+	const policy = buildPolicy(preset, { mergedMembers: 'successor', designatedSchools: [DESIGNATED], ...(preset === 'custom' ? { participatingMunicipalities: ['0307'] } : {}), ...edits });
 	const out = triage(req, { policy, outsiders, contacts: CONTACTS, registry });
 	assertNoPersonalData(out, 'triage outcome');
 	return out;
@@ -199,7 +199,7 @@ describe('triage details', () => {
 			expect(() => run(id, request({ residence: OUTSIDE }))).toThrow(PolicyChoiceRequiredError);
 		}
 		expect(() => run('rotterdam_oza', request({ residence: OUTSIDE }))).toThrow(
-			'The region policy "Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)" does not fix how pupils living outside the participating municipalities are treated (S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Voorne aan Zee are treated), and no choice was made',
+			'The region policy "Rotterdam — onderwijs-zorgarrangementen (zorgonderwijsspecialist met mandaat)" does not fix how pupils living outside the participating municipalities are treated (S4 §4.3 does not say how pupils living outside Rotterdam, Capelle aan den IJssel, Krimpen aan den IJssel, Lansingerland and Brielle are treated), and no choice was made',
 		);
 	});
 

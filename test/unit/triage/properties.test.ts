@@ -50,7 +50,7 @@ describe('triage properties', () => {
 	it('every request gets exactly one route, or is an item error; a routed request names a valid CBS code unless it is incomplete or anonymous', () => {
 		fc.assert(
 			fc.property(rawRequest, policyArb, (raw, p) => {
-				const policy = buildPolicy(p.preset, { designatedSchools: ['12AB'] });
+				const policy = buildPolicy(p.preset, { designatedSchools: ['12AB'], mergedMembers: 'successor' });
 				let out;
 				try {
 					const req = parseRequest((f: RequestField) => (raw as Record<string, unknown>)[f], DEFAULT_FIELD_NAMES, registry);
@@ -78,11 +78,11 @@ describe('triage properties', () => {
 	});
 
 	it('a choice a preset leaves open is never defaulted: an outsider or help at home is an error until chosen', () => {
-		const open = PRESET_IDS.filter((id) => buildPolicy(id).undecided !== undefined);
+		const open = PRESET_IDS.filter((id) => buildPolicy(id, { mergedMembers: 'successor' }).undecided !== undefined);
 		expect(open.sort()).toEqual(['almelo_pilot', 'hellendoorn_elimschool', 'oldenzaal_losser_dinkelland', 'rotterdam_oza']);
 		fc.assert(
 			fc.property(validRequest, fc.constantFrom(...open), fc.nat(), fc.option(fc.constantFrom(...OUTSIDER_TREATMENTS.filter((t) => t !== 'unset')), { nil: undefined }), (raw, preset, pick, chosen) => {
-				const policy = buildPolicy(preset, { designatedSchools: ['12AB'], ...(chosen ? { outsiders: chosen } : {}) });
+				const policy = buildPolicy(preset, { designatedSchools: ['12AB'], mergedMembers: 'successor', ...(chosen ? { outsiders: chosen } : {}) });
 				// mostly residents of the preset (the interesting case), sometimes a pupil from elsewhere (Ede)
 				const homes = [...policy.participatingMunicipalities, '0228'];
 				const fields = { ...raw, residence: homes[pick % homes.length] } as Record<string, unknown>;
@@ -111,7 +111,7 @@ describe('triage properties', () => {
 	it('the decision does not depend on the BSN or the pupil reference', () => {
 		fc.assert(
 			fc.property(rawRequest, fc.constantFrom(...PRESET_IDS), fc.constantFrom('111222333', '123456782', undefined), (raw, preset, bsn) => {
-				const policy = buildPolicy(preset, { designatedSchools: ['12AB'] });
+				const policy = buildPolicy(preset, { designatedSchools: ['12AB'], mergedMembers: 'successor' });
 				const run = (b: unknown) => {
 					try {
 						const req = parseRequest((f) => (f === 'bsn' ? b : (raw as Record<string, unknown>)[f]), DEFAULT_FIELD_NAMES, registry);
