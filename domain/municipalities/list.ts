@@ -142,3 +142,12 @@ export function parseMunicipalitySetting(value: unknown, registry: MunicipalityR
 	if (typeof m === 'string') throw new MunicipalityListError(setting, 1, text, m);
 	return m;
 }
+
+/**
+ * The code an entry of a member list stands for: a discontinued municipality keeps its own code (not its
+ * successor's), so the policy can ask what a merger means for the membership (`mergedMembers`,
+ * domain/policies/timeline.ts) instead of widening it to the whole successor.
+ */
+export function memberCode(m: Municipality): string {
+	return m.formerly?.code ?? m.code;
+}

@@ -8,7 +8,7 @@
  *
  * With the workflows' settings (function financing, 3 fte × € 92.000 × 3/12 = € 69.000,00, allocated by
  * pupils: 30 pupils, € 2.300,00 each) the statements are, in every quarter: Amstelveen 4 pupils
- * € 9.200,00, Ouder-Amstel 3 € 6.900,00, Haarlemmermeer 2 € 4.600,00, Zaanstad 2 € 4.600,00, own share
+ * € 9.200,00, Aalsmeer 3 € 6.900,00, Haarlemmermeer 2 € 4.600,00, Zaanstad 2 € 4.600,00, own share
  * Amsterdam 19 € 43.700,00 (checked in test/unit/settlement/sample-data.test.ts for many days).
  */
 const { previousQuarter } = require('./days');
@@ -22,7 +22,8 @@ const GROUPS = [
 	['Diemen', 3, 'individueel'],
 	['Amstelveen', 4, 'individueel'],
 	['Amstelveen', 1, 'groep'],
-	['Ouder-Amstel', 3, 'extra ondersteuning'],
+	// Aalsmeer: not in the SJSO region (Diemen, Uithoorn and Ouder-Amstel are, from 2022: S4 §4.2.4)
+	['Aalsmeer', 3, 'extra ondersteuning'],
 	['Haarlemmermeer', 2, 'individueel'],
 	['Haarlemmermeer', 1, 'groepsaanbod'],
 	['GM0479', 2, 'individueel'], // Zaanstad, written as a CBS StatLine code
@@ -51,7 +52,7 @@ function deliveryRows(date) {
 
 /**
  * The invoices Amsterdam sent for the quarter settled on `date`, as its finance system exports them:
- * Amstelveen right; Ouder-Amstel € 50,00 short; Haarlemmermeer missing; Zaanstad twice (the period
+ * Amstelveen right; Aalsmeer € 50,00 short; Haarlemmermeer missing; Zaanstad twice (the period
  * written "Q3 2026"); Velsen unexpected. { factuurnummer, gemeente, periode, bedrag (Dutch text) }.
  */
 function invoiceRows(date) {
@@ -60,7 +61,7 @@ function invoiceRows(date) {
 	const spoken = `Q${q.quarter} ${q.year}`;
 	return [
 		{ factuurnummer: nr(1), gemeente: 'Amstelveen', periode: q.label, bedrag: '9.200,00' },
-		{ factuurnummer: nr(2), gemeente: 'Ouder-Amstel', periode: q.label, bedrag: '6.850,00' }, // € 50,00 short
+		{ factuurnummer: nr(2), gemeente: 'Aalsmeer', periode: q.label, bedrag: '6.850,00' }, // € 50,00 short
 		// Haarlemmermeer: no invoice sent (missing)
 		{ factuurnummer: nr(4), gemeente: 'Zaanstad', periode: spoken, bedrag: '€ 4.600,00' },
 		{ factuurnummer: nr(4), gemeente: 'Zaanstad', periode: spoken, bedrag: '€ 4.600,00' }, // duplicate

