@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The README's test command (`npm test`): lint, build, unit + property + engine tests with coverage,
+# The README's test command (`npm test`): lint, build, package checks, unit + property + engine tests with coverage,
 # then the end-to-end suite against a real n8n. Used unchanged by .ci/run.
 source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 
@@ -10,6 +10,8 @@ echo "==> Type check (tests included)"
 tsc --noEmit -p tsconfig.test.json
 echo "==> Build (n8n-node build)"
 n8n-node build
+echo "==> Package checks (n8n's scanner on the source and the npm pack tarball, tarball content, GitHub workflows)"
+node scripts/verify-package.js
 results="$(mktemp -d "${TMPDIR:-/tmp}/jeugdhulp-test-results.XXXXXX")"
 trap 'rm -rf "$results"' EXIT
 echo "==> Unit, property and engine tests"

@@ -36,12 +36,10 @@ async function buildPackage({ log = console.log, logFile } = {}) {
 }
 
 /**
- * Pack the repository and extract the tarball as <userFolder>/.n8n/nodes/node_modules/<name>.
- * Returns { target: install path, missing: files package.json lists under "n8n" that the package lacks }.
+ * `npm pack` of the package folder, extracted into `target` (emptied first) as npm would unpack it.
+ * Returns npm's own description of the tarball: { name, version, filename, entryCount, files: [{ path }] }.
  */
-async function installPackage(userFolder, { log = console.log, logFile } = {}) {
-	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
-	const target = path.join(nodesDir, 'node_modules', config.PACKAGE_NAME);
+async function packInto(target, { logFile } = {}) {
 	const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'jeugdhulp-pack-'));
 	try {
 		// --ignore-scripts: a community package has no install/pack scripts anyway (lint enforces it).
@@ -51,25 +49,39 @@ async function installPackage(userFolder, { log = console.log, logFile } = {}) {
 			logFile,
 		});
 		const [info] = JSON.parse(stdout.slice(stdout.indexOf('[')));
-		const tarball = path.join(tmp, info.filename);
 		fs.rmSync(target, { recursive: true, force: true });
 		fs.mkdirSync(target, { recursive: true });
-		await run('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], { logFile });
-		// n8n records installed community packages in nodes/package.json (as `npm install` would).
-		const manifest = path.join(nodesDir, 'package.json');
-		let pkg = { name: 'installed-nodes', private: true, dependencies: {} };
-		if (fs.existsSync(manifest)) pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
-		pkg.dependencies = { ...(pkg.dependencies || {}), [config.PACKAGE_NAME]: info.version };
-		fs.writeFileSync(manifest, JSON.stringify(pkg, null, 2) + '\n');
-		log(`    installed ${info.name}@${info.version} (${info.entryCount} files) as community package in ${target}`);
-		// n8n refuses the whole package when one listed file is missing: say which, before starting n8n.
-		const manifestN8n = JSON.parse(fs.readFileSync(path.join(target, 'package.json'), 'utf8')).n8n || {};
-		const listed = [...(manifestN8n.nodes || []), ...(manifestN8n.credentials || [])];
-		const missing = listed.filter((f) => !fs.existsSync(path.join(target, f)));
-		return { target, missing };
+		await run('tar', ['-xzf', path.join(tmp, info.filename), '-C', target, '--strip-components=1'], { logFile });
+		return info;
 	} finally {
 		fs.rmSync(tmp, { recursive: true, force: true });
 	}
 }
 
-module.exports = { buildPackage, installPackage };
+/** The files an unpacked package's package.json lists under "n8n" (nodes, credentials) that it lacks. */
+function missingListedFiles(packageDir) {
+	const manifestN8n = JSON.parse(fs.readFileSync(path.join(packageDir, 'package.json'), 'utf8')).n8n || {};
+	const listed = [...(manifestN8n.nodes || []), ...(manifestN8n.credentials || [])];
+	return listed.filter((f) => !fs.existsSync(path.join(packageDir, f)));
+}
+
+/**
+ * Pack the repository and extract the tarball as <userFolder>/.n8n/nodes/node_modules/<name>.
+ * Returns { target: install path, missing: files package.json lists under "n8n" that the package lacks }.
+ */
+async function installPackage(userFolder, { log = console.log, logFile } = {}) {
+	const nodesDir = path.join(userFolder, '.n8n', 'nodes');
+	const target = path.join(nodesDir, 'node_modules', config.PACKAGE_NAME);
+	const info = await packInto(target, { logFile });
+	// n8n records installed community packages in nodes/package.json (as `npm install` would).
+	const manifest = path.join(nodesDir, 'package.json');
+	let pkg = { name: 'installed-nodes', private: true, dependencies: {} };
+	if (fs.existsSync(manifest)) pkg = JSON.parse(fs.readFileSync(manifest, 'utf8'));
+	pkg.dependencies = { ...(pkg.dependencies || {}), [config.PACKAGE_NAME]: info.version };
+	fs.writeFileSync(manifest, JSON.stringify(pkg, null, 2) + '\n');
+	log(`    installed ${info.name}@${info.version} (${info.entryCount} files) as community package in ${target}`);
+	// n8n refuses the whole package when one listed file is missing: say which, before starting n8n.
+	return { target, missing: missingListedFiles(target) };
+}
+
+module.exports = { buildPackage, installPackage, packInto, missingListedFiles };
