@@ -400,12 +400,10 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	let basisNote: string | null = null;
 	if (fixedTotal !== undefined && rejected.length > 0) {
 		basisComplete = false;
-		// Pupils key, one pool: each refused record is at most one more pupil, so at most their share moves.
+		// Pupils key, one pool: each refused record is at most one more pupil, so at most their share moves,
+		// rounded up: re-rounding the others' shares moves whole cents even when that share is under one cent.
 		// Hours key or lots: the refused records' hours or lots are unknown, so the whole amount may move.
-		affectedCents =
-			key === 'pupils' && !lotBudgets
-				? allocateLargestRemainder(total, [{ key: 'refused', weight: rejected.length }, { key: 'valid', weight: totalUnits }]).get('refused')!
-				: total;
+		affectedCents = key === 'pupils' && !lotBudgets ? ceilShare(total, rejected.length, rejected.length + totalUnits) : total;
 		basisNote = incompleteBasisNote(rejected.length, recordsIn, affectedCents, total, language);
 	} else if (rejected.length > 0) {
 		// PxQ/output: nobody else's amount moves, but the refused records are missing from some statement.
@@ -531,6 +529,14 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			notSettled,
 		},
 	};
+}
+
+/** `total × part / whole`, rounded up to a whole cent (an upper bound); 0 when `whole` is 0. */
+function ceilShare(total: Cents, part: number, whole: number): Cents {
+	if (whole <= 0) return 0;
+	const n = BigInt(total) * BigInt(part);
+	const d = BigInt(whole);
+	return Number(n / d + (n % d === 0n ? 0n : 1n));
 }
 
 function recordCost(r: DeliveryRecord, params: SettlementParams, useRecordCost: boolean): Cents {

@@ -192,7 +192,25 @@ describe('settlement invariants (property)', () => {
 					}
 				},
 			),
-			{ numRuns: 300 },
+			{
+				numRuns: 300,
+				// found by a CI run (seed 1482105756): a shared amount of a few cents, one of five pupils refused; the
+				// refused share rounds to 0 cents, yet re-rounding moves a cent: affectedCents must be rounded up
+				examples: [
+					[
+						[
+							{ preset: 'enschede_oja', outsiders: 'group_open_individual_settled', form: 'function', key: 'pupils', total: 17, fte: 0.4, rejected: 3, financing: '0307', rows: [
+								{ pupil: 1, code: '0363', arrangement: 'class', hours: 755.75, product: 'B' },
+								{ pupil: 10, code: '0384', arrangement: 'class', hours: 753.75, product: '' },
+								{ pupil: 49, code: '0034', arrangement: 'class', hours: 721.5, product: '' },
+								{ pupil: 16, code: '0153', arrangement: 'individual', hours: 702.5, product: 'B' },
+								{ pupil: 19, code: '0327', arrangement: 'class', hours: 255.25, product: 'B' },
+							] },
+							[2],
+						],
+					] as never,
+				],
+			},
 		);
 	});
 });
