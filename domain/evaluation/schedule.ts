@@ -18,6 +18,7 @@ import {
 	fromYmd,
 	isWeekend,
 	toYmd,
+	wallClockToInstant,
 } from '../primitives/dates';
 import { describeValue, InvalidFieldError } from '../primitives/errors';
 import { dutchPublicHolidays } from './holidays';
@@ -165,10 +166,12 @@ export function scheduledDateOf(spec: MomentSpec, year: number): CalendarDate {
 	return fromYmd(year, spec.month, Math.min(spec.day, daysInMonth(year, spec.month)));
 }
 
-/** The wall-clock time on a date in a zone, as an instant (epoch ms). Skipped times move forward. */
+/**
+ * The wall-clock time on a date in a zone, as an instant (epoch ms): skipped times move forward, a repeated
+ * time is the second one (winter time), whatever day this runs on (`wallClockToInstant`).
+ */
 export function wallClockInstant(date: CalendarDate, hour: number, minute: number, zone: string): number {
-	const { year, month, day } = toYmd(date);
-	return DateTime.fromObject({ year, month, day, hour, minute }, { zone }).toMillis();
+	return wallClockToInstant(date, hour, minute, zone, 'later');
 }
 
 /** The concrete moment of `spec` in `year`. */

@@ -9,7 +9,7 @@
  * date they fall on in a time zone — Europe/Amsterdam unless told otherwise — so that a timestamp
  * just after local midnight stays on its local day.
  */
-import { DateTime } from 'luxon';
+import { DateTime, IANAZone } from 'luxon';
 
 import { stripInvisible } from './identifier';
 import { describeValue, InvalidFieldError } from './errors';
@@ -166,10 +166,33 @@ export function today(now: Date | number, zone: string = DEFAULT_TIME_ZONE): Cal
 	return calendarDateOfInstant(typeof now === 'number' ? now : now.getTime(), zone);
 }
 
-/** The instant at which `date` starts (00:00) in `zone`. */
+/** The instant at which `date` starts (00:00) in `zone` (in a zone whose midnight repeats, the first one). */
 export function startOfDayInstant(date: CalendarDate, zone: string = DEFAULT_TIME_ZONE): number {
+	return wallClockToInstant(date, 0, 0, zone, 'earlier');
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * The instant (epoch ms) of a wall-clock time on `date` in `zone`, the same on whatever day it is computed.
+ * (luxon's own `fromObject` resolves a repeated time with the offset in force *now*, so its answer for the
+ * night the clocks go back changed with the season it ran in: found by the tests under a moved clock.)
+ * - A time the zone repeats (clocks go back, 02:30 on the last Sunday of October in Europe/Amsterdam):
+ *   `ambiguous` chooses the `'earlier'` (summer time) or the `'later'` (winter time) one.
+ * - A time the zone skips (clocks go forward, 02:30 on the last Sunday of March): moved forward by the gap
+ *   (03:30), as a clock that was not put forward would show it.
+ * Returns NaN for an unknown zone.
+ */
+export function wallClockToInstant(date: CalendarDate, hour: number, minute: number, zone: string, ambiguous: 'earlier' | 'later'): number {
+	const z = IANAZone.create(zone);
+	if (!z.isValid) return NaN;
 	const { year, month, day } = toYmd(date);
-	return DateTime.fromObject({ year, month, day }, { zone }).toMillis();
+	const asUtc = Date.UTC(year, month - 1, day, hour, minute);
+	// the zone's offsets around that day (a zone changes its offset at most once within a day here)
+	const offsets = [...new Set([z.offset(asUtc - 24 * HOUR_MS), z.offset(asUtc), z.offset(asUtc + 24 * HOUR_MS)])];
+	const valid = offsets.map((o) => asUtc - o * 60_000).filter((ts) => z.offset(ts) * 60_000 === asUtc - ts);
+	if (valid.length > 0) return ambiguous === 'later' ? Math.max(...valid) : Math.min(...valid);
+	return asUtc - z.offset(asUtc - 24 * HOUR_MS) * 60_000; // skipped: the offset before the gap lands after it
 }
 
 // --- parsing what spreadsheets and forms contain ---

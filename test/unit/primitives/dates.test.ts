@@ -14,7 +14,9 @@ import {
 	startOfDayInstant,
 	today,
 	toYmd,
+	wallClockToInstant,
 } from '../../../domain/primitives/dates';
+import { DateTime } from 'luxon';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
 const iso = (v: unknown) => formatIsoDate(parseCalendarDate(v, 'zorgteamDatum'));
@@ -191,5 +193,44 @@ describe('calendar arithmetic', () => {
 	it('startOfDayInstant is local midnight, also on DST days', () => {
 		expect(new Date(startOfDayInstant(fromYmd(2026, 3, 29))).toISOString()).toBe('2026-03-28T23:00:00.000Z');
 		expect(new Date(startOfDayInstant(fromYmd(2026, 3, 30))).toISOString()).toBe('2026-03-29T22:00:00.000Z');
+	});
+});
+
+describe('wallClockToInstant: a local time as an instant, the same on any day it is computed', () => {
+	const d = (iso: string) => fromYmd(...(iso.split('-').map(Number) as [number, number, number]));
+	const at = (iso: string, h: number, m: number, which: 'earlier' | 'later') => new Date(wallClockToInstant(d(iso), h, m, 'Europe/Amsterdam', which)).toISOString();
+
+	it('the repeated hour when the clocks go back: the summer-time or the winter-time one, as asked', () => {
+		// 25 October 2026: 03:00 CEST becomes 02:00 CET, so 02:30 happens at 00:30 UTC and again at 01:30 UTC
+		expect(at('2026-10-25', 2, 30, 'earlier')).toBe('2026-10-25T00:30:00.000Z');
+		expect(at('2026-10-25', 2, 30, 'later')).toBe('2026-10-25T01:30:00.000Z');
+	});
+
+	it('the skipped hour when the clocks go forward moves forward by the gap', () => {
+		// 28 March 2027: 02:00 CET becomes 03:00 CEST; 02:30 does not exist, 03:30 CEST = 01:30 UTC
+		expect(at('2027-03-28', 2, 30, 'later')).toBe('2027-03-28T01:30:00.000Z');
+		expect(at('2027-03-28', 2, 30, 'earlier')).toBe('2027-03-28T01:30:00.000Z');
+	});
+
+	it('an ordinary time in winter and summer, midnight, and an unknown zone', () => {
+		expect(at('2027-01-15', 9, 0, 'later')).toBe('2027-01-15T08:00:00.000Z');
+		expect(at('2027-07-25', 9, 0, 'earlier')).toBe('2027-07-25T07:00:00.000Z');
+		expect(new Date(startOfDayInstant(d('2027-07-25'))).toISOString()).toBe('2027-07-24T22:00:00.000Z');
+		expect(wallClockToInstant(d('2027-07-25'), 9, 0, 'Mars/Olympus', 'later')).toBeNaN();
+	});
+
+	it('gives back the wall-clock time it was asked for, in any zone, on any day from 1990 to 2060 (property)', () => {
+		const zones = ['Europe/Amsterdam', 'America/New_York', 'Australia/Sydney', 'Asia/Kolkata', 'UTC', 'America/Santiago'];
+		fc.assert(
+			fc.property(fc.integer({ min: fromYmd(1990, 1, 1), max: fromYmd(2060, 12, 31) }), fc.integer({ min: 0, max: 23 }), fc.integer({ min: 0, max: 59 }), fc.constantFrom(...zones), fc.constantFrom('earlier' as const, 'later' as const), (day, h, m, zone, which) => {
+				const ts = wallClockToInstant(day, h, m, zone, which);
+				const back = DateTime.fromMillis(ts, { zone });
+				expect(fromYmd(back.year, back.month, back.day)).toBe(day);
+				// the same wall-clock time, or (a time the zone skips) a little after it, past the gap
+				const later = back.hour * 60 + back.minute - (h * 60 + m);
+				expect(later === 0 || (later > 0 && later <= 120)).toBe(true);
+			}),
+			{ numRuns: 500 },
+		);
 	});
 });
