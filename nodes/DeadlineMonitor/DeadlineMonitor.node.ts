@@ -13,8 +13,9 @@ export class DeadlineMonitor implements INodeType {
 		group: ['transform'],
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
 		// 1.2: every input column shown (Input Columns); grouped items on each status output they concern
-		version: [1, 1.1, 1.2],
-		defaultVersion: 1.2,
+		// 1.3: Alert Only on Status Change counts an alert as sent once the operation Confirm Delivery confirmed it (issue 23)
+		version: [1, 1.1, 1.2, 1.3],
+		defaultVersion: 1.3,
 		subtitle: '={{ ($parameter["operation"] === "calculateKpis" ? "KPIs: " : "Check: ") + ($parameter["rule"] === "thuiszitter" ? "Thuiszitter rule" : "8-week norm") }}',
 		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
 		defaults: { name: 'Deadline Monitor' },
@@ -23,10 +24,11 @@ export class DeadlineMonitor implements INodeType {
 		outputs: OUTPUTS_EXPRESSION,
 		credentials: [
 			{
-				// "Alert Only on Status Change" keeps its memory in n8n's Data Tables through this credential (nodes/shared/store.ts)
+				// "Alert Only on Status Change" keeps its memory in n8n's Data Tables through this credential (nodes/shared/store.ts);
+				// Confirm Delivery (version 1.3) writes its confirmations there. (Confirm Delivery has no alertOnce parameter.)
 				name: 'sharedMemoryApi',
 				required: false,
-				displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
+				displayOptions: { show: { operation: ['checkCases', 'confirmDelivery'] }, hide: { alertOnce: [false] } },
 			},
 		],
 		properties: [...properties, ...identifyingDataProperties()],

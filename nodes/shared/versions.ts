@@ -17,6 +17,8 @@ import { PRIVACY_DEFAULT_VERSION } from './privacy';
 export const BEHAVIOUR_SINCE = {
 	/** Identifying columns are removed from items by default (nodes/shared/privacy.ts decides it with this same version). */
 	removeIdentifyingData: PRIVACY_DEFAULT_VERSION,
+	/** Deadline Monitor: "Alert Only on Status Change" counts an alert as sent once Confirm Delivery confirmed it (the outbox, issue 23). */
+	deliveryOutbox: 1.3,
 } as const;
 
 export type VersionedBehaviour = keyof typeof BEHAVIOUR_SINCE;
