@@ -1,0 +1,93 @@
+/* eslint-disable @n8n/community-nodes/no-restricted-imports -- test code, not shipped in dist */
+/**
+ * An alert counts once its mail went out (issue 23), in a real n8n (SQLite, one process): the example
+ * weekly alert (workflows/deadline-alerts.json: Deadline Monitor 1.3 → E-mail zorgteam → Confirm delivery)
+ * run with `n8n execute` (a production run) while the mail server is down, so the run fails at Send Email;
+ * then, with the mail server back, the next runs. Counts what really arrived in maildev.
+ * This file owns its runtime because it stops and starts the mail server.
+ */
+import { fromYmd } from '../../domain/primitives/dates';
+import { expectedAlerts } from '../helpers/sampleAlerts';
+import { sampleCaseRows } from '../helpers/sampleKpis';
+import { nodeItems, runError, type ExecuteResult, type Mail } from './runtime';
+import { startOwned, type OwnedRuntime } from './support/once';
+
+const WORKFLOW = 'jhDeadlineAlerts1';
+const ALERT_SENDER = 'signalering@jeugdhulp.local';
+let rt: OwnedRuntime;
+
+beforeAll(async () => {
+	rt = await startOwned('sqlite');
+});
+
+afterAll(async () => {
+	await rt?.stop();
+});
+
+const zorgteamMails = async (): Promise<Mail[]> => (await rt.mails()).filter((m) => m.from === ALERT_SENDER && m.to.every((t) => t.startsWith('zorgteam.')));
+
+/** Case references per recipient over these mails (a reference twice in a list = mailed twice). */
+function listedPerRecipient(mails: Mail[]): Map<string, string[]> {
+	const refs = sampleCaseRows().map((r) => r.caseRef);
+	const out = new Map<string, string[]>();
+	for (const m of mails) out.set(m.to[0], [...(out.get(m.to[0]) ?? []), ...refs.filter((ref) => (m.text ?? '').includes(ref))].sort());
+	return out;
+}
+
+/** Items that passed Confirm delivery in a run, over all its runs (Send Email runs once per alert output). */
+function confirmedItems(result: ExecuteResult): number {
+	const runs = result.output?.data?.resultData?.runData?.['Confirm delivery'] ?? [];
+	return runs.reduce((n, run) => n + (run.data?.main?.[0]?.length ?? 0), 0);
+}
+
+/** The day the Deadline Monitor judged on in this run (the example judges on today in Amsterdam). */
+function judgedDay(result: ExecuteResult): number {
+	const grouped = [...nodeItems(result, 'Deadline Monitor', 0), ...nodeItems(result, 'Deadline Monitor', 1)];
+	const [day] = [...new Set(grouped.map((g) => g.referenceDate as string))];
+	return fromYmd(...(day.split('-').map(Number) as [number, number, number]));
+}
+
+/** Set "Resend Unconfirmed After" of the example's Deadline Monitor (the saved workflow `n8n execute` runs). */
+async function setResendAfter(minutes: number): Promise<void> {
+	const wf = await rt.rest('GET', `/workflows/${WORKFLOW}`);
+	const monitor = wf.nodes.find((n: { name: string }) => n.name === 'Deadline Monitor');
+	monitor.parameters.resendAfterMinutes = minutes;
+	await rt.rest('PATCH', `/workflows/${WORKFLOW}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
+}
+
+describe('the weekly alert when the mail server is down', () => {
+	it('a run that fails at Send Email alerts nobody and counts nothing as sent; the next run sends those alerts once; the run after it none', async () => {
+		await rt.clearMails();
+		// 1. the SMTP server is down when the production run reaches Send Email: the run fails there
+		await rt.stopMaildev();
+		const failed = await rt.executeWorkflow(WORKFLOW);
+		await rt.startMaildev();
+		expect(failed.exitCode).not.toBe(0); // n8n execute: the execution ended in an error
+		const why = `${runError(failed, 'E-mail zorgteam')?.message ?? ''} ${runError(failed)?.message ?? ''} ${failed.stdout} ${failed.stderr}`;
+		expect(why).toMatch(/refused the connection|ECONNREFUSED/);
+		expect(confirmedItems(failed)).toBe(0); // Confirm delivery never ran
+		expect(await zorgteamMails()).toEqual([]);
+
+		// 2. minutes later (less than "Resend Unconfirmed After", 10 minutes in the example): the failed run's
+		// alerts are left alone — a run that emitted them might still be sending
+		const soon = await rt.executeWorkflow(WORKFLOW);
+		expect(soon.exitCode).toBe(0);
+		expect(await zorgteamMails()).toEqual([]);
+
+		// 3. past it (here set to 0 minutes): the next run sends every alert the failed run could not, once
+		await setResendAfter(0);
+		const next = await rt.executeWorkflow(WORKFLOW);
+		expect(next.exitCode).toBe(0);
+		const { mails: expected } = expectedAlerts(judgedDay(next));
+		expect(expected.size).toBeGreaterThan(0);
+		const sent = await zorgteamMails();
+		expect(listedPerRecipient(sent)).toEqual(new Map([...expected].map(([to, refs]) => [to, [...refs].sort()])));
+		expect(confirmedItems(next)).toBe(sent.length); // Confirm delivery passed one item per mail sent
+
+		// 4. and a run after that sends none: they were confirmed
+		const after = await rt.executeWorkflow(WORKFLOW);
+		expect(after.exitCode).toBe(0);
+		expect(await zorgteamMails()).toHaveLength(sent.length);
+		process.stderr.write(`[delivery] failed run, then ${sent.length} mails to ${expected.size} zorgteams, then none\n`);
+	});
+});
