@@ -24,6 +24,7 @@ import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint } from '../../shared/hints';
 import { fromVersion, hasBehaviour } from '../../shared/versions';
+import { refuseAsAiTool } from '../../shared/aiTool';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 /** The statuses a user picks from (Statuses to Group, Confirm Delivery Of). */
@@ -205,6 +206,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	// Every parameter is read once per run; see README "Data as it arrives".
 	const input = openInput(ctx, { properties: nodeProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
+	if (alertOnce) refuseAsAiTool(ctx.getNode(), 'Alert Only on Status Change');
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';

@@ -12,6 +12,7 @@
  */
 import { IExecuteFunctions, INodeExecutionData, INodeProperties, NodeOperationError } from 'n8n-workflow';
 
+import { refuseAsAiTool } from '../../shared/aiTool';
 import { hasSharedMemory } from '../../shared/store';
 import { DELIVERY_FIELD, DeliveryInfo, confirmClaims } from '../outbox';
 
@@ -58,6 +59,7 @@ function deliveryOf(ctx: IExecuteFunctions, itemIndex: number, monitors: string[
 
 export async function execute(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const node = ctx.getNode();
+	refuseAsAiTool(node, 'Confirm Delivery');
 	const items = ctx.getInputData();
 	const direct = ctx.getParentNodes(node.name, { depth: 1 });
 	if (direct.some((n) => n.type === node.type)) {
