@@ -381,6 +381,7 @@ async function startRuntime(opts) {
 		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)
 		const ours = await n8n.loadedPackageNodes(urls.editor);
 		state.nodes = ours.map((t) => ({ name: t.name, displayName: t.displayName }));
+		runtime.nodes = state.nodes; // the returned runtime too, not only the clients that attach later
 		if (!ours.length) {
 			const why = n8n.packageLoadError(logs.n8n) || `see ${logs.n8n}`;
 			const msg = `n8n did not load ${config.PACKAGE_NAME}:\n${why}`;

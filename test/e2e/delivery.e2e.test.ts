@@ -3,10 +3,16 @@
  * An alert counts once its mail went out (issue 23), in a real n8n (SQLite, one process): the example
  * weekly alert (workflows/deadline-alerts.json: Deadline Monitor 1.3 → E-mail zorgteam → Confirm delivery)
  * run with `n8n execute` (a production run) while the mail server is down, so the run fails at Send Email;
- * then, with the mail server back, the next runs. Counts what really arrived in maildev.
- * This file owns its runtime because it stops and starts the mail server.
+ * then, with the mail server back, the next runs. Then one bad row in the spreadsheet (part 4), and which nodes
+ * n8n offers its AI Agent (part 6). Counts what really arrived in maildev.
+ * This file owns its runtime because it stops and starts the mail server and changes the sample spreadsheet.
  */
+import * as path from 'node:path';
+
+import ExcelJS from 'exceljs';
+
 import { fromYmd } from '../../domain/primitives/dates';
+import { assertNoPersonalData } from '../helpers/privacy';
 import { expectedAlerts } from '../helpers/sampleAlerts';
 import { sampleCaseRows } from '../helpers/sampleKpis';
 import { nodeItems, runError, type ExecuteResult, type Mail } from './runtime';
@@ -55,7 +61,7 @@ async function setResendAfter(minutes: number): Promise<void> {
 	await rt.rest('PATCH', `/workflows/${WORKFLOW}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
 }
 
-describe('the weekly alert when the mail server is down', () => {
+describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools (issue 23)', () => {
 	it('a run that fails at Send Email alerts nobody and counts nothing as sent; the next run sends those alerts once; the run after it none', async () => {
 		await rt.clearMails();
 		// 1. the SMTP server is down when the production run reaches Send Email: the run fails there
@@ -89,5 +95,35 @@ describe('the weekly alert when the mail server is down', () => {
 		expect(after.exitCode).toBe(0);
 		expect(await zorgteamMails()).toHaveLength(sent.length);
 		process.stderr.write(`[delivery] failed run, then ${sent.length} mails to ${expected.size} zorgteams, then none\n`);
+	});
+
+	it('one bad row does not silence the zorgteams: they get their alerts, the beheerder one mail with the row to fix', async () => {
+		// the runtime's copy of the sample spreadsheet (this file owns the runtime) gets one row dated 31 February
+		const file = path.join(rt.dataDir, 'sample-data', 'cases.xlsx');
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.readFile(file);
+		const sheet = wb.worksheets[0];
+		const header = (sheet.getRow(1).values as unknown[]).map(String);
+		const cells: Record<string, string> = { caseRef: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '31-02-2026' };
+		sheet.addRow(header.map((h) => cells[h] ?? null));
+		await wb.xlsx.writeFile(file);
+
+		await rt.forgetAlertMemory(WORKFLOW); // a first run
+		await rt.clearMails();
+		const result = await rt.executeWorkflow(WORKFLOW);
+		expect(result.exitCode).toBe(0);
+		const { mails: expected } = expectedAlerts(judgedDay(result));
+		expect(listedPerRecipient(await zorgteamMails())).toEqual(new Map([...expected].map(([to, refs]) => [to, [...refs].sort()])));
+		const beheerder = (await rt.mails()).filter((m) => m.to.includes('beheerder@jeugdhulp.local'));
+		expect(beheerder).toHaveLength(1);
+		expect(beheerder[0].subject).toMatch(/1 rij\(en\) in de casuslijst niet gelezen/);
+		// one line for the row: its case number, the column and what is wrong with it
+		expect(beheerder[0].text).toMatch(/C-2026-0099: Field "zorgteamDate" is not a valid date/);
+		assertNoPersonalData(beheerder[0], 'mail to the beheerder');
+	});
+
+	it('offers only the Deadline Monitor to n8n\'s AI Agent as a tool (README "Privacy" → "AI agents")', () => {
+		const tools = rt.nodes.filter((n) => n.name.endsWith('Tool')).map((n) => n.displayName);
+		expect(tools).toEqual(['Deadline Monitor Tool']);
 	});
 });

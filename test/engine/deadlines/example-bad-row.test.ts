@@ -18,6 +18,8 @@ const REFERENCE = '2026-11-26';
 const ERROR_OUTPUT = 5; // Overdue, Due Soon, On Track, Closed, Unchanged, then Error
 // an impossible date, and a name in a column the sheet should not have: it must not reach the beheerder's mail
 const BAD_ROW: IDataObject = { caseRef: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '31-02-2026', naam: 'Noor Testkind' };
+// a start before the zorgteam date, in a sheet without identifying columns: the error item keeps the row's fields
+const BAD_ORDER: IDataObject = { caseRef: 'C-2026-0098', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '2026-10-01', startDate: '2026-09-01' };
 
 function exampleMonitor(): WorkflowJson {
 	const example = loadWorkflow(EXAMPLE);
@@ -45,7 +47,7 @@ describe('the weekly alert continues past a bad row', () => {
 	it('every zorgteam still gets its cases; the bad row leaves on the Error output, naming the field and the row', async () => {
 		const good = sampleCases();
 		const clean = await runWorkflow(exampleMonitor(), { input: good, mode: 'trigger' });
-		const withBad = await runWorkflow(exampleMonitor(), { input: [...good.slice(0, 5), BAD_ROW, ...good.slice(5)], mode: 'trigger' });
+		const withBad = await runWorkflow(exampleMonitor(), { input: [...good.slice(0, 5), BAD_ROW, ...good.slice(5), BAD_ORDER], mode: 'trigger' });
 		expect(withBad.error).toBeUndefined();
 		const groups = [...withBad.json(NODE, 0), ...withBad.json(NODE, 1)];
 		// the same alerts as without the bad row (worked out on the sample's own reference date: 4 zorgteams, 4 cases each)
@@ -57,9 +59,13 @@ describe('the weekly alert continues past a bad row', () => {
 			'zorgteam.wegwijzer@school.example': ['C-2026-0021', 'C-2026-0022', 'C-2026-0023', 'C-2026-0024'],
 		});
 		const errors = withBad.output(NODE)[ERROR_OUTPUT];
-		expect(errors).toHaveLength(1);
-		expect(errors[0].pairedItem).toEqual({ item: 5 });
+		expect(errors.map((e) => e.pairedItem)).toEqual([{ item: 5 }, { item: good.length + 1 }]);
+		// what the beheerder's mail lists per row: the case reference where the item keeps it, and the error
+		// (with the row number where identifying columns were removed)
 		expect(errors[0].json.error).toMatch(/zorgteamDate.*\(row 6\)/);
+		expect(errors[0].json.caseRef).toBeUndefined();
+		expect(errors[1].json.caseRef).toBe('C-2026-0098');
+		expect(errors[1].json.error).toMatch(/startDate/);
 		assertNoPersonalData(errors.map((e) => e.json), 'error output of the weekly alert');
 		expect(clean.output(NODE)[ERROR_OUTPUT]).toEqual([]);
 	});
@@ -72,12 +78,12 @@ describe('the weekly alert continues past a bad row', () => {
 		expect(next(NODE, ERROR_OUTPUT)).toEqual(['Collect rows to fix']);
 		const collect = example.nodes.find((n) => n.name === 'Collect rows to fix')!;
 		expect(collect.type).toBe('n8n-nodes-base.aggregate');
-		expect(JSON.stringify(collect.parameters)).toContain('"fieldToAggregate":"error"');
+		expect(collect.parameters).toEqual({ aggregate: 'aggregateAllItemData', destinationFieldName: 'rowsToFix', options: {} });
 		const [mailName] = next('Collect rows to fix');
 		const mail = example.nodes.find((n) => n.name === mailName)!;
 		expect(mail.type).toBe('n8n-nodes-base.emailSend');
 		expect(mail.parameters.toEmail).toBe('beheerder@jeugdhulp.local');
-		expect(String(mail.parameters.text)).toContain('rowsToFix');
+		expect(String(mail.parameters.text)).toContain("$json.rowsToFix.map(r => (r.caseRef ? r.caseRef + ': ' : '') + r.error)");
 		// the alerts: Overdue and Due Soon → e-mail zorgteam → Confirm delivery
 		expect([next(NODE, 0), next(NODE, 1)]).toEqual([['E-mail zorgteam'], ['E-mail zorgteam']]);
 		const confirm = example.nodes.find((n) => n.name === next('E-mail zorgteam')[0])!;
