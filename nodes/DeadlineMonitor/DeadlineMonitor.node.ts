@@ -1,7 +1,7 @@
 import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription, NodeConnectionTypes } from 'n8n-workflow';
 
 import { identifyingDataProperties } from '../shared/privacy';
-import { OUTPUTS_EXPRESSION, properties } from './description';
+import { notForConfirm, OUTPUTS_EXPRESSION, properties } from './description';
 import { route } from './router';
 
 /** Deadline Monitor: the shell. Parameters in description.ts and parameters.ts, operations in actions/. */
@@ -33,7 +33,7 @@ export class DeadlineMonitor implements INodeType {
 				displayOptions: { show: { operation: ['checkCases', 'confirmDelivery'] }, hide: { alertOnce: [false] } },
 			},
 		],
-		properties: [...properties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties().map(notForConfirm)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -56,7 +56,7 @@ const operationProperty: INodeProperties = {
 };
 
 /** Hide a parameter for Confirm Delivery (it reads no cases). */
-function notForConfirm(property: INodeProperties): INodeProperties {
+export function notForConfirm(property: INodeProperties): INodeProperties {
 	const hide = { ...(property.displayOptions?.hide ?? {}), operation: ['confirmDelivery'] };
 	return { ...property, displayOptions: { ...(property.displayOptions ?? {}), hide } };
 }

@@ -5,9 +5,9 @@
  * and the next run sends them again, once. Shared memory through the n8n API stand-in
  * (test/helpers/fakeN8nApi.ts) and the static-data memory; the real n8n is in test/e2e/delivery.e2e.test.ts.
  */
-import { IDataObject } from 'n8n-workflow';
+import { IDataObject, INodeType, NodeHelpers } from 'n8n-workflow';
 
-import { runWorkflow, RunOptions, WorkflowJson } from '../../helpers/engine';
+import { loadPackage, PACKAGE_NAME, runWorkflow, RunOptions, WorkflowJson } from '../../helpers/engine';
 import { FakeN8nApi } from '../../helpers/fakeN8nApi';
 import { assertNoPersonalData } from '../../helpers/privacy';
 import { fixture, NODE } from './helpers';
@@ -182,5 +182,31 @@ describe('versions: a node saved as 1.2 keeps counting an alert as sent when emi
 		expect(next.json(NODE, 4)).toHaveLength(4);
 		expect(api.rows(OUTBOX)).toEqual([]); // 1.2 keeps its memory in jeugdhulp_alert_memory
 		expect(api.rows('jeugdhulp_alert_memory')).toHaveLength(4);
+	});
+});
+
+describe('what the editor shows (built description)', () => {
+	const description = (loadPackage().nodes.get(`${PACKAGE_NAME}.deadlineMonitor`) as INodeType).description;
+	const node = { typeVersion: 1.3 };
+	const visible = (values: IDataObject) => {
+		const full = NodeHelpers.getNodeParameters(description.properties, values as never, true, false, node as never, description) as IDataObject;
+		return description.properties.filter((p) => NodeHelpers.displayParameter(full as never, p, node, description)).map((p) => p.name);
+	};
+	const credentialShown = (values: IDataObject) => {
+		const full = NodeHelpers.getNodeParameters(description.properties, values as never, true, false, node as never, description) as IDataObject;
+		return NodeHelpers.displayParameter(full as never, description.credentials![0], node, description);
+	};
+
+	it('Confirm Delivery shows its notice and the shared-memory credential, nothing of the cases', () => {
+		expect(visible({ operation: 'confirmDelivery' })).toEqual(['operation', 'confirmNotice']);
+		expect(credentialShown({ operation: 'confirmDelivery' })).toBe(true);
+	});
+
+	it('Check Cases shows Confirm Delivery Of and Resend Unconfirmed After with Alert Only on Status Change (version 1.3), and the credential only then', () => {
+		expect(visible({ operation: 'checkCases', alertOnce: true })).toEqual(expect.arrayContaining(['confirmStatuses', 'resendAfterMinutes']));
+		expect(visible({ operation: 'checkCases' })).not.toEqual(expect.arrayContaining(['confirmStatuses']));
+		expect(credentialShown({ operation: 'checkCases', alertOnce: true })).toBe(true);
+		expect(credentialShown({ operation: 'checkCases' })).toBe(false);
+		expect(credentialShown({ operation: 'calculateKpis' })).toBe(false);
 	});
 });
