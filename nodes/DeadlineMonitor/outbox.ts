@@ -8,17 +8,25 @@
  * - without: the workflow's global static data (one n8n process, one run at a time), where the Check
  *   Cases node and the Confirm Delivery node of the same workflow both reach it.
  *
+ * Which run sends is decided by the scope's head row, moved by one conditional update (`SharedTable.updateWhere`)
+ * after the run's claims are in: no pause, no timing (issue 23 part 2; domain/deadlines/outbox.ts).
+ *
  * Every item this node emits for a won claim carries `delivery` (claim ids, the case references and
  * statuses, the memory scope; no personal data), which Confirm Delivery reads back through n8n's paired
  * items from the items Send Email returns.
  */
-import { IDataObject, IExecuteFunctions, sleep } from 'n8n-workflow';
+import { randomUUID } from 'crypto';
 
-import { Observation, OutboxRow, outboxRowsToPrune, planClaims, wonClaims } from '../../domain/deadlines';
+import { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+
+import { firstHead, HEAD, nextHead, Observation, OutboxRow, outboxHead, outboxRowsToPrune, planClaims } from '../../domain/deadlines';
 import { hasSharedMemory, SharedTable, StoredRow, TableSpec } from '../shared/store';
-import { AlertOnceResult, CLAIM_SETTLE_MS, memoryScope } from './alertOnce';
+import { AlertOnceResult, memoryScope } from './alertOnce';
 
-/** The Data Table of the outbox: claims (`claim` 0) and confirmations (`claim` = the confirmed claim's id). */
+/**
+ * The Data Table of the outbox: claims (`claim` 0), confirmations (`claim` = the confirmed claim's id) and one
+ * head row per scope (`claim` -1, `status` = `h:<round>:<run token>`) that decides which run sends.
+ */
 export const OUTBOX_TABLE: TableSpec = {
 	name: 'jeugdhulp_alert_outbox',
 	columns: [
@@ -31,6 +39,9 @@ export const OUTBOX_TABLE: TableSpec = {
 
 /** Global static-data key of the outbox without the credential: `{ [scope]: { nextId, rows } }`. */
 export const STATIC_OUTBOX_KEY = 'jeugdhulpAlertOutbox';
+
+/** How often a run that lost the head reads again and claims what is left. */
+const HEAD_ATTEMPTS = 4;
 
 /** What an emitted item carries for Confirm Delivery (field `delivery`). */
 export interface DeliveryInfo {
@@ -49,8 +60,8 @@ interface OutboxStore {
 	rows(): Promise<OutboxRow[]>;
 	insert(rows: NewRow[]): Promise<OutboxRow[]>;
 	delete(ids: number[]): Promise<void>;
-	/** Whether inserts of concurrent runs can be seen late (a database, not this process's static data). */
-	shared: boolean;
+	/** Compare-and-set the scope's head: true when this call moved it from `from` to `to`. */
+	moveHead(from: string, to: string): Promise<boolean>;
 }
 
 function toOutboxRow(row: StoredRow): OutboxRow {
@@ -60,10 +71,10 @@ function toOutboxRow(row: StoredRow): OutboxRow {
 async function dataTableStore(ctx: IExecuteFunctions, scope: string): Promise<OutboxStore> {
 	const table = await SharedTable.open(ctx, OUTBOX_TABLE);
 	return {
-		shared: true,
 		rows: async () => (await table.rows({ scope })).map(toOutboxRow),
 		insert: async (rows) => (await table.insert(rows.map((r) => ({ scope, ...r })))).map(toOutboxRow),
 		delete: (ids) => table.delete(ids),
+		moveHead: async (from, to) => (await table.updateWhere({ scope, claim: HEAD, status: from }, { status: to })).length > 0,
 	};
 }
 
@@ -84,7 +95,6 @@ function staticStore(ctx: IExecuteFunctions, scope: string, now: () => number): 
 	const read = (): OutboxRow[] =>
 		(outbox[scope]?.rows ?? []).map(([id, caseRef, status, claim, createdAt]) => ({ id, caseRef, status, claim, createdAt }));
 	return {
-		shared: false,
 		rows: async () => read(),
 		insert: async (rows) => {
 			const s = mine();
@@ -96,6 +106,11 @@ function staticStore(ctx: IExecuteFunctions, scope: string, now: () => number): 
 			const gone = new Set(ids);
 			const s = mine();
 			s.rows = s.rows.filter(([id]) => !gone.has(id));
+		},
+		moveHead: async (from, to) => {
+			const heads = mine().rows.filter((r) => r[3] === HEAD && r[2] === from);
+			for (const r of heads) r[2] = to;
+			return heads.length > 0;
 		},
 	};
 }
@@ -126,20 +141,35 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 	const memory: DeliveryInfo['memory'] = hasSharedMemory(ctx) ? 'dataTable' : 'staticData';
 	const scope = memoryScope(ctx);
 	const store = await openStore(ctx, memory, scope, () => settings.now);
-	const rows = await store.rows();
-	const plan = planClaims(observed, rows, settings);
+	let rows = await store.rows();
+	if (!outboxHead(rows) && settings.remember) {
+		// the scope's first production run adds its head (of two first runs' heads, the lower id stays the head)
+		await store.insert([{ caseRef: '', status: firstHead(randomUUID()), claim: HEAD }]);
+		rows = await store.rows();
+	}
+	let plan = planClaims(observed, rows, settings);
 
-	let won: Map<string, OutboxRow>;
+	let won = new Map<string, OutboxRow>();
 	if (!settings.remember) {
 		// manual test runs: show what a production run would alert, change nothing
 		won = new Map(plan.claims.map((c) => [c.caseRef, { id: 0, caseRef: c.caseRef, status: c.status, claim: 0, createdAt: settings.now }]));
 	} else {
-		const inserted = await store.insert(plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: 0 })));
-		const mine = inserted.map((row, i) => ({ row, expected: plan.claims[i].expected }));
-		if (mine.length && store.shared) await sleep(CLAIM_SETTLE_MS);
-		const after = mine.length ? await store.rows() : rows;
-		won = wonClaims(mine, after);
-		const prune = outboxRowsToPrune(after, settings.now, settings.maxCases);
+		// claims first, then the head: a run that moves the head has its claims committed before it. A run whose
+		// head moved meanwhile lost the round: its claims are void; it reads again (now with the winner's claims)
+		// and claims what is left, a few times at most (then the rest waits for the next run).
+		for (let attempt = 1; plan.claims.length && attempt <= HEAD_ATTEMPTS; attempt++) {
+			const inserted = await store.insert(plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: 0 })));
+			const head = outboxHead(rows)!;
+			if (await store.moveHead(head.value, nextHead(head, randomUUID()))) {
+				won = new Map(inserted.map((row) => [row.caseRef, row]));
+				rows = [...rows, ...inserted];
+				break;
+			}
+			await store.delete(inserted.map((r) => r.id)).catch(() => undefined); // best effort: a void claim left behind waits for Resend Unconfirmed After
+			rows = await store.rows();
+			plan = planClaims(observed, rows, settings);
+		}
+		const prune = outboxRowsToPrune(rows, settings.now, settings.maxCases);
 		if (prune.length) await store.delete(prune);
 	}
 

@@ -10,7 +10,8 @@
 const config = require('./config');
 
 /** Scopes the shared memory needs (n8n 2.41 public API). */
-const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:delete'];
+// dataTableRow:update: the Deadline Monitor's outbox (version 1.3) moves its head with one conditional update
+const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:update', 'dataTableRow:delete'];
 
 /** The credential as imported before start (API key filled in later by configureSharedMemory). */
 function sharedMemoryCredential({ port }) {

@@ -95,6 +95,17 @@ describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools
 		expect(after.exitCode).toBe(0);
 		expect(await zorgteamMails()).toHaveLength(sent.length);
 		process.stderr.write(`[delivery] failed run, then ${sent.length} mails to ${expected.size} zorgteams, then none\n`);
+		await setResendAfter(10); // the example's own setting again: runs that overlap leave each other's alerts alone
+	});
+
+	it('two production runs started together on a fresh memory send each alert once (the head: one run wins the round)', async () => {
+		await rt.forgetAlertMemory(WORKFLOW);
+		await rt.clearMails();
+		const [a, b] = await Promise.all([rt.executeWorkflow(WORKFLOW), rt.executeWorkflow(WORKFLOW)]);
+		expect([a.exitCode, b.exitCode]).toEqual([0, 0]);
+		const { mails: expected } = expectedAlerts(judgedDay(confirmedItems(a) ? a : b));
+		expect(listedPerRecipient(await zorgteamMails())).toEqual(new Map([...expected].map(([to, refs]) => [to, [...refs].sort()])));
+		expect(confirmedItems(a) + confirmedItems(b)).toBe((await zorgteamMails()).length);
 	});
 
 	it('one bad row does not silence the zorgteams: they get their alerts, the beheerder one mail with the row to fix', async () => {

@@ -59,7 +59,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(mailed()).toEqual([]);
 		const afterFailure = api.rows(OUTBOX);
 		expect(afterFailure.filter((r) => r.claim === 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
-		expect(afterFailure.filter((r) => r.claim !== 0)).toEqual([]); // no confirmation
+		expect(afterFailure.filter((r) => (r.claim as number) > 0)).toEqual([]); // no confirmation
 
 		smtp().down = false;
 		api.now = () => new Date();
@@ -67,7 +67,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(second.error).toBeUndefined();
 		// the overdue and due-soon alerts (C-4 is on track: not mailed, counted as sent when claimed)
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		const confirmations = api.rows(OUTBOX).filter((r) => r.claim !== 0);
+		const confirmations = api.rows(OUTBOX).filter((r) => (r.claim as number) > 0);
 		expect(confirmations.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 		// each confirms the claim the second run won
 		const claimIds = new Set(api.rows(OUTBOX).filter((r) => r.claim === 0).map((r) => r.id));
@@ -124,7 +124,19 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		const w = outboxWorkflow();
 		await Promise.all([run(w, withShared()), run(w, withShared())]);
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		expect(api.rows(OUTBOX).filter((r) => r.claim !== 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(api.rows(OUTBOX).filter((r) => (r.claim as number) > 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+	});
+
+	it('two runs started together send each alert once also when the claims of one commit late (no pause, no timing)', async () => {
+		const w = outboxWorkflow();
+		await run(w, withShared({ input: [] })); // the node's first production run: its head exists
+		// run A's claim insert answers (commits) 1.5 s late; run B inserts, commits and moves the head meanwhile
+		api.commitNextInsertAfter(1500);
+		const first = run(w, withShared());
+		while (!api.requests.some((r) => r.method === 'POST' && r.path.endsWith('/rows'))) await new Promise((r) => setTimeout(r, 5));
+		await Promise.all([first, run(w, withShared())]);
+		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(api.rows(OUTBOX).filter((r) => r.claim === -1)).toHaveLength(1); // one head
 	});
 
 	it('a manual test run neither claims nor confirms', async () => {
