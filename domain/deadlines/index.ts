@@ -8,3 +8,4 @@ export * from './grouping';
 export * from './kpiChart';
 export * from './columns';
 export * from './fieldNames';
+export * from './outbox';

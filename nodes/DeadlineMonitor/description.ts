@@ -8,6 +8,7 @@ import { ExpressionString, INodeProperties } from 'n8n-workflow';
 
 import * as calculateKpis from './actions/calculateKpis.operation';
 import * as checkCases from './actions/checkCases.operation';
+import * as confirmDelivery from './actions/confirmDelivery.operation';
 import { clockProperties, inputProperties } from './parameters';
 
 /**
@@ -16,9 +17,15 @@ import { clockProperties, inputProperties } from './parameters';
  */
 export const OUTPUTS_EXPRESSION: ExpressionString =
 	'={{ ((p) => { if ((p.operation ?? "checkCases") === "calculateKpis") return [{ type: "main", displayName: "KPIs" }];' +
+	' if (p.operation === "confirmDelivery") return [{ type: "main", displayName: "Confirmed" }];' +
 	' const o = [{ type: "main", displayName: "Overdue" }, { type: "main", displayName: "Due Soon" }, { type: "main", displayName: "On Track" }, { type: "main", displayName: "Closed" }];' +
 	' if (p.alertOnce === true) o.push({ type: "main", displayName: "Unchanged" }); return o; })($parameter) }}' as ExpressionString;
 
+/**
+ * The operation selector. Confirm Delivery (node version 1.3, the outbox of "Alert Only on Status Change",
+ * issue 23) is listed for every version: it only confirms what a version 1.3 Check Cases emitted, so in an
+ * older workflow it finds nothing to confirm and changes nothing.
+ */
 const operationProperty: INodeProperties = {
 	displayName: 'Operation',
 	name: 'operation',
@@ -37,16 +44,29 @@ const operationProperty: INodeProperties = {
 			description: 'Per school, zorgteam or overall: share started within the norm against a target, mean and median days',
 			action: 'Calculate deadline indicators',
 		},
+		{
+			name: 'Confirm Delivery',
+			value: 'confirmDelivery',
+			description: 'After Send Email: record that the alerts mailed went out, so "Alert Only on Status Change" (version 1.3) counts them as sent',
+			action: 'Confirm that alerts were delivered',
+		},
 	],
 	default: 'checkCases',
 	description: 'What to do with the incoming cases',
 };
 
+/** Hide a parameter for Confirm Delivery (it reads no cases). */
+export function notForConfirm(property: INodeProperties): INodeProperties {
+	const hide = { ...(property.displayOptions?.hide ?? {}), operation: ['confirmDelivery'] };
+	return { ...property, displayOptions: { ...(property.displayOptions ?? {}), hide } };
+}
+
 /** Every parameter of the node, in the order the editor shows them. */
 export const properties: INodeProperties[] = [
 	operationProperty,
-	...clockProperties,
+	...clockProperties.map(notForConfirm),
 	...checkCases.description,
 	...calculateKpis.description,
-	...inputProperties,
+	...confirmDelivery.description,
+	...inputProperties.map(notForConfirm),
 ];

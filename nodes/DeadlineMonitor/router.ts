@@ -7,6 +7,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { unsupportedOperation } from '../shared/errors';
 import * as calculateKpis from './actions/calculateKpis.operation';
 import * as checkCases from './actions/checkCases.operation';
+import * as confirmDelivery from './actions/confirmDelivery.operation';
 import { properties } from './description';
 
 export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[][]> {
@@ -16,6 +17,8 @@ export async function route(ctx: IExecuteFunctions): Promise<INodeExecutionData[
 			return await checkCases.execute(ctx, properties);
 		case 'calculateKpis':
 			return calculateKpis.execute(ctx, properties);
+		case 'confirmDelivery':
+			return await confirmDelivery.execute(ctx);
 		default:
 			throw unsupportedOperation(ctx.getNode(), operation);
 	}

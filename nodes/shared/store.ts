@@ -180,6 +180,26 @@ export class SharedTable {
 		return res.map(toRow);
 	}
 
+	/**
+	 * Set `data` on every row matching all `column = value` pairs, in one statement; returns the rows it changed.
+	 * A compare-and-set: of two requests that match the same row with the same old value, the database lets
+	 * one change it (PostgreSQL: row lock, the second re-checks its condition and matches nothing; SQLite: one
+	 * writer at a time). Not retried (an update that did commit must not count twice). Needs the
+	 * `dataTableRow:update` scope.
+	 */
+	async updateWhere(where: Record<string, string | number>, data: IDataObject): Promise<StoredRow[]> {
+		const filter: DataTableFilter = {
+			type: 'and',
+			filters: Object.entries(where).map(([columnName, value]) => ({ columnName, condition: 'eq', value })),
+		};
+		const res = await SharedTable.request(this.ctx, this.api, {
+			method: 'PATCH',
+			path: `/data-tables/${this.id}/rows/update`,
+			body: { filter, data, returnData: true },
+		});
+		return (Array.isArray(res) ? (res as IDataObject[]) : []).map(toRow);
+	}
+
 	/** Delete rows by id. */
 	async delete(ids: number[]): Promise<void> {
 		for (let i = 0; i < ids.length; i += DELETE_BATCH) {

@@ -25,6 +25,8 @@ export const BEHAVIOUR_SINCE = {
 	calendarValidity: 1.3,
 	/** Toeleiding Triage 1.3 (issue 21 §4): the 8-week deadline can count school weeks with the Deadline Monitor's clock. */
 	schoolWeekDeadline: 1.3,
+	/** Deadline Monitor: "Alert Only on Status Change" counts an alert as sent once Confirm Delivery confirmed it (the outbox, issue 23). */
+	deliveryOutbox: 1.3,
 } as const;
 
 export type VersionedBehaviour = keyof typeof BEHAVIOUR_SINCE;

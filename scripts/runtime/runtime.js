@@ -165,6 +165,22 @@ class RuntimeClient {
 	async stop() {}
 }
 
+/** Start maildev (SMTP + web inbox) on the runtime's ports, its mails kept in <userFolder>/maildev. */
+function spawnMaildev({ ports, userFolder, logs }) {
+	return spawnService(
+		process.execPath,
+		[
+			path.join(config.REPO_ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'),
+			'--smtp', String(ports.smtp),
+			'--web', String(ports.mailWeb),
+			'--ip', '127.0.0.1',
+			'--web-ip', '127.0.0.1',
+			'--mail-directory', path.join(userFolder, 'maildev'),
+		],
+		{ cwd: userFolder, env: process.env, logFile: logs.maildev },
+	);
+}
+
 /** Same as RuntimeClient, plus the processes it started; stop() ends them. */
 class OwnedRuntime extends RuntimeClient {
 	constructor(state, procs, { temporary, groupsFile }) {
@@ -191,6 +207,19 @@ class OwnedRuntime extends RuntimeClient {
 		this.procs.n8n = await n8n.startServer(this.env, { logFile: this.state.logs.n8n }); // listed in the groups file by spawnService
 		this.procs.n8n.unref();
 		this._cookie = undefined;
+	}
+
+	/** Stop the mail server (a fault test: the SMTP port refuses connections until startMaildev). */
+	async stopMaildev() {
+		await killGroup(this.procs.maildev && this.procs.maildev.pid);
+		this.procs.maildev = undefined;
+	}
+
+	/** Start the mail server again on the same ports (after stopMaildev); resolves when its inbox answers. */
+	async startMaildev() {
+		this.procs.maildev = spawnMaildev(this.state);
+		this.procs.maildev.unref();
+		await waitFor(async () => (await fetch(`${this.urls.inbox}/api/healthz`)).ok, { what: 'maildev', timeoutMs: 30000 });
 	}
 
 	async stop() {
@@ -320,20 +349,7 @@ async function startRuntime(opts) {
 	try {
 		log(`==> Starting maildev (SMTP ${ports.smtp}, inbox ${urls.inbox}) and the case API (${urls.caseApi})`);
 		fs.mkdirSync(path.join(userFolder, 'maildev'), { recursive: true });
-		procs.maildev = remember(
-			spawnService(
-				process.execPath,
-				[
-					path.join(config.REPO_ROOT, 'node_modules', 'maildev', 'dist', 'bin', 'maildev.js'),
-					'--smtp', String(ports.smtp),
-					'--web', String(ports.mailWeb),
-					'--ip', '127.0.0.1',
-					'--web-ip', '127.0.0.1',
-					'--mail-directory', path.join(userFolder, 'maildev'),
-				],
-				{ cwd: userFolder, env: process.env, logFile: logs.maildev },
-			),
-		);
+		procs.maildev = remember(spawnMaildev(state));
 		procs.caseApi = remember(
 			spawnService(process.execPath, [path.join(__dirname, 'case-api.js'), String(ports.caseApi)], {
 				cwd: userFolder,
@@ -367,6 +383,7 @@ async function startRuntime(opts) {
 		// Did n8n load our package? (One missing file listed in package.json → no nodes at all.)
 		const ours = await n8n.loadedPackageNodes(urls.editor);
 		state.nodes = ours.map((t) => ({ name: t.name, displayName: t.displayName }));
+		runtime.nodes = state.nodes; // the returned runtime too, not only the clients that attach later
 		if (!ours.length) {
 			const why = n8n.packageLoadError(logs.n8n) || `see ${logs.n8n}`;
 			const msg = `n8n did not load ${config.PACKAGE_NAME}:\n${why}`;

@@ -10,7 +10,8 @@
 const config = require('./config');
 
 /** Scopes the shared memory needs (n8n 2.41 public API). */
-const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:delete'];
+// dataTableRow:update: the Deadline Monitor's outbox (version 1.3) moves its head with one conditional update
+const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:update', 'dataTableRow:delete'];
 
 /** The credential as imported before start (API key filled in later by configureSharedMemory). */
 function sharedMemoryCredential({ port }) {
@@ -41,8 +42,11 @@ async function configureSharedMemory(rest, port) {
 	return apiKey;
 }
 
-/** The Data Table where "Alert Only on Status Change" keeps its memory (nodes/DeadlineMonitor/alertOnce.ts). */
-const ALERT_MEMORY_TABLE = 'jeugdhulp_alert_memory';
+/**
+ * The Data Tables where "Alert Only on Status Change" keeps its memory: claims of node versions 1–1.2
+ * (nodes/DeadlineMonitor/alertOnce.ts) and the outbox of version 1.3 (nodes/DeadlineMonitor/outbox.ts).
+ */
+const ALERT_MEMORY_TABLES = ['jeugdhulp_alert_memory', 'jeugdhulp_alert_outbox'];
 
 /**
  * Forget what the Deadline Monitors of one workflow remember (rows whose scope is `<workflowId>:<node id>`),
@@ -59,22 +63,26 @@ async function forgetAlertMemory(editorUrl, workflowId, apiKey) {
 		if (!r.ok) throw new Error(`${method} /api/v1${route}: HTTP ${r.status} ${text.slice(0, 300)}`);
 		return text ? JSON.parse(text) : {};
 	};
-	const tables = await api('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name: ALERT_MEMORY_TABLE }))}`);
-	const table = (tables.data || []).find((t) => t.name === ALERT_MEMORY_TABLE);
-	if (!table) return 0; // nothing ran with shared memory yet
-	const rows = [];
-	for (let cursor; ; ) {
-		const page = await api('GET', `/data-tables/${table.id}/rows?${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=250'}`);
-		rows.push(...(page.data || []));
-		cursor = page.nextCursor;
-		if (!cursor) break;
+	let deleted = 0;
+	for (const name of ALERT_MEMORY_TABLES) {
+		const tables = await api('GET', `/data-tables?filter=${encodeURIComponent(JSON.stringify({ name }))}`);
+		const table = (tables.data || []).find((t) => t.name === name);
+		if (!table) continue; // nothing ran with this memory yet
+		const rows = [];
+		for (let cursor; ; ) {
+			const page = await api('GET', `/data-tables/${table.id}/rows?${cursor ? `cursor=${encodeURIComponent(cursor)}` : 'limit=250'}`);
+			rows.push(...(page.data || []));
+			cursor = page.nextCursor;
+			if (!cursor) break;
+		}
+		const mine = rows.filter((row) => String(row.scope).startsWith(`${workflowId}:`)).map((row) => row.id);
+		for (let i = 0; i < mine.length; i += 50) {
+			const filter = { type: 'or', filters: mine.slice(i, i + 50).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
+			await api('DELETE', `/data-tables/${table.id}/rows/delete?filter=${encodeURIComponent(JSON.stringify(filter))}`);
+		}
+		deleted += mine.length;
 	}
-	const mine = rows.filter((row) => String(row.scope).startsWith(`${workflowId}:`)).map((row) => row.id);
-	for (let i = 0; i < mine.length; i += 50) {
-		const filter = { type: 'or', filters: mine.slice(i, i + 50).map((id) => ({ columnName: 'id', condition: 'eq', value: id })) };
-		await api('DELETE', `/data-tables/${table.id}/rows/delete?filter=${encodeURIComponent(JSON.stringify(filter))}`);
-	}
-	return mine.length;
+	return deleted;
 }
 
 module.exports = { sharedMemoryCredential, configureSharedMemory, forgetAlertMemory, SCOPES };

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 describe('weekly deadline alerts in the real runtime', () => {
-	it('mails each zorgteam with overdue or due-soon cases exactly those cases, by pseudonymous reference', async () => {
+	it('mails each zorgteam with overdue or due-soon cases exactly those cases (one mail per status), by pseudonymous reference', async () => {
 		expect(rt.workflows.map((w) => w.id)).toContain(WORKFLOW_ID);
 		// the runtime is shared: whatever ran this workflow before, this is its first run (Alert Only on Status Change)
 		await rt.forgetAlertMemory(WORKFLOW_ID);
@@ -62,20 +62,23 @@ describe('weekly deadline alerts in the real runtime', () => {
 			expect(expected.size).toBe(4);
 		}
 
-		// the node grouped the cases: one item per zorgteam on Overdue / Due Soon, nothing on the error output
-		expect(grouped.map((g) => g.recipientEmail).sort()).toEqual([...expected.keys()].sort());
-		expect(nodeItems(result, 'Deadline Monitor', 4)).toEqual([]);
+		// the node grouped the cases: per zorgteam one item on Overdue and one on Due Soon (node version 1.3),
+		// nothing on the error output (the fifth output is Unchanged, the sixth Error)
+		expect([...new Set(grouped.map((g) => g.recipientEmail))].sort()).toEqual([...expected.keys()].sort());
+		expect(nodeItems(result, 'Deadline Monitor', 5)).toEqual([]);
 
 		const mails = await rt.mails();
-		expect(mails.map((m) => m.to.join(',')).sort()).toEqual([...expected.keys()].sort());
+		expect([...new Set(mails.map((m) => m.to.join(',')))].sort()).toEqual([...expected.keys()].sort());
 		const allRefs = rows.map((r) => r.caseRef);
+		const listedPerRecipient = new Map<string, string[]>();
 		for (const mail of mails) {
 			const want = expected.get(mail.to[0])!;
 			expect(mail.subject).toMatch(/^Signalering 8-wekennorm collectieve jeugdhulp: /);
 			const listed = allRefs.filter((ref) => (mail.text ?? '').includes(ref));
-			expect(listed.sort()).toEqual([...want].sort());
+			expect(want).toEqual(expect.arrayContaining(listed));
+			listedPerRecipient.set(mail.to[0], [...(listedPerRecipient.get(mail.to[0]) ?? []), ...listed]);
 			const listedHtml = allRefs.filter((ref) => (mail.html ?? '').includes(`>${ref}<`));
-			expect(listedHtml.sort()).toEqual([...want].sort());
+			expect(listedHtml.sort()).toEqual([...listed].sort());
 			expect(mail.text).toContain('peildatum');
 			// plain Dutch: what to do and whom to contact, the days in words, no jargon column
 			expect(mail.text).toContain('Wat te doen:');
@@ -84,13 +87,15 @@ describe('weekly deadline alerts in the real runtime', () => {
 			expect(mail.text).toContain('Besproken in zorgteam op');
 			expect(mail.text).not.toContain('Startdatum klok');
 			expect(mail.subject).not.toMatch(/\b(?:[02-9]|\d\d+) termijn verstreken/);
-			for (const ref of want) {
+			for (const ref of listed) {
 				const c = checks.get(ref)!;
 				const line = (mail.text ?? '').split('\n').find((l) => l.startsWith(ref)) ?? '';
 				expect(alertLineProblems(line, c)).toEqual([]);
 			}
 			assertNoPersonalData(mail, `mail to ${mail.to[0]}`);
 		}
+		// together, a zorgteam's mails list each of its cases exactly once
+		for (const [to, want] of expected) expect([...(listedPerRecipient.get(to) ?? [])].sort()).toEqual([...want].sort());
 
 		// the run was a production run: it remembered what it alerted (one row per alerted case at least).
 		// Forgetting it leaves the shared runtime as this test found it, for the next test that runs the example.

@@ -6,7 +6,8 @@
  * calls `commitNextInsertAfter(ms)`: that insert takes its ids at once but its rows become visible
  * (and its response is sent) only `ms` later, as a slow transaction on PostgreSQL.
  * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
- * cursor), insert rows (returnType all), delete rows (or-filter on id). Checks the API key header.
+ * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id).
+ * Checks the API key header.
  */
 import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -135,6 +136,14 @@ export class FakeN8nApi {
 			const at = this.now().toISOString();
 			const added = data.map((r) => ({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at }));
 			return { status: 200, json: added, commit: () => table.rows.push(...added) };
+		}
+		if (rest === 'rows/update' && method === 'PATCH') {
+			// one statement: every matching row changes at once (the compare-and-set the outbox's head relies on)
+			const { filter, data, returnData } = JSON.parse(body) as { filter: Filter; data: Record<string, unknown>; returnData?: boolean };
+			const hit = table.rows.filter((r) => matches(r, filter));
+			const at = this.now().toISOString();
+			for (const r of hit) Object.assign(r, data, { updatedAt: at });
+			return { status: 200, json: returnData ? hit.map((r) => ({ ...r })) : true };
 		}
 		if (rest === 'rows/delete' && method === 'DELETE') {
 			const filter = JSON.parse(q('filter') ?? '{"type":"and","filters":[]}') as Filter;

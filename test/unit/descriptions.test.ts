@@ -70,6 +70,15 @@ describe('package.json follows the community-node rules', () => {
 	});
 });
 
+/** Per node: offered to n8n's AI Agent as a tool? The decision of README "Privacy" → "AI agents". */
+const AI_TOOL: Record<string, boolean> = {
+	'n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor': true, // case references, dates, school, zorgteam: pseudonymous
+	'n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage': false, // BSN, help requests
+	'n8n-nodes-jeugdhulp-onderwijs.recordCleaner': false, // BSN, names, remarks
+	'n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement': false, // pupil numbers (BSN) per delivery
+	'n8n-nodes-jeugdhulp-onderwijs.evaluationTrigger': false, // a trigger (n8n's lint forbids true)
+};
+
 describe.each([...loaded.nodes.entries()])('node %s', (type, node) => {
 	const file = loaded.nodeFiles.get(type)!;
 	const descriptions = descriptionsOf(node);
@@ -97,8 +106,11 @@ describe.each([...loaded.nodes.entries()])('node %s', (type, node) => {
 		}
 	});
 
-	it(isTrigger ? 'is a trigger, so not usable as an AI tool' : 'is usable as an AI tool', () => {
-		for (const d of descriptions) expect(Boolean(d.usableAsTool)).toBe(!isTrigger);
+	// README "Privacy" → "AI agents" (issue 23): only nodes that read no identifying data are offered to n8n's AI Agent
+	const aiTool = AI_TOOL[type];
+	it(aiTool ? 'is usable as an AI tool (it reads pseudonymous data only)' : 'is not usable as an AI tool (a trigger, or it reads identifying data)', () => {
+		expect(aiTool).toBeDefined(); // a new node needs a decision
+		for (const d of descriptions) expect(d.usableAsTool ?? false).toBe(aiTool);
 	});
 
 	it('describes every parameter, also nested ones', () => {

@@ -22,9 +22,22 @@ import { InputReader, openInput } from '../../shared/input';
 import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../../shared/privacy';
 import { readSettings, SharedSettings } from '../parameters';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
+import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint } from '../../shared/hints';
+import { fromVersion, hasBehaviour } from '../../shared/versions';
+import { refuseAsAiTool } from '../../shared/aiTool';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
+/** The statuses a user picks from (Statuses to Group, Confirm Delivery Of). */
+const STATUS_OPTIONS = [
+	{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
+	{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
+	{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
+	{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
+	{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
+];
+/** The outbox's parameters: Check Cases with alert once, from node version 1.3. */
+const outboxOnly = { show: { ...fromVersion(1.3).show, operation: ['checkCases'], alertOnce: [true] } };
 
 /** The parameters of the Check Cases operation (shown when Operation is Check Cases). */
 export const description: INodeProperties[] = [
@@ -55,6 +68,27 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
 		description: 'Upper bound on remembered case references; the ones not seen for the longest time are forgotten first',
 	},
+	// Node version 1.3: the outbox (issue 23) — an alert counts as sent once Confirm Delivery confirmed it
+	{
+		displayName: 'Confirm Delivery Of',
+		name: 'confirmStatuses',
+		type: 'multiOptions',
+		options: STATUS_OPTIONS,
+		default: ['overdue', 'due_soon'],
+		displayOptions: outboxOnly,
+		description:
+			'Alerts with these statuses (the outputs wired to your Send Email node) count as sent only once a Deadline Monitor "Confirm Delivery" step after Send Email confirmed them; a later run sends unconfirmed ones again. Other statuses count as sent when this node emits them. Empty: every alert counts as sent at once (as in version 1.2).',
+	},
+	{
+		displayName: 'Resend Unconfirmed After (Minutes)',
+		name: 'resendAfterMinutes',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 1 },
+		default: 10,
+		displayOptions: outboxOnly,
+		description:
+			'An alert a run emitted but whose mail was not confirmed is sent again by a later run once it is this old; younger ones are left alone, as the run that emitted them may still be sending. Longer than your workflow takes to send its mails.',
+	},
 	{
 		displayName: 'Group Per Recipient',
 		name: 'groupByRecipient',
@@ -80,13 +114,7 @@ export const description: INodeProperties[] = [
 		displayName: 'Statuses to Group',
 		name: 'groupStatuses',
 		type: 'multiOptions',
-		options: [
-			{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
-			{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
-			{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
-			{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
-			{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
-		],
+		options: STATUS_OPTIONS,
 		default: ['overdue', 'due_soon'],
 		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
 		description:
@@ -179,6 +207,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	// Every parameter is read once per run; see README "Data as it arrives".
 	const input = openInput(ctx, { properties: nodeProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
+	if (alertOnce) refuseAsAiTool(ctx.getNode(), 'Alert Only on Status Change');
 	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
@@ -213,6 +242,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	});
 
 	let memory: AlertOnceResult | undefined;
+	let outbox: OutboxResult | undefined;
 	if (alertOnce) {
 		const observed: Array<{ caseRef: string; status: string }> = [];
 		for (const item of ctx.getInputData()) {
@@ -224,13 +254,25 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 				// judged again (and reported per item) when routing
 			}
 		}
-		memory = await claimAlerts(ctx, observed, {
+		const claimSettings = {
 			// Manual test runs compare with what production runs remembered, but do not change it.
 			remember: ctx.getMode() !== 'manual',
 			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
 			now: Date.now(),
-		});
+		};
+		if (hasBehaviour(ctx.getNode(), 'deliveryOutbox')) {
+			outbox = await claimThroughOutbox(ctx, observed, {
+				...claimSettings,
+				resendAfterMs: (ctx.getNodeParameter('resendAfterMinutes', 0, 10) as number) * 60_000,
+				confirmed: new Set(ctx.getNodeParameter('confirmStatuses', 0, ['overdue', 'due_soon']) as string[]),
+			});
+			memory = outbox;
+		} else memory = await claimAlerts(ctx, observed, claimSettings);
 	}
+	const withDelivery = (json: IDataObject, cases: CaseCheck[]): IDataObject => {
+		const delivery = outbox?.delivery(cases);
+		return delivery ? { ...json, [DELIVERY_FIELD]: delivery as unknown as IDataObject } : json;
+	};
 	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
 	// the language of the grouped e-mail and of the error in words on error items
@@ -245,11 +287,12 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			const json = { ...item.json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject };
 			const output = changed(check) ? outputFor(check.status) : OUTPUT.unchanged;
 			recipients.add(check, output);
-			return { json, output };
+			return { json: output === OUTPUT.unchanged ? json : withDelivery(json, [check]), output };
 		}, privacy, input, undefined, { messageLanguage, caseReference });
 	} else {
-		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients);
+		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients, withDelivery);
 	}
+	if (outbox) for (const hint of outboxHints(ctx, outbox)) ctx.addExecutionHints(hint);
 
 	memory?.finish();
 	const hint = gaps.hint();
@@ -272,6 +315,7 @@ function groupedOutputs(
 	notApplicable: (item: INodeExecutionData) => IDataObject,
 	privacy: IdentifyingData | undefined,
 	recipients: RecipientTally,
+	withDelivery: (json: IDataObject, cases: CaseCheck[]) => IDataObject,
 ): INodeExecutionData[][] {
 	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
 	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
@@ -284,10 +328,8 @@ function groupedOutputs(
 	const items = ctx.getInputData();
 	const single = (check: CaseCheck, itemIndex: number, output: number) => {
 		recipients.add(check, output);
-		outputs[output].push({
-			json: minimiseOutput(privacy, { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject }, itemIndex),
-			pairedItem: { item: itemIndex },
-		});
+		const json = minimiseOutput(privacy, { ...items[itemIndex].json, [outputField]: caseOutput(check, settings.spec) as unknown as IDataObject }, itemIndex);
+		outputs[output].push({ json: output === OUTPUT.unchanged ? json : withDelivery(json, [check]), pairedItem: { item: itemIndex } });
 	};
 	const toGroup: Array<{ check: CaseCheck; member: number }> = [];
 	for (const { value: check, itemIndex } of parsed.ok) {
@@ -305,11 +347,45 @@ function groupedOutputs(
 	const { spec } = settings;
 	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
 	const splitBy = ctx.getNode().typeVersion >= GROUP_PER_OUTPUT_VERSION ? outputFor : undefined;
+	const checkOf = new Map(toGroup.map((g) => [g.member, g.check]));
 	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy, markUncertain: spec.markUncertain })) {
 		outputs[outputFor(group.status)].push({
-			json: group.summary as unknown as IDataObject,
+			json: withDelivery(group.summary as unknown as IDataObject, group.members.map((m) => checkOf.get(m)!)),
 			pairedItem: group.members.map((item) => ({ item })),
 		});
 	}
 	return outputs;
+}
+
+/** What the outbox noticed (counts only): alerts held back or re-sent, and a missing Confirm Delivery step. */
+function outboxHints(ctx: IExecuteFunctions, outbox: OutboxResult): NodeExecutionHint[] {
+	const hints: NodeExecutionHint[] = [];
+	if (outbox.resent) {
+		hints.push({
+			type: 'info',
+			location: 'outputPane',
+			message: `${outbox.resent} alert(s) sent again: an earlier run emitted them, but no Confirm Delivery step confirmed that their mail went out.`,
+		});
+	}
+	if (outbox.inFlight) {
+		hints.push({
+			type: 'info',
+			location: 'outputPane',
+			message: `${outbox.inFlight} alert(s) wait for confirmation from a run that emitted them recently (less than "Resend Unconfirmed After" ago): not sent again yet.`,
+		});
+	}
+	const node = ctx.getNode();
+	const confirmStep = ctx
+		.getChildNodes(node.name, { includeNodeParameters: true })
+		.some((n) => n.type === node.type && n.parameters?.operation === 'confirmDelivery');
+	if (!confirmStep && (ctx.getNodeParameter('confirmStatuses', 0, []) as string[]).length) {
+		hints.push({
+			type: 'warning',
+			location: 'outputPane',
+			message:
+				'No Deadline Monitor "Confirm Delivery" step follows this node: alerts are never confirmed and are sent again by every run. ' +
+				'Add one after your Send Email node, or empty "Confirm Delivery Of" (README "Build the weekly alert yourself").',
+		});
+	}
+	return hints;
 }

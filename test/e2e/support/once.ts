@@ -27,6 +27,9 @@ const ZONE = 'Europe/Amsterdam';
 /** A runtime this test file owns (it restarts and kills n8n), with the restart the scenarios need. */
 export interface OwnedRuntime extends E2ERuntime {
 	restartN8n(options?: { signal?: 'SIGTERM' | 'SIGKILL' }): Promise<void>;
+	/** Stop the mail server (its SMTP port refuses connections) and start it again (scripts/runtime/runtime.js). */
+	stopMaildev(): Promise<void>;
+	startMaildev(): Promise<void>;
 	env: Record<string, string>;
 	queue?: boolean;
 	workers?: Array<{ pid: number; logFile: string }>;

@@ -5,6 +5,8 @@
  */
 import fc from 'fast-check';
 
+import { interleave } from '../../helpers/interleave';
+
 import {
 	CLAIM_GRACE_MS,
 	ClaimRow,
@@ -44,16 +46,6 @@ function* run(store: ModelStore, observed: Observation[], now: number, maxCases:
 	for (const o of observed) if (won.delete(o.caseRef)) alerts.push(o);
 	yield;
 	store.delete(rowsToPrune(after, now, maxCases));
-}
-
-/** Run generators step by step in the order `schedule` picks (index modulo the runs still going). */
-function interleave(runs: Array<Generator<void>>, schedule: number[]) {
-	const live = [...runs];
-	let k = 0;
-	while (live.length) {
-		const i = (schedule[k++ % Math.max(schedule.length, 1)] ?? 0) % live.length;
-		if (live[i].next().done) live.splice(i, 1);
-	}
 }
 
 const STATUSES = ['overdue', 'due_soon', 'on_track', 'closed'];

@@ -1,0 +1,199 @@
+/**
+ * The alert outbox (node version 1.3, issue 23): a case counts as alerted only once its mail went out.
+ *
+ * The store holds append-only rows `{ caseRef, status, claim }` with an id the database assigns in
+ * increasing order (an n8n Data Table, or the workflow's static data; nodes/DeadlineMonitor/outbox.ts):
+ * - a **claim** (`claim` 0): a run took it on itself to alert `caseRef` with `status`;
+ * - a **confirmation** (`claim` = the id of a claim): the mail for that claim went out (the operation
+ *   Confirm Delivery, placed after the Send Email node, writes it).
+ *
+ * A production run decides per observed case (`planClaims`):
+ * - its status differs from the latest claim's (or there is none) → claim it (a new alert);
+ * - same status, and a claim of that status since the last change was confirmed → unchanged;
+ * - same status, unconfirmed, the latest claim younger than `resendAfterMs` → unchanged: a run may still
+ *   be sending it (counted as `inFlight`);
+ * - same status, unconfirmed and older → claim it again (a re-sent alert): the run that claimed it
+ *   failed or stopped before its mail went out.
+ * Which run sends (issue 23 part 2: correct whatever the timing): each scope has a **head** row (`claim` -1)
+ * whose status is `h:<round>:<run token>`. A run reads the head and the rows, inserts its claims, and only then
+ * moves the head from the value it read to the next round (`nextHead`) — one compare-and-set statement in the
+ * database (nodes/shared/store.ts `updateWhere`). If the head moved, the run lost: it sends nothing (its claims
+ * stay unconfirmed: sent later if nobody confirms them). Only one run per round sends, and the winner read every
+ * claim of the round before it: that round's winner inserted (committed) them before it moved the head the
+ * winner saw. No pause, no assumption about when ids are assigned or commits land — except once: the first
+ * production runs of a scope each add a head, and should one of those inserts commit only after another run
+ * read the heads, both can win that first round (README "Running at scale").
+ * So, under any interleaving of runs, delayed commits and failures of the send step (property-tested in
+ * test/unit/deadlines/outbox.test.ts): no alert is sent twice by runs that overlap; every alert is eventually
+ * confirmed once a run's mail goes out; an unconfirmed alert is re-sent by a later run after `resendAfterMs`; a
+ * confirmed one is never sent again. What it gives up: a run still sending after `resendAfterMs` can be
+ * overtaken by a re-send, and a run that loses the head because another run moved it sends nothing now (its
+ * alerts follow after `resendAfterMs`) — a zorgteam gets an alert twice or late, never none. Statuses outside
+ * `confirmed` (not mailed: On Track, Closed) count as delivered when claimed, as in version 1.2.
+ */
+import { CLAIM_GRACE_MS, ClaimRow, Observation } from './alertMemory';
+
+/** A row of the outbox as read back from the store. */
+export interface OutboxRow extends ClaimRow {
+	/** 0 for a claim; for a confirmation, the id of the claim it confirms; `HEAD` for the scope's head. */
+	claim: number;
+}
+
+/** `claim` of the head row; its `caseRef` is empty and its `status` the head value (`h:<round>:<token>`). */
+export const HEAD = -1;
+
+/** A claim a run is about to insert. */
+export interface PlannedClaim extends Observation {
+	/** True when the status did not change: the earlier claim was never confirmed. */
+	resend: boolean;
+}
+
+/** The scope's head: the value to compare-and-set and its round (undefined when the scope has no head yet). */
+export interface OutboxHead {
+	value: string;
+	round: number;
+}
+
+function parseHead(value: string): OutboxHead | undefined {
+	const m = /^h:(\d+):/.exec(value);
+	return m ? { value, round: Number(m[1]) } : undefined;
+}
+
+/**
+ * The head of the rows: the head row of the highest round, of several the one with the lowest id. Two first
+ * runs of a scope may each add a head (each with its own token): the one committed first has the lower id and
+ * stays the head; the other is never moved and goes with pruning.
+ */
+export function outboxHead(rows: OutboxRow[]): OutboxHead | undefined {
+	let head: (OutboxHead & { id: number }) | undefined;
+	for (const row of rows) {
+		if (row.claim !== HEAD) continue;
+		const h = parseHead(row.status);
+		if (h && (!head || h.round > head.round || (h.round === head.round && row.id < head.id))) head = { ...h, id: row.id };
+	}
+	return head && { value: head.value, round: head.round };
+}
+
+/** The head a run adds to a scope that has none yet (its first production run); `token` tells runs apart. */
+export function firstHead(token: string): string {
+	return `h:0:${token}`;
+}
+
+/** The value a run moves the head to when it claims after `head`; `token` tells runs apart (no personal data). */
+export function nextHead(head: OutboxHead, token: string): string {
+	return `h:${head.round + 1}:${token}`;
+}
+
+export interface OutboxPlan {
+	claims: PlannedClaim[];
+	/** Cases whose latest claim is unconfirmed and younger than `resendAfterMs` (another run may be sending it). */
+	inFlight: number;
+	/** Cases re-sent because their claim was never confirmed. */
+	resent: number;
+}
+
+export interface OutboxOptions {
+	/** Epoch ms. */
+	now: number;
+	/** An unconfirmed claim younger than this (ms) is left alone; older ones are claimed again. */
+	resendAfterMs: number;
+	/** The statuses whose alerts need a confirmation (the ones mailed); others count as delivered when claimed. */
+	confirmed: ReadonlySet<string>;
+}
+
+/** Claims (ascending id) per case, and the set of confirmed claim ids. */
+export function readOutbox(rows: OutboxRow[]): { claims: Map<string, OutboxRow[]>; confirmedIds: Set<number> } {
+	const claims = new Map<string, OutboxRow[]>();
+	const confirmedIds = new Set<number>();
+	for (const row of [...rows].sort((a, b) => a.id - b.id)) {
+		if (row.claim === HEAD) continue;
+		if (row.claim > 0) {
+			confirmedIds.add(row.claim);
+			continue;
+		}
+		const list = claims.get(row.caseRef);
+		if (list) list.push(row);
+		else claims.set(row.caseRef, [row]);
+	}
+	return { claims, confirmedIds };
+}
+
+/**
+ * Whether the latest status of a case (its last claim) was delivered: some claim of that status made
+ * since the status last changed is confirmed, or the status needs no confirmation.
+ */
+function delivered(caseClaims: OutboxRow[], confirmedIds: Set<number>, confirmed: ReadonlySet<string>): boolean {
+	const status = caseClaims[caseClaims.length - 1].status;
+	if (!confirmed.has(status)) return true;
+	for (let i = caseClaims.length - 1; i >= 0 && caseClaims[i].status === status; i--) {
+		if (confirmedIds.has(caseClaims[i].id)) return true;
+	}
+	return false;
+}
+
+/** Which observed cases this run claims (each case once, its first observation kept). */
+export function planClaims(observed: Observation[], rows: OutboxRow[], { now, resendAfterMs, confirmed }: OutboxOptions): OutboxPlan {
+	const { claims, confirmedIds } = readOutbox(rows);
+	const seen = new Set<string>();
+	const plan: OutboxPlan = { claims: [], inFlight: 0, resent: 0 };
+	for (const o of observed) {
+		if (seen.has(o.caseRef)) continue;
+		seen.add(o.caseRef);
+		const caseClaims = claims.get(o.caseRef);
+		const latest = caseClaims?.[caseClaims.length - 1];
+		if (!latest || latest.status !== o.status) {
+			plan.claims.push({ ...o, resend: false });
+		} else if (!delivered(caseClaims!, confirmedIds, confirmed)) {
+			if (now - latest.createdAt < resendAfterMs) plan.inFlight++;
+			else {
+				plan.claims.push({ ...o, resend: true });
+				plan.resent++;
+			}
+		}
+	}
+	return plan;
+}
+
+/**
+ * Ids of outbox rows that may be deleted. Per case, the rows that decide it are kept: its latest claim and
+ * the newest confirmed claim since its status last changed (with its confirmation). Other claims are history,
+ * deleted once a later claim of the case is older than `graceMs` (no run can still be deciding against
+ * them). Cases beyond `maxCases` whose latest claim is oldest (and older than `graceMs`) are forgotten
+ * whole. Confirmations whose claim is gone go too, and head rows other than the current head.
+ */
+export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: number, graceMs = CLAIM_GRACE_MS): number[] {
+	const { claims, confirmedIds } = readOutbox(rows);
+	const prune = new Set<number>();
+	const latest: OutboxRow[] = [];
+	for (const caseClaims of claims.values()) {
+		const last = caseClaims[caseClaims.length - 1];
+		latest.push(last);
+		const keep = new Set([last.id]);
+		for (let i = caseClaims.length - 1; i >= 0 && caseClaims[i].status === last.status; i--) {
+			if (confirmedIds.has(caseClaims[i].id)) {
+				keep.add(caseClaims[i].id);
+				break;
+			}
+		}
+		let settled = -1;
+		for (let i = caseClaims.length - 1; i >= 0; i--) {
+			if (now - caseClaims[i].createdAt > graceMs) {
+				settled = i;
+				break;
+			}
+		}
+		for (let i = 0; i < settled; i++) if (!keep.has(caseClaims[i].id)) prune.add(caseClaims[i].id);
+	}
+	if (latest.length > maxCases) {
+		latest.sort((a, b) => a.id - b.id);
+		for (const row of latest.slice(0, latest.length - maxCases)) {
+			if (now - row.createdAt <= graceMs) continue;
+			for (const r of claims.get(row.caseRef) ?? []) prune.add(r.id);
+		}
+	}
+	const head = outboxHead(rows);
+	for (const r of rows) if (r.claim === HEAD && r.status !== head?.value) prune.add(r.id); // a stale head
+	const claimIds = new Set(rows.filter((r) => r.claim === 0 && !prune.has(r.id)).map((r) => r.id));
+	for (const r of rows) if (r.claim > 0 && !claimIds.has(r.claim)) prune.add(r.id);
+	return [...prune];
+}
