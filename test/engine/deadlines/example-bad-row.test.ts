@@ -62,7 +62,7 @@ describe('the weekly alert continues past a bad row', () => {
 		expect(errors.map((e) => e.pairedItem)).toEqual([{ item: 5 }, { item: good.length + 1 }]);
 		// what the beheerder's mail lists per row: the case reference where the item keeps it, and the error
 		// (with the row number where identifying columns were removed)
-		expect(errors[0].json.error).toMatch(/zorgteamDate.*\(row 6\)/);
+		expect(errors[0].json.error).toMatch(/zorgteamDate.*\(item 6, case C-2026-0099\)/);
 		expect(errors[0].json.caseRef).toBeUndefined();
 		expect(errors[1].json.caseRef).toBe('C-2026-0098');
 		expect(errors[1].json.error).toMatch(/startDate/);

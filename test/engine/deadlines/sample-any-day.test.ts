@@ -50,20 +50,27 @@ describe.each(sampleDays())('the sample data made for %s', (day) => {
 		const r = await runWorkflow(exampleMonitor(day), { input });
 		expect(r.error).toBeUndefined();
 		const { mails, checks } = expectedAlerts(day, input);
+		// the example (node version 1.3) groups per zorgteam and status: every zorgteam has an item on Overdue and on Due Soon
+		const everyZorgteam = SCHOOLS.map((s) => s.zorgteamEmail).sort();
+		expect(r.json(NODE, 0).map((g) => g.recipientEmail).sort()).toEqual(everyZorgteam);
+		expect(r.json(NODE, 1).map((g) => g.recipientEmail).sort()).toEqual(everyZorgteam);
 		const groups = [...r.json(NODE, 0), ...r.json(NODE, 1)];
-		expect(groups.map((g) => g.recipientEmail).sort()).toEqual(SCHOOLS.map((s) => s.zorgteamEmail).sort());
+		const listedFor = new Map<string, string[]>();
 		const words = new Set<number>();
 		const problems: string[] = [];
-		for (const group of groups) {
+		for (const [k, group] of groups.entries()) {
+			const status = k < r.json(NODE, 0).length ? 'overdue' : 'due_soon';
 			const listed = (group.cases as IDataObject[]).map((c) => c.caseRef as string);
-			expect([...listed].sort()).toEqual([...mails.get(group.recipientEmail as string)!].sort());
+			listedFor.set(group.recipientEmail as string, [...(listedFor.get(group.recipientEmail as string) ?? []), ...listed]);
 			const lines = (group.text as string).split('\n');
 			for (const ref of listed) {
 				const expected = checks.get(ref)!;
+				expect({ ref, status: expected.status }).toEqual({ ref, status });
 				words.add(expected.daysRemaining!);
 				problems.push(...alertLineProblems(lines.find((l) => l.startsWith(ref)) ?? '', expected));
 			}
 		}
+		expect(new Map([...listedFor].map(([to, refs]) => [to, refs.sort()]))).toEqual(new Map([...mails].map(([to, refs]) => [to, [...refs].sort()])));
 		expect(problems).toEqual([]);
 		expect([...words]).toEqual(expect.arrayContaining([1, 0, -1, 6, -14]));
 	});
