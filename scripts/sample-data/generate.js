@@ -19,6 +19,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const ExcelJS = require('exceljs');
+const JSZip = require('jszip');
 
 const { caseRows, COLUMNS: CASE_COLUMNS, DATE_COLUMNS } = require('./cases');
 const { deliveryRows, invoiceRows } = require('./settlement');
@@ -54,7 +55,13 @@ async function writeXlsx(file, sheet, columns, rows, date, dateColumns = []) {
 	}
 	for (const c of dateColumns) ws.getColumn(c).numFmt = 'dd-mm-yyyy';
 	ws.getRow(1).font = { bold: true };
-	await wb.xlsx.writeFile(file);
+	// An xlsx is a zip whose entries carry the time they were written: pin them to the day, so the same day
+	// gives the same bytes (exceljs stamps each entry with the current time).
+	const zip = await JSZip.loadAsync(await wb.xlsx.writeBuffer());
+	zip.forEach((_name, entry) => {
+		entry.date = wb.created;
+	});
+	fs.writeFileSync(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
 }
 
 /**

@@ -37,6 +37,8 @@ describe('the sample-data command', () => {
 	it('is deterministic: the same day gives the same bytes, another day other dates', async () => {
 		const [a, b, c] = [tmp(), tmp(), tmp()];
 		await writeSampleData('2028-02-29', a);
+		// a zip entry's time has a 2-second resolution: write the second copy in another 2-second step
+		await new Promise((resolve) => setTimeout(resolve, 2100));
 		await writeSampleData('2028-02-29', b);
 		await writeSampleData('2028-03-01', c);
 		for (const f of ['cases.csv', 'cases.xlsx', 'deliveries.xlsx', 'invoices.csv', 'requests.csv']) {
