@@ -19,10 +19,10 @@ function next(now, at) {
 	return thisYear > now ? thisYear : at(now.year + 1);
 }
 
-/** 00:55 UTC on the last Sunday of a month: five minutes before the EU clock change at 01:00 UTC. */
+/** 00:59:30 UTC on the last Sunday of a month: half a minute before the EU clock change at 01:00 UTC, so a run crosses it. */
 function beforeClockChange(year, month) {
 	const last = DateTime.fromObject({ year, month, day: 1 }, { zone: 'UTC' }).endOf('month').startOf('day');
-	return last.minus({ days: last.weekday % 7 }).set({ hour: 0, minute: 55 }).setZone(ZONE);
+	return last.minus({ days: last.weekday % 7 }).set({ hour: 0, minute: 59, second: 30 }).setZone(ZONE);
 }
 
 /** name → how to find its next instant from `now` (a luxon DateTime in Amsterdam). */
@@ -31,11 +31,13 @@ const MOMENTS = {
 	'mid-january': (now) => next(now, (y) => DateTime.fromObject({ year: y, month: 1, day: 15, hour: 10 }, { zone: ZONE })),
 	// a day in the summer holiday (every region is on holiday in the last week of July)
 	summer: (now) => next(now, (y) => DateTime.fromObject({ year: y, month: 7, day: 25, hour: 10 }, { zone: ZONE })),
-	// New Year's Eve, half an hour before midnight in Amsterdam: the run crosses into a new year and quarter
-	'new-years-eve': (now) => next(now, (y) => DateTime.fromObject({ year: y, month: 12, day: 31, hour: 23, minute: 30 }, { zone: ZONE })),
-	// the night the clocks go forward (last Sunday of March, 02:00 → 03:00 in Amsterdam), five minutes before
+	// New Year's Eve, a minute before midnight in Amsterdam: the run crosses into a new year and quarter
+	'new-years-eve': (now) => next(now, (y) => DateTime.fromObject({ year: y, month: 12, day: 31, hour: 23, minute: 59 }, { zone: ZONE })),
+	// New Year's night, half past midnight in Amsterdam: Amsterdam is in the new year, UTC still in the old one
+	'new-year-utc-behind': (now) => next(now, (y) => DateTime.fromObject({ year: y, month: 1, day: 1, hour: 0, minute: 30 }, { zone: ZONE })),
+	// the night the clocks go forward (last Sunday of March, 02:00 → 03:00 in Amsterdam), just before
 	'dst-spring': (now) => next(now, (y) => beforeClockChange(y, 3)),
-	// the night the clocks go back (last Sunday of October, 03:00 → 02:00 in Amsterdam), five minutes before
+	// the night the clocks go back (last Sunday of October, 03:00 → 02:00 in Amsterdam), just before
 	'dst-autumn': (now) => next(now, (y) => beforeClockChange(y, 10)),
 	'plus-1y': (now) => now.plus({ years: 1 }),
 	'plus-2y': (now) => now.plus({ years: 2 }),

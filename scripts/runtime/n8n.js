@@ -18,6 +18,9 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 	// no tokens or secrets from the developer's shell leak into expressions.
 	const base = {};
 	for (const k of ['HOME', 'USER', 'LANG', 'LC_ALL', 'TMPDIR', 'TERM']) if (process.env[k]) base[k] = process.env[k];
+	// A moved clock (scripts/test-dates.sh: libfaketime by LD_PRELOAD) reaches n8n and its workers too, so the
+	// whole runtime lives on one moved day; nothing else of the caller's environment does.
+	for (const [k, v] of Object.entries(process.env)) if (v && (k === 'LD_PRELOAD' || k.startsWith('FAKETIME') || k.startsWith('DONT_FAKE_'))) base[k] = v;
 	const { PATH } = nodeEnv();
 	return {
 		...base,
