@@ -4,7 +4,7 @@
  * - Google Sheets: n8n's Google Sheets node gives every row its sheet row number (`row_number`, the header
  *   being row 1): that number, as "sheet row 4".
  * - Extract From File (and the older Spreadsheet File node) straight before the node: the item's position
- *   plus the header line, said as such: "row 5 of the file (line 1 = header)".
+ *   plus the header line, said as such: "row 5 of the file, the header being row 1".
  * - Anything else: the item's position counted from 1, as n8n's item list shows it: "item 3".
  * Where the row has a pseudonymous case reference, it is named too ("case C-2026-0001"): never a name,
  * BSN or free text.
@@ -48,21 +48,21 @@ export function rowOf(json: Record<string, unknown>, itemIndex: number, source: 
 const WORDS = {
 	en: {
 		sheet: (n: number) => `sheet row ${n}`,
-		file: (n: number) => `row ${n} of the file (line 1 = header)`,
+		file: (n: number) => `row ${n} of the file, the header being row 1`,
 		fileWithoutHeader: (n: number) => `row ${n} of the file`,
 		item: (n: number) => `item ${n}`,
 		case: 'case',
 	},
 	nl: {
 		sheet: (n: number) => `rij ${n} van het werkblad`,
-		file: (n: number) => `rij ${n} van het bestand (regel 1 = kopregel)`,
+		file: (n: number) => `rij ${n} van het bestand, de kopregel meegeteld`,
 		fileWithoutHeader: (n: number) => `rij ${n} van het bestand`,
 		item: (n: number) => `item ${n}`,
 		case: 'casus',
 	},
 } as const;
 
-/** `sheet row 4`, `row 5 of the file (line 1 = header)`, `item 3`, plus `, case C-2026-0001` (English), or the Dutch. */
+/** `sheet row 4`, `row 5 of the file, the header being row 1`, `item 3`, plus `, case C-2026-0001` (English), or the Dutch. */
 export function describeRow(ref: RowRef, language: Language = 'en'): string {
 	const words = WORDS[language === 'nl' ? 'nl' : 'en'];
 	const row = words[ref.of](ref.number);
@@ -81,7 +81,7 @@ export function describeRows(refs: readonly RowRef[], max = 10): string {
 	if (!shown.every((r) => r.of === of)) return shown.map((r) => describeRow({ number: r.number, of: r.of })).join(', ') + more;
 	const numbers = shown.map((r) => r.number).join(', ') + more;
 	if (of === 'sheet') return `sheet row(s) ${numbers}`;
-	if (of === 'file') return `row(s) ${numbers} of the file (line 1 = header)`;
+	if (of === 'file') return `row(s) ${numbers} of the file, the header being row 1`;
 	if (of === 'fileWithoutHeader') return `row(s) ${numbers} of the file`;
 	return `item(s) ${numbers}`;
 }

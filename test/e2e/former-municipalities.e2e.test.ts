@@ -34,7 +34,7 @@ describe('Former municipalities in real n8n', () => {
 		const toFix = nodeItems(result, 'Record Cleaner', 2);
 		expect(toFix.map((r) => [r.leerlingRef, (r.details as { code: string }).code])).toEqual([['L-0204', 'split_municipality']]);
 		expect(toFix[0].error).toBe(
-			'Field "woonplaats" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865)',
+			'Field "woonplaats" names Haaren (0788), which no longer exists: since 1 January 2021 it is divided over Boxtel (0757), Oisterwijk (0824), Tilburg (0855) and Vught (0865) (row 5 of the file, the header being row 1)',
 		);
 	});
 });

@@ -60,7 +60,8 @@ describe('Record Cleaner in real n8n', () => {
 		expect(mails[0].subject).toBe(`Leerlingbestand: ${toFix.length} rij(en) om te herstellen`);
 		expect(mails[0].text).toContain('L-0004');
 		// Dutch lines (which column, what to do), no English error text, no n8n footer
-		expect(mails[0].text).toContain('- L-0004: Het veld "zorgteamDatum" bevat geen geldige datum.');
+		// the row as the spreadsheet shows it: L-0004 is the fourth row under the header (issue 22)
+		expect(mails[0].text).toContain('- L-0004: Het veld "zorgteamDatum" bevat geen geldige datum (rij 5 van het bestand, de kopregel meegeteld).');
 		expect(mails[0].text).toContain('- L-0005: Het veld "bsn" bevat geen geldig BSN');
 		expect(mails[0].text).not.toMatch(/Field "|is not a valid|does not exist/);
 		expect(`${mails[0].text}\n${mails[0].html ?? ''}`).not.toMatch(/sent automatically with n8n/i);

@@ -31,8 +31,8 @@ describe('rowSource', () => {
 
 	it('names item 4 (index 3) read by Extract From File as row 5 of the file; a Google Sheets row_number always wins', () => {
 		const rows = rowNamer(ctxAfter({ name: 'Extract', type: 'n8n-nodes-base.extractFromFile' }), (json) => json.caseRef as string | undefined);
-		expect(describeRow(rows({}, 3))).toBe('row 5 of the file (line 1 = header)');
-		expect(describeRow(rows({ caseRef: 'C-2026-0001' }, 3), 'nl')).toBe('rij 5 van het bestand (regel 1 = kopregel), casus C-2026-0001');
+		expect(describeRow(rows({}, 3))).toBe('row 5 of the file, the header being row 1');
+		expect(describeRow(rows({ caseRef: 'C-2026-0001' }, 3), 'nl')).toBe('rij 5 van het bestand, de kopregel meegeteld, casus C-2026-0001');
 		expect(describeRow(rows({ row_number: 7 }, 3))).toBe('sheet row 7');
 	});
 });

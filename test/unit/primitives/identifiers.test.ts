@@ -259,8 +259,8 @@ describe('rows as the user sees them (issue 22 §5)', () => {
 	it('Google Sheets row_number, Extract From File position plus the header row, or the item counted from 1', () => {
 		expect(describeRow(rowOf({ row_number: 4 }, 2, 'items'))).toBe('sheet row 4');
 		expect(describeRow(rowOf({ row_number: 4 }, 2, 'items'), 'nl')).toBe('rij 4 van het werkblad');
-		expect(describeRow(rowOf({}, 3, 'file'))).toBe('row 5 of the file (line 1 = header)');
-		expect(describeRow(rowOf({}, 3, 'file'), 'nl')).toBe('rij 5 van het bestand (regel 1 = kopregel)');
+		expect(describeRow(rowOf({}, 3, 'file'))).toBe('row 5 of the file, the header being row 1');
+		expect(describeRow(rowOf({}, 3, 'file'), 'nl')).toBe('rij 5 van het bestand, de kopregel meegeteld');
 		expect(describeRow(rowOf({}, 2, 'items', 'C-2026-0001'))).toBe('item 3, case C-2026-0001');
 		expect(describeRow(rowOf({}, 2, 'items', 'C-2026-0001'), 'nl')).toBe('item 3, casus C-2026-0001');
 		expect(describeRows([rowOf({ row_number: 6 }, 4), rowOf({ row_number: 9 }, 7)])).toBe('sheet row(s) 6, 9');
