@@ -67,9 +67,13 @@ async function startPostgres(dir, port, logFile) {
 
 async function startRedis(dir, port, logFile) {
 	fs.mkdirSync(dir, { recursive: true });
+	// Redis does not start under libfaketime (its allocator reads the clock while libfaketime initialises:
+	// "recursive calls to clock_gettime()"), so a moved clock (scripts/test-dates.sh) is not passed on to it.
+	// Nothing here depends on Redis' own clock: n8n, its workers and PostgreSQL keep the moved one.
+	const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'LD_PRELOAD' && !k.startsWith('FAKETIME')));
 	const child = spawnService(redisBin(), ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], {
 		cwd: dir,
-		env: process.env,
+		env,
 		logFile,
 	});
 	await waitFor(async () => fs.readFileSync(logFile, 'utf8').includes('Ready to accept connections'), {
