@@ -12,7 +12,7 @@ export class CaseSystemApi implements ICredentialType {
 
 	icon = { light: 'file:caseSystemApi.svg', dark: 'file:caseSystemApi.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs#case-system-credential';
+	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs/blob/main/docs/toeleiding-triage.md#case-system-credential';
 
 	properties: INodeProperties[] = [
 		{

@@ -12,7 +12,7 @@ export class PseudonymisationKeyApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/CrossRegionSettlement/crossRegionSettlement.svg', dark: 'file:../nodes/CrossRegionSettlement/crossRegionSettlement.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs#pseudonymisation-key';
+	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs/blob/main/docs/cross-region-settlement.md#pseudonymisation-key';
 
 	properties: INodeProperties[] = [
 		{

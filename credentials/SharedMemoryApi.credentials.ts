@@ -14,7 +14,7 @@ export class SharedMemoryApi implements ICredentialType {
 
 	icon = { light: 'file:../nodes/DeadlineMonitor/deadlineMonitor.svg', dark: 'file:../nodes/DeadlineMonitor/deadlineMonitor.dark.svg' } as const;
 
-	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs#running-at-scale';
+	documentationUrl = 'https://github.com/jeugdhulp-onderwijs/n8n-nodes-jeugdhulp-onderwijs/blob/main/docs/running-at-scale.md';
 
 	properties: INodeProperties[] = [
 		{
