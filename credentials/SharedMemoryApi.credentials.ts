@@ -5,7 +5,7 @@ import type { IAuthenticateGeneric, ICredentialTestRequest, ICredentialType, INo
  * fired): n8n's own Data Tables, reached through n8n's public API with an API key of the n8n
  * instance itself. n8n 2.41 offers Data Tables to nodes only through a proxy reserved for its own
  * Data Table nodes, so a community node goes through the public API — the same database, shared by
- * the main instance and all queue-mode workers. See README "Running at scale".
+ * the main instance and all queue-mode workers. See docs/running-at-scale.md.
  */
 export class SharedMemoryApi implements ICredentialType {
 	name = 'sharedMemoryApi';

@@ -89,7 +89,7 @@ export const MUNICIPALITIES_REFERENCE_DATE = '${referenceDate}';
 export const MUNICIPALITIES_SOURCE = 'CBS Gemeentelijke indeling op ${dutch}';
 /**
  * The last day the registry (this list with former-municipalities.ts) is known to describe every municipality:
- * the day before the first municipal change that is not in it. Dates after it get a notice (README "Data sets").
+ * the day before the first municipal change that is not in it. Dates after it get a notice (docs/reference-data.md "Data sets and their dates").
  */
 export const MUNICIPALITIES_COMPLETE_UNTIL = '${completeUntil}';
 

@@ -22,7 +22,7 @@
  * claim of the round before it: that round's winner inserted (committed) them before it moved the head the
  * winner saw. No pause, no assumption about when ids are assigned or commits land — except once: the first
  * production runs of a scope each add a head, and should one of those inserts commit only after another run
- * read the heads, both can win that first round (README "Running at scale").
+ * read the heads, both can win that first round (docs/running-at-scale.md).
  * So, under any interleaving of runs, delayed commits and failures of the send step (property-tested in
  * test/unit/deadlines/outbox.test.ts): no alert is sent twice by runs that overlap; every alert is eventually
  * confirmed once a run's mail goes out; an unconfirmed alert is re-sent by a later run after `resendAfterMs`; a

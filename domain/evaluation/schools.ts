@@ -52,7 +52,7 @@ function isBlankEntry(row: SchoolInput): boolean {
  * and counted. The BRIN is otherwise required and unique after the one BRIN rule (`12 ab` = `12AB`; it
  * identifies the school in the "exactly once" record); the e-mail address, when given, must look like one.
  * A school and one of its locations may both be listed: the more specific entry wins, as everywhere
- * (README "School codes (BRIN)") — the location (`12AB01`) gets its own evaluation, and the whole-school
+ * (docs/data-as-it-arrives.md "School codes (BRIN)") — the location (`12AB01`) gets its own evaluation, and the whole-school
  * entry (`12AB`) covers the other locations and names the separate ones in `locationsEvaluatedSeparately`.
  * Errors name the row (1-based, counting blank rows) and the field, never the school's data.
  */

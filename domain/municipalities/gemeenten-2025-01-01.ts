@@ -7,7 +7,7 @@ export const MUNICIPALITIES_REFERENCE_DATE = '2025-01-01';
 export const MUNICIPALITIES_SOURCE = 'CBS Gemeentelijke indeling op 1 januari 2025';
 /**
  * The last day the registry (this list with former-municipalities.ts) is known to describe every municipality:
- * the day before the first municipal change that is not in it. Dates after it get a notice (README "Data sets").
+ * the day before the first municipal change that is not in it. Dates after it get a notice (docs/reference-data.md "Data sets and their dates").
  */
 export const MUNICIPALITIES_COMPLETE_UNTIL = '2026-12-31';
 

@@ -3,7 +3,7 @@
  * Cross-Region Settlement's *Participating Municipalities*, Settlement's *Financing Municipality*, Triage's
  * *Access Team Contacts → Municipality*. Pure: no n8n, no I/O.
  *
- * Grammar (README "Municipality lists"):
+ * Grammar (docs/data-as-it-arrives.md "Municipality lists in settings"):
  *
  *     list      = entry *( separator entry )
  *     separator = line break / ";" / ","      ; a comma only where it does not continue a name (below)

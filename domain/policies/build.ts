@@ -284,7 +284,7 @@ function datedNotices(policy: RegionPolicy, timeline: PresetTimeline | undefined
 		notices.push({
 			code: 'registry_incomplete_date',
 			source: registry.source,
-			text: `The municipality registry is complete up to ${formatLongDate(registry.completeUntil, 'en')}; ${dates.to} lies after it, so a municipal merger since then is not known: refresh the registry (README "Municipality registry").`,
+			text: `The municipality registry is complete up to ${formatLongDate(registry.completeUntil, 'en')}; ${dates.to} lies after it, so a municipal merger since then is not known: refresh the registry (docs/reference-data.md "Municipality registry").`,
 		});
 	}
 	return notices;

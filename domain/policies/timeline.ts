@@ -194,7 +194,7 @@ function span(d: Dated): string {
 /**
  * Every membership of a timeline with its dates, in one line: `0363 Amsterdam, 0384 Diemen (until 2021-07-31;
  * from 2022-01-01), 0451 Uithoorn (from 2022-01-01)`. Used by the node descriptions and checked against the
- * README's preset table.
+ * preset table in docs/toeleiding-triage.md.
  * @param nameOf the name of a CBS code (current or discontinued)
  */
 export function membershipText(t: PresetTimeline, nameOf: (code: string) => string): string {

@@ -1,7 +1,7 @@
 /**
  * The rule catalogue: every rule the triage can fire, with its id, seed reference and text a
  * functioneel beheerder can read to a parent (English and Dutch). The decision logic is in decide.ts;
- * the README rules table is checked against this catalogue by test/unit/triage/readme-rules.test.ts.
+ * the rules table in docs/toeleiding-triage.md is checked against this catalogue by test/unit/triage/readme-rules.test.ts.
  */
 import type { Action, ActionId, Reason } from './types';
 

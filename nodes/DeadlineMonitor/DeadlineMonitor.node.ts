@@ -21,7 +21,7 @@ export class DeadlineMonitor implements INodeType {
 		description: 'Watch the 8-week start norm and the thuiszitter 3-month rule per case, route by status, alert zorgteams, and report KPIs',
 		defaults: { name: 'Deadline Monitor' },
 		// Offered to n8n's AI Agent (pseudonymous case data only), but the tool variant never changes the alert memory:
-		// README "Privacy" → "AI agents" (nodes/shared/aiTool.ts).
+		// docs/privacy.md "AI agents" (nodes/shared/aiTool.ts).
 		usableAsTool: true,
 		inputs: [NodeConnectionTypes.Main],
 		outputs: OUTPUTS_EXPRESSION,

@@ -19,7 +19,7 @@ export class RecordCleaner implements INodeType {
 			'Make messy spreadsheet rows usable: Dutch dates, municipality names to CBS codes, BRIN school codes, BSN checks',
 		defaults: { name: 'Record Cleaner' },
 		// Not offered to n8n's AI Agent: it reads BSNs, names or free text, which an agent would send through its
-		// language model, usually outside the organisation (README "Privacy" → "AI agents", issue 23). Present but not
+		// language model, usually outside the organisation (docs/privacy.md "AI agents", issue 23). Present but not
 		// true: n8n's strict lint wants the property, n8n-workflow's type has no `false` (undefined means "not a tool").
 		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],

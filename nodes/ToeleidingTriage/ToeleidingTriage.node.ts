@@ -21,7 +21,7 @@ export class ToeleidingTriage implements INodeType {
 		description: 'Route each youth care request (aanmelding) to one route, name who pays and why, with region policy presets',
 		defaults: { name: 'Toeleiding Triage' },
 		// Not offered to n8n's AI Agent: it reads BSNs, names or free text, which an agent would send through its
-		// language model, usually outside the organisation (README "Privacy" → "AI agents", issue 23). Present but not
+		// language model, usually outside the organisation (docs/privacy.md "AI agents", issue 23). Present but not
 		// true: n8n's strict lint wants the property, n8n-workflow's type has no `false` (undefined means "not a tool").
 		usableAsTool: undefined,
 		inputs: [NodeConnectionTypes.Main],

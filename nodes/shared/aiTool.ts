@@ -1,5 +1,5 @@
 /**
- * What a node may do when n8n's AI Agent runs it as a tool (issue 23 part 6; README "Privacy" → "AI agents").
+ * What a node may do when n8n's AI Agent runs it as a tool (issue 23 part 6; docs/privacy.md "AI agents").
  * n8n offers every node with `usableAsTool` as a "<Node> Tool" variant: the same node and execute(), under
  * the type name `<package>.<name>Tool`. An agent sends a tool's inputs and outputs through its language
  * model, usually a service outside the organisation, and decides itself when to call it.
@@ -21,6 +21,6 @@ export function refuseAsAiTool(node: INode, what: string): void {
 	if (!isAiTool(node)) return;
 	throw new NodeOperationError(node, `${what} cannot run as an AI agent's tool`, {
 		description:
-			'An AI agent decides itself when to call a tool: it must not decide which alerts count as sent. Use the Deadline Monitor node itself in the workflow for this (README "Privacy" → "AI agents").',
+			'An AI agent decides itself when to call a tool: it must not decide which alerts count as sent. Use the Deadline Monitor node itself in the workflow for this (docs/privacy.md "AI agents").',
 	});
 }

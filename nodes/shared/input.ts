@@ -315,7 +315,7 @@ export function checkRunParameters(ctx: IExecuteFunctions, properties: INodeProp
 	// Only parameters holding an item-dependent expression are compared (usually none: then no item is read).
 	const toCheck = Object.entries(ctx.getNode().parameters).filter(([name, raw]) => !perItem.includes(name) && itemDependentExpression(raw));
 	if (toCheck.length === 0) return;
-	// Blank rows are never errors (README "Blank rows"): their value for an item expression is not compared.
+	// Blank rows are never errors (docs/data-as-it-arrives.md "Blank rows"): their value for an item expression is not compared.
 	const rows: number[] = [];
 	for (let i = 0; i < items.length; i++) if (!isBlankRow(items[i].json ?? {})) rows.push(i);
 	if (rows.length < 2) return;

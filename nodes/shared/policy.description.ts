@@ -112,7 +112,7 @@ export function municipalityName(code: string): string {
 	return former?.kind === 'split' ? former.former.name : code;
 }
 
-/** A preset's memberships with their dates (timeline.ts), e.g. for a parameter description and the README table. */
+/** A preset's memberships with their dates (timeline.ts), e.g. for a parameter description and the preset table in docs/toeleiding-triage.md. */
 export function presetMembershipText(id: PresetId): string {
 	return membershipText(TIMELINES[id], (code) => {
 		const former = getDefaultRegistry().findFormer(code);

@@ -68,7 +68,7 @@ function n8nEnv({ userFolder, dataDir, port, brokerPort, logLevel = 'info' }) {
 		N8N_LOG_LEVEL: logLevel,
 		N8N_LOG_OUTPUT: 'console',
 		// Execution data (every node's input and output: BSNs, names) is saved as each workflow's settings say
-		// (saveDataSuccessExecution, saveDataErrorExecution, saveManualExecutions; README "Privacy"): no
+		// (saveDataSuccessExecution, saveDataErrorExecution, saveManualExecutions; docs/running-at-scale.md "What n8n stores"): no
 		// instance-wide override here. Files a workflow reads stay in memory for the run ('default' binary mode)
 		// instead of a per-execution copy under .n8n/storage that lingers until n8n prunes the execution.
 		N8N_DEFAULT_BINARY_DATA_MODE: 'default',

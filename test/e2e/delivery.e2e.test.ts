@@ -135,7 +135,7 @@ describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools
 		assertNoPersonalData(beheerder[0], 'mail to the beheerder');
 	});
 
-	it('offers only the Deadline Monitor to n8n\'s AI Agent as a tool (README "Privacy" → "AI agents")', () => {
+	it('offers only the Deadline Monitor to n8n\'s AI Agent as a tool (docs/privacy.md "AI agents")', () => {
 		const tools = rt.nodes.filter((n) => n.name.endsWith('Tool')).map((n) => n.displayName);
 		expect(tools).toEqual(['Deadline Monitor Tool']);
 	});

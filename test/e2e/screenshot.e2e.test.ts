@@ -233,7 +233,7 @@ describe('n8n editor (headless chromium)', () => {
 	});
 
 	/**
-	 * README "Build the weekly alert yourself", done by the test as a beheerder would: from an empty canvas, add
+	 * docs/deadline-monitor.md "Build the weekly alert yourself", done by the test as a beheerder would: from an empty canvas, add
 	 * Manual Trigger → Read/Write Files from Disk (the sample spreadsheet) → Extract from File (XLSX) → Deadline
 	 * Monitor (Check Cases, Group Per Recipient on), run it and open the Deadline Monitor's output. (The Send
 	 * Email step is not automated here: its SMTP credential and expression fields are n8n's own.)

@@ -70,7 +70,7 @@ describe('package.json follows the community-node rules', () => {
 	});
 });
 
-/** Per node: offered to n8n's AI Agent as a tool? The decision of README "Privacy" → "AI agents". */
+/** Per node: offered to n8n's AI Agent as a tool? The decision of docs/privacy.md "AI agents". */
 const AI_TOOL: Record<string, boolean> = {
 	'n8n-nodes-jeugdhulp-onderwijs.deadlineMonitor': true, // case references, dates, school, zorgteam: pseudonymous
 	'n8n-nodes-jeugdhulp-onderwijs.toeleidingTriage': false, // BSN, help requests
@@ -106,7 +106,7 @@ describe.each([...loaded.nodes.entries()])('node %s', (type, node) => {
 		}
 	});
 
-	// README "Privacy" → "AI agents" (issue 23): only nodes that read no identifying data are offered to n8n's AI Agent
+	// docs/privacy.md "AI agents" (issue 23): only nodes that read no identifying data are offered to n8n's AI Agent
 	const aiTool = AI_TOOL[type];
 	it(aiTool ? 'is usable as an AI tool (it reads pseudonymous data only)' : 'is not usable as an AI tool (a trigger, or it reads identifying data)', () => {
 		expect(aiTool).toBeDefined(); // a new node needs a decision

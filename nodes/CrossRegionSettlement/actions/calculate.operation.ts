@@ -356,7 +356,7 @@ interface Settings {
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	const registry = getDefaultRegistry();
 	const node = ctx.getNode();
-	// Every parameter is read once per run (one settlement per run); see README "Data as it arrives".
+	// Every parameter is read once per run (one settlement per run); see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {

@@ -135,7 +135,7 @@ function memberCheck(registry: MunicipalityRegistry, policies: readonly PresetId
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
 	const registry = getDefaultRegistry();
-	// Every parameter is read once per run; see README "Data as it arrives".
+	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
 	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;

@@ -85,7 +85,7 @@ export const description: INodeProperties[] = [
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
-	// Every parameter is read once per run; see README "Data as it arrives".
+	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties });
 	const settings = readSettings(ctx, input, { requireCaseRef: false, dueSoon: false });
 	const groupBy = ctx.getNodeParameter('kpiGroupBy', 0, 'overall') as 'overall' | 'school' | 'zorgteam';

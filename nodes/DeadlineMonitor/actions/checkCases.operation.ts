@@ -155,7 +155,7 @@ const LOCAL_MEMORY_HINT: NodeExecutionHint = {
 	location: 'outputPane',
 	message:
 		'Alert Only on Status Change keeps its memory in this workflow\'s static data: two runs at the same moment, or n8n in queue mode, can send an alert twice. ' +
-		'Select a "Jeugdhulp Shared Memory API" credential to keep it in n8n\'s Data Tables instead (README "Running at scale").',
+		'Select a "Jeugdhulp Shared Memory API" credential to keep it in n8n\'s Data Tables instead (docs/running-at-scale.md).',
 };
 
 /** Collects calendar gaps over all items for one execution hint. */
@@ -204,7 +204,7 @@ export const GROUP_PER_OUTPUT_VERSION = 1.2;
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
-	// Every parameter is read once per run; see README "Data as it arrives".
+	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties });
 	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
 	if (alertOnce) refuseAsAiTool(ctx.getNode(), 'Alert Only on Status Change');
@@ -384,7 +384,7 @@ function outboxHints(ctx: IExecuteFunctions, outbox: OutboxResult): NodeExecutio
 			location: 'outputPane',
 			message:
 				'No Deadline Monitor "Confirm Delivery" step follows this node: alerts are never confirmed and are sent again by every run. ' +
-				'Add one after your Send Email node, or empty "Confirm Delivery Of" (README "Build the weekly alert yourself").',
+				'Add one after your Send Email node, or empty "Confirm Delivery Of" (docs/deadline-monitor.md "Build the weekly alert yourself").',
 		});
 	}
 	return hints;

@@ -1,6 +1,6 @@
 /**
  * Engine-level invariant: every input item leaves through exactly one output (or is listed in exactly one group
- * item) — except blank rows (every value empty), which are counted in an execution hint (README "Data as it arrives").
+ * item) — except blank rows (every value empty), which are counted in an execution hint (docs/data-as-it-arrives.md).
  */
 import fc from 'fast-check';
 import { IDataObject } from 'n8n-workflow';

@@ -1,5 +1,5 @@
 /**
- * What an AI agent gets (issue 23 part 6; README "Privacy" → "AI agents"). n8n offers a node with
+ * What an AI agent gets (issue 23 part 6; docs/privacy.md "AI agents"). n8n offers a node with
  * `usableAsTool` to its AI Agent as "<Node> Tool": the same node and execute() under the type name
  * `<package>.<name>Tool`, whose inputs and outputs the agent sends through its language model. Here the built
  * Deadline Monitor runs under that type name in the real engine (the agent itself is not needed to show what

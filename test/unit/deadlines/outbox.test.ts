@@ -219,7 +219,7 @@ describe('alert outbox: an alert counts once its mail went out', () => {
 	});
 
 	it('the window left: the very first production runs of a node, started together, can both send when a head insert commits late', () => {
-		// README "Running at scale" names this window. fast-check finds it (so it is real), and only there:
+		// docs/running-at-scale.md names this window. fast-check finds it (so it is real), and only there:
 		// the property above, where the first heads commit at once and every later insert may be late, holds.
 		const observed = [{ caseRef: 'C-1', status: 'overdue' }];
 		const found = fc.check(
