@@ -78,8 +78,25 @@ export function links(markdown: string): Link[] {
 	return out;
 }
 
-/** What is wrong with a relative link from `fromFile`, or undefined when it resolves. External links are not followed. */
+const ROOT = path.join(__dirname, '../..');
+const HOMEPAGE = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { homepage: string }).homepage;
+
+/** The repository path a GitHub address of this repository's main branch shows (`…/blob/main/<path>#<anchor>` → `<path>#<anchor>`), or undefined. */
+export function repositoryPath(url: string): string | undefined {
+	for (const kind of ['blob', 'tree']) {
+		const prefix = `${HOMEPAGE}/${kind}/main/`;
+		if (url.startsWith(prefix)) return url.slice(prefix.length);
+	}
+	return undefined;
+}
+
+/**
+ * What is wrong with a link from `fromFile`, or undefined when it resolves: relative links, and GitHub addresses of
+ * this repository's main branch (read as the file in this checkout). Other external links are not followed.
+ */
 export function brokenLink(fromFile: string, target: string): string | undefined {
+	const inRepository = repositoryPath(target);
+	if (inRepository !== undefined) return brokenLink(path.join(ROOT, 'README.md'), inRepository);
 	if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return undefined;
 	const hash = target.indexOf('#');
 	const filePart = decodeURI(hash === -1 ? target : target.slice(0, hash));

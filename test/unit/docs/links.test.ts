@@ -5,7 +5,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { brokenLink, headings, links, slug } from '../../helpers/markdown';
+import { brokenLink, headings, links, repositoryPath, slug } from '../../helpers/markdown';
 
 const ROOT = path.join(__dirname, '../../..');
 
@@ -55,11 +55,16 @@ describe.each(FILES.map((f) => [path.relative(ROOT, f), f]))('%s', (_name, file)
 describe('README.md', () => {
 	const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
 
-	it('links each node page', () => {
-		const targets = links(readme).map((l) => l.target);
+	it('links each node page on GitHub', () => {
+		const targets = links(readme).map((l) => repositoryPath(l.target));
 		for (const page of ['toeleiding-triage', 'deadline-monitor', 'evaluation-trigger', 'cross-region-settlement', 'record-cleaner']) {
 			expect(targets).toContain(`docs/${page}.md`);
 		}
+	});
+
+	it('links files by their GitHub address: n8n shows the README in its panel, where a relative link leads nowhere', () => {
+		const relative = links(readme).filter((l) => !l.target.startsWith('#') && !/^[a-z]+:/i.test(l.target));
+		expect(relative).toEqual([]);
 	});
 
 	it('has fewer than 250 lines', () => {
