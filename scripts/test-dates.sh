@@ -16,13 +16,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 e2e=0
 if [ "${1:-}" = "--e2e" ]; then e2e=1; shift; fi
 
-if ! command -v faketime >/dev/null 2>&1; then
-	echo "==> Installing Debian faketime (libfaketime) to move the clock"
-	export DEBIAN_FRONTEND=noninteractive
-	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-	$SUDO apt-get update -qq
-	$SUDO apt-get install -y -qq faketime >/dev/null
-fi
+command -v faketime >/dev/null 2>&1 || bash scripts/apt-install.sh "libfaketime, to move the clock" faketime
 
 if [ "${1:-}" = "--install-only" ]; then exit 0; fi
 

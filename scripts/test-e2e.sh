@@ -6,22 +6,13 @@ source "$(dirname "${BASH_SOURCE[0]}")/env.sh"
 echo "==> n8n install (first time ~6 min, then reused)"
 node scripts/runtime/install-n8n.js
 
-if [ ! -x /usr/bin/chromium ]; then
-	echo "==> Installing Debian chromium for the screenshot test"
-	export DEBIAN_FRONTEND=noninteractive
-	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-	$SUDO apt-get update -qq
-	$SUDO apt-get install -y -qq chromium >/dev/null
-fi
-
-# Queue mode (test/e2e/queue-mode.e2e.test.ts, scripts/runtime/queue.js): Redis and PostgreSQL from Debian.
+# Debian packages (scripts/apt-install.sh: only what is missing; waits for apt's lock):
+# chromium for the screenshot tests; Redis and PostgreSQL for queue mode (test/e2e/queue-mode.e2e.test.ts,
+# scripts/runtime/queue.js): only the binaries are used, the tests start throw-away instances on free ports.
+[ -x /usr/bin/chromium ] || bash scripts/apt-install.sh --recommends "the screenshot tests" chromium
 if [ ! -x /usr/bin/redis-server ] || ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
-	echo "==> Installing Debian redis-server and postgresql for the queue-mode test"
-	export DEBIAN_FRONTEND=noninteractive
+	bash scripts/apt-install.sh "queue mode" redis-server postgresql
 	SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-	$SUDO apt-get update -qq
-	$SUDO apt-get install -y -qq --no-install-recommends redis-server postgresql >/dev/null
-	# only the binaries are needed: the test starts its own throw-away instances on free ports
 	$SUDO service redis-server stop >/dev/null 2>&1 || true
 	$SUDO service postgresql stop >/dev/null 2>&1 || true
 fi
