@@ -22,6 +22,8 @@ export interface CellStyle {
 	fill?: string;
 	/** A thin border above or below the cell. */
 	border?: 'top' | 'bottom';
+	/** Horizontal alignment; default: text left, numbers right. */
+	align?: 'left' | 'right';
 }
 
 /** A cell's value: text, a number, or a formula (without `=`) with the value it has, which the file stores too. */
@@ -91,7 +93,7 @@ class Styles {
 
 	index(style: CellStyle | undefined): number {
 		if (!style) return 0;
-		const key = JSON.stringify([style.bold, style.italic, style.size, style.wrap, style.numFmt, style.fill, style.border]);
+		const key = JSON.stringify([style.bold, style.italic, style.size, style.wrap, style.numFmt, style.fill, style.border, style.align]);
 		const known = this.byKey.get(key);
 		if (known !== undefined) return known;
 		const font = this.add(this.fonts, `<font>${style.bold ? '<b/>' : ''}${style.italic ? '<i/>' : ''}<sz val="${style.size ?? 10}"/><name val="Arial"/><family val="2"/></font>`);
@@ -104,7 +106,7 @@ class Styles {
 					? this.add(this.borders, `<border><left/><right/><top/><bottom style="thin">${line}</bottom><diagonal/></border>`)
 					: 0;
 		const numFmt = this.numFmtId(style.numFmt);
-		const alignment = style.wrap ? '<alignment vertical="top" wrapText="1"/>' : '<alignment vertical="top"/>';
+		const alignment = `<alignment${style.align ? ` horizontal="${style.align}"` : ''} vertical="top"${style.wrap ? ' wrapText="1"' : ''}/>`;
 		const applied = `${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}${fill ? ' applyFill="1"' : ''}${border ? ' applyBorder="1"' : ''} applyAlignment="1"`;
 		this.xfs.push(`<xf numFmtId="${numFmt}" fontId="${font}" fillId="${fill}" borderId="${border}" xfId="0"${applied}>${alignment}</xf>`);
 		const id = this.xfs.length - 1;

@@ -178,10 +178,10 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 	block.push([labels.period, `${formatPeriodText(c.period, l)} (${c.period.label})`]);
 	block.push([words.partyLabel, partyText(s.municipalityName, s.municipalityCode)]);
 	block.push([labels.prefinancer, partyText(c.financingParty.name, c.financingParty.code)]);
-	const euro: CellStyle = { numFmt: EURO_FORMAT[l], bold: true };
+	const euro: CellStyle = { numFmt: EURO_FORMAT[l], bold: true, align: 'left' };
 	const amountRowIndex = block.length;
 	block.push([words.amountLabel, 0, euro]);
-	if (s.indicativeCents !== undefined) block.push([labels.indicative, s.indicativeCents / 100, { numFmt: EURO_FORMAT[l] }]);
+	if (s.indicativeCents !== undefined) block.push([labels.indicative, s.indicativeCents / 100, { numFmt: EURO_FORMAT[l], align: 'left' }]);
 	if (c.basisNote) block.push([labels.status, c.basisNote, { wrap: true, bold: true }]);
 	block.push([labels.basis, s.basis, { wrap: true }]);
 	if (c.totalBasis) block.push([labels.totalCost, c.totalBasis, { wrap: true }]);

@@ -89,6 +89,7 @@ describe('statement file (xlsx)', () => {
 			['Totale kosten van de regio', TOTAL_BASIS],
 		]);
 		expect(ws.getCell('B5').numFmt).toBe('[$€-413] #,##0.00;[$€-413] -#,##0.00');
+		expect(ws.getCell('B5').alignment.horizontal).toBe('left'); // under the labels' values, not at the column's far edge
 		expect(ws.getCell('B6').alignment.wrapText).toBe(true);
 	});
 
