@@ -40,8 +40,6 @@ const QUARTER_WORDS = ['1 januari Y t/m 31 maart Y', '1 april Y t/m 30 juni Y', 
 const QUARTER_ENDS = ['Y-01-01|Y-03-31', 'Y-04-01|Y-06-30', 'Y-07-01|Y-09-30', 'Y-10-01|Y-12-31'];
 
 let rt: E2ERuntime;
-/** The attached statements of the quarterly run, for the LibreOffice test. */
-const statementBytes = new Map<string, { bytes: Buffer; fileName: string }>();
 
 async function prepare(workflowId: string): Promise<void> {
 	const wf = await rt.rest('GET', `/workflows/${workflowId}`);
@@ -209,7 +207,6 @@ describe('settlement example workflows in the real runtime', () => {
 		expect(sheet.getCell(`L${totalRow}`).value).toEqual({ formula: `SUM(L${header + 1}:L${totalRow - 1})`, result: 9200 });
 		expect(sheet.getCell(`L${header + 1}`).numFmt).toBe('[$€-413] #,##0.00;[$€-413] -#,##0.00');
 		expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
-		statementBytes.set('amstelveen', { bytes: xlsx, fileName: files[0].filename });
 
 		// Amsterdam's own share: information, not a bill (issue 24 §1), in the mail and in the file
 		const own = mails.find((m) => m.to[0] === 'financien.jeugd@amsterdam.example')!;
@@ -229,16 +226,22 @@ describe('settlement example workflows in the real runtime', () => {
 		const ownTexts: string[] = [];
 		ownSheet.eachRow((row) => row.eachCell((cell) => ownTexts.push(cell.text)));
 		expect(ownTexts.filter((t) => /te betalen/i.test(t))).toEqual([]);
-		statementBytes.set('own-share', { bytes: ownBytes, fileName: ownFiles[0].filename });
 	});
 
-	it('LibreOffice Calc opens the statements: euro amounts with two decimals, nothing cut off, one landscape page', () => {
-		const amstelveen = statementBytes.get('amstelveen');
-		const own = statementBytes.get('own-share');
-		expect(amstelveen && own).toBeTruthy();
+	it('LibreOffice Calc opens the statements: euro amounts with two decimals, nothing cut off, one landscape page', async () => {
+		// the attachments of the quarterly run above (still in the inbox)
+		const mails = await rt.mails();
+		const statementOf = async (to: string) => {
+			const mail = mails.find((m) => m.to[0] === to);
+			expect(mail).toBeDefined();
+			const [file] = await attachmentsOf(mail!);
+			return { bytes: await attachmentBytes(mail!, file.generatedFileName), fileName: file.filename };
+		};
+		const amstelveen = await statementOf('financien.jeugd@amstelveen.example');
+		const own = await statementOf('financien.jeugd@amsterdam.example');
 
-		const pdf = convertWithLibreOffice(amstelveen!.bytes, amstelveen!.fileName);
-		process.stderr.write(`[libreoffice] ${amstelveen!.fileName} → PDF in ${pdf.seconds.toFixed(1)} s\n`);
+		const pdf = convertWithLibreOffice(amstelveen.bytes, amstelveen.fileName);
+		process.stderr.write(`[libreoffice] ${amstelveen.fileName} → PDF in ${pdf.seconds.toFixed(1)} s\n`);
 		const text = pdf.text;
 		expect(pdf.pages).toBe(1);
 		expect(pdf.pageSize.width).toBeGreaterThan(pdf.pageSize.height); // landscape
@@ -260,8 +263,8 @@ describe('settlement example workflows in the real runtime', () => {
 		const picture = drawFirstPage(pdf.pdf, 'statement-amstelveen');
 		expect(fs.statSync(picture).size).toBeGreaterThan(10_000);
 
-		const ownPdf = convertWithLibreOffice(own!.bytes, own!.fileName);
-		process.stderr.write(`[libreoffice] ${own!.fileName} → PDF in ${ownPdf.seconds.toFixed(1)} s\n`);
+		const ownPdf = convertWithLibreOffice(own.bytes, own.fileName);
+		process.stderr.write(`[libreoffice] ${own.fileName} → PDF in ${ownPdf.seconds.toFixed(1)} s\n`);
 		expect(ownPdf.text).toContain('Eigen aandeel — ter informatie, geen factuur');
 		expect(ownPdf.text).toMatch(/Eigen aandeel \(ter informatie\)\s+€ 43\.700,00/);
 		expect(ownPdf.text).not.toMatch(/te betalen/i);
