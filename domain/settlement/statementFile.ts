@@ -11,7 +11,7 @@
  *
  * Pure: the sheet description (`statementSheet`) and the xlsx bytes (`statementFile`) from a PartyStatement.
  */
-import { formatEuro, type Cents } from '../money';
+import { centsToEuros, formatEuro, type Cents } from '../money';
 import { columnLetter, xlsxFile, type Cell, type CellStyle, type Row, type SheetSpec } from '../primitives/xlsx';
 import { formatPeriodText, SHEET_HEADERS, statementSheetRows, type SheetColumn, type SheetContext } from './sheet';
 import type { Language, PartyStatement, StatementKind } from './types';
@@ -151,8 +151,7 @@ function shown(value: string | number, column: SheetColumn, language: Language):
 }
 
 /**
- * The sheet: title block, header, rows, total row, note. Exported for tests and for a future second format;
- * `statementFile` turns it into bytes.
+ * The sheet: title block, header, rows, total row, note; `statementFile` turns it into bytes.
  */
 export function statementSheet(s: PartyStatement, c: StatementFileContext): SheetSpec {
 	const l = c.language;
@@ -180,8 +179,8 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 	block.push([labels.prefinancer, partyText(c.financingParty.name, c.financingParty.code)]);
 	const euro: CellStyle = { numFmt: EURO_FORMAT[l], bold: true, align: 'left' };
 	const amountRowIndex = block.length;
-	block.push([words.amountLabel, 0, euro]);
-	if (s.indicativeCents !== undefined) block.push([labels.indicative, s.indicativeCents / 100, { numFmt: EURO_FORMAT[l], align: 'left' }]);
+	block.push([words.amountLabel, 0, euro]); // the value: a formula on the total row, set below once its row is known
+	if (s.indicativeCents !== undefined) block.push([labels.indicative, centsToEuros(s.indicativeCents), { numFmt: EURO_FORMAT[l], align: 'left' }]);
 	if (c.basisNote) block.push([labels.status, c.basisNote, { wrap: true, bold: true }]);
 	block.push([labels.basis, s.basis, { wrap: true }]);
 	if (c.totalBasis) block.push([labels.totalCost, c.totalBasis, { wrap: true }]);
@@ -202,7 +201,7 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 	block.forEach(([label, value, style], i) => {
 		const r = blockStart + i;
 		const isAmount = i === amountRowIndex;
-		const cellValue = isAmount ? { formula: `${amountColumn}${totalRow}`, value: s.amountCents / 100 } : value;
+		const cellValue = isAmount ? { formula: `${amountColumn}${totalRow}`, value: centsToEuros(s.amountCents) } : value;
 		const text = typeof value === 'string' ? value : '';
 		const wrap = style?.wrap === true;
 		if (!isAmount && typeof value === 'string') merges.push(`B${r}:${columnLetter(last)}${r}`);
@@ -227,9 +226,9 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 		const cells: Cell[] = columns.map((k, i) => {
 			const value = v[i];
 			if (total && k === 'amount' && rows.length > 1) {
-				return { value: { formula: `SUM(${amountColumn}${firstLineRow}:${amountColumn}${totalRow - 1})`, value: s.amountCents / 100 }, style: styleOf(k, i, true) };
+				return { value: { formula: `SUM(${amountColumn}${firstLineRow}:${amountColumn}${totalRow - 1})`, value: centsToEuros(s.amountCents) }, style: styleOf(k, i, true) };
 			}
-			return { value: value === '' ? '' : value, style: styleOf(k, i, total) };
+			return { value, style: styleOf(k, i, total) };
 		});
 		const lines = Math.max(1, ...columns.map((k, i) => (wraps[i] ? wrappedLines(shown(v[i], k, l), Math.floor((widths[i] - 1) / (total ? BOLD : 1))) : 1)));
 		out.push({ cells, height: lines > 1 ? lines * LINE_HEIGHT : undefined });

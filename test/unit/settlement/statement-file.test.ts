@@ -10,6 +10,7 @@
  * pre-financing municipality, amount, basis, region's total; 8 empty; 9 header; 10–13 pupils; 14 total.
  */
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 
 import { parsePeriod, statementFile, type Language, type PartyStatement, type StatementFileContext } from '../../../domain/settlement';
 
@@ -166,6 +167,25 @@ describe('statement file (xlsx)', () => {
 		// 2 pupils: rows 10–11, total in 12; € 21.850,00 + € 21.850,00 = € 43.700,00
 		expect(ws.getCell('B5').value).toEqual({ formula: 'L12', result: 43700 });
 		expect(ws.getCell('L12').value).toEqual({ formula: 'SUM(L10:L11)', result: 43700 });
+		expect(allTexts(ws).some((t) => /te betalen/i.test(t))).toBe(false);
+	});
+
+	it('says a referral is no bill, and puts a provisional note above the basis (the header moves down a row)', async () => {
+		const referral: PartyStatement = { ...AMSTELVEEN, kind: 'referral', amountCents: 0, basis: 'Niet verrekend: 4 leerling(en) wonen in deze gemeente.', lines: AMSTELVEEN.lines.map((x) => ({ ...x, amountCents: 0 })) };
+		const file = statementFile(referral, { ...context('nl'), basisNote: 'VOORLOPIG — verdeelbasis onvolledig.' });
+		const wb = new ExcelJS.Workbook();
+		await wb.xlsx.load(Buffer.from(file.data) as unknown as ArrayBuffer);
+		const ws = wb.worksheets[0];
+		expect(file.fileName).toBe('niet-verrekend-0362-2026-Q3.xlsx');
+		expect(ws.getCell('A1').value).toBe('Niet verrekend — ter informatie, geen factuur');
+		expect([3, 5, 6].map((r) => ws.getCell(`A${r}`).value)).toEqual(['Woongemeente (niet verrekend)', 'Verrekend bedrag', 'Status']);
+		expect(ws.getCell('B6').value).toBe('VOORLOPIG — verdeelbasis onvolledig.');
+		// rows: 1 title, 2–8 block (one more: the status), 9 empty, 10 header, 11–14 pupils, 15 total
+		expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: 10 });
+		expect(ws.getCell('L15').value).toMatchObject({ formula: 'SUM(L11:L14)' });
+		// exceljs leaves out a cached 0: read it in the sheet's XML
+		const xml = await (await JSZip.loadAsync(file.data)).file('xl/worksheets/sheet1.xml')!.async('string');
+		expect(xml).toMatch(/<c r="L15"[^>]*><f>SUM\(L11:L14\)<\/f><v>0<\/v><\/c>/);
 		expect(allTexts(ws).some((t) => /te betalen/i.test(t))).toBe(false);
 	});
 
