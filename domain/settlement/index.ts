@@ -7,3 +7,4 @@ export * from './reconcile';
 export * from './text';
 export * from './sheet';
 export * from './columns';
+export * from './statementFile';

@@ -27,6 +27,12 @@ export const BEHAVIOUR_SINCE = {
 	schoolWeekDeadline: 1.3,
 	/** Deadline Monitor: "Alert Only on Status Change" counts an alert as sent once Confirm Delivery confirmed it (the outbox, issue 23). */
 	deliveryOutbox: 1.3,
+	/**
+	 * Cross-Region Settlement 1.3 (issue 24 §2): each statement item carries the statement as a formatted xlsx
+	 * (binary), and the words for the document (`documentTitle`, `amountLabel`, `isInvoice`): an own share is
+	 * information, not a bill.
+	 */
+	statementFile: 1.3,
 } as const;
 
 export type VersionedBehaviour = keyof typeof BEHAVIOUR_SINCE;

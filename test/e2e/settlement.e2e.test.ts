@@ -2,11 +2,14 @@
  * Cross-Region Settlement in a real n8n: the two example workflows run from their Manual Trigger
  * (`n8n execute`) on the sample data (sample-data/deliveries.xlsx, invoices.xlsx, finance-contacts.csv).
  *
- * - workflows/settlement-quarterly.json: one statement per paying municipality, xlsx attachment, e-mailed
- *   to each municipality's finance contact. Asserted: the statements' totals (hand-computed in
- *   scripts/sample-data/settlement.js), the e-mails received (recipients, subjects, Dutch text and HTML,
- *   attachments) and the attached spreadsheet opened with exceljs: Dutch headers, period and both
- *   municipalities on every row, pseudonymous pupil lines, a total row equal to the mail's amount (issue 12).
+ * - workflows/settlement-quarterly.json: one statement per paying municipality, its xlsx made by the node
+ *   (version 1.3), e-mailed to each municipality's finance contact. Asserted: the statements' totals
+ *   (hand-computed in scripts/sample-data/settlement.js), the e-mails received (recipients, subjects, Dutch text
+ *   and HTML, attachments), the attached spreadsheet opened with exceljs (Dutch headers, period and both
+ *   municipalities on every row, pseudonymous pupil lines, a total row equal to the mail's amount, issue 12; a
+ *   title block, euro format, frozen bold header and SUM total, issue 24) and opened in LibreOffice Calc,
+ *   converted to PDF: its text (amounts with € and two decimals, nothing cut off, the title block) and a
+ *   picture of its first page in test/e2e/__screenshots__/. Amsterdam's own share is mailed as information.
  * - workflows/settlement-reconcile.json: invoices reconciled, one e-mail with the differences.
  *
  * The workflows use the runtime's own pseudonymisation-key credential (`pseudonymisation-local`). The
@@ -23,6 +26,7 @@ import ExcelJS from 'exceljs';
 import { formatEuro } from '../../domain/money';
 import { nodeItems, runError, startRuntime, type E2ERuntime, type Mail } from './runtime';
 import { assertNoPersonalData } from '../helpers/privacy';
+import { convertWithLibreOffice, drawFirstPage } from './support/libreoffice';
 
 const QUARTERLY = 'jhSettlementQ001';
 const RECONCILE = 'jhSettlementR001';
@@ -74,21 +78,35 @@ async function attachmentsOf(mail: Mail): Promise<Array<{ filename: string; gene
 	return ((await r.json()) as { attachments?: Array<{ filename: string; generatedFileName: string; contentType: string }> }).attachments ?? [];
 }
 
-async function attachment(mail: Mail, generatedFileName: string): Promise<Array<Record<string, unknown>>> {
+async function attachmentBytes(mail: Mail, generatedFileName: string): Promise<Buffer> {
 	const r = await fetch(`${rt.urls.inbox}/api/email/${mail.id}/attachment/${encodeURIComponent(generatedFileName)}`);
 	expect(r.ok).toBe(true);
+	return Buffer.from(await r.arrayBuffer());
+}
+
+async function openSheet(bytes: Buffer): Promise<ExcelJS.Worksheet> {
 	const wb = new ExcelJS.Workbook();
-	await wb.xlsx.load(Buffer.from(await r.arrayBuffer()) as unknown as ArrayBuffer);
-	const ws = wb.worksheets[0];
+	await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+	return wb.worksheets[0];
+}
+
+/**
+ * The statement's table as records (header → text): the header is the last frozen row (under the title block),
+ * the records run to the row "Totaal" included.
+ */
+function tableOf(ws: ExcelJS.Worksheet): Array<Record<string, unknown>> {
+	const headerRow = (ws.views[0] as { ySplit?: number }).ySplit ?? 1;
 	const header: string[] = [];
-	ws.getRow(1).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cell.text));
+	ws.getRow(headerRow).eachCell({ includeEmpty: true }, (cell, col) => (header[col] = cell.text));
 	const rows: Array<Record<string, unknown>> = [];
-	ws.eachRow((row, n) => {
-		if (n === 1) return;
+	for (let n = headerRow + 1; n <= ws.rowCount; n++) {
 		const record: Record<string, unknown> = {};
-		row.eachCell({ includeEmpty: true }, (cell, col) => (record[header[col]] = cell.text));
+		ws.getRow(n).eachCell({ includeEmpty: true }, (cell, col) => {
+			if (header[col]) record[header[col]] = cell.text;
+		});
 		rows.push(record);
-	});
+		if (record['Leerling (pseudoniem)'] === 'Totaal') break;
+	}
 	return rows;
 }
 
@@ -140,7 +158,9 @@ describe('settlement example workflows in the real runtime', () => {
 		expect(mailAmount).toBe('€ 9.200,00');
 		const files = await attachmentsOf(amstelveen);
 		expect(files.map((a) => a.filename)).toEqual([`verrekening-0362-${PERIOD}.xlsx`]);
-		const rows = await attachment(amstelveen, files[0].generatedFileName);
+		const xlsx = await attachmentBytes(amstelveen, files[0].generatedFileName);
+		const sheet = await openSheet(xlsx);
+		const rows = tableOf(sheet);
 		// the sheet on its own: Dutch headers, period, paying and pre-financing municipality on every row, a total row
 		expect(Object.keys(rows[0])).toEqual([
 			'Periode',
@@ -176,6 +196,82 @@ describe('settlement example workflows in the real runtime', () => {
 		expect(rows.some((l) => /LL-\d{4}/.test(JSON.stringify(l)))).toBe(false); // the school's own pupil numbers never leave
 		assertNoPersonalData(rows, 'statement sheet');
 		for (const m of mails) assertNoPersonalData(`${m.subject}\n${m.text}\n${m.html}`);
+
+		// the sheet finance staff accept (issue 24 §2): title block, euro format on numbers, frozen bold header, SUM total
+		expect(sheet.getCell('A1').value).toBe('Verrekening jeugdhulp');
+		expect(sheet.getCell('A5').value).toBe('Te betalen bedrag');
+		const header = (sheet.views[0] as { ySplit: number }).ySplit;
+		expect(sheet.views[0]).toMatchObject({ state: 'frozen' });
+		expect(sheet.getRow(header).getCell('L').font.bold).toBe(true);
+		const totalRow = header + rows.length;
+		expect(sheet.getCell(`L${totalRow}`).value).toEqual({ formula: `SUM(L${header + 1}:L${totalRow - 1})`, result: 9200 });
+		expect(sheet.getCell(`L${header + 1}`).numFmt).toBe('[$€-413] #,##0.00;[$€-413] -#,##0.00');
+		expect(sheet.pageSetup).toMatchObject({ orientation: 'landscape', fitToWidth: 1 });
+
+		// Amsterdam's own share: information, not a bill (issue 24 §1), in the mail and in the file
+		const own = mails.find((m) => m.to[0] === 'financien.jeugd@amsterdam.example')!;
+		expect(own.subject).toBe(`Eigen aandeel jeugdhulp SJSO ${PERIOD} – Amsterdam – ter informatie, geen factuur`);
+		for (const body of [own.text ?? '', own.html ?? '']) {
+			expect(body).not.toMatch(/te betalen/i);
+			expect(body).toContain('Ter informatie: het eigen aandeel van de gemeente Amsterdam');
+			expect(body).toContain(`eigen-aandeel-0363-${PERIOD}.xlsx`);
+		}
+		expect(own.text).toContain('Eigen aandeel (ter informatie): € 43.700,00');
+		expect(own.text).toContain('Dit is geen factuur');
+		const ownFiles = await attachmentsOf(own);
+		expect(ownFiles.map((a) => a.filename)).toEqual([`eigen-aandeel-0363-${PERIOD}.xlsx`]);
+		const ownBytes = await attachmentBytes(own, ownFiles[0].generatedFileName);
+		const ownSheet = await openSheet(ownBytes);
+		expect(ownSheet.getCell('A1').value).toBe('Eigen aandeel — ter informatie, geen factuur');
+		const ownTexts: string[] = [];
+		ownSheet.eachRow((row) => row.eachCell((cell) => ownTexts.push(cell.text)));
+		expect(ownTexts.filter((t) => /te betalen/i.test(t))).toEqual([]);
+	});
+
+	it('LibreOffice Calc opens the statements: euro amounts with two decimals, nothing cut off, one landscape page', async () => {
+		// the attachments of the quarterly run above (still in the inbox)
+		const mails = await rt.mails();
+		const statementOf = async (to: string) => {
+			const mail = mails.find((m) => m.to[0] === to);
+			expect(mail).toBeDefined();
+			const [file] = await attachmentsOf(mail!);
+			return { bytes: await attachmentBytes(mail!, file.generatedFileName), fileName: file.filename };
+		};
+		const amstelveen = await statementOf('financien.jeugd@amstelveen.example');
+		const own = await statementOf('financien.jeugd@amsterdam.example');
+
+		const pdf = convertWithLibreOffice(amstelveen.bytes, amstelveen.fileName);
+		process.stderr.write(`[libreoffice] ${amstelveen.fileName} → PDF in ${pdf.seconds.toFixed(1)} s\n`);
+		const text = pdf.text;
+		expect(pdf.pages).toBe(1);
+		expect(pdf.pageSize.width).toBeGreaterThan(pdf.pageSize.height); // landscape
+		// the title block, each on one line with its label
+		expect(text).toMatch(/Verrekening jeugdhulp/);
+		expect(text).toMatch(new RegExp(`Periode\\s+${WORDS} \\(${PERIOD}\\)`));
+		expect(text).toMatch(/Betalende gemeente\s+Amstelveen \(0362\)/);
+		expect(text).toMatch(/Voorfinancierende gemeente\s+Amsterdam \(0363\)/);
+		expect(text).toMatch(/Te betalen bedrag\s+€ 9\.200,00/);
+		// 4 pupils at € 2.300,00, the total row € 9.200,00: the euro sign, Dutch separators, two decimals
+		expect(text.match(/€ 2\.300,00/g)).toHaveLength(4);
+		expect(text.match(/€ 9\.200,00/g)?.length).toBeGreaterThanOrEqual(2);
+		expect(text).not.toMatch(/#{3,}/); // a number too wide for its column shows as ###
+		// nothing cut off: every pseudonym whole (P- and 12 characters), the municipalities and the dates whole
+		expect(text.match(/P-[A-Z2-7]{12}\b/g)).toHaveLength(4);
+		expect(text.match(/Amstelveen \(0362\)/g)?.length).toBeGreaterThanOrEqual(6);
+		expect(text).toMatch(/Totaal/);
+		expect(text).toContain('Leerlingen staan alleen onder een pseudoniem');
+		const picture = drawFirstPage(pdf.pdf, 'statement-amstelveen');
+		expect(fs.statSync(picture).size).toBeGreaterThan(10_000);
+
+		const ownPdf = convertWithLibreOffice(own.bytes, own.fileName);
+		process.stderr.write(`[libreoffice] ${own.fileName} → PDF in ${ownPdf.seconds.toFixed(1)} s\n`);
+		expect(ownPdf.text).toContain('Eigen aandeel — ter informatie, geen factuur');
+		expect(ownPdf.text).toMatch(/Eigen aandeel \(ter informatie\)\s+€ 43\.700,00/);
+		expect(ownPdf.text).not.toMatch(/te betalen/i);
+		expect(ownPdf.text.match(/P-[A-Z2-7]{12}\b/g)).toHaveLength(19);
+		expect(ownPdf.pageSize.width).toBeGreaterThan(ownPdf.pageSize.height);
+		drawFirstPage(ownPdf.pdf, 'statement-own-share');
+		assertNoPersonalData(`${text}\n${ownPdf.text}`, 'statement PDFs');
 	});
 
 	it('reconcile: one e-mail listing the amount that differs, the missing, the unexpected and the duplicate invoice', async () => {

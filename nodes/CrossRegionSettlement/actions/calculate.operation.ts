@@ -43,6 +43,7 @@ import { openInput } from '../../shared/input';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { incompleteBasisHint } from '../../shared/hints';
 import { fieldNameOption } from '../../shared/fieldNames.description';
+import { attachStatementFile, readStatementFileSettings, statementContext, statementFileProperties, statementWordsJson } from '../statementFile';
 
 const calc = { operation: ['calculate'] };
 
@@ -312,6 +313,8 @@ export const description: INodeProperties[] = [
 			},
 		],
 	},
+	// Node version 1.3: the statement file (statementFile.ts)
+	...statementFileProperties,
 ];
 
 export const CREDENTIAL = 'pseudonymisationKeyApi';
@@ -479,11 +482,20 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 
 	// --- items ---
 	failed.sort((a, b) => (a.pairedItem as IPairedItemData).item - (b.pairedItem as IPairedItemData).item);
+	// node version 1.3: the words of the document on each item, the statement file on each statement item
+	const file = readStatementFileSettings(ctx, settings.outputFormat);
+	const itemsOf = async (s: PartyStatement): Promise<INodeExecutionData[]> => {
+		const items = statementItems(s, result, settings, keyId);
+		if (!file.words) return items;
+		for (const item of items) Object.assign(item.json, statementWordsJson(s, settings.language));
+		if (file.field !== undefined) await attachStatementFile(ctx, items[0], s, result, settings, file.field);
+		return items;
+	};
 	const statementsOut: INodeExecutionData[] = [];
 	const parties = settings.includeOwnShare ? [...result.statements, result.ownShare] : result.statements;
-	for (const s of parties) statementsOut.push(...statementItems(s, result, settings, keyId));
+	for (const s of parties) statementsOut.push(...(await itemsOf(s)));
 	const referralsOut: INodeExecutionData[] = [];
-	for (const s of result.referrals) referralsOut.push(...statementItems(s, result, settings, keyId));
+	for (const s of result.referrals) referralsOut.push(...(await itemsOf(s)));
 	const allPaired: IPairedItemData[] = ctx.getInputData().map((_item, i) => ({ item: i }));
 	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), policyDates: policyDatesJson(policy), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
 	const basisHint = incompleteBasisHint(result.summary);
@@ -608,14 +620,7 @@ function statementItems(s: PartyStatement, r: SettlementResult, settings: Settin
 		}));
 	}
 	// The statement for finance staff (issue 12): spreadsheet rows with a total row, made per statement, not per record.
-	const sheetRows = statementSheetRows(s, {
-		period: r.period,
-		financingForm: r.financingForm,
-		allocationKey: r.allocationKey,
-		financingParty: r.financingParty,
-		useRecordCost: settings.useRecordCost,
-		language: settings.language,
-	});
+	const sheetRows = statementSheetRows(s, statementContext(r, settings));
 	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language)), sheetRows }, pairedItem }];
 }
 

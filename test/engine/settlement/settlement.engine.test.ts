@@ -6,21 +6,12 @@ import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
 import { loadWorkflow, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
+import { DELIVERIES } from './deliveries';
 
 const fixture = (name: string) => loadWorkflow(`test/engine/settlement/fixtures/${name}.workflow.json`);
 const ENGINE_PHRASE = 'engine-test-phrase-0123456789';
 const credentials = { pseudonymisationKeyApi: { key: ENGINE_PHRASE, keyId: '2026-1' } };
 
-/** Amsterdam SJSO, 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00 over 7 pupils; Haarlem (0392) and Amstelveen (0362) are not members (Ouder-Amstel is, since 2022). */
-const DELIVERIES: IDataObject[] = [
-	{ leerling: 'Noor Testkind', school: '12AB', woongemeente: '0363', arrangement: 'individueel', uren: 10 },
-	{ leerling: 'Daan Proefleerling', school: '12AB', woongemeente: 'Diemen', arrangement: 'groep', uren: 4 },
-	{ leerling: 'Sem Voorbeeldink', school: '12AB', woongemeente: '0392', arrangement: 'individueel', uren: 6 },
-	{ leerling: 'Lotte Fictiefsma', school: '12AB', woongemeente: '0392', arrangement: 'groepsaanbod', uren: 2 },
-	{ leerling: 'Finn Nepstra', school: '34CD', woongemeente: 'Amstelveen', arrangement: 'individueel', uren: 8 },
-	{ leerling: 'Emma Synthema', school: '34CD', woongemeente: 'GM0362', arrangement: 'extra ondersteuning', uren: '3,5' },
-	{ leerling: 'Levi Oefenhuis', school: '34CD', woongemeente: 'Amsterdam', arrangement: 'group', uren: 1 },
-];
 
 const BAD: IDataObject[] = [
 	{ leerling: 'Julia Demodijk', school: '34CD', woongemeente: '9999', arrangement: 'individueel' }, // 7 unknown municipality

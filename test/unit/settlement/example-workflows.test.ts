@@ -1,7 +1,7 @@
 /**
  * The two settlement example workflows as a beheerder sees them in the editor (issue 12): English names with
  * the pattern "Jeugdhulp: <what it does>", a sticky note per step, Dutch HTML and text e-mails without n8n's
- * footer, and the statement spreadsheet made from the node's `sheetRows`. Running them is
+ * footer, the statement file made by the node (version 1.3) and an own share mailed as information. Running them is
  * test/e2e/settlement.e2e.test.ts.
  */
 import fs from 'node:fs';
@@ -56,8 +56,22 @@ describe.each(Object.entries(EXAMPLES))('settlement example: %s', (_kind, wf) =>
 	});
 });
 
-it('quarterly: the attachment is made from the statement’s sheetRows', () => {
-	const split = EXAMPLES.quarterly.nodes.find((n) => n.type === 'n8n-nodes-base.splitOut')!;
-	expect(split.parameters.fieldToSplitOut).toBe('sheetRows');
-	expect(EXAMPLES.quarterly.connections[split.name]).toEqual({ main: [[{ node: 'Statement spreadsheet', type: 'main', index: 0 }]] });
+it('quarterly: the node (version 1.3) makes the statement file; the mail attaches it, no Convert to File', () => {
+	const settle = EXAMPLES.quarterly.nodes.find((n) => n.type === 'n8n-nodes-jeugdhulp-onderwijs.crossRegionSettlement') as Node & { typeVersion: number };
+	expect(settle.typeVersion).toBe(1.3);
+	expect(EXAMPLES.quarterly.nodes.map((n) => n.type)).not.toEqual(expect.arrayContaining(['n8n-nodes-base.convertToFile']));
+	const mail = EXAMPLES.quarterly.nodes.find((n) => n.type === 'n8n-nodes-base.emailSend')!;
+	expect((mail.parameters.options as Record<string, unknown>).fileAttachments).toBe('data');
+	expect(EXAMPLES.quarterly.connections['Add finance contact']).toEqual({ main: [[{ node: mail.name, type: 'main', index: 0 }]] });
+});
+
+it('quarterly: the own share is mailed as information, never as an amount to pay (issue 24 §1)', () => {
+	const mail = EXAMPLES.quarterly.nodes.find((n) => n.type === 'n8n-nodes-base.emailSend')!;
+	// the amount's label comes from the node ("Te betalen bedrag" only where isInvoice), never written into the mail
+	for (const body of [mail.parameters.text, mail.parameters.html].map(String)) {
+		expect(body).not.toContain('Te betalen');
+		expect(body).toContain('$json.amountLabel');
+		expect(body).toMatch(/\$json\.isInvoice \? .*: 'Ter informatie: het eigen aandeel/);
+	}
+	expect(String(mail.parameters.subject)).toContain("'Eigen aandeel jeugdhulp SJSO ' + $json.period + ' – ' + $json.municipalityName + ' – ter informatie, geen factuur'");
 });
