@@ -106,7 +106,7 @@ class RuntimeClient {
 
 	/**
 	 * Mails received by maildev, oldest first, simplified:
-	 * { id, from, to: string[], cc: string[], subject, text, html, date, attachments: [{fileName, generatedFileName, contentType}] }
+	 * { id, from, to: string[], cc: string[], replyTo: string[], subject, text, html, date, attachments: [{fileName, generatedFileName, contentType}] }
  * (maildev 3 calls the name as sent `filename` and the stored name `generatedFileName`)
 	 */
 	async mails() {
@@ -119,6 +119,7 @@ class RuntimeClient {
 			from: addrs(m.from)[0],
 			to: addrs(m.to),
 			cc: addrs(m.cc),
+			replyTo: Array.isArray(m.replyTo) ? addrs(m.replyTo) : (m.headers?.['reply-to'] ? [String(m.headers['reply-to']).replace(/^.*<|>.*$/g, '')] : []),
 			subject: m.subject,
 			text: m.text,
 			html: m.html,

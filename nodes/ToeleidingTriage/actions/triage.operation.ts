@@ -433,7 +433,7 @@ class OutputParts {
 
 	/** The words a workflow mails to people, in the Message Language (domain/triage/text.ts). */
 	texts(outcome: TriageOutcome, missing: string[]): IDataObject {
-		return this.at('texts').key(outcome.route).keys(outcome.actions).key(MISSING_MARK).keys(missing).get(
+		return this.at('texts').key(outcome.route).key(outcome.deadline).keys(outcome.actions).key(MISSING_MARK).keys(missing).get(
 			() => triageTexts(outcome, missing, this.s.language) as unknown as IDataObject,
 		) as IDataObject;
 	}

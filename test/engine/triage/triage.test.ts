@@ -80,7 +80,7 @@ describe('Toeleiding Triage in the engine', () => {
 		});
 		expect((t.actions as IDataObject[]).map((a) => a.id)).toEqual(['register_case', 'draw_up_opp', 'align_opp_with_family_plan', 'same_care_worker_at_home', 'inform_access_contact']);
 		expect((t.whoPays as IDataObject).text).toMatch(/^Amersfoort, via het collectieve budget van de regio/);
-		expect(t.explanation).toContain('uiterlijk 27-04-2026');
+		expect(t.explanation).toContain('uiterlijk 27 april 2026');
 		expect((t.reasons as IDataObject[]).map((r) => r.ruleId)).toContain('T-DESIGNATED-SCHOOL');
 	});
 
