@@ -227,6 +227,23 @@ describe('Toeleiding Triage in the engine', () => {
 		}
 	});
 
+	it('node version 1.1 keeps working (the intake example used it before issue 24): the field-name collection is read, name and BSN leave no item', async () => {
+		const row = (id: string, woonplaats: string): IDataObject => ({
+			Aanmeldnummer: id, Leerlingcode: `LL-${id}`, Naam: 'Noor Testkind', BSN: '123456782', BRIN: '56EF', Woonplaats: woonplaats,
+			Hulpvraag: 'gedrag; opvoeding', Risico: 'Rood', 'Besluit zorgteam': 'ja', 'Datum zorgteam': '2026-03-02', OPP: 'ja', 'Hulp thuis': 'nee', 'Toestemming ouders': 'ja',
+		});
+		const result = await runWorkflow(fixture('v1-1-field-names'), { input: [row('1', 'Maastricht'), row('2', 'Heerlen'), row('3', 'Kerkrade')] });
+		expect(result.error).toBeUndefined();
+		const collective = result.json('Toeleiding Triage', OUT.collective);
+		expect(collective.map((j) => (j.triage as IDataObject).requestId)).toEqual(['1', '2']);
+		expect(result.json('Toeleiding Triage', OUT.individual_beschikking).map((j) => (j.triage as IDataObject).requestId)).toEqual(['3']);
+		for (const j of collective) {
+			expect(j).toMatchObject({ Aanmeldnummer: expect.any(String), Leerlingcode: expect.any(String), privacy: { rowNumber: expect.any(Number) } });
+			expect(j).not.toHaveProperty('Naam');
+			expect(j).not.toHaveProperty('BSN');
+		}
+	});
+
 	it('makes a stable pseudonymous reference from the BSN with the key credential', async () => {
 		const input = [req('a', { pupilReference: '' }), req('b', { pupilReference: '' }), req('c', { pupilReference: '', bsn: '123456782' })];
 		const credentials = { pseudonymisationKeyApi: { key: 'a-long-test-key-of-32-characters!', keyId: 't' } };
