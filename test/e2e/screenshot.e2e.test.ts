@@ -386,7 +386,8 @@ describe('n8n editor (headless chromium)', () => {
 		} },
 		{ shot: '52-mail-error-alert', workflow: 'jhErrorAlert0001', what: 'error alert to the beheerder', match: () => true, check: (t, html) => {
 			expect(html).toBe(true);
-			expect(t).toMatch(/Beste beheerder,[\s\S]*Wat er mis is: Het veld "bsn"[\s\S]*Wat te doen: [\s\S]*Link naar de uitvoering: http/);
+			// the HTML part is a table: label and value side by side
+			expect(t).toMatch(/Beste beheerder,[\s\S]*Wat er mis is\s+Het veld "bsn"[\s\S]*\(rij 3 van het bestand[\s\S]*Wat te doen\s+Controleer[\s\S]*Link naar de uitvoering\s+http/);
 			expect(t).not.toMatch(/is not a valid|Van deze uitvoering zijn geen gegevens bewaard/);
 		} },
 	];

@@ -3,7 +3,7 @@
  * never told to do what belongs to someone else (or to inform itself); the school is not told to request the
  * beschikking the access team requests. Expected sentences are written out here by hand.
  */
-import { actionsFor, recipientTexts, triageTexts, TRIAGE_RECIPIENTS, type ActionId, ACTION_IDS } from '../../../domain/triage';
+import { action, actionsFor, recipientTexts, triageTexts, TRIAGE_RECIPIENTS, type ActionId, ACTION_IDS } from '../../../domain/triage';
 
 const ids = (...list: ActionId[]) => list.map((id) => ({ id }));
 
@@ -89,5 +89,16 @@ describe('triage actions per reader (domain/triage/recipients.ts)', () => {
 		expect(t.accessTeam.recipient).toBe('accessTeam');
 		expect(triageTexts({ route: 'collective', actions: [], deadline: '2026-03-02' }, [], 'en').deadlineText).toBe('2 March 2026');
 		expect(triageTexts({ route: 'basic_support', actions: [] }, []).deadlineText).toBe('');
+	});
+
+	it('gives the reasons without the action sentences, which each reader gets in its own words (reasonsText)', () => {
+		const inform = action('inform_access_contact');
+		const reasons = [
+			{ ruleId: 'T-RED', seed: 'S0', text: 'The risk is very high (red).', textNl: 'Het risico is zeer hoog (rood).' },
+			{ ruleId: 'A-ACCESS-CONTACT', seed: 'S1', text: inform.text, textNl: inform.textNl },
+		];
+		const t = triageTexts({ route: 'collective', actions: [inform], reasons }, []);
+		expect(t.reasonsText).toBe('Het risico is zeer hoog (rood).');
+		expect(triageTexts({ route: 'collective', actions: [inform], reasons }, [], 'en').reasonsText).toBe('The risk is very high (red).');
 	});
 });
