@@ -9,7 +9,7 @@ export type DeliveryColumn = 'pupil' | 'school' | 'residence' | 'period' | 'hour
 /** Delivery record columns (Calculate), in the order the node shows them. */
 export const DELIVERY_COLUMNS: ReadonlyArray<ExpectedColumn<DeliveryColumn>> = [
 	{ key: 'pupil', label: 'Pupil Reference', defaultName: 'leerling', required: true, meaning: 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown' },
-	{ key: 'residence', label: 'Residence Municipality', defaultName: 'woongemeente', required: true, meaning: 'Where the pupil lives (woonplaatsbeginsel): CBS code or name; decides who pays' },
+	{ key: 'residence', label: 'Home Municipality', defaultName: 'woongemeente', required: true, meaning: 'Where the pupil lives (woonplaatsbeginsel): CBS code or name; decides who pays' },
 	{ key: 'school', label: 'School', defaultName: 'school', required: false, meaning: 'School (BRIN or name), shown on the statement lines' },
 	{ key: 'period', label: 'Period', defaultName: 'periode', required: false, meaning: 'Period or date of the record; must lie inside the settlement period; empty = the settlement period' },
 	{ key: 'hours', label: 'Hours', defaultName: 'uren', required: false, meaning: 'Hours delivered; needed for PxQ and for the hours allocation key' },

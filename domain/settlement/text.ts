@@ -169,27 +169,73 @@ export const NOT_SETTLED_REASONS: Record<Language, Record<string, string>> = {
 	},
 };
 
-const RECONCILE_ACTIONS: Record<Language, Record<'matched' | 'amount_differs' | 'missing_invoice' | 'unexpected_invoice' | 'duplicate_invoice', string>> = {
-	nl: {
-		matched: 'Niets te doen.',
-		amount_differs: 'Vraag de gemeente om een creditnota of een aanvullende factuur, of herstel de verrekening als die niet klopt.',
-		missing_invoice: 'Vraag de gemeente om de factuur.',
-		unexpected_invoice: 'Ga na of de factuur bij deze verrekening hoort; zo niet, stuur haar terug.',
-		duplicate_invoice: 'Betaal de factuur één keer en vraag de gemeente de dubbele in te trekken.',
+type ReconcileStatusKey = 'matched' | 'amount_differs' | 'missing_invoice' | 'unexpected_invoice' | 'duplicate_invoice';
+
+/**
+ * Which invoices a reconciliation checks, seen from the finance team that reads the result (issue 24 §1):
+ * `sent`: the invoices this municipality sent to the municipalities that owe it (it pre-finances, as Amsterdam
+ * does for SJSO, and is owed the money); `received`: invoices this municipality received and pays.
+ */
+export type InvoiceDirection = 'sent' | 'received';
+
+/** What the finance team that reads the line does, per direction: it never pays what it is owed, nor asks itself for an invoice. */
+const RECONCILE_ACTIONS: Record<InvoiceDirection, Record<Language, Record<ReconcileStatusKey, string>>> = {
+	received: {
+		nl: {
+			matched: 'Niets te doen.',
+			amount_differs: 'Vraag de gemeente om een creditnota of een aanvullende factuur, of herstel de verrekening als die niet klopt.',
+			missing_invoice: 'Vraag de gemeente om de factuur.',
+			unexpected_invoice: 'Ga na of de factuur bij deze verrekening hoort; zo niet, stuur haar terug.',
+			duplicate_invoice: 'Betaal de factuur één keer en vraag de gemeente de dubbele in te trekken.',
+		},
+		en: {
+			matched: 'Nothing to do.',
+			amount_differs: 'Ask the municipality for a credit note or a supplementary invoice, or correct the settlement if it is wrong.',
+			missing_invoice: 'Ask the municipality for the invoice.',
+			unexpected_invoice: 'Check whether the invoice belongs to this settlement; if not, send it back.',
+			duplicate_invoice: 'Pay the invoice once and ask the municipality to withdraw the duplicate.',
+		},
 	},
-	en: {
-		matched: 'Nothing to do.',
-		amount_differs: 'Ask the municipality for a credit note or a supplementary invoice, or correct the settlement if it is wrong.',
-		missing_invoice: 'Ask the municipality for the invoice.',
-		unexpected_invoice: 'Check whether the invoice belongs to this settlement; if not, send it back.',
-		duplicate_invoice: 'Pay the invoice once and ask the municipality to withdraw the duplicate.',
+	sent: {
+		nl: {
+			matched: 'Niets te doen.',
+			amount_differs: 'Stuur de gemeente een creditnota of een aanvullende factuur voor het verschil, of herstel de verrekening als die niet klopt.',
+			missing_invoice: 'Stuur de gemeente de factuur voor het verwachte bedrag.',
+			unexpected_invoice: 'Ga na of deze factuur bij de verrekening hoort; zo niet, trek haar in met een creditnota.',
+			duplicate_invoice: 'Trek de dubbele factuur in met een creditnota en laat de gemeente weten dat zij het bedrag één keer betaalt.',
+		},
+		en: {
+			matched: 'Nothing to do.',
+			amount_differs: 'Send the municipality a credit note or a supplementary invoice for the difference, or correct the settlement if it is wrong.',
+			missing_invoice: 'Send the municipality the invoice for the expected amount.',
+			unexpected_invoice: 'Check whether this invoice belongs to the settlement; if not, withdraw it with a credit note.',
+			duplicate_invoice: 'Withdraw the duplicate invoice with a credit note and tell the municipality it pays the amount once.',
+		},
+	},
+};
+
+/** The direction checked, in one sentence for the top of a mail. */
+const DIRECTION_TEXT: Record<InvoiceDirection, Record<Language, string>> = {
+	sent: {
+		nl: 'Gecontroleerd zijn de facturen die wij als voorfinancierende gemeente aan de woongemeenten hebben gestuurd: wij krijgen deze bedragen van hen.',
+		en: 'Checked: the invoices we sent, as the pre-financing municipality, to the municipalities where the pupils live: they owe us these amounts.',
+	},
+	received: {
+		nl: 'Gecontroleerd zijn de facturen die wij van andere gemeenten hebben ontvangen: wij betalen deze bedragen aan hen.',
+		en: 'Checked: the invoices we received from other municipalities: we pay them these amounts.',
 	},
 };
 
 /**
  * What a finance officer does about one reconciliation line (issue 12: mails say what to do), in the message language.
  * @param status a ReconcileStatus
+ * @param direction whose invoices were checked (default `received`, the wording before the option existed)
  */
-export function reconcileAction(status: keyof (typeof RECONCILE_ACTIONS)['nl'], language: Language): string {
-	return RECONCILE_ACTIONS[language][status];
+export function reconcileAction(status: ReconcileStatusKey, language: Language, direction: InvoiceDirection = 'received'): string {
+	return RECONCILE_ACTIONS[direction][language][status];
+}
+
+/** Which invoices were checked, for whom the amounts are owed, in one sentence (the mail's opening). */
+export function reconcileDirectionText(direction: InvoiceDirection, language: Language): string {
+	return DIRECTION_TEXT[direction][language];
 }

@@ -3,7 +3,7 @@
  * deadline and the reasons. Pure: no clock, no I/O.
  */
 import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/brin';
-import { addDays, formatDutchDate, formatIsoDate, type CalendarDate } from '../primitives/dates';
+import { addDays, formatIsoDate, formatLongDate, type CalendarDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
 import { KeyTrie } from '../primitives/shared';
 import { deadlineFor, EIGHT_WEEK_NORM_DAYS, NORM_DEFAULTS } from '../deadlines/clock';
@@ -234,16 +234,16 @@ function day(config: TriageConfig, date: CalendarDate): ZorgteamDay {
 		const gaps = calendar ? calendar.uncovered(date + 1, due) : [];
 		const weeks = calendar ? `${norm.length} school weeks (holidays not counted: ${calendar.source})` : `${norm.length} weeks`;
 		const weeksNl = calendar ? `${norm.length} schoolweken (vakanties tellen niet mee)` : `${norm.length} weken`;
-		const by = gaps.length ? `not before ${formatDutchDate(due)}` : `by ${formatDutchDate(due)}`;
-		const byNl = gaps.length ? `niet vóór ${formatDutchDate(due)}` : `uiterlijk ${formatDutchDate(due)}`;
+		const by = gaps.length ? `not before ${formatLongDate(due, 'en')}` : `by ${formatLongDate(due, 'en')}`;
+		const byNl = gaps.length ? `niet vóór ${formatLongDate(due, 'nl')}` : `uiterlijk ${formatLongDate(due, 'nl')}`;
 		d = {
 			iso: formatIsoDate(date),
 			due: formatIsoDate(due),
 			reason: Object.freeze({
 				ruleId: ACTION_RULES.deadline.ruleId,
 				seed: ACTION_RULES.deadline.seed,
-				text: `Collective youth care should start within ${weeks} after the zorgteam discussion of ${formatDutchDate(date)}: ${by}.`,
-				textNl: `Collectieve jeugdhulp start binnen ${weeksNl} na de bespreking in het zorgteam op ${formatDutchDate(date)}: ${byNl}.`,
+				text: `Collective youth care should start within ${weeks} after the zorgteam discussion of ${formatLongDate(date, 'en')}: ${by}.`,
+				textNl: `Collectieve jeugdhulp start binnen ${weeksNl} na de bespreking in het zorgteam op ${formatLongDate(date, 'nl')}: ${byNl}.`,
 			}),
 			...(gaps.length
 				? {

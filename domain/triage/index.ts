@@ -3,4 +3,5 @@ export * from './parse';
 export * from './rules';
 export * from './decide';
 export * from './text';
+export * from './recipients';
 export * from './columns';

@@ -7,8 +7,10 @@
  * outcome and the language, reading precomputed tables; per item it only joins what the output carries.
  * Errors in words (which field, what to do) are in ../primitives/errorText.ts, shared with the Record Cleaner.
  */
+import { formatLongDate, parseCalendarDate } from '../primitives/dates';
 import type { MessageLanguage } from '../primitives/errorText';
-import type { Action, Route } from './types';
+import { recipientTexts, type RecipientTexts } from './recipients';
+import type { Action, Reason, Route } from './types';
 
 /** The route in words, for a subject line or a sentence. Seeds: DOMAIN.md §1. */
 export const ROUTE_TEXT: Readonly<Record<MessageLanguage, Readonly<Record<Route, string>>>> = {
@@ -55,22 +57,45 @@ export interface TriageTexts {
 	actionsSection: string;
 	/** For an incomplete request: "Vul deze gegevens aan: Hulpvraag, Risico." (the user's column names); else ''. */
 	missingSection: string;
+	/**
+	 * Why this route, for a mail's "Waarom" section: the reasons in the message language without the follow-up
+	 * actions (those are worded per reader in `school` and `accessTeam`; `explanation` repeats them as given).
+	 */
+	reasonsText: string;
+	/** The 8-week deadline in words, the one date style of every mail ("27 april 2026"); '' when no clock started. */
+	deadlineText: string;
+	/** The outcome for the school that registered the pupil: its own tasks, what others do, greeting, sign-off (recipients.ts). */
+	school: RecipientTexts;
+	/** The outcome for the access team contact: its own tasks, what others do, greeting, sign-off (recipients.ts). */
+	accessTeam: RecipientTexts;
 }
 
 /**
  * The mail texts of a triage outcome.
- * @param outcome the route and actions of `triage()` (domain/triage/decide.ts)
+ * @param outcome the route, actions, deadline (ISO) and reasons of `triage()` (domain/triage/decide.ts)
  * @param missing the user's column names of the missing fields (the node maps the logical names)
  * @param language 'nl' (default) or 'en'
  */
-export function triageTexts(outcome: { route: Route; actions: readonly Action[] }, missing: readonly string[], language: MessageLanguage = 'nl'): TriageTexts {
+export function triageTexts(
+	outcome: { route: Route; actions: readonly Action[]; deadline?: string | null; reasons?: readonly Reason[] },
+	missing: readonly string[],
+	language: MessageLanguage = 'nl',
+): TriageTexts {
 	const lang: MessageLanguage = language === 'en' ? 'en' : 'nl';
 	const actions = outcome.actions.map((a) => (lang === 'en' ? a.text : a.textNl));
+	const actionTexts = new Set(outcome.actions.map((a) => a.text));
 	return {
 		language: lang,
 		routeLabel: ROUTE_TEXT[lang][outcome.route],
 		actions,
 		actionsSection: actions.length === 0 ? '' : `${ACTIONS_HEADING[lang]}\n- ${actions.join('\n- ')}`,
 		missingSection: missing.length === 0 ? '' : `${MISSING_LEAD[lang]}${missing.join(', ')}.`,
+		reasonsText: (outcome.reasons ?? [])
+			.filter((r) => !actionTexts.has(r.text))
+			.map((r) => (lang === 'en' ? r.text : r.textNl))
+			.join(' '),
+		deadlineText: outcome.deadline ? formatLongDate(parseCalendarDate(outcome.deadline, 'deadline'), lang) : '',
+		school: recipientTexts(outcome.actions, 'school', lang),
+		accessTeam: recipientTexts(outcome.actions, 'accessTeam', lang),
 	};
 }

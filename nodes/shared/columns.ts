@@ -1,6 +1,6 @@
 /**
  * Column mapping (issue 12, "Column mapping is hidden"): from node version 1.2 a node shows every column it
- * expects, with its default name, its meaning and "(Required)" on the required ones, as soon as the node is added —
+ * expects, with its default name, its meaning and " *" after the label of the required ones, as soon as the node is added —
  * one group of fields (a collection) whose default already holds every column, pre-filled from the domain's
  * column list (`domain/primitives/columns.ts`). Version 1 and 1.1 keep their empty "Change a Field Name" collection,
  * read exactly as before.
@@ -36,10 +36,15 @@ export interface ColumnMappingSpec<K extends string> {
 	showColumn?: Partial<Record<K, Show>>;
 }
 
-/** The label of a column in the panel: "Zorgteam Date (Required)" for a column a run needs. */
+/**
+ * The label of a column in the panel: "Zorgteam Date *" for a column a run needs — the asterisk n8n itself puts
+ * after a required parameter's name. Short enough for n8n's default panel width (issue 24 §4: "Parental Consent
+ * (Required)" was cut to "Parental Consent (Requ…"); `descriptions.test.ts` keeps every label within 22 characters.
+ */
 export function requiredLabel(column: ExpectedColumn): string {
-	return column.required ? `${column.label} (Required)` : column.label;
+	return column.required ? `${column.label} *` : column.label;
 }
+
 
 /** The collection that shows every expected column, pre-filled (node version 1.2 and later). */
 export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<K>): INodeProperties {
@@ -53,7 +58,7 @@ export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<
 		description: spec.description,
 		options: spec.columns.map(
 			(c): INodeProperties => ({
-				// "(Required)" in the label, not `required: true`: n8n 2.41 checks a required collection field at the
+				// " *" in the label, not `required: true`: n8n 2.41 checks a required collection field at the
 				// node's top level (NodeHelpers.getParameterIssues), so the flag would block every run.
 				displayName: requiredLabel(c),
 				name: c.key,

@@ -68,12 +68,18 @@ export function errorItem(node: INode, item: INodeExecutionData, itemIndex: numb
 /**
  * The one "On Error" branch for a failed item: stop the run (the node does not continue on fail, or the
  * error is about configuration, not the item) or return the error item that replaces it.
- * @throws NodeOperationError naming the item (`itemError`)
+ * @throws NodeOperationError naming the item (`itemError`), with `context.details` (errorDetails)
  */
 function failItem(node: INode, continueOnFail: boolean, item: INodeExecutionData, itemIndex: number, error: unknown, privacy: IdentifyingData | undefined, options: ErrorItemOptions, rows: RowNamer): INodeExecutionData {
 	if (isConfigurationError(error)) throw itemError(node, error, itemIndex);
 	const row = rows(item.json, itemIndex);
-	if (!continueOnFail) throw itemError(node, error, itemIndex, row);
+	if (!continueOnFail) {
+		// the run stops: the error carries the same `details` an error item would (the error in words in the
+		// message language, and the row), for the Error Workflow's mail to the beheerder (execution.error.context)
+		const stopped = itemError(node, error, itemIndex, row);
+		stopped.context.details = errorDetails(error, options.messageLanguage, row);
+		throw stopped;
+	}
 	return errorItem(node, item, itemIndex, error, privacy, { ...options, row });
 }
 

@@ -22,6 +22,24 @@ export function missingRecipientHint(count: number, column: string): NodeExecuti
 	};
 }
 
+/**
+ * Group Per Recipient off: the items on Overdue and Due Soon are single cases, without the recipient list and the
+ * ready mail a group item carries, so a Send Email step built for group items finds no address (n8n: "No
+ * recipients defined"). Issue 24 §4.
+ * @param count cases on the Overdue and Due Soon outputs
+ * @param outputField the field that holds each case's deadline (default `deadline`)
+ */
+export function ungroupedHint(count: number, outputField: string): NodeExecutionHint | undefined {
+	if (count <= 0) return undefined;
+	return {
+		type: 'info',
+		location: 'outputPane',
+		message:
+			`Group Per Recipient is off: the ${count} item(s) on Overdue and Due Soon are one case each, without a recipient list or a ready mail (no recipientEmail, subject, text or html), so a Send Email step that uses {{ $json.recipientEmail }} stops with "No recipients defined". ` +
+			`Switch Group Per Recipient on for one mail per zorgteam, or address each case with {{ $json.${outputField}.recipientEmails.join(',') }}.`,
+	};
+}
+
 /** The counts of a settlement that say whether its statements are final. */
 export interface BasisCounts {
 	/** Delivery records the node received (blank rows not counted). */

@@ -106,7 +106,7 @@ class RuntimeClient {
 
 	/**
 	 * Mails received by maildev, oldest first, simplified:
-	 * { id, from, to: string[], cc: string[], subject, text, html, date, attachments: [{fileName, generatedFileName, contentType}] }
+	 * { id, from, to: string[], cc: string[], replyTo: string[], subject, text, html, date, attachments: [{fileName, generatedFileName, contentType}] }
  * (maildev 3 calls the name as sent `filename` and the stored name `generatedFileName`)
 	 */
 	async mails() {
@@ -114,11 +114,21 @@ class RuntimeClient {
 		if (!r.ok) throw new Error(`maildev: HTTP ${r.status}`);
 		const list = await r.json();
 		const addrs = (v) => (v || []).map((a) => a.address);
-		return list.map((m) => ({
+		// maildev 3 keeps no Reply-To (its parser drops header objects): read it from each mail's source
+		const replyTo = async (id) => {
+			const src = await fetch(`${this.urls.inbox}/api/email/${id}/source`);
+			if (!src.ok) return [];
+			const head = (await src.text()).split(/\r?\n\r?\n/)[0].replace(/\r?\n[ \t]+/g, ' ');
+			const line = /^reply-to:\s*(.*)$/im.exec(head);
+			return line ? line[1].split(',').map((a) => (/<([^>]+)>/.exec(a)?.[1] ?? a).trim()).filter((a) => a !== '') : [];
+		};
+		const replies = await Promise.all(list.map((m) => replyTo(m.id)));
+		return list.map((m, i) => ({
 			id: m.id,
 			from: addrs(m.from)[0],
 			to: addrs(m.to),
 			cc: addrs(m.cc),
+			replyTo: replies[i],
 			subject: m.subject,
 			text: m.text,
 			html: m.html,

@@ -51,7 +51,7 @@ describe('a new Deadline Monitor in the n8n editor', () => {
 		expect(text).not.toContain('Field Names');
 		const inputs = await panel.locator('input').evaluateAll((els) => els.map((e) => (e as unknown as { value: string }).value));
 		for (const c of DEADLINE_COLUMNS.filter((col) => RULE_COLUMNS[col.key] !== 'thuiszitter')) {
-			expect(text).toContain(c.required ? `${c.label} (Required)` : c.label);
+			expect(text).toContain(c.required ? `${c.label} *` : c.label);
 			expect(inputs).toContain(c.defaultName);
 		}
 		await page.close();

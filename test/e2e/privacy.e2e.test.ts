@@ -29,7 +29,17 @@ describe('a failed run', () => {
 		expect(alerts).toHaveLength(1);
 		expect(alerts[0].subject).toBe(`n8n: workflow "${FAILING_NAME}" is mislukt`);
 		expect(alerts[0].text).toContain('Stap: Record Cleaner');
-		expect(alerts[0].text).toMatch(/Foutmelding: .*bsn/i);
+		// written for the beheerder (issue 24 §1): greeting, the node's Dutch words with the row, the execution and its link,
+		// and no claim that nothing was kept (the link says when it shows data); never n8n's English message
+		const text = alerts[0].text ?? '';
+		expect(text).toMatch(/^Beste beheerder,\n/);
+		expect(text).toMatch(/Wat er mis is: Het veld "bsn" bevat geen geldig BSN \(9 cijfers die aan de elfproef voldoen\) \(rij 3 van het bestand, de kopregel meegeteld\)\./);
+		expect(text).toContain('Wat te doen: Controleer het BSN in de bronregistratie en neem het opnieuw over.');
+		expect(text).not.toMatch(/is not a valid BSN|Melding van n8n|Van deze uitvoering zijn geen gegevens bewaard/);
+		const link = /Link naar de uitvoering: (\S+)/.exec(text);
+		expect(link?.[1]).toMatch(new RegExp(`/workflow/${FAILING}/executions/\\d+$`));
+		expect(text).toContain('De link toont de gegevens van de uitvoering alleen als de workflow mislukte uitvoeringen bewaart');
+		expect(alerts[0].html).toContain('<p>Beste beheerder,</p>');
 		assertNoPersonalData(alerts[0], 'error alert mail');
 		// n8n kept no execution of it (saveDataErrorExecution: none)
 		expect(await rt.executions(FAILING)).toHaveLength(0);

@@ -38,6 +38,8 @@ export interface Mail {
 	from?: string;
 	to: string[];
 	cc: string[];
+	/** Reply-To addresses (empty when the mail has none). */
+	replyTo: string[];
 	subject: string;
 	text?: string;
 	html?: string;

@@ -354,8 +354,18 @@ describe('n8n editor (headless chromium)', () => {
 	const ENGLISH = /Basic Support|Collective Youth|Combined \(|Anonymous Advice|Needs Information|Individual Beschikking|Zorgteam Weighing|is not a valid|must be|sent automatically/;
 	const kinds: Array<{ shot: string; workflow: string; what: string; match: (m: Mail) => boolean; check?: (subjectAndBody: string, hasHtml: boolean) => void }> = [
 		{ shot: '40-mail-intake-outcome-to-school', workflow: 'jhIntakeTriage01', what: 'intake outcome to school', match: (m) => m.subject.startsWith('Uitkomst aanmelding'), check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', match: (m) => m.subject.startsWith('Nieuwe casus'), check: (t) => expect(t).not.toMatch(ENGLISH) },
-		{ shot: '42-mail-beschikking', workflow: 'jhIntakeTriage01', what: 'beschikking request to toegang', match: (m) => /beschikking/i.test(m.subject) },
+		// issue 24 \u00a71: the access team's mails are HTML, greet it, give it its own tasks and state the school's as information
+		{ shot: '41-mail-new-case-to-toegang', workflow: 'jhIntakeTriage01', what: 'new case to toegang', match: (m) => m.subject.startsWith('Nieuwe casus'), check: (t, html) => {
+			expect(t).not.toMatch(ENGLISH);
+			expect(html).toBe(true);
+			expect(t).toMatch(/Beste collega,[\s\S]*contactpersoon van de gemeentelijke toegang[\s\S]*Met vriendelijke groet,/);
+			expect(t).not.toMatch(/Informeer de contactpersoon|via de gemeentelijke toegang|\d{4}-\d{2}-\d{2}/);
+		} },
+		{ shot: '42-mail-beschikking', workflow: 'jhIntakeTriage01', what: 'beschikking request to toegang', match: (m) => /beschikking/i.test(m.subject), check: (t, html) => {
+			expect(html).toBe(true);
+			expect(t).toContain('Vraag de individuele beschikking aan bij de verantwoordelijke gemeente');
+			expect(t).not.toMatch(/via de gemeentelijke toegang/);
+		} },
 		{ shot: '43-mail-missing-info-to-school', workflow: 'jhIntakeTriage01', what: 'request for missing information', match: (m) => /^Aanvulling nodig/i.test(m.subject) },
 		{ shot: '44-mail-invalid-values-to-school', workflow: 'jhIntakeTriage01', what: 'invalid values', match: (m) => /klopt niet|ongeldig/i.test(m.subject), check: (t) => expect(t).not.toMatch(ENGLISH) },
 		{ shot: '45-mail-record-cleaner-rows-to-fix', workflow: 'jhRecordCleaner01', what: 'record cleaner rows to fix', match: () => true, check: (t) => expect(t).not.toMatch(ENGLISH) },
@@ -370,8 +380,16 @@ describe('n8n editor (headless chromium)', () => {
 		} },
 		{ shot: '48-mail-annual-summary', workflow: 'jhEvaluation0001', what: 'annual summary to the municipality', match: (m) => /jaarrapportage/i.test(m.subject) },
 		{ shot: '49-mail-settlement-statement', workflow: 'jhSettlementQ001', what: 'settlement statement', match: () => true },
-		{ shot: '51-mail-reconcile-differences', workflow: 'jhSettlementR001', what: 'reconcile differences', match: () => true },
-		{ shot: '52-mail-error-alert', workflow: 'jhErrorAlert0001', what: 'error alert to the beheerder', match: () => true },
+		{ shot: '51-mail-reconcile-differences', workflow: 'jhSettlementR001', what: 'reconcile differences', match: () => true, check: (t) => {
+			expect(t).toContain('Gecontroleerd zijn de facturen die wij als voorfinancierende gemeente aan de woongemeenten hebben gestuurd');
+			expect(t).not.toMatch(/Betaal de factuur|Vraag de gemeente om de factuur/);
+		} },
+		{ shot: '52-mail-error-alert', workflow: 'jhErrorAlert0001', what: 'error alert to the beheerder', match: () => true, check: (t, html) => {
+			expect(html).toBe(true);
+			// the HTML part is a table: label and value side by side
+			expect(t).toMatch(/Beste beheerder,[\s\S]*Wat er mis is\s+Het veld "bsn"[\s\S]*\(rij 3 van het bestand[\s\S]*Wat te doen\s+Controleer[\s\S]*Link naar de uitvoering\s+http/);
+			expect(t).not.toMatch(/is not a valid|Van deze uitvoering zijn geen gegevens bewaard/);
+		} },
 	];
 
 	/** Render one mail as a mail client shows it: header lines, then the HTML (or plain text) body. */

@@ -296,7 +296,12 @@ describe('settlement example workflows in the real runtime', () => {
 		expect(text).toContain(`Velsen (${PERIOD}): Onverwachte factuur`);
 		expect(text).toContain(`Dubbele factuur: factuurnummer VF-${PERIOD}-004`);
 		expect(text).toContain(WORDS);
-		expect(text).toContain('Wat te doen: Vraag de gemeente om de factuur.');
+		// the invoices Amsterdam sent (it pre-finances and is owed the money): the mail says so, and each action is Amsterdam's own
+		expect(text).toContain('met de facturen die wij aan de woongemeenten hebben gestuurd');
+		expect(text).toContain('Gecontroleerd zijn de facturen die wij als voorfinancierende gemeente aan de woongemeenten hebben gestuurd: wij krijgen deze bedragen van hen.');
+		expect(text).toContain('Wat te doen: Stuur de gemeente de factuur voor het verwachte bedrag.');
+		expect(text).toContain('Wat te doen: Trek de dubbele factuur in met een creditnota');
+		expect(`${text}\n${mails[0].html}`).not.toMatch(/ontvangen facturen|Vraag de gemeente om de factuur|Betaal de factuur/);
 		expect(text).toContain('Afdeling Financiën Jeugd\nGemeente Amsterdam');
 		const html = mails[0].html ?? '';
 		expect(html).toContain('<th align="left"');

@@ -47,6 +47,22 @@ async function submitForm(values: Array<string | string[]>): Promise<number> {
 
 const byRecipient = (mails: Mail[], to: string) => mails.filter((m) => m.to.includes(to));
 
+/** An ISO date as a mail writes it ("27 april 2026"), stated here independently of domain/primitives/dates.ts. */
+const MONTHS_NL = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+const longDateNl = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS_NL[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+/** A mail to the access team contact (issue 24 §1): greeting, who the reader is, sign-off, replies go to the school, HTML. */
+function expectAccessTeamMail(m: Mail, school: string): void {
+	expect(m.text).toMatch(/^Beste collega,\n\nU ontvangt dit bericht als contactpersoon van de gemeentelijke toegang voor deze school\./);
+	expect(m.text).toContain('Vragen over deze aanmelding? Beantwoord deze e-mail: uw antwoord gaat naar de school die de leerling heeft aangemeld.');
+	expect(m.text).toMatch(/Met vriendelijke groet,\nTeam Toeleiding jeugdhulp op school/);
+	expect(m.replyTo).toEqual([school]);
+	expect(m.html).toContain('<p>Beste collega,</p>');
+	// nothing addressed to the access team that is not its own: no "via de gemeentelijke toegang", no "inform the contact person"
+	expect(m.text).not.toMatch(/via de gemeentelijke toegang|Informeer de contactpersoon|Vervolgacties/);
+	expect(m.text).not.toMatch(/\d{4}-\d{2}-\d{2}/); // one date notation: "27 april 2026"
+}
+
 describe('intake triage in the real runtime', () => {
 	it('registers the collective and combined cases, mails the access team contacts and asks schools for what is missing', async () => {
 		expect(rt.workflows.map((w) => w.id)).toContain(WORKFLOW_ID);
@@ -104,12 +120,18 @@ describe('intake triage in the real runtime', () => {
 		expect(mails).toHaveLength(8);
 		const contact12 = byRecipient(mails, 'toegang.12ab@regio-amersfoort.example');
 		expect(contact12.map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Collectieve jeugdhulp op school \(AANM-001\)$/)]);
-		expect(contact12[0].text).toContain(`Start uiterlijk: ${deadline001} (8-wekennorm)`);
+		expect(contact12[0].text).toContain(`Hulp uiterlijk gestart op: ${longDateNl(deadline001)} (8 weken na de bespreking in het zorgteam)`);
+		expectAccessTeamMail(contact12[0], 'zorgteam@osj-school12ab.example');
 		expect(contact12[0].text).toContain('Wie betaalt: Amersfoort, via het collectieve budget van de regio (Regio Amersfoort — Onderwijs met Specialistische Jeugdhulp (OSJ); functiebekostiging (beschikbaarheid, fte)); geen beschikking.');
-		expect(contact12[0].text).toContain('stem de doelen van het OPP af met het gezinsplan');
+		// the family plan is the access team's to align; the same care worker at home is information
+		expect(contact12[0].text).toContain('Wat u doet:\n- Er is ook hulp thuis nodig: stem het gezinsplan af met de doelen van het OPP van de school (1 Gezin 1 Plan 1 Regisseur).');
+		expect(contact12[0].text).toContain('Ter informatie:\n- De casus wordt geregistreerd in het casussysteem.');
 		const ede = byRecipient(mails, 'toegang@ede.example');
 		expect(ede.map((m) => m.subject)).toEqual(['Individuele beschikking nodig: AANM-002 (Ede)']);
 		expect(ede[0].text).toContain('De leerling woont elders; de afspraak geldt alleen voor inwoners van de deelnemende gemeenten');
+		expectAccessTeamMail(ede[0], 'zorgteam@osj-school12ab.example');
+		expect(ede[0].text).toContain('Wat u doet:\n- Vraag de individuele beschikking aan bij de verantwoordelijke gemeente en laat de school weten wanneer de hulp kan starten.');
+		expect(ede[0].html).toContain('<li>Vraag de individuele beschikking aan bij de verantwoordelijke gemeente en laat de school weten wanneer de hulp kan starten.</li>');
 		expect(byRecipient(mails, 'toegang.34cd@regio-amersfoort.example').map((m) => m.subject)).toEqual([expect.stringMatching(/^Nieuwe casus case-000[12]: Onderwijs en jeugdhulp samen \(grijs gebied\) \(AANM-003\)$/)]);
 
 		const school34 = byRecipient(mails, 'zorgteam@school34cd.example');
@@ -130,8 +152,12 @@ describe('intake triage in the real runtime', () => {
 		expect(invalid.text).not.toContain('Vul deze gegevens aan');
 		// basic support has no follow-up actions: no heading over a lone "-"
 		const basic = school12.find((m) => m.subject.includes('AANM-004'))!;
-		expect(basic.text).not.toContain('Vervolgacties');
-		expect(school12.find((m) => m.subject.includes('AANM-005'))!.text).toMatch(/Vervolgacties:\n- \S/);
+		expect(basic.text).not.toMatch(/Vervolgacties|Wat u doet|Ter informatie/);
+		// the school's own task (the zorgteam weighs first), addressed to the school, in a mail with greeting and sign-off
+		const weigh = school12.find((m) => m.subject.includes('AANM-005'))!;
+		expect(weigh.text).toMatch(/^Beste collega,\n\nU ontvangt dit bericht omdat uw school deze leerling heeft aangemeld\./);
+		expect(weigh.text).toContain('Wat u doet:\n- Bespreek de leerling in het zorgteam van uw school;');
+		expect(weigh.text).toContain('Met vriendelijke groet,');
 		for (const m of mails) {
 			// Dutch mails: no English route label, no English validation message, no n8n footer, no lone "-"
 			expect(`${m.subject}\n${m.text}`).not.toMatch(/Basic Support|Collective Youth|Combined \(|Zorgteam Weighing|Anonymous Advice|Needs Information|Field "| is not a /);

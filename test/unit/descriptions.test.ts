@@ -281,12 +281,17 @@ describe.each(MAPPED.map((m) => [`${m.node} ${JSON.stringify(m.parameters)}`, m]
 			// required columns say so in their label; `required: true` inside a collection would block every run in n8n 2.41
 			expect({ key: c.key, label: field.displayName, required: Boolean(field.required), default: field.default, meaning: field.description }).toEqual({
 				key: c.key,
-				label: c.required ? `${c.label} (Required)` : c.label,
+				label: c.required ? `${c.label} *` : c.label,
 				required: false,
 				default: c.defaultName,
 				meaning: expect.stringContaining(c.meaning.slice(0, 30)),
 			});
 		}
+	});
+
+	it('shows every column label uncut at n8n\u2019s default panel width (issue 24 \u00a74: "Parental Consent (Requ\u2026")', () => {
+		const mapping = d.properties.find((p) => MAPPING_NAMES.includes(p.name) && NodeHelpers.displayParameter(values, p, { typeVersion }, d))!;
+		for (const field of (mapping.options ?? []) as INodeProperties[]) expect([field.displayName, field.displayName.length <= 22]).toEqual([field.displayName, true]);
 	});
 
 	it('hides the old one-by-one collection from new nodes (existing workflows keep it)', () => {

@@ -173,10 +173,11 @@ export const description: INodeProperties[] = [
 		displayName: 'FTE',
 		name: 'fte',
 		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 4 },
+		// no numberPrecision: n8n would show 1 as "1.0000" beside the euro fields' "85.000,00" (issue 24 \u00a74); the value is stored as before
+		typeOptions: { minValue: 0 },
 		default: 1,
 		displayOptions: { show: { ...calc, financingForm: ['function'] } },
-		description: 'Number of fte financed (e.g. 2 per school in the Utrecht zml pilot)',
+		description: 'Number of fte financed, e.g. 2 (per school in the Utrecht zml pilot) or 0.8 (with a decimal point)',
 	},
 	euroProperty('Yearly Cost per FTE', 'yearlyCostPerFte', 'Cost of one fte for a whole year in euros (e.g. 85.000,00); multiplied by the share of the year the period covers (a quarter = 3/12)', { financingForm: ['function'] }, 'e.g. 85.000,00'),
 	{

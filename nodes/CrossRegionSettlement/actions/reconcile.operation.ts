@@ -9,7 +9,7 @@ import { readIdentifier } from '../../../domain/primitives/identifier';
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileDirectionText, reconcileInvoices, type ExpectedAmount, type Invoice, type InvoiceDirection, type Language } from '../../../domain/settlement';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
@@ -85,6 +85,17 @@ export const description: INodeProperties[] = [
 		displayOptions: { show: rec },
 		description: 'More settings for the reconciliation',
 		options: [
+			{
+				displayName: 'Invoices Checked',
+				name: 'invoiceDirection',
+				type: 'options',
+				options: [
+					{ name: 'Received (We Pay Them)', value: 'received', description: 'Invoices other municipalities sent us; the actions say what we ask of them or pay' },
+					{ name: 'Sent (We Are Owed)', value: 'sent', description: 'Invoices we sent as the pre-financing municipality (voorfinancierende gemeente); the actions say what we send or withdraw' },
+				],
+				default: 'received',
+				description: 'Whose invoices the rows are. Words each line\'s action for the finance team that reads it, and says so in directionText.',
+			},
 			{ displayName: 'Kind Field', name: 'kindField', type: 'string', default: 'kind', description: 'Field that marks statement items; items whose value is "statement" are the expected amounts' },
 			{
 				displayName: 'Message Language',
@@ -142,6 +153,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
 	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
 	const language = ((options.language as Language) ?? 'nl') as Language;
+	const direction: InvoiceDirection = options.invoiceDirection === 'sent' ? 'sent' : 'received';
+	const directionText = reconcileDirectionText(direction, language);
 	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: trimmed, blank = default)
 	const fields: InvoiceFields = readColumnNames(ctx, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
 
@@ -214,7 +227,9 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 			differenceText: l.differenceCents === null ? '' : formatEuro(l.differenceCents, language),
 			invoiceNumbers: l.invoiceNumbers.join(', '),
 			message: memberOf === undefined ? l.message : `${l.message} ${memberNote(l.municipalityName, memberOf, language)}`,
-			action: reconcileAction(l.status, language),
+			action: reconcileAction(l.status, language, direction),
+			direction,
+			directionText,
 			participatingMunicipality: memberOf !== undefined,
 			provisional: l.provisional,
 		};
@@ -225,6 +240,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		json: {
 			kind: 'reconciliation_summary',
 			...summary,
+			direction,
+			directionText,
 			differences: differences.length,
 			ignoredItems: ignored,
 			rejectedItems: parsed.failed.length,

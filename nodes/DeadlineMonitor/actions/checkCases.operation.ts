@@ -23,7 +23,7 @@ import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../../shar
 import { readSettings, SharedSettings } from '../parameters';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
-import { missingRecipientHint } from '../../shared/hints';
+import { missingRecipientHint, ungroupedHint } from '../../shared/hints';
 import { fromVersion, hasBehaviour } from '../../shared/versions';
 import { refuseAsAiTool } from '../../shared/aiTool';
 
@@ -299,6 +299,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	if (hint) ctx.addExecutionHints(hint);
 	const noAddress = recipients.hint(grouped, settings.spec.fields.recipientEmail);
 	if (noAddress) ctx.addExecutionHints(noAddress);
+	const perCase = grouped ? undefined : ungroupedHint(recipients.missing + recipients.present, outputField);
+	if (perCase) ctx.addExecutionHints(perCase);
 	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
 	input.finish();
 	return result;

@@ -433,14 +433,15 @@ class OutputParts {
 
 	/** The words a workflow mails to people, in the Message Language (domain/triage/text.ts). */
 	texts(outcome: TriageOutcome, missing: string[]): IDataObject {
-		return this.at('texts').key(outcome.route).keys(outcome.actions).key(MISSING_MARK).keys(missing).get(
+		return this.at('texts').key(outcome.route).key(outcome.deadline).keys(outcome.actions).key(REASONS_MARK).keys(outcome.reasons).key(MISSING_MARK).keys(missing).get(
 			() => triageTexts(outcome, missing, this.s.language) as unknown as IDataObject,
 		) as IDataObject;
 	}
 }
 
-/** Separates the actions from the missing fields in the key of `texts`. */
+/** Separate the actions, the reasons and the missing fields in the key of `texts`. */
 const MISSING_MARK = Symbol('missing');
+const REASONS_MARK = Symbol('reasons');
 
 /** The `triage` fields that follow from the outcome alone, shared by the items with that outcome. */
 interface Template {

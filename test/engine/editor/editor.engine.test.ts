@@ -139,16 +139,18 @@ describe('Execution hints after a run (counts and column names only)', () => {
 				expect.stringContaining('Field "zorgteamDate" was read from the column "zorgteamDate "'),
 				expect.stringMatching(/^2 overdue or due-soon case\(s\) have no zorgteam e-mail in column "zorgteamEmail"/),
 				expect.stringMatching(/^The holiday calendar does not cover every date these clocks run through: 4 case\(s\)/),
+				// Group Per Recipient off: the per-case items carry no recipient list (issue 24 \u00a74)
+				'Group Per Recipient is off: the 3 item(s) on Overdue and Due Soon are one case each, without a recipient list or a ready mail (no recipientEmail, subject, text or html), so a Send Email step that uses {{ $json.recipientEmail }} stops with "No recipients defined". Switch Group Per Recipient on for one mail per zorgteam, or address each case with {{ $json.deadline.recipientEmails.join(\',\') }}.',
 			]),
 		);
-		expect(hints).toHaveLength(4);
+		expect(hints).toHaveLength(5);
 		assertNoPersonalData(hints, 'hints');
 		for (const h of hints) expect(h).not.toMatch(/C-[1-4]\b/);
 	});
 
 	it('Deadline Monitor: no e-mail hint when every alerted case has an address', async () => {
 		const r = await runWorkflow(fixture('deadline.grouped-per-status.v1.2'), { input: sampleCases() });
-		expect(hintsOf(r, NODE).filter((h) => h.includes('zorgteam e-mail'))).toEqual([]);
+		expect(hintsOf(r, NODE).filter((h) => h.includes('zorgteam e-mail') || h.startsWith('Group Per Recipient is off'))).toEqual([]);
 	});
 
 	it('Cross-Region Settlement: statements from an incomplete basis say so', async () => {

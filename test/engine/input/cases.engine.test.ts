@@ -15,9 +15,14 @@ const BOM = '\uFEFF';
 const node = (type: string, parameters: IDataObject, extra: Partial<INode> = {}): WorkflowJson =>
 	singleNodeWorkflow(type, parameters, type === 'crossRegionSettlement' ? { credentials: { pseudonymisationKeyApi: { id: 'key', name: 'Key' } }, ...extra } : extra);
 const amounts = (items: IDataObject[]) => Object.fromEntries(items.map((i) => [`${i.kind}:${i.municipalityCode}`, i.amountCents]));
-/** The node's execution hints, without the calendar-zone hint (tested on its own below). */
+/**
+ * The node's execution hints, without the calendar-zone hint (tested on its own below) and the Deadline Monitor's
+ * hint on per-case items (Group Per Recipient off; test/engine/editor/editor.engine.test.ts).
+ */
 const hintsOf = (r: Awaited<ReturnType<typeof runWorkflow>>, all = false) =>
-	(r.taskData('Node')?.hints ?? []).map((h) => h.message).filter((m) => all || !m.startsWith('Calendar days are read in'));
+	(r.taskData('Node')?.hints ?? [])
+		.map((h) => h.message)
+		.filter((m) => !m.startsWith('Group Per Recipient is off') && (all || !m.startsWith('Calendar days are read in')));
 
 /** Amsterdam SJSO, 2026-Q1, population financing, lump sum 300,00 split by pupils (issue 11 §1). */
 export const POPULATION: IDataObject = {

@@ -39,6 +39,16 @@ describe('Record Cleaner in the real engine', () => {
 		expect(result.error!.description).toMatch(/elfproef/);
 		assertNoPersonalData([result.error!.message, result.error!.description], 'error');
 		expect(result.error!.message).not.toContain('123456789');
+		// the error carries the same details an error item would: the Error Workflow mails them to the beheerder in Dutch
+		expect((result.error as unknown as { context: { details: unknown } }).context.details).toEqual({
+			code: 'invalid_bsn',
+			field: 'bsn',
+			hint: expect.stringMatching(/elfproef/),
+			where: 'item 2',
+			text: 'Het veld "bsn" bevat geen geldig BSN (9 cijfers die aan de elfproef voldoen) (item 2).',
+			fix: 'Controleer het BSN in de bronregistratie en neem het opnieuw over.',
+		});
+		assertNoPersonalData(JSON.stringify((result.error as unknown as { context: unknown }).context), 'error context');
 	});
 
 	it('"Continue" keeps every item: bad ones carry all their input plus the error, on the first output', async () => {

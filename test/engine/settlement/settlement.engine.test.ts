@@ -298,6 +298,32 @@ describe('Cross-Region Settlement in the engine: Reconcile Invoices', () => {
 		expect(paired([differs])[0]).toEqual([1, 4]);
 	});
 
+	it('Invoices Checked: Sent words each action for the pre-financing municipality that is owed the money (issue 24 \u00a71)', async () => {
+		const wf = fixture('reconcile.after-calculate');
+		wf.nodes.find((n) => n.name === 'Reconcile')!.parameters.reconcileOptions = { invoiceDirection: 'sent' };
+		const run = await runWorkflow(wf, { input: DELIVERIES, credentials });
+		expect(run.error).toBeUndefined();
+		const differences = run.json('Reconcile', 0);
+		// the same lines as with the default (Received); only the reader's actions change: send or withdraw, never pay or ask for an invoice
+		expect(differences.map((d) => [d.status, d.action])).toEqual([
+			['unexpected_invoice', 'Ga na of deze factuur bij de verrekening hoort; zo niet, trek haar in met een creditnota.'],
+			['duplicate_invoice', 'Trek de dubbele factuur in met een creditnota en laat de gemeente weten dat zij het bedrag \u00e9\u00e9n keer betaalt.'],
+			['amount_differs', 'Stuur de gemeente een creditnota of een aanvullende factuur voor het verschil, of herstel de verrekening als die niet klopt.'],
+		]);
+		for (const d of differences) {
+			expect(d.direction).toBe('sent');
+			expect(String(d.action)).not.toMatch(/Betaal|Vraag de gemeente/);
+		}
+		expect(differences[0].directionText).toBe('Gecontroleerd zijn de facturen die wij als voorfinancierende gemeente aan de woongemeenten hebben gestuurd: wij krijgen deze bedragen van hen.');
+		expect(run.json('Reconcile', 2)[0]).toMatchObject({ direction: 'sent' });
+	});
+
+	it('without the option the invoices are the ones received, worded as before', async () => {
+		const run = await runWorkflow(fixture('reconcile.after-calculate'), { input: DELIVERIES, credentials });
+		const [summary] = run.json('Reconcile', 2);
+		expect(summary).toMatchObject({ direction: 'received', directionText: 'Gecontroleerd zijn de facturen die wij van andere gemeenten hebben ontvangen: wij betalen deze bedragen aan hen.' });
+	});
+
 	it('a provisional statement (status from Calculate) is reconciled as not final', async () => {
 		const run = await runWorkflow(fixture('reconcile.bad-invoice.continue'), {
 			input: [

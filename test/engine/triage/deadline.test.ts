@@ -32,7 +32,7 @@ describe('Toeleiding Triage: the 8-week deadline', () => {
 		const { t } = await triageOf(fixture());
 		expect(t).toMatchObject({ route: 'collective', zorgteamDate: '2026-03-02', deadline: '2026-05-07' });
 		expect(String(t!.explanation)).toContain('binnen 8 schoolweken (vakanties tellen niet mee)');
-		expect(String(t!.explanation)).toContain('uiterlijk 07-05-2026');
+		expect(String(t!.explanation)).toContain('uiterlijk 7 mei 2026');
 
 		const dm = await runWorkflow(loadWorkflow('test/engine/deadlines/fixtures/check-cases.school-weeks-midden-goede-vrijdag.workflow.json'), {
 			input: [{ caseRef: 'C-1', zorgteamDate: '2026-03-02' }],
@@ -57,7 +57,7 @@ describe('Toeleiding Triage: the 8-week deadline', () => {
 		const r = await runWorkflow(fixture(), { input: [triageRequest('late', { zorgteamDate: '2029-09-03' })] });
 		const t = r.output(NODE)[COLLECTIVE][0].json.triage as IDataObject;
 		expect(t.deadline).toBe('2029-10-29');
-		expect(String(t.explanation)).toContain('niet vóór 29-10-2029');
+		expect(String(t.explanation)).toContain('niet vóór 29 oktober 2029');
 		expect((t.warnings as string[]).join(' ')).toMatch(/does not cover 2029-09-04 to 2029-10-29: the deadline 2029-10-29 is the earliest possible one/);
 	});
 });

@@ -80,7 +80,7 @@ describe('Toeleiding Triage in the engine', () => {
 		});
 		expect((t.actions as IDataObject[]).map((a) => a.id)).toEqual(['register_case', 'draw_up_opp', 'align_opp_with_family_plan', 'same_care_worker_at_home', 'inform_access_contact']);
 		expect((t.whoPays as IDataObject).text).toMatch(/^Amersfoort, via het collectieve budget van de regio/);
-		expect(t.explanation).toContain('uiterlijk 27-04-2026');
+		expect(t.explanation).toContain('uiterlijk 27 april 2026');
 		expect((t.reasons as IDataObject[]).map((r) => r.ruleId)).toContain('T-DESIGNATED-SCHOOL');
 	});
 
@@ -224,6 +224,23 @@ describe('Toeleiding Triage in the engine', () => {
 		for (const j of [...collective, incomplete]) {
 			expect(Object.keys(j)).toEqual(['triage']);
 			assertNoPersonalData(j);
+		}
+	});
+
+	it('node version 1.1 keeps working (the intake example used it before issue 24): the field-name collection is read, name and BSN leave no item', async () => {
+		const row = (id: string, woonplaats: string): IDataObject => ({
+			Aanmeldnummer: id, Leerlingcode: `LL-${id}`, Naam: 'Noor Testkind', BSN: '123456782', BRIN: '56EF', Woonplaats: woonplaats,
+			Hulpvraag: 'gedrag; opvoeding', Risico: 'Rood', 'Besluit zorgteam': 'ja', 'Datum zorgteam': '2026-03-02', OPP: 'ja', 'Hulp thuis': 'nee', 'Toestemming ouders': 'ja',
+		});
+		const result = await runWorkflow(fixture('v1-1-field-names'), { input: [row('1', 'Maastricht'), row('2', 'Heerlen'), row('3', 'Kerkrade')] });
+		expect(result.error).toBeUndefined();
+		const collective = result.json('Toeleiding Triage', OUT.collective);
+		expect(collective.map((j) => (j.triage as IDataObject).requestId)).toEqual(['1', '2']);
+		expect(result.json('Toeleiding Triage', OUT.individual_beschikking).map((j) => (j.triage as IDataObject).requestId)).toEqual(['3']);
+		for (const j of collective) {
+			expect(j).toMatchObject({ Aanmeldnummer: expect.any(String), Leerlingcode: expect.any(String), privacy: { rowNumber: expect.any(Number) } });
+			expect(j).not.toHaveProperty('Naam');
+			expect(j).not.toHaveProperty('BSN');
 		}
 	});
 

@@ -54,3 +54,15 @@ it('the intake example keeps invalid values apart from incomplete requests', () 
 	const missing = wf.nodes.find((n) => n.name === 'Mail School: Missing Information')!;
 	expect(String(missing.parameters.text)).toContain('triage.texts.missingSection');
 });
+
+it('the error alert mails the node\u2019s Dutch details and the execution link, and never claims that nothing was kept', () => {
+	const wf = load('error-alert.json');
+	const mail = wf.nodes.find((n) => n.name === 'Mail The Beheerder')!;
+	for (const body of [String(mail.parameters.text), String(mail.parameters.html)]) {
+		expect(body).toMatch(/context\?\.details/);
+		expect(body).toMatch(/d\.text.*d\.fix/);
+		expect(body).toContain('x.url');
+		expect(body).not.toContain('Van deze uitvoering zijn geen gegevens bewaard');
+	}
+	expect(mail.parameters.emailFormat).toBe('both');
+});

@@ -51,7 +51,9 @@ describe('triage texts (domain/triage/text.ts)', () => {
 		const outcome = triage(req, config);
 		expect(outcome.route).toBe('basic_support');
 		const nl = triageTexts(outcome, []);
-		expect(nl).toEqual({ language: 'nl', routeLabel: 'Basisondersteuning door de school', actions: [], actionsSection: '', missingSection: '' });
+		expect(nl).toMatchObject({ language: 'nl', routeLabel: 'Basisondersteuning door de school', actions: [], actionsSection: '', missingSection: '', deadlineText: '' });
+		expect(nl.school.actionsSection).toBe('');
+		expect(nl.accessTeam.actionsSection).toBe('');
 		const en = triageTexts(outcome, [], 'en');
 		expect(en.routeLabel).toBe('Basic support by the school');
 		expect(en.language).toBe('en');

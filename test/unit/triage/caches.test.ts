@@ -54,8 +54,8 @@ describe('triage caches are per configuration', () => {
 		const c = config('amersfoort_osj');
 		expect(triage(request, c).deadline).toBe('2026-04-27');
 		expect(triage({ ...request, zorgteamDate: fromYmd(2026, 3, 3) }, c).deadline).toBe('2026-04-28');
-		expect(explain(triage({ ...request, zorgteamDate: fromYmd(2026, 3, 3) }, c), 'nl')).toContain('uiterlijk 28-04-2026');
-		expect(explain(triage(request, c), 'nl')).toContain('uiterlijk 27-04-2026');
+		expect(explain(triage({ ...request, zorgteamDate: fromYmd(2026, 3, 3) }, c), 'nl')).toContain('uiterlijk 28 april 2026');
+		expect(explain(triage(request, c), 'nl')).toContain('uiterlijk 27 april 2026');
 	});
 
 	it('who-pays texts follow the responsible municipality of each request', () => {

@@ -241,8 +241,8 @@ describe('triage details', () => {
 		expect(run('custom', request({ zorgteamDate: fromYmd(2026, 10, 20) })).deadline).toBe('2026-12-15');
 		const out = run('custom', request());
 		expect(out.zorgteamDate).toBe('2026-03-02');
-		expect(explain(out, 'nl')).toContain('uiterlijk 27-04-2026');
-		expect(explain(out, 'en')).toContain('by 27-04-2026');
+		expect(explain(out, 'nl')).toContain('uiterlijk 27 april 2026');
+		expect(explain(out, 'en')).toContain('by 27 April 2026');
 	});
 
 	it('red with a zorgteam "no help" still routes to youth care, with a warning', () => {
