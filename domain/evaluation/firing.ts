@@ -161,9 +161,17 @@ export interface MomentEvent {
 	id: number;
 	/** `<BRIN or 'all'>:<configured date>` (dedupKey). */
 	key: string;
-	event: 'fired' | 'done';
+	/**
+	 * `fired`: an attempt was claimed; `done`: it finished; `emitting`: the attempt is about to start an
+	 * execution under n8n's deduplication key `executionKey`; `started`: n8n's execution id of the attempt (runs.ts).
+	 */
+	event: 'fired' | 'done' | 'emitting' | 'started';
 	/** 1 for the first run, 2 for the one retry. */
 	attempt: number;
+	/** n8n's execution id (`started` events only). */
+	execution?: string;
+	/** The deduplication key the attempt's execution carries in n8n (`emitting` events only; evaluationExecutionKey). */
+	executionKey?: string;
 }
 
 /** The retry budget: a moment runs at most this many times when its runs never finish. */
@@ -175,7 +183,7 @@ function summarise(events: MomentEvent[]): Map<string, { attempts: Set<number>; 
 	for (const e of events) {
 		const s = byKey.get(e.key) ?? { attempts: new Set<number>(), done: false };
 		if (e.event === 'done') s.done = true;
-		else s.attempts.add(e.attempt);
+		else if (e.event === 'fired') s.attempts.add(e.attempt);
 		byKey.set(e.key, s);
 	}
 	return byKey;
