@@ -221,9 +221,9 @@ const WATCH_INTERVAL_MS = 5000;
 const FIND_TRIES = 8;
 
 /**
- * Keys whose execution this n8n process started and that have not finished yet (`<scope>|<key>`).
- * A re-activation in the same process (unpublish/publish, a settings change) must not retry them;
- * after a restart the set is empty, so a run that died with the process is retried once.
+ * Keys whose execution an open activation in this n8n process started or watches (`<scope>|<key>`):
+ * another activation open at the same time leaves them alone. Closing an activation (unpublish, a
+ * settings change, shutdown) frees its keys: the next activation looks their executions up in n8n.
  */
 const inFlight = new Set<string>();
 
@@ -329,6 +329,10 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 	const failedRunsKept = ctx.getWorkflowSettings().saveDataErrorExecution !== 'none';
 	const downstream = () => ctx.getChildNodes(ctx.getNode().name).map((n) => ({ name: n.name, type: n.type }));
 	let closed = false;
+	/** The keys this activation runs or watches (in the process-wide `inFlight`). */
+	const running = new Set<string>();
+	const busy = (keys: string[]) => keys.forEach((key) => (inFlight.add(`${scope}|${key}`), running.add(`${scope}|${key}`)));
+	const free = (keys: string[]) => keys.forEach((key) => (inFlight.delete(`${scope}|${key}`), running.delete(`${scope}|${key}`)));
 
 	/** Without the shared memory: the record in static data only (synchronous, as before). */
 	const applyLocal = (step: (record: FiredRecord) => CheckResult) => {
@@ -363,7 +367,7 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 
 	/** Read a running execution until it ends, then decide (a run left by a main instance that died). */
 	const watch = (shared: SharedTable, keys: string[], attempt: number, execution: string) => {
-		for (const key of keys) inFlight.add(`${scope}|${key}`);
+		busy(keys);
 		const loop = async () => {
 			try {
 				while (!closed && executions) {
@@ -372,14 +376,14 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 					const found = await executions.get(execution);
 					const observed: ExecutionObservation = found ? await observe(found) : { state: 'gone' };
 					if (observed.state === 'running' && decideRun({ attempts: attempt, done: false, observed, failedRunsKept, now: Date.now() }).action === 'wait') continue;
-					for (const key of keys) inFlight.delete(`${scope}|${key}`);
+					free(keys);
 					await carryOut(shared, keys, attempt, decideRun({ attempts: attempt, done: false, observed, failedRunsKept, now: Date.now() }));
 					return;
 				}
 			} catch {
 				// the store did not answer: the next activation looks again
 			} finally {
-				for (const key of keys) inFlight.delete(`${scope}|${key}`);
+				free(keys);
 			}
 		};
 		void loop();
@@ -422,12 +426,14 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 			}
 		}
 		const done = ctx.helpers.createDeferredPromise<IRun>();
-		for (const key of firedKeys) inFlight.add(`${scope}|${key}`);
+		busy(firedKeys);
 		ctx.emit([toItems(items)], undefined, done, executionKey);
 		if (recorded) void recordExecution(firedKeys, attempt, executionKey).catch(() => undefined);
 		void done.promise
 			.then(async (run) => {
-				for (const key of firedKeys) inFlight.delete(`${scope}|${key}`);
+				free(firedKeys);
+				// deactivated meanwhile: the next activation looks the execution up in n8n instead
+				if (closed) return;
 				// undefined: n8n refused the execution as a duplicate (that attempt ran before)
 				if (!run) return;
 				let sent = mailSent(downstream(), run.data?.resultData?.runData);
@@ -442,7 +448,7 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 			})
 			.catch(() => undefined) // not finished in this process: the next activation looks at n8n's execution
 			.finally(() => {
-				for (const key of firedKeys) inFlight.delete(`${scope}|${key}`);
+				free(firedKeys);
 			});
 	};
 
@@ -544,7 +550,10 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 
 	return {
 		closeFunction: async () => {
-			closed = true; // stop watching executions (deactivation, shutdown)
+			// stop watching executions (deactivation, shutdown); a later activation looks them up in n8n
+			closed = true;
+			for (const key of running) inFlight.delete(key);
+			running.clear();
 		},
 	};
 }
