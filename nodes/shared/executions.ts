@@ -6,8 +6,8 @@
  *
  * The API key needs the `execution:read` and `execution:list` scopes besides the Data Table ones.
  * Note on n8n 2.41.1 (public-api/v1/controllers/executions.public.controller.js): the list leaves out
- * executions that the answering process itself is running, unless it is asked for `status=running`;
- * each execution carries its `deduplicationKey`; one execution read by its id is always answered.
+ * executions that the answering process itself is running, unless it is asked for `status=running`,
+ * and its items have no `deduplicationKey`; one execution read by its id is always answered, with it.
  */
 import { IDataObject, ITriggerFunctions } from 'n8n-workflow';
 
@@ -76,22 +76,28 @@ export class N8nExecutions {
 		return { data: (res.data ?? []).map(summary), next: res.nextCursor ?? undefined };
 	}
 
-	/** The workflow's running executions and its `max` newest others. */
-	async ofWorkflow(workflowId: string, max = 250): Promise<ExecutionSummary[]> {
+	/**
+	 * The workflow's running executions and its `max` newest others, in trigger mode; the first `detail`
+	 * of them read one by one, since n8n 2.41.1's list leaves out `deduplicationKey` (one execution read by
+	 * its id has it).
+	 */
+	async ofWorkflow(workflowId: string, max = 100, detail = 20): Promise<ExecutionSummary[]> {
 		const out: ExecutionSummary[] = [...(await this.page(workflowId, true, 100)).data];
 		let cursor: string | undefined;
 		let read = 0;
 		do {
 			const page = await this.page(workflowId, false, 100, cursor);
-			out.push(...page.data);
+			out.push(...page.data.filter((e) => !out.some((o) => o.id === e.id)));
 			read += page.data.length;
 			cursor = page.next;
 		} while (cursor && read < max);
-		return out;
+		const mine = out.filter((e) => e.mode === 'trigger');
+		for (let i = 0; i < Math.min(detail, mine.length); i++) mine[i] = (await this.get(mine[i].id)) ?? mine[i];
+		return mine;
 	}
 
 	/** The workflow's execution carrying this deduplication key, running or not (undefined: none yet, or none any more). */
 	async byKey(workflowId: string, deduplicationKey: string): Promise<ExecutionSummary | undefined> {
-		return (await this.ofWorkflow(workflowId, 100)).find((e) => e.deduplicationKey === deduplicationKey);
+		return (await this.ofWorkflow(workflowId)).find((e) => e.deduplicationKey === deduplicationKey);
 	}
 }

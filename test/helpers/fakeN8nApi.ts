@@ -8,8 +8,8 @@
  * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
  * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id);
  * and n8n's executions (`executions`, set by tests): list by workflowId (running ones only with
- * status=running, as n8n 2.41.1 leaves out the running ones of its own process otherwise; `hidden`
- * ones never), one by id (404 when absent; `data` with includeData).
+ * status=running for those marked `local`, as n8n 2.41.1 leaves out the running ones of its own process
+ * otherwise; items without `deduplicationKey`), one by id (404 when absent; `data` with includeData).
  * Checks the API key header.
  */
 import * as http from 'node:http';
@@ -129,7 +129,8 @@ export class FakeN8nApi {
 				const data = this.executions
 					.filter((e) => (q('workflowId') === undefined || e.workflowId === q('workflowId')) && (running ? e.status === 'running' : !(e.status === 'running' && e.local)))
 					.reverse()
-					.map((e) => plain(e, false));
+					// n8n 2.41.1's list items carry no deduplicationKey (one execution read by id does)
+					.map(({ deduplicationKey, ...e }) => plain(e, false));
 				return { status: 200, json: { data, nextCursor: null } };
 			}
 		}

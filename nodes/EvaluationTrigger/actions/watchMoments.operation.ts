@@ -463,7 +463,7 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 		let listed: ExecutionSummary[] | undefined;
 		if (executions && open.some((c) => c.execution === undefined && c.executionKey !== undefined)) {
 			try {
-				listed = (await executions.ofWorkflow(workflowId)).filter((e) => e.mode === 'trigger');
+				listed = await executions.ofWorkflow(workflowId);
 			} catch {
 				listed = undefined; // an API key without the execution scopes: the retry rule of the store alone
 			}

@@ -10,7 +10,6 @@ import {
 	ICredentialDataDecryptedObject,
 	ICredentialsHelper,
 	IDataObject,
-	IDeferredPromise,
 	INode,
 	INodeExecutionData,
 	INodeType,
@@ -30,10 +29,13 @@ const TYPE = `${PACKAGE_NAME}.evaluationTrigger`;
 const MOMENT = DateTime.fromISO('2026-02-02T09:00', { zone: 'Europe/Amsterdam' }).toMillis();
 const WORKFLOW_ID = 'evaluation-crashes';
 
+/** n8n's deferred promise (the emit's donePromise), as far as the test uses it. */
+type Deferred<T> = { promise: Promise<T>; resolve(value: T): void };
+
 interface Emit {
 	items: IDataObject[];
 	key?: string;
-	done?: IDeferredPromise<IRun>;
+	done?: Deferred<IRun>;
 }
 
 let api: FakeN8nApi;
@@ -85,7 +87,7 @@ async function start(now: number, staticData: IDataObject, settings: IDataObject
 		'trigger',
 		'init',
 		(data: INodeExecutionData[][], _response, done, key) => {
-			emits.push({ items: data[0].map((i) => i.json), key, done: done as IDeferredPromise<IRun> | undefined });
+			emits.push({ items: data[0].map((i) => i.json), key, done: done as Deferred<IRun> | undefined });
 			api.executions.push({ id: String(100 + api.executions.length), workflowId: WORKFLOW_ID, mode: 'trigger', status: 'running', deduplicationKey: key, local: true });
 		},
 		() => undefined,
@@ -160,6 +162,20 @@ describe('the main instance restarted while the execution ran elsewhere', () => 
 		api.executions[0].status = 'success';
 		await settle(6500); // the trigger reads the running execution every 5 s
 		expect(rows('done')).toHaveLength(2);
+		expect(restarted.emits).toHaveLength(0);
+		await restarted.response.closeFunction?.();
+	});
+
+	it('found by its deduplication key when the id was never recorded: still running → nothing fired', async () => {
+		const staticData = {};
+		const first = await start(MOMENT, staticData);
+		await first.response.closeFunction?.(); // killed before the id was looked up
+		await settle(100);
+		api.tables.forEach((t) => {
+			if (t.name === 'jeugdhulp_evaluation_runs') t.rows = t.rows.filter((r) => r.event !== 'started');
+		});
+		api.executions[0].local = false;
+		const restarted = await start(MOMENT + 30_000, staticData);
 		expect(restarted.emits).toHaveLength(0);
 		await restarted.response.closeFunction?.();
 	});
