@@ -166,30 +166,27 @@ describe('the main instance restarted while the execution ran elsewhere', () => 
 		await restarted.response.closeFunction?.();
 	});
 
-	it('found by its deduplication key when the id was never recorded: still running → nothing fired', async () => {
+	/** Main killed before it recorded the execution's id; at the restart n8n says `status` about that execution. */
+	async function restartWithoutRecordedId(status: string) {
 		const staticData = {};
 		const first = await start(MOMENT, staticData);
-		await first.response.closeFunction?.(); // killed before the id was looked up
+		await first.response.closeFunction?.();
 		await settle(100);
 		api.tables.forEach((t) => {
 			if (t.name === 'jeugdhulp_evaluation_runs') t.rows = t.rows.filter((r) => r.event !== 'started');
 		});
-		api.executions[0].local = false;
-		const restarted = await start(MOMENT + 30_000, staticData);
+		Object.assign(api.executions[0], { status, local: false });
+		return start(MOMENT + 30_000, staticData);
+	}
+
+	it('found by its deduplication key when the id was never recorded: still running → nothing fired', async () => {
+		const restarted = await restartWithoutRecordedId('running');
 		expect(restarted.emits).toHaveLength(0);
 		await restarted.response.closeFunction?.();
 	});
 
 	it('found by its deduplication key when the id was never recorded; crashed without sending: fired once more', async () => {
-		const staticData = {};
-		const first = await start(MOMENT, staticData);
-		await first.response.closeFunction?.(); // killed before the id was looked up
-		await settle(100);
-		api.tables.forEach((t) => {
-			if (t.name === 'jeugdhulp_evaluation_runs') t.rows = t.rows.filter((r) => r.event !== 'started');
-		});
-		Object.assign(api.executions[0], { status: 'crashed', local: false });
-		const restarted = await start(MOMENT + 30_000, staticData);
+		const restarted = await restartWithoutRecordedId('crashed');
 		expect(restarted.emits).toHaveLength(1);
 		expect(restarted.emits[0].key).toMatch(/:2$/);
 		await restarted.response.closeFunction?.();
