@@ -33,7 +33,8 @@ export class SharedMemoryApi implements ICredentialType {
 			typeOptions: { password: true },
 			default: '',
 			required: true,
-			description: 'An n8n API key with access to Data Tables (dataTable and dataTableRow scopes), of a user in the project that owns the workflows',
+			description:
+				'An n8n API key with access to Data Tables (dataTable and dataTableRow scopes) and, for the Semiannual Evaluation Trigger, to executions (execution:read and execution:list), of a user in the project that owns the workflows',
 		},
 	];
 

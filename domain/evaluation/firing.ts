@@ -148,11 +148,11 @@ export function evaluationExecutionKey(workflowId: string, nodeId: string, fired
 }
 
 /*
- * Effectively-once with the shared memory (issue 10): the trigger writes a `fired` row per school
- * key before it starts the execution and a `done` row when n8n reports the execution finished.
- * A key fired but never done (n8n was killed while the evaluation ran) is retried once, on the
- * next activation — never a third time. n8n's deduplication key (evaluationExecutionKey, with the
- * attempt number) makes n8n itself refuse a second execution of the same attempt.
+ * Effectively-once with the shared memory (issues 10 and 23): the trigger writes a `fired` row per school
+ * key before it starts the execution and a `done` row when n8n reports the execution succeeded. What a
+ * key fired and not done still needs (wait, retry once, give up) is decided in runs.ts (`decideRun`).
+ * n8n's deduplication key (evaluationExecutionKey, with the attempt number) makes n8n itself refuse a
+ * second execution of the same attempt.
  */
 
 /** One row of the evaluation memory (Data Table `jeugdhulp_evaluation_moments`). */
@@ -161,9 +161,17 @@ export interface MomentEvent {
 	id: number;
 	/** `<BRIN or 'all'>:<configured date>` (dedupKey). */
 	key: string;
-	event: 'fired' | 'done';
+	/**
+	 * `fired`: an attempt was claimed; `done`: it finished; `emitting`: the attempt is about to start an
+	 * execution under n8n's deduplication key `executionKey`; `started`: n8n's execution id of the attempt (runs.ts).
+	 */
+	event: 'fired' | 'done' | 'emitting' | 'started';
 	/** 1 for the first run, 2 for the one retry. */
 	attempt: number;
+	/** n8n's execution id (`started` events only). */
+	execution?: string;
+	/** The deduplication key the attempt's execution carries in n8n (`emitting` events only; evaluationExecutionKey). */
+	executionKey?: string;
 }
 
 /** The retry budget: a moment runs at most this many times when its runs never finish. */
@@ -175,17 +183,10 @@ function summarise(events: MomentEvent[]): Map<string, { attempts: Set<number>; 
 	for (const e of events) {
 		const s = byKey.get(e.key) ?? { attempts: new Set<number>(), done: false };
 		if (e.event === 'done') s.done = true;
-		else s.attempts.add(e.attempt);
+		else if (e.event === 'fired') s.attempts.add(e.attempt);
 		byKey.set(e.key, s);
 	}
 	return byKey;
-}
-
-/** Keys fired but never finished that still have a retry left: to be fired again at activation. */
-export function keysToRetry(events: MomentEvent[]): string[] {
-	return [...summarise(events).entries()]
-		.filter(([, s]) => !s.done && s.attempts.size > 0 && s.attempts.size < MAX_ATTEMPTS)
-		.map(([key]) => key);
 }
 
 /**

@@ -16,6 +16,7 @@ export * from './agenda';
 export * from './firing';
 export * from './holidays';
 export * from './items';
+export * from './runs';
 export * from './schedule';
 export * from './schools';
 

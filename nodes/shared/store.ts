@@ -59,7 +59,7 @@ const READ_TRIES = 3;
 
 type Ctx = IExecuteFunctions | ITriggerFunctions;
 
-interface Api {
+export interface Api {
 	/** e.g. http://localhost:5678/api/v1 */
 	base: string;
 	key: string;
@@ -94,8 +94,8 @@ export class SharedTable {
 	 * header: a trigger's cron callback runs outside n8n's expression context, where the credential's
 	 * own `authenticate` expression cannot be relied on (measured: requests from a tick failed, the same requests at activation and in executions worked).
 	 */
-	private static async request(ctx: Ctx, api: Api, options: Omit<IHttpRequestOptions, 'url'> & { path: string }): Promise<unknown> {
-		const { path, ...rest } = options;
+	static async request(ctx: Ctx, api: Api, options: Omit<IHttpRequestOptions, 'url'> & { path: string; notFound?: 'undefined' }): Promise<unknown> {
+		const { path, notFound, ...rest } = options;
 		// Reads are retried (n8n's database can be busy for a moment); writes are not (an insert that
 		// did commit would then count twice).
 		const tries = rest.method === 'GET' ? READ_TRIES : 1;
@@ -108,6 +108,8 @@ export class SharedTable {
 					json: true,
 				});
 			} catch (error) {
+				const code = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
+				if (notFound === 'undefined' && String(code) === '404') return undefined;
 				if (attempt < tries) {
 					await sleep(500 * attempt);
 					continue;
@@ -123,10 +125,15 @@ export class SharedTable {
 		}
 	}
 
+	/** The n8n API the shared-memory credential names. */
+	static async api(ctx: Ctx): Promise<Api> {
+		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL);
+		return { base: String(credentials.baseUrl ?? '').replace(/\/+$/, ''), key: String(credentials.apiKey ?? '') };
+	}
+
 	/** Open the table `spec.name`, creating it when it does not exist yet. */
 	static async open(ctx: Ctx, spec: TableSpec): Promise<SharedTable> {
-		const credentials: ICredentialDataDecryptedObject = await ctx.getCredentials(SHARED_MEMORY_CREDENTIAL);
-		const api: Api = { base: String(credentials.baseUrl ?? '').replace(/\/+$/, ''), key: String(credentials.apiKey ?? '') };
+		const api = await SharedTable.api(ctx);
 		const find = async () => {
 			const res = (await SharedTable.request(ctx, api, {
 				method: 'GET',

@@ -127,6 +127,11 @@ async function startQueueRuntime(opts) {
 		QUEUE_BULL_REDIS_PORT: String(ports.redis),
 		N8N_ENCRYPTION_KEY: ENCRYPTION_KEY,
 		QUEUE_HEALTH_CHECK_ACTIVE: 'true',
+		// a killed worker's job is noticed as stalled within ~20 s instead of n8n's default 60 s lock + 30 s
+		// check (test/e2e/support/crashes.ts); n8n fails a stalled job at once (maxStalledCount 0)
+		QUEUE_WORKER_LOCK_DURATION: '15000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '5000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
 	};
 
 	const workers = [];

@@ -11,7 +11,8 @@ const config = require('./config');
 
 /** Scopes the shared memory needs (n8n 2.41 public API). */
 // dataTableRow:update: the Deadline Monitor's outbox (version 1.3) moves its head with one conditional update
-const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:update', 'dataTableRow:delete'];
+// execution:read / execution:list: the Evaluation Trigger reads how the execution of a fired moment ended (issue 23 part 3)
+const SCOPES = ['dataTable:create', 'dataTable:list', 'dataTable:read', 'dataTableRow:create', 'dataTableRow:read', 'dataTableRow:update', 'dataTableRow:delete', 'execution:read', 'execution:list'];
 
 /** The credential as imported before start (API key filled in later by configureSharedMemory). */
 function sharedMemoryCredential({ port }) {

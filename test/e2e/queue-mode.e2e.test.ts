@@ -10,6 +10,18 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { assertNoPersonalData } from '../helpers/privacy';
+import {
+	ALERT_WORKFLOW,
+	alertRows,
+	expectedPerRecipient,
+	killAfterClaimScenario,
+	listedPerRecipient,
+	mainKillScenario,
+	postgresGroup,
+	withStalls,
+	workerKillScenario,
+	zorgteamMails,
+} from './support/crashes';
 import { FAILING, FAILING_NAME, failProductionRun } from './support/failingRun';
 import { onceScenario, startOwned, type OwnedRuntime } from './support/once';
 import { hitLine, scanRuntime, scanSettled, scanTerms, withRedis } from './support/privacyScan';
@@ -74,5 +86,39 @@ describe('once means once — queue mode (PostgreSQL, Redis, main + 2 workers)',
 		expect(control.hits.map((h) => h.location)).toEqual(
 			expect.arrayContaining([expect.stringMatching(/^PostgreSQL table user\b/), path.relative(rt.userFolder, rt.workers![0].logFile), 'Redis key jeugdhulp-e2e-control']),
 		);
+	});
+
+	// issue 23 part 3: faults while the evaluation runs on a worker (after the scan: these kill processes)
+	it('a worker SIGKILLed while it runs the evaluation: n8n fails the stalled job, the trigger fires it again once, every school gets it exactly once', async () => {
+		const { mails, executions } = await workerKillScenario(rt);
+		process.stderr.write(`[queue] worker killed mid-evaluation: ${mails} mails, executions ${executions.join(', ')}\n`);
+		expect(executions).toHaveLength(2); // the killed one (error) and its single retry (success)
+		expect(executions.map((e) => e.split(':')[1]).sort()).toEqual(['error', 'success']);
+	});
+
+	it('the main instance SIGKILLed while a worker runs the evaluation, then started again: the trigger waits for that run, no second one; exactly once', async () => {
+		const { executions } = await mainKillScenario(rt);
+		process.stderr.write(`[queue] main killed while a worker ran the evaluation: executions ${executions.join(', ')}\n`);
+	});
+
+	// issue 23 parts 1/2: the weekly alert (example workflow, Deadline Monitor 1.3 → E-mail → Confirm delivery)
+	it('two weekly alert runs started together while PostgreSQL stalls for 1 s again and again: every alert exactly once, 3 trials', async () => {
+		const pgid = postgresGroup(rt.state.queue!.ports.postgres);
+		const rows = alertRows(rt);
+		for (let trial = 1; trial <= 3; trial++) {
+			await rt.forgetAlertMemory(ALERT_WORKFLOW);
+			await rt.clearMails();
+			const { result: runs, stalls } = await withStalls(pgid, 1000, 1000, Promise.all([rt.executeWorkflow(ALERT_WORKFLOW), rt.executeWorkflow(ALERT_WORKFLOW)]));
+			expect(runs.map((r) => r.exitCode)).toEqual([0, 0]);
+			const expected = expectedPerRecipient(rows, ...runs);
+			const sent = await zorgteamMails(rt);
+			process.stderr.write(`[queue] stall trial ${trial}: ${stalls} stalls of 1 s, ${sent.length} mails for ${expected.size} zorgteams\n`);
+			expect(listedPerRecipient(rows, sent)).toEqual(expected);
+		}
+	});
+
+	it('the process running the weekly alert SIGKILLed after it claimed, before its mails went out: the next run sends every alert once, the run after it none', async () => {
+		const { claims, mails } = await killAfterClaimScenario(rt);
+		process.stderr.write(`[queue] killed after claiming ${claims} alerts: the next run sent ${mails} mails, the run after none\n`);
 	});
 });

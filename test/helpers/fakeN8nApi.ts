@@ -6,7 +6,10 @@
  * calls `commitNextInsertAfter(ms)`: that insert takes its ids at once but its rows become visible
  * (and its response is sent) only `ms` later, as a slow transaction on PostgreSQL.
  * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
- * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id).
+ * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id);
+ * and n8n's executions (`executions`, set by tests): list by workflowId (running ones only with
+ * status=running for those marked `local`, as n8n 2.41.1 leaves out the running ones of its own process
+ * otherwise; items without `deduplicationKey`), one by id (404 when absent; `data` with includeData).
  * Checks the API key header.
  */
 import * as http from 'node:http';
@@ -33,8 +36,23 @@ function matches(row: FakeRow, filter?: Filter): boolean {
 	return filter.type === 'or' ? filter.filters.some(test) : filter.filters.every(test);
 }
 
+/** An execution as n8n's public API shows it (the fields the package reads). */
+export interface FakeExecution {
+	id: string;
+	workflowId: string;
+	mode: string;
+	status: string;
+	deduplicationKey?: string | null;
+	startedAt?: string | null;
+	data?: { resultData: { runData: Record<string, Array<{ error?: unknown; executionStatus?: string }>> } };
+	/** Left out of the list while running (n8n 2.41.1: the answering process runs it itself). */
+	local?: boolean;
+}
+
 export class FakeN8nApi {
 	readonly tables = new Map<string, { name: string; rows: FakeRow[] }>();
+	/** n8n's executions (newest last); tests add and change them. */
+	executions: FakeExecution[] = [];
 	readonly requests: Array<{ method: string; path: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
@@ -100,6 +118,22 @@ export class FakeN8nApi {
 		if (key !== undefined && key !== this.apiKey) return { status: 401, json: { message: 'unauthorized' } };
 		const parts = url.pathname.replace(/^\/api\/v1\//, '').split('/');
 		const q = (name: string) => url.searchParams.get(name) ?? undefined;
+		if (parts[0] === 'executions') {
+			const plain = ({ data, local, ...e }: FakeExecution, withData: boolean) => (withData && data ? { ...e, data } : e);
+			if (parts.length === 2 && method === 'GET') {
+				const found = this.executions.find((e) => e.id === parts[1]);
+				return found ? { status: 200, json: plain(found, q('includeData') === 'true') } : { status: 404, json: { message: 'Not Found' } };
+			}
+			if (parts.length === 1 && method === 'GET') {
+				const running = q('status') === 'running';
+				const data = this.executions
+					.filter((e) => (q('workflowId') === undefined || e.workflowId === q('workflowId')) && (running ? e.status === 'running' : !(e.status === 'running' && e.local)))
+					.reverse()
+					// n8n 2.41.1's list items carry no deduplicationKey (one execution read by id does)
+					.map(({ deduplicationKey, ...e }) => plain(e, false));
+				return { status: 200, json: { data, nextCursor: null } };
+			}
+		}
 		if (parts[0] !== 'data-tables') return { status: 404, json: { message: 'not found' } };
 		if (parts.length === 1 && method === 'GET') {
 			const name = q('filter') ? (JSON.parse(q('filter')!) as { name?: string }).name : undefined;

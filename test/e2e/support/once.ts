@@ -33,6 +33,8 @@ export interface OwnedRuntime extends E2ERuntime {
 	env: Record<string, string>;
 	queue?: boolean;
 	workers?: Array<{ pid: number; logFile: string }>;
+	/** Queue mode: the ports of its PostgreSQL and Redis (scripts/runtime/queue.js). */
+	state: { queue?: { ports: { postgres: number; redis: number } }; sharedMemoryApiKey?: string };
 }
 
 /** Start an own runtime: the normal one (SQLite) or queue mode (PostgreSQL, Redis, main + 2 workers). */

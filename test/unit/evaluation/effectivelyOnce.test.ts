@@ -4,7 +4,13 @@
  */
 import fc from 'fast-check';
 
-import { evaluationExecutionKey, keysToRetry, MAX_ATTEMPTS, mergeRecord, MomentEvent, nextAttempt, wonFiring } from '../../../domain/evaluation';
+import { claims, decideRun, evaluationExecutionKey, MAX_ATTEMPTS, mergeRecord, MomentEvent, nextAttempt, wonFiring } from '../../../domain/evaluation';
+
+/** Keys to fire again at an activation that cannot ask n8n about the execution (no execution scopes). */
+const keysToRetry = (events: MomentEvent[]) =>
+	claims(events)
+		.filter((c) => decideRun({ attempts: c.attempts, done: c.done, observed: { state: 'unknown' }, failedRunsKept: true, now: 0 }).action === 'retry')
+		.map((c) => c.key);
 
 type Step = { kind: 'activate' } | { kind: 'finish' } | { kind: 'crash' };
 
