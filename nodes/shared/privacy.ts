@@ -25,7 +25,7 @@
  * default; in workflows saved with version 1 it is off by default (their items do not change) and can be
  * switched on by hand.
  */
-import { NodeOperationError, type IDataObject, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
+import { NodeOperationError, type IDataObject, type IDisplayOptions, type IExecuteFunctions, type INode, type INodeExecutionData, type INodeProperties } from 'n8n-workflow';
 
 import { isValidBsn, normaliseBsn } from '../../domain/primitives/bsn';
 import { normaliseHeader } from '../../domain/primitives/headers';
@@ -84,7 +84,7 @@ const MODE_DESCRIPTION =
  * @param show extra displayOptions.show conditions (e.g. an operation), merged into each property
  */
 export function identifyingDataProperties(show: Record<string, Array<string | number | boolean>> = {}): INodeProperties[] {
-	const mode = (def: IdentifyingDataMode, versions: number[]): INodeProperties => ({
+	const mode = (def: IdentifyingDataMode, versions: NonNullable<NonNullable<IDisplayOptions['show']>['@version']>): INodeProperties => ({
 		displayName: 'Identifying Data in Output',
 		name: 'identifyingData',
 		type: 'options',
@@ -95,7 +95,8 @@ export function identifyingDataProperties(show: Record<string, Array<string | nu
 	});
 	return [
 		mode('keep', [1]),
-		mode('removeEverywhere', [PRIVACY_DEFAULT_VERSION]),
+		// every version from 1.1 on (not only 1.1 itself: a node at 1.2 or 1.3 shows the choice too)
+		mode('removeEverywhere', [{ _cnd: { gte: PRIVACY_DEFAULT_VERSION } }]),
 		{
 			displayName: 'Identifying Columns',
 			name: 'identifyingFields',
