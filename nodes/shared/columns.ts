@@ -17,9 +17,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../../domain/primitives/columns';
+import type { VersionsWith } from './versions';
 
-/** The node version from which the column mapping shows every expected column. */
-export const COLUMN_MAPPING_VERSION = 1.2;
+/** The version behaviour this layer asks the node's version table about (from it on: the mapping). */
+type Mapping = VersionsWith<'columnMapping'>;
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -41,15 +42,15 @@ export function requiredLabel(column: ExpectedColumn): string {
 	return column.required ? `${column.label} (Required)` : column.label;
 }
 
-/** The collection that shows every expected column, pre-filled (node version 1.2 and later). */
-export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<K>): INodeProperties {
+/** The collection that shows every expected column, pre-filled (from the node's `columnMapping` version on). */
+export function columnMappingProperty<K extends string>(versions: Mapping, spec: ColumnMappingSpec<K>): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'collection',
 		placeholder: 'Add Column',
 		default: { ...defaultColumnNames(spec.columns) },
-		displayOptions: { show: { ...(spec.show ?? {}), '@version': [{ _cnd: { gte: COLUMN_MAPPING_VERSION } }] } },
+		displayOptions: { show: { ...(spec.show ?? {}), ...versions.shownFrom('columnMapping') } },
 		description: spec.description,
 		options: spec.columns.map(
 			(c): INodeProperties => ({
@@ -68,9 +69,9 @@ export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<
 }
 
 /** A legacy field-name collection, shown only below the column-mapping version (existing workflows). */
-export function beforeColumnMapping(property: INodeProperties): INodeProperties {
+export function beforeColumnMapping(versions: Mapping, property: INodeProperties): INodeProperties {
 	const show = property.displayOptions?.show ?? {};
-	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, '@version': [{ _cnd: { lt: COLUMN_MAPPING_VERSION } }] } } };
+	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, ...versions.shownBefore('columnMapping') } } };
 }
 
 /**
@@ -79,10 +80,11 @@ export function beforeColumnMapping(property: INodeProperties): INodeProperties 
  */
 export function readColumnNames<K extends string>(
 	ctx: IExecuteFunctions,
+	versions: Mapping,
 	columns: ReadonlyArray<ExpectedColumn<K>>,
 	names: { mapping: string; legacy: string; trimLegacy?: boolean },
 ): Record<K, string> {
-	if (ctx.getNode().typeVersion >= COLUMN_MAPPING_VERSION) {
+	if (versions.has(ctx.getNode(), 'columnMapping')) {
 		return resolveColumnNames(columns, ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject);
 	}
 	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)

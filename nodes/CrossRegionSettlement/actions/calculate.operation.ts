@@ -41,6 +41,7 @@ import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy'
 import { FROM_POLICY, groupOfferOptions, mergedMembersProperty, outsiderOptions, policyDatesJson, policyNoticeHints, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { VERSIONS } from '../versions';
 import { incompleteBasisHint } from '../../shared/hints';
 import { fieldNameOption } from '../../shared/fieldNames.description';
 
@@ -226,7 +227,7 @@ export const description: INodeProperties[] = [
 
 	// ---------------- Calculate: columns and options ----------------
 	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columnMap',
 		description: 'The columns of the delivery records this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
@@ -234,7 +235,7 @@ export const description: INodeProperties[] = [
 		show: calc,
 	}),
 	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
-	beforeColumnMapping({
+	beforeColumnMapping(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columns',
 		type: 'collection',
@@ -361,7 +362,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {
 		// version 1.2: Input Columns; before: the Input Columns collection (read as before: trimmed, blank = default)
-		fields: readColumnNames(ctx, DELIVERY_COLUMNS, { mapping: 'columnMap', legacy: 'columns' }),
+		fields: readColumnNames(ctx, VERSIONS, DELIVERY_COLUMNS, { mapping: 'columnMap', legacy: 'columns' }),
 		language: (options.language as Language) ?? 'nl',
 		outputFormat: (options.outputFormat as 'statements' | 'lines') ?? 'statements',
 		includeOwnShare: options.includeOwnShare !== false,
@@ -420,7 +421,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 
 	// --- records ---
 	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
-	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
+	const privacy = readIdentifyingData(ctx, VERSIONS, pseudonymise, [settings.fields.pupil]);
 	const words = { messageLanguage: settings.language };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
 	// from the errors themselves: an error item's json may hold only its message (error output, identifying data removed)

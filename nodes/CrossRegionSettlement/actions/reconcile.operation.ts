@@ -11,6 +11,7 @@ import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
 import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { VERSIONS } from '../versions';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
@@ -52,7 +53,7 @@ export const description: INodeProperties[] = [
 		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
 	},
 	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumnMap',
 		description: 'The columns of the invoice rows this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
@@ -60,7 +61,7 @@ export const description: INodeProperties[] = [
 		show: rec,
 	}),
 	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
-	beforeColumnMapping({
+	beforeColumnMapping(VERSIONS, {
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumns',
 		type: 'collection',
@@ -143,7 +144,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
 	const language = ((options.language as Language) ?? 'nl') as Language;
 	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: trimmed, blank = default)
-	const fields: InvoiceFields = readColumnNames(ctx, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
+	const fields: InvoiceFields = readColumnNames(ctx, VERSIONS, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;
@@ -174,7 +175,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 				index,
 			},
 		};
-	}, readIdentifyingData(ctx), input, { messageLanguage: language });
+	}, readIdentifyingData(ctx, VERSIONS), input, { messageLanguage: language });
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];

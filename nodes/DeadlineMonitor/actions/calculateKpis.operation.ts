@@ -12,6 +12,7 @@ import { readConfiguration } from '../../shared/errors';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
+import { VERSIONS } from '../versions';
 import { readSettings } from '../parameters';
 import { isBlank } from '../../../domain/primitives/blank';
 
@@ -127,7 +128,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed, statusCertain: check.statusCertain };
-	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
+	}, readIdentifyingData(ctx, VERSIONS), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

@@ -24,7 +24,7 @@ import { readSettings, SharedSettings } from '../parameters';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint } from '../../shared/hints';
-import { fromVersion, hasBehaviour } from '../../shared/versions';
+import { VERSIONS } from '../versions';
 import { refuseAsAiTool } from '../../shared/aiTool';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
@@ -37,7 +37,7 @@ const STATUS_OPTIONS = [
 	{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
 ];
 /** The outbox's parameters: Check Cases with alert once, from node version 1.3. */
-const outboxOnly = { show: { ...fromVersion(1.3).show, operation: ['checkCases'], alertOnce: [true] } };
+const outboxOnly = { show: { ...VERSIONS.shownFrom('deliveryOutbox'), operation: ['checkCases'], alertOnce: [true] } };
 
 /** The parameters of the Check Cases operation (shown when Operation is Check Cases). */
 export const description: INodeProperties[] = [
@@ -199,9 +199,6 @@ class RecipientTally {
 	}
 }
 
-/** From this node version a recipient's group leaves on each status output it has cases for (issue 12). */
-export const GROUP_PER_OUTPUT_VERSION = 1.2;
-
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see README "Data as it arrives".
@@ -212,7 +209,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
-	const privacy = readIdentifyingData(ctx);
+	const privacy = readIdentifyingData(ctx, VERSIONS);
 
 	const gaps = new GapTally();
 	const recipients = new RecipientTally();
@@ -260,7 +257,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
 			now: Date.now(),
 		};
-		if (hasBehaviour(ctx.getNode(), 'deliveryOutbox')) {
+		if (VERSIONS.has(ctx.getNode(), 'deliveryOutbox')) {
 			outbox = await claimThroughOutbox(ctx, observed, {
 				...claimSettings,
 				resendAfterMs: (ctx.getNodeParameter('resendAfterMinutes', 0, 10) as number) * 60_000,
@@ -346,7 +343,7 @@ function groupedOutputs(
 	}
 	const { spec } = settings;
 	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
-	const splitBy = ctx.getNode().typeVersion >= GROUP_PER_OUTPUT_VERSION ? outputFor : undefined;
+	const splitBy = VERSIONS.has(ctx.getNode(), 'groupPerOutput') ? outputFor : undefined;
 	const checkOf = new Map(toGroup.map((g) => [g.member, g.check]));
 	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy, markUncertain: spec.markUncertain })) {
 		outputs[outputFor(group.status)].push({

@@ -14,6 +14,7 @@ import { isCbsCode, MunicipalityRegistry, Municipality } from '../../../domain/m
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, openInput, perItemParameter } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
+import { VERSIONS } from '../versions';
 import { cleanRecord, CleaningRule, readRules } from '../cleanRecord';
 import type { Language } from '../../../domain/primitives/language';
 
@@ -207,7 +208,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		ctx,
 		2,
 		(item, itemIndex) => ({ json: cleanRecord(item.json, rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
-		readIdentifyingData(ctx, undefined, bsnFields),
+		readIdentifyingData(ctx, VERSIONS, undefined, bsnFields),
 		input,
 		// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
 		(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),

@@ -36,7 +36,7 @@ import { ROUTE_LABELS, routesFor } from '../parameters';
 import { commonHolidayRegion, regionalCalendar, type ClosedDayKind, type HolidayCalendar, type HolidayRegion } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/primitives/errors';
 import { closedDayOptions, holidayRegionOptions } from '../../shared/calendar.description';
-import { BEHAVIOUR_SINCE, fromVersion, hasBehaviour } from '../../shared/versions';
+import { VERSIONS } from '../versions';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, mergedMembersProperty, outsiderOptions, policyNoticeHints, presetMembershipText, regionPolicyOptions } from '../../shared/policy.description';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
@@ -86,11 +86,7 @@ const municipalityParams: INodeProperties[] = [
 	},
 ];
 
-
 /** The parameters of the Triage operation (the node's only operation: it has no Operation selector). */
-/** Node version 1.3: the 8-week deadline can count school weeks (issue 21 §4). */
-const SCHOOL_WEEK_DEADLINE_VERSION = BEHAVIOUR_SINCE.schoolWeekDeadline;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Region Policy',
@@ -173,7 +169,7 @@ export const description: INodeProperties[] = [
 			{ name: 'School Weeks', value: 'schoolWeeks', description: 'Days inside school holidays do not count, as in the Deadline Monitor with Counting: School Weeks' },
 		],
 		default: 'calendarDays',
-		displayOptions: fromVersion(SCHOOL_WEEK_DEADLINE_VERSION),
+		displayOptions: { show: VERSIONS.shownFrom('schoolWeekDeadline') },
 		description: 'How the 8-week deadline is counted; choose what your Deadline Monitor uses, so both give the same date',
 	},
 	{
@@ -185,7 +181,7 @@ export const description: INodeProperties[] = [
 			...holidayRegionOptions,
 		],
 		default: FROM_POLICY,
-		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], ...VERSIONS.shownFrom('schoolWeekDeadline') } },
 		description: 'The built-in schoolvakanties of this holiday region (vakantieregio) do not count',
 	},
 	{
@@ -194,18 +190,18 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		options: closedDayOptions,
 		default: [],
-		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], ...VERSIONS.shownFrom('schoolWeekDeadline') } },
 		description: 'Days the schools close besides the regional holidays, every year; the same choice as in the Deadline Monitor',
 	},
 	// Node version 1.2: every field shown, pre-filled; the five without which a request goes to Needs Info say "(Required)"
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columnMap',
 		description: 'The fields (columns) of your form or spreadsheet this node reads, with the default name of each; change a name to match yours. Dot paths (a.b) work too. Read once per run.',
 		columns: TRIAGE_COLUMNS,
 	}),
 	// Versions 1 and 1.1: the fields one by one ("Change Field Name"), read as before
-	beforeColumnMapping({
+	beforeColumnMapping(VERSIONS, {
 		displayName: 'Input Field Names',
 		name: 'fields',
 		type: 'collection',
@@ -337,13 +333,13 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));
 	// version 1.2: Input Columns; before: Input Field Names (read as before: trimmed, blank = default)
-	const names: FieldNames = readColumnNames(ctx, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
+	const names: FieldNames = readColumnNames(ctx, VERSIONS, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	let pseudonymise: ((bsn: string) => string) | undefined;
 	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {
 		const credentials = await ctx.getCredentials<{ key: string }>('pseudonymisationKeyApi');
 		pseudonymise = makePseudonymiser(credentials.key);
 	}
-	const deadlineCalendar = hasBehaviour(ctx.getNode(), 'schoolWeekDeadline') ? readDeadlineCalendar(ctx, policy.participatingMunicipalities, registry) : undefined;
+	const deadlineCalendar = VERSIONS.has(ctx.getNode(), 'schoolWeekDeadline') ? readDeadlineCalendar(ctx, policy.participatingMunicipalities, registry) : undefined;
 	return {
 		config: { policy, contacts, registry, zone: input.zone, pseudonymise, ...(deadlineCalendar ? { deadlineCalendar } : {}) },
 		names,
@@ -351,7 +347,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		explain: explainer(options.language === 'en' ? 'en' : 'nl'),
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
-		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
+		privacy: readIdentifyingData(ctx, VERSIONS, pseudonymise, [names.bsn]),
 	};
 }
 

@@ -1,0 +1,9 @@
+/** Cross-Region Settlement's version table: each behaviour with the first node version that has it (`nodes/shared/versions.ts`). */
+import { VersionTable } from '../shared/versions';
+
+export const VERSIONS = new VersionTable([1, 1.1, 1.2], {
+	/** Identifying columns are removed from items by default; the Identifying Data in Output choice. */
+	removeIdentifyingData: 1.1,
+	/** Input Columns / Invoice Columns show every expected column (before: the one-by-one Columns collections). */
+	columnMapping: 1.2,
+});
