@@ -20,7 +20,7 @@ import {
 import { closedDayOptions } from '../shared/calendar.description';
 import { getDefaultRegistry } from '../../domain/municipalities';
 import { InvalidFieldError } from '../../domain/primitives/errors';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../shared/columns';
 import { VERSIONS } from './versions';
 import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
@@ -30,7 +30,6 @@ import {
 	CheckSpec,
 	ClockConfig,
 	DEADLINE_COLUMNS,
-	DEFAULT_CASE_FIELD_NAMES,
 	NormUnit,
 	parseKnownSchools,
 	RuleId,
@@ -38,7 +37,6 @@ import {
 	validateClockConfig,
 } from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
-import { fieldNameOption } from '../shared/fieldNames.description';
 
 /** The Holiday Region option that takes the region per case from the school's municipality. */
 const FROM_MUNICIPALITY = 'fromMunicipality';
@@ -252,25 +250,13 @@ export const clockProperties: INodeProperties[] = [
 /** Field names and options of both operations (shown after the operation's own parameters). */
 export const inputProperties: INodeProperties[] = [
 	// Versions 1 and 1.1: the columns one by one ("Change a Field Name"), read as before
-	beforeColumnMapping(VERSIONS, {
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Field Names',
 		name: 'fields',
-		type: 'collection',
 		placeholder: 'Change a Field Name',
-		default: {},
 		description: 'Names of the columns in your spreadsheet; change them when your region names them differently',
-		options: [
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'brin', 'BRIN Field', 'School BRIN code; checked against Known Schools'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'caseRef', 'Case Reference Field', 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'homeSince', 'Home Since Field', 'Thuiszitter rule: first day at home without education'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'offerDate', 'Offer Date Field', '8-week rule with stop event Offer Date: date care was offered'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'recipientEmail', 'Recipient E-Mail Field', 'E-mail address of the zorgteam, used when grouping per recipient'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'school', 'School Field', 'School name'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startDate', 'Start Date Field', '8-week rule: date collective youth care started'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startedOfferDate', 'Started Offer Date Field', 'Thuiszitter rule: date a suitable offer started'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
-		],
+		columns: DEADLINE_COLUMNS,
+		suffix: 'Field',
 	}),
 
 	{

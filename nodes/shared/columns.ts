@@ -68,10 +68,46 @@ export function columnMappingProperty<K extends string>(versions: Mapping, spec:
 	};
 }
 
-/** A legacy field-name collection, shown only below the column-mapping version (existing workflows). */
-export function beforeColumnMapping(versions: Mapping, property: INodeProperties): INodeProperties {
-	const show = property.displayOptions?.show ?? {};
-	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, ...versions.shownBefore('columnMapping') } } };
+export interface LegacyCollectionSpec<K extends string> {
+	/** Label of the collection, as versions 1 and 1.1 show it. */
+	displayName: string;
+	/** Parameter name saved workflows hold (never change it). */
+	name: string;
+	/** The "add" button, e.g. "Change Column Name". */
+	placeholder: string;
+	description: string;
+	/** The domain's one column list: each option's name, default name and meaning come from it. */
+	columns: ReadonlyArray<ExpectedColumn<K>>;
+	/** Word after each column's label ("Column", "Field"), as the old panel said it. */
+	suffix?: string;
+	/** Conditions on the whole group (e.g. the operation); the version condition is added. */
+	show?: Show;
+}
+
+/**
+ * The one-by-one field-name collection of versions 1 and 1.1 (existing workflows), shown only below the node's
+ * column-mapping version and generated from the same domain column list as the mapping: one option per column,
+ * its default the column's default name.
+ */
+export function legacyColumnCollection<K extends string>(versions: Mapping, spec: LegacyCollectionSpec<K>): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'collection',
+		placeholder: spec.placeholder,
+		default: {},
+		displayOptions: { show: { ...(spec.show ?? {}), ...versions.shownBefore('columnMapping') } },
+		description: spec.description,
+		options: spec.columns.map(
+			(c): INodeProperties => ({
+				displayName: spec.suffix ? `${c.label} ${spec.suffix}` : c.label,
+				name: c.key,
+				type: 'string' as const,
+				default: c.defaultName,
+				description: c.meaning,
+			}),
+		),
+	};
 }
 
 /**
@@ -82,11 +118,9 @@ export function readColumnNames<K extends string>(
 	ctx: IExecuteFunctions,
 	versions: Mapping,
 	columns: ReadonlyArray<ExpectedColumn<K>>,
-	names: { mapping: string; legacy: string; trimLegacy?: boolean },
+	names: { mapping: string; legacy: string },
 ): Record<K, string> {
-	if (versions.has(ctx.getNode(), 'columnMapping')) {
-		return resolveColumnNames(columns, ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject);
-	}
-	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)
-	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject, { trim: names.trimLegacy !== false });
+	// both read alike: trimmed, a blank name keeps the default (as versions 1 and 1.1 always did)
+	const parameter = versions.has(ctx.getNode(), 'columnMapping') ? names.mapping : names.legacy;
+	return resolveColumnNames(columns, ctx.getNodeParameter(parameter, 0, {}) as IDataObject);
 }

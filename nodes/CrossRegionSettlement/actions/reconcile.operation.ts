@@ -10,13 +10,12 @@ import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
 import { VERSIONS } from '../versions';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
-import { fieldNameOption } from '../../shared/fieldNames.description';
 import { buildPolicy, isMember, isPresetId, type PresetId } from '../../../domain/policies';
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import type { MunicipalityRegistry } from '../../../domain/municipalities/registry';
@@ -29,8 +28,6 @@ interface InvoiceFields {
 	invoiceNumber: string;
 }
 
-/** The invoice columns read when the user names none (shown as the defaults of "Invoice Columns"). */
-const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
 const rec = { operation: ['reconcile'] };
 
 /** The parameters of the Reconcile Invoices operation (shown when Operation is Reconcile Invoices). */
@@ -61,20 +58,14 @@ export const description: INodeProperties[] = [
 		show: rec,
 	}),
 	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
-	beforeColumnMapping(VERSIONS, {
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumns',
-		type: 'collection',
 		placeholder: 'Change Column Name',
-		default: {},
-		displayOptions: { show: rec },
 		description: 'Names of the columns in the invoice rows',
-		options: [
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'amount', 'Amount Column', 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'invoiceNumber', 'Invoice Number Column', 'The invoice number (factuurnummer)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'municipality', 'Municipality Column', 'The municipality invoiced (CBS code or name)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'period', 'Period Column', 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)'),
-		],
+		columns: INVOICE_COLUMNS,
+		suffix: 'Column',
+		show: rec,
 	}),
 
 	{

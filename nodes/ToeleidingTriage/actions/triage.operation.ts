@@ -27,7 +27,7 @@ import { KeyTrie } from '../../../domain/primitives/shared';
 import { decisionCache, explainer, pupilReferenceOf } from '../../../domain/triage/decide';
 import { requestParser } from '../../../domain/triage/parse';
 import { triageTexts } from '../../../domain/triage/text';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
@@ -201,20 +201,12 @@ export const description: INodeProperties[] = [
 		columns: TRIAGE_COLUMNS,
 	}),
 	// Versions 1 and 1.1: the fields one by one ("Change Field Name"), read as before
-	beforeColumnMapping(VERSIONS, {
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Input Field Names',
 		name: 'fields',
-		type: 'collection',
 		placeholder: 'Change Field Name',
-		default: {},
 		description: 'Names of the fields (columns) in the incoming form or spreadsheet; change them to match yours. Dot paths (a.b) work too.',
-		options: TRIAGE_COLUMNS.map((c) => ({
-			displayName: c.label,
-			name: c.key,
-			type: 'string' as const,
-			default: c.defaultName,
-			description: c.meaning,
-		})),
+		columns: TRIAGE_COLUMNS,
 	}),
 	{
 		displayName: 'Options',
