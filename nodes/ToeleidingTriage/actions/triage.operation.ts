@@ -24,7 +24,8 @@ import {
 } from '../../../domain/triage';
 import { KeyTrie } from '../../../domain/primitives/shared';
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
-import { decisionCache, explainer, pupilReferenceOf } from '../../../domain/triage/decide';
+import { explainer, pupilReferenceOf } from '../../../domain/triage/decide';
+import { decisionCache } from '../../../domain/triage/decisionCache';
 import { requestParser } from '../../../domain/triage/parse';
 import { triageTexts } from '../../../domain/triage/text';
 import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
@@ -534,7 +535,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	input.watchColumns(TRIAGE_COLUMNS.filter((c) => c.required).map((c) => ({ name: names[c.key], label: c.label })));
 	const parse = requestParser(names, config.registry, config.zone);
 	const parts = new OutputParts(settings);
-	// One decision per distinct combination of decision inputs, shared (domain/triage/decide.ts decisionCache).
+	// One decision per distinct combination of decision inputs, shared (domain/triage/decisionCache.ts).
 	const decide = decisionCache(config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => input.read(json, names[f]);
