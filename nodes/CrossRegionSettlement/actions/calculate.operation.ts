@@ -43,6 +43,7 @@ import { openInput } from '../../shared/input';
 import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
 import { VERSIONS } from '../versions';
 import { incompleteBasisHint } from '../../shared/hints';
+import { languageProperty } from '../../shared/language.description';
 
 const calc = { operation: ['calculate'] };
 
@@ -289,17 +290,12 @@ export const description: INodeProperties[] = [
 				default: 'stop',
 				description: 'What happens when records were refused (On Error: Continue) while a shared amount (fte cost or lump sum) is split over the records',
 			},
-			{
+			languageProperty({
 				displayName: 'Statement Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the statements go to Dutch finance staff' },
-					{ name: 'English', value: 'en', description: 'English texts and amounts' },
-				],
-				default: 'nl',
 				description: 'Language of the basis of calculation and amounts on statements, and of the error in words on error items (details.text, details.fix)',
-			},
+				dutch: 'Nederlands (default): the statements go to Dutch finance staff',
+				english: 'English texts and amounts',
+			}),
 		],
 	},
 ];

@@ -20,6 +20,7 @@ import { buildPolicy, isMember, isPresetId, type PresetId } from '../../../domai
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import type { MunicipalityRegistry } from '../../../domain/municipalities/registry';
 import type { Period } from '../../../domain/settlement/period';
+import { languageProperty } from '../../shared/language.description';
 
 interface InvoiceFields {
 	municipality: string;
@@ -78,17 +79,11 @@ export const description: INodeProperties[] = [
 		description: 'More settings for the reconciliation',
 		options: [
 			{ displayName: 'Kind Field', name: 'kindField', type: 'string', default: 'kind', description: 'Field that marks statement items; items whose value is "statement" are the expected amounts' },
-			{
+			languageProperty({
 				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default)' },
-					{ name: 'English', value: 'en', description: 'Messages in English' },
-				],
-				default: 'nl',
 				description: 'Language of the messages per line, and of the error in words on error items (details.text, details.fix)',
-			},
+				english: 'Messages in English',
+			}),
 		],
 	},
 ];

@@ -26,6 +26,7 @@ import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint } from '../../shared/hints';
 import { VERSIONS } from '../versions';
 import { refuseAsAiTool } from '../../shared/aiTool';
+import { languageProperty } from '../../shared/language.description';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 /** The statuses a user picks from (Statuses to Group, Confirm Delivery Of). */
@@ -120,19 +121,13 @@ export const description: INodeProperties[] = [
 		description:
 			'Cases with these statuses are gathered per recipient (version 1.2: one item per recipient on each status output; before: one item on the output of its most urgent case); other cases leave one by one on their own output',
 	},
-	{
+	languageProperty({
 		displayName: 'Message Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams' },
-			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-		],
-		default: 'nl',
+		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
+		dutch: 'Nederlands, for zorgteams',
 		// shown in both modes: error items carry the error in words in this language, grouped or not
 		displayOptions: { show: { operation: ['checkCases'] } },
-		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
-	},
+	}),
 ];
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;

@@ -17,6 +17,7 @@ import { readIdentifyingData } from '../../shared/privacy';
 import { VERSIONS } from '../versions';
 import { cleanRecord, CleaningRule, readRules } from '../cleanRecord';
 import type { Language } from '../../../domain/primitives/language';
+import { languageProperty } from '../../shared/language.description';
 
 export const OUTPUT_CLEANED = 0;
 export const OUTPUT_EMPTY = 1;
@@ -129,29 +130,20 @@ export const description: INodeProperties[] = [
 				placeholder: '9999;Proefgemeente',
 				description: 'Municipalities missing from the CBS list of 1 January 2025 (municipalities discontinued since 2015 are already known and resolve to their successor), one per line as code;name',
 			},
-			{
+			languageProperty({
 				displayName: 'Former Municipality Note Language',
 				name: 'noteLanguage',
-				type: 'options',
-				default: 'nl',
 				description:
 					'Language of the note written when a municipality no longer exists (gemeentelijke herindeling): its code is replaced by the successor\'s, the old code goes to a field with "FormerCode" appended and the note to one with "Note" appended',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Weesp (0457) is sinds 24 maart 2022 onderdeel van Amsterdam (0363)' },
-					{ name: 'English', value: 'en', description: 'Weesp (0457) is since 24 March 2022 part of Amsterdam (0363)' },
-				],
-			},
-			{
+				dutch: 'Weesp (0457) is sinds 24 maart 2022 onderdeel van Amsterdam (0363)',
+				english: 'Weesp (0457) is since 24 March 2022 part of Amsterdam (0363)',
+			}),
+			languageProperty({
 				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				default: 'nl',
 				description: 'Language of the error in words on the items of rows that cannot be used (details.text: which column is wrong; details.fix: what to do), for a mail to whoever fixes the source file. Never contains the value itself.',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): Het veld "zorgteamDatum" bevat geen geldige datum' },
-					{ name: 'English', value: 'en', description: 'The field "zorgteamDatum" does not hold a valid date' },
-				],
-			},
+				dutch: 'Nederlands (default): Het veld "zorgteamDatum" bevat geen geldige datum',
+				english: 'The field "zorgteamDatum" does not hold a valid date',
+			}),
 			{
 				displayName: 'Remove BSN After Check',
 				name: 'removeBsn',

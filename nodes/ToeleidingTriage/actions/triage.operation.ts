@@ -41,6 +41,7 @@ import { VERSIONS } from '../versions';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, mergedMembersProperty, outsiderOptions, policyNoticeHints, presetMembershipText, regionPolicyOptions } from '../../shared/policy.description';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
+import { languageProperty } from '../../shared/language.description';
 
 const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
 /** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
@@ -227,17 +228,11 @@ export const description: INodeProperties[] = [
 				description:
 					'The date whose region policy applies: memberships and rules change on dates (Amsterdam SJSO: Uithoorn and Ouder-Amstel from 1 January 2022). Empty = the day the node runs, in the calendar time zone. ISO, Dutch (01-09-2026) or an expression.',
 			},
-			{
+			languageProperty({
 				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the texts go to Dutch schools, parents and access teams' },
-					{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-				],
-				default: 'nl',
 				description: 'Language of the texts meant for people outside n8n: route label, actions and missing fields ("texts"), reasons, who pays, and the error in words on error items (details.text, details.fix)',
-			},
+				dutch: 'Nederlands (default): the texts go to Dutch schools, parents and access teams',
+			}),
 			{
 				displayName: 'Output',
 				name: 'output',
