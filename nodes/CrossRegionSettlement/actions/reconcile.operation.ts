@@ -10,24 +10,17 @@ import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
 import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
-import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
+import { columnMappingProperty, legacyColumnCollection } from '../../shared/columns';
 import { VERSIONS } from '../versions';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
-import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
 import { buildPolicy, isMember, isPresetId, type PresetId } from '../../../domain/policies';
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import type { MunicipalityRegistry } from '../../../domain/municipalities/registry';
 import type { Period } from '../../../domain/settlement/period';
 import { languageProperty } from '../../shared/language.description';
-
-interface InvoiceFields {
-	municipality: string;
-	period: string;
-	amount: string;
-	invoiceNumber: string;
-}
+import { readReconcileSettings } from './reconcile.settings';
 
 const rec = { operation: ['reconcile'] };
 
@@ -125,12 +118,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	// Every parameter is read once per run; see README "Data as it arrives".
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
-	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
-	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
-	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
-	const language = ((options.language as Language) ?? 'nl') as Language;
-	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: trimmed, blank = default)
-	const fields: InvoiceFields = readColumnNames(ctx, VERSIONS, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
+	const { toleranceCents: tolerance, kindField, language, fields, privacy } = readReconcileSettings(ctx);
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;
@@ -161,7 +149,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 				index,
 			},
 		};
-	}, readIdentifyingData(ctx, VERSIONS), input, { messageLanguage: language });
+	}, privacy, input, { messageLanguage: language });
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];
