@@ -27,19 +27,17 @@ export function defaultColumnNames<K extends string>(columns: ReadonlyArray<Expe
 }
 
 /**
- * The column names for one run: what the beheerder entered (trimmed unless `trim` is false, as some
- * node versions read them), the default where a value is missing, blank or not text. Keys that are not
- * expected columns are ignored.
+ * The column names for one run: what the beheerder entered (trimmed), the default where a value is missing,
+ * blank or not text. Keys that are not expected columns are ignored.
  */
 export function resolveColumnNames<K extends string>(
 	columns: ReadonlyArray<ExpectedColumn<K>>,
 	given: Partial<Record<string, unknown>> | undefined,
-	{ trim = true }: { trim?: boolean } = {},
 ): Record<K, string> {
 	const names = defaultColumnNames(columns);
 	for (const c of columns) {
 		const value = given?.[c.key];
-		if (typeof value === 'string' && value.trim() !== '') names[c.key] = trim ? value.trim() : value;
+		if (typeof value === 'string' && value.trim() !== '') names[c.key] = value.trim();
 	}
 	return names;
 }

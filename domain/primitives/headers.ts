@@ -95,19 +95,3 @@ export function closestColumn(field: string, keys: readonly string[]): string | 
 	}
 	return best?.key;
 }
-
-/**
- * The field (column) names a node reads: each name the user gave over its default. A name left empty
- * or blank keeps the default; names are trimmed; keys the defaults do not have are ignored.
- * @param defaults the default name of every field (the domain constant the node's description shows too)
- * @param given the user's names, e.g. the node's "Field Names" / "Input Columns" collection
- * @returns a new object with every key of `defaults`
- */
-export function withFieldNames<T extends object>(defaults: T, given: object | undefined): T {
-	const names = { ...defaults };
-	for (const key of Object.keys(defaults) as Array<keyof T>) {
-		const value = (given as Partial<Record<keyof T, unknown>> | undefined)?.[key];
-		if (typeof value === 'string' && value.trim() !== '') names[key] = value.trim() as T[keyof T];
-	}
-	return names;
-}

@@ -36,6 +36,16 @@ export interface RecordContext {
 	registry?: MunicipalityRegistry;
 	/** Read a field (dot paths allowed); defaults to plain property access. */
 	read?: (json: Record<string, unknown>, field: string) => unknown;
+	/** The period labels this run has parsed (`newPeriodCache()`, made per run); without it each label is parsed anew. */
+	periods?: PeriodCache;
+}
+
+/** Spreadsheets repeat the same few period labels: a run parses each text once. Bounded; holds only successful parses. */
+export type PeriodCache = Map<string, Period>;
+
+/** A period cache for one run (never module-wide: CONTRIBUTING "Hot paths"). */
+export function newPeriodCache(): PeriodCache {
+	return new Map();
 }
 
 const ARRANGEMENTS: Record<string, Arrangement> = {
@@ -76,20 +86,14 @@ export function parseArrangement(value: unknown, field: string, fallback?: Arran
 	return found;
 }
 
-/**
- * Resolve a municipality without echoing name-like text: a spreadsheet column shifted by one can put a
- * pupil's name in the residence column, so only code-like values are quoted in the error.
- */
-const periodCache = new Map<string, Period>();
-
-/** Spreadsheets repeat the same few period labels: parse each text once (the cache is small and bounded). */
-function cachedPeriod(value: unknown, field: string): Period {
-	if (typeof value !== 'string') return parsePeriod(value, field);
-	let p = periodCache.get(value);
+/** A period label, through the run's cache when there is one (an error is thrown again for each record). */
+function cachedPeriod(value: unknown, field: string, cache: PeriodCache | undefined): Period {
+	if (cache === undefined || typeof value !== 'string') return parsePeriod(value, field);
+	let p = cache.get(value);
 	if (p === undefined) {
 		p = parsePeriod(value, field);
-		if (periodCache.size >= 1000) periodCache.clear();
-		periodCache.set(value, p);
+		if (cache.size >= 1000) cache.clear();
+		cache.set(value, p);
 	}
 	return p;
 }
@@ -119,7 +123,7 @@ export function parseDeliveryRecord(json: Record<string, unknown>, index: number
 	if (isBlank(rawPeriod)) {
 		period = ctx.period;
 	} else {
-		period = cachedPeriod(rawPeriod, fields.period);
+		period = cachedPeriod(rawPeriod, fields.period, ctx.periods);
 		if (!periodContains(ctx.period, period)) {
 			throw new InvalidFieldError(
 				'outside_period',

@@ -5,7 +5,6 @@
 import { brinMatches, mostSpecific, parseBrin, type Brin } from '../primitives/brin';
 import { addDays, formatIsoDate, formatLongDate, type CalendarDate } from '../primitives/dates';
 import { classifyPupil, requireDecided, type Arrangement, type FinancingForm, type PupilClassification } from '../policies';
-import { KeyTrie } from '../primitives/shared';
 import { deadlineFor, EIGHT_WEEK_NORM_DAYS, NORM_DEFAULTS } from '../deadlines/clock';
 import { action, ACTION_RULES, ACTION_IDS, reason, RULES, woonplaatsReason, woonplaatsVerblijfReason } from './rules';
 import type { AccessContact, Action, ActionId, FinancingStream, MunicipalityRef, Reason, RequestField, Route, TriageConfig, TriageOutcome, TriageRequest, YouthCareRoute } from './types';
@@ -580,49 +579,6 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 /** The request's own pupil reference, else a pseudonym made from its BSN (when the config can), else null. */
 export function pupilReferenceOf(req: TriageRequest, config: TriageConfig): string | null {
 	return req.pupilReference ?? (req.bsn && config.pseudonymise ? config.pseudonymise(req.bsn) : null);
-}
-
-/** Key parts no request value can be: where the needs list ends, and an absent list. */
-const END_OF_NEEDS = Symbol('end of needs');
-const NO_NEEDS = Symbol('no needs');
-
-/**
- * `triage` for the requests of one run, decided once per distinct decision input and shared.
- *
- * The decision reads every request field except `requestId`, `pupilReference` and `bsn`; requests equal
- * in all the others get the same outcome (keyed in a KeyTrie, domain/primitives/shared.ts). So the outcome is computed once per distinct
- * combination and that one outcome, deep-frozen, is returned for each of them. Its `pupilReference` is
- * null: take each request's own from `pupilReferenceOf`. A thrown error (PolicyChoiceRequiredError) is not
- * cached: it is thrown again for every request it applies to. Use one per run and configuration.
- *
- * @param limit key nodes kept at most before the cache starts again (KeyTrie; default 100 000)
- * @returns `(req) => outcome`, equal to `triage(req, config)` apart from `pupilReference`
- * @throws PolicyChoiceRequiredError as `triage` does
- */
-export function decisionCache(config: TriageConfig, limit?: number): (req: TriageRequest) => TriageOutcome {
-	const trie = new KeyTrie<TriageOutcome>(limit);
-	return (req) => {
-		// Every field the decision reads, as parsed (codes, enums, booleans, day numbers; the needs list by
-		// content; a former municipality by identity); few distinct values first, the many last (a smaller trie).
-		let node = trie
-			.root()
-			.key(req.parentalConsent)
-			.key(req.riskLevel)
-			.key(req.zorgteamDecision)
-			.key(req.wlzIndication)
-			.key(req.groupOfferSuitable)
-			.key(req.oppPresent)
-			.key(req.helpAtHome)
-			.key(req.inResidentialCare)
-			.key(req.accessContactEmail)
-			.key(req.school)
-			.key(req.residence)
-			.key(req.residenceFormerly)
-			.key(req.residenceBeforeStay)
-			.key(req.residenceBeforeStayFormerly);
-		node = req.needs === undefined ? node.key(NO_NEEDS) : node.keys(req.needs).key(END_OF_NEEDS);
-		return node.key(req.zorgteamDate).get(() => triage(req.pupilReference === undefined && req.bsn === undefined ? req : { ...req, pupilReference: undefined, bsn: undefined }, config));
-	};
 }
 
 /** Readable explanation: the reasons in order, in Dutch (default) or English. */

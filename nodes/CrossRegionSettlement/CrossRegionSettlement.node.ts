@@ -4,6 +4,7 @@ import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
 import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
+import { VERSIONS } from './versions';
 
 /** Cross-Region Settlement (verrekening): the shell. Parameters in description.ts, operations in actions/. */
 export class CrossRegionSettlement implements INodeType {
@@ -34,7 +35,7 @@ export class CrossRegionSettlement implements INodeType {
 				displayOptions: { show: { operation: ['calculate'] } },
 			},
 		],
-		properties: [...properties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties(VERSIONS)],
 	};
 
 	methods = { credentialTest: { pseudonymisationKeyTest } };

@@ -8,9 +8,9 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 
 import { XLSX_MIME_TYPE } from '../../domain/primitives/xlsx';
 import { statementFile, statementWords, type Language, type PartyStatement, type SettlementResult, type StatementFileContext } from '../../domain/settlement';
-import { fromVersion, hasBehaviour } from '../shared/versions';
+import { VERSIONS } from './versions';
 
-const show = { operation: ['calculate'], ...fromVersion(1.3).show };
+const show = { operation: ['calculate'], ...VERSIONS.shownFrom('statementFile') };
 
 /** The parameters of the statement file (node version 1.3 on, Calculate). */
 export const statementFileProperties: INodeProperties[] = [
@@ -43,7 +43,7 @@ export interface StatementFileSettings {
 
 /** Reads the parameters once per run. */
 export function readStatementFileSettings(ctx: IExecuteFunctions, outputFormat: string): StatementFileSettings {
-	if (!hasBehaviour(ctx.getNode(), 'statementFile')) return { words: false };
+	if (!VERSIONS.has(ctx.getNode(), 'statementFile')) return { words: false };
 	const attach = outputFormat === 'statements' && (ctx.getNodeParameter('attachStatementFile', 0, true) as boolean);
 	const field = attach ? String(ctx.getNodeParameter('statementFileField', 0, 'data')).trim() || 'data' : undefined;
 	return { words: true, field };

@@ -3,6 +3,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 import { identifyingDataProperties } from '../shared/privacy';
 import { notForConfirm, OUTPUTS_EXPRESSION, properties } from './description';
 import { route } from './router';
+import { VERSIONS } from './versions';
 
 /** Deadline Monitor: the shell. Parameters in description.ts and parameters.ts, operations in actions/. */
 export class DeadlineMonitor implements INodeType {
@@ -34,7 +35,7 @@ export class DeadlineMonitor implements INodeType {
 				displayOptions: { show: { operation: ['checkCases', 'confirmDelivery'] }, hide: { alertOnce: [false] } },
 			},
 		],
-		properties: [...properties, ...identifyingDataProperties().map(notForConfirm)],
+		properties: [...properties, ...identifyingDataProperties(VERSIONS).map(notForConfirm)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -20,8 +20,8 @@ import {
 import { closedDayOptions } from '../shared/calendar.description';
 import { getDefaultRegistry } from '../../domain/municipalities';
 import { InvalidFieldError } from '../../domain/primitives/errors';
-import { hasBehaviour } from '../shared/versions';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../shared/columns';
+import { VERSIONS } from './versions';
 import { configurationError } from '../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../shared/input';
 import {
@@ -30,7 +30,6 @@ import {
 	CheckSpec,
 	ClockConfig,
 	DEADLINE_COLUMNS,
-	DEFAULT_CASE_FIELD_NAMES,
 	NormUnit,
 	parseKnownSchools,
 	RuleId,
@@ -38,7 +37,6 @@ import {
 	validateClockConfig,
 } from '../../domain/deadlines';
 import { isBlank } from '../../domain/primitives/blank';
-import { fieldNameOption } from '../shared/fieldNames.description';
 
 /** The Holiday Region option that takes the region per case from the school's municipality. */
 const FROM_MUNICIPALITY = 'fromMunicipality';
@@ -85,7 +83,7 @@ export const clockProperties: INodeProperties[] = [
 		description: 'Which date stops the 8-week clock',
 	},
 	// Node version 1.2: every column the rule reads is shown, pre-filled (nodes/shared/columns.ts)
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columnMap',
 		description: 'The columns of your spreadsheet this node reads, with the default name of each; change a name to match your header. Read once per run.',
@@ -189,7 +187,7 @@ export const clockProperties: INodeProperties[] = [
 		type: 'multiOptions',
 		options: closedDayOptions,
 		default: [],
-		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], '@version': [{ _cnd: { gte: 1.3 } }] } },
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], ...VERSIONS.shownFrom('calendarValidity') } },
 		description: 'Days the schools close besides the regional holidays, every year (e.g. Goede Vrijdag, Bevrijdingsdag 5 May); they do not count',
 	},
 	{
@@ -198,7 +196,7 @@ export const clockProperties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'e.g. schoolDays (leave empty for none)',
-		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], '@version': [{ _cnd: { gte: 1.3 } }] } },
+		displayOptions: { show: { counting: ['schoolWeeks'], holidaySource: ['builtIn'], ...VERSIONS.shownFrom('calendarValidity') } },
 		description:
 			'Input field with the school\'s own closed days on top of the regional holidays, in the holiday list format (e.g. a second meivakantie week "2027-05-03 - 2027-05-07", study days), e.g. merged from a Data Table or spreadsheet of school calendars. Empty: none.',
 	},
@@ -252,25 +250,13 @@ export const clockProperties: INodeProperties[] = [
 /** Field names and options of both operations (shown after the operation's own parameters). */
 export const inputProperties: INodeProperties[] = [
 	// Versions 1 and 1.1: the columns one by one ("Change a Field Name"), read as before
-	beforeColumnMapping({
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Field Names',
 		name: 'fields',
-		type: 'collection',
 		placeholder: 'Change a Field Name',
-		default: {},
 		description: 'Names of the columns in your spreadsheet; change them when your region names them differently',
-		options: [
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'brin', 'BRIN Field', 'School BRIN code; checked against Known Schools'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'caseRef', 'Case Reference Field', 'Pseudonymous case reference, e.g. C-2026-0001 (never a name or BSN)'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'homeSince', 'Home Since Field', 'Thuiszitter rule: first day at home without education'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'offerDate', 'Offer Date Field', '8-week rule with stop event Offer Date: date care was offered'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'recipientEmail', 'Recipient E-Mail Field', 'E-mail address of the zorgteam, used when grouping per recipient'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'school', 'School Field', 'School name'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startDate', 'Start Date Field', '8-week rule: date collective youth care started'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'startedOfferDate', 'Started Offer Date Field', 'Thuiszitter rule: date a suitable offer started'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteamDate', 'Zorgteam Date Field', '8-week rule: date the case was discussed in the zorgteam'),
-			fieldNameOption(DEFAULT_CASE_FIELD_NAMES, 'zorgteam', 'Zorgteam Field', 'Name of the zorgteam'),
-		],
+		columns: DEADLINE_COLUMNS,
+		suffix: 'Field',
 	}),
 
 	{
@@ -337,7 +323,7 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 	const zone = input.zone;
 	const rule = ctx.getNodeParameter('rule', 0, 'eightWeek') as RuleId;
 	// version 1.2: Input Columns; before: Field Names (read as before: trimmed, blank = default)
-	const f: CaseFieldNames = readColumnNames(ctx, DEADLINE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
+	const f: CaseFieldNames = readColumnNames(ctx, VERSIONS, DEADLINE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	const stopEvent = ctx.getNodeParameter('stopEvent', 0, 'start') as 'start' | 'offer';
 	const fields: CaseFields =
 		rule === 'thuiszitter'
@@ -416,7 +402,7 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
 		zone,
 		requireCaseRef: options.requireCaseRef,
 		knownSchools: parseKnownSchools(nodeOptions.knownSchools ?? ''),
-		markUncertain: hasBehaviour(ctx.getNode(), 'calendarValidity'),
+		markUncertain: VERSIONS.has(ctx.getNode(), 'calendarValidity'),
 	};
 	return { spec, calendarFor, fixedCalendar, passWithoutClockStart: nodeOptions.passWithoutClockStart === true };
 }
@@ -428,7 +414,7 @@ export function readSettings(ctx: IExecuteFunctions, input: InputReader, options
  */
 function builtInCalendars(ctx: IExecuteFunctions, input: InputReader): { fixed?: HolidayCalendar; perCase: CalendarResolver } {
 	const regionChoice = ctx.getNodeParameter('holidayRegion', 0, 'midden') as HolidayRegion | typeof FROM_MUNICIPALITY;
-	const v13 = hasBehaviour(ctx.getNode(), 'calendarValidity');
+	const v13 = VERSIONS.has(ctx.getNode(), 'calendarValidity');
 	const kinds = v13 ? (ctx.getNodeParameter('extraClosedDays', 0, []) as ClosedDayKind[]) : [];
 	const daysField = v13 ? ((ctx.getNodeParameter('schoolDaysField', 0, '') as string) ?? '').trim() : '';
 	const calendarOf = (region: HolidayRegion, why: string, own: HolidayRange[] | undefined, ownLabel: string) => regionalCalendar(region, { kinds, own, ownLabel, why });

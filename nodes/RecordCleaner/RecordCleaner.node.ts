@@ -3,6 +3,7 @@ import { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription,
 import { identifyingDataProperties } from '../shared/privacy';
 import { properties } from './description';
 import { route } from './router';
+import { VERSIONS } from './versions';
 
 /** Jeugdhulp Record Cleaner: the shell. Parameters in description.ts, the operation in actions/. */
 export class RecordCleaner implements INodeType {
@@ -25,7 +26,7 @@ export class RecordCleaner implements INodeType {
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main, NodeConnectionTypes.Main],
 		outputNames: ['Cleaned', 'Empty Rows'],
-		properties: [...properties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties(VERSIONS)],
 	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {

@@ -4,6 +4,7 @@ import { pseudonymisationKeyTest } from '../shared/credentialTests';
 import { identifyingDataProperties } from '../shared/privacy';
 import { OUTPUTS_EXPRESSION, properties, SUBTITLE } from './description';
 import { route } from './router';
+import { VERSIONS } from './versions';
 
 /** Toeleiding Triage: the shell. Parameters in description.ts, the operation in actions/. */
 export class ToeleidingTriage implements INodeType {
@@ -34,7 +35,7 @@ export class ToeleidingTriage implements INodeType {
 				displayOptions: { show: { pseudonymiseBsn: [true] } },
 			},
 		],
-		properties: [...properties, ...identifyingDataProperties()],
+		properties: [...properties, ...identifyingDataProperties(VERSIONS)],
 	};
 
 	methods = { credentialTest: { pseudonymisationKeyTest } };

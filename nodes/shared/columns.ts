@@ -17,9 +17,10 @@
 import type { IDataObject, IDisplayOptions, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import { defaultColumnNames, type ExpectedColumn, resolveColumnNames } from '../../domain/primitives/columns';
+import type { VersionsWith } from './versions';
 
-/** The node version from which the column mapping shows every expected column. */
-export const COLUMN_MAPPING_VERSION = 1.2;
+/** The version behaviour this layer asks the node's version table about (from it on: the mapping). */
+type Mapping = VersionsWith<'columnMapping'>;
 
 type Show = NonNullable<IDisplayOptions['show']>;
 
@@ -45,16 +46,15 @@ export function requiredLabel(column: ExpectedColumn): string {
 	return column.required ? `${column.label} *` : column.label;
 }
 
-
-/** The collection that shows every expected column, pre-filled (node version 1.2 and later). */
-export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<K>): INodeProperties {
+/** The collection that shows every expected column, pre-filled (from the node's `columnMapping` version on). */
+export function columnMappingProperty<K extends string>(versions: Mapping, spec: ColumnMappingSpec<K>): INodeProperties {
 	return {
 		displayName: spec.displayName,
 		name: spec.name,
 		type: 'collection',
 		placeholder: 'Add Column',
 		default: { ...defaultColumnNames(spec.columns) },
-		displayOptions: { show: { ...(spec.show ?? {}), '@version': [{ _cnd: { gte: COLUMN_MAPPING_VERSION } }] } },
+		displayOptions: { show: { ...(spec.show ?? {}), ...versions.shownFrom('columnMapping') } },
 		description: spec.description,
 		options: spec.columns.map(
 			(c): INodeProperties => ({
@@ -72,10 +72,46 @@ export function columnMappingProperty<K extends string>(spec: ColumnMappingSpec<
 	};
 }
 
-/** A legacy field-name collection, shown only below the column-mapping version (existing workflows). */
-export function beforeColumnMapping(property: INodeProperties): INodeProperties {
-	const show = property.displayOptions?.show ?? {};
-	return { ...property, displayOptions: { ...property.displayOptions, show: { ...show, '@version': [{ _cnd: { lt: COLUMN_MAPPING_VERSION } }] } } };
+export interface LegacyCollectionSpec<K extends string> {
+	/** Label of the collection, as versions 1 and 1.1 show it. */
+	displayName: string;
+	/** Parameter name saved workflows hold (never change it). */
+	name: string;
+	/** The "add" button, e.g. "Change Column Name". */
+	placeholder: string;
+	description: string;
+	/** The domain's one column list: each option's name, default name and meaning come from it. */
+	columns: ReadonlyArray<ExpectedColumn<K>>;
+	/** Word after each column's label ("Column", "Field"), as the old panel said it. */
+	suffix?: string;
+	/** Conditions on the whole group (e.g. the operation); the version condition is added. */
+	show?: Show;
+}
+
+/**
+ * The one-by-one field-name collection of versions 1 and 1.1 (existing workflows), shown only below the node's
+ * column-mapping version and generated from the same domain column list as the mapping: one option per column,
+ * its default the column's default name.
+ */
+export function legacyColumnCollection<K extends string>(versions: Mapping, spec: LegacyCollectionSpec<K>): INodeProperties {
+	return {
+		displayName: spec.displayName,
+		name: spec.name,
+		type: 'collection',
+		placeholder: spec.placeholder,
+		default: {},
+		displayOptions: { show: { ...(spec.show ?? {}), ...versions.shownBefore('columnMapping') } },
+		description: spec.description,
+		options: spec.columns.map(
+			(c): INodeProperties => ({
+				displayName: spec.suffix ? `${c.label} ${spec.suffix}` : c.label,
+				name: c.key,
+				type: 'string' as const,
+				default: c.defaultName,
+				description: c.meaning,
+			}),
+		),
+	};
 }
 
 /**
@@ -84,12 +120,11 @@ export function beforeColumnMapping(property: INodeProperties): INodeProperties 
  */
 export function readColumnNames<K extends string>(
 	ctx: IExecuteFunctions,
+	versions: Mapping,
 	columns: ReadonlyArray<ExpectedColumn<K>>,
-	names: { mapping: string; legacy: string; trimLegacy?: boolean },
+	names: { mapping: string; legacy: string },
 ): Record<K, string> {
-	if (ctx.getNode().typeVersion >= COLUMN_MAPPING_VERSION) {
-		return resolveColumnNames(columns, ctx.getNodeParameter(names.mapping, 0, {}) as IDataObject);
-	}
-	// exactly as versions 1 and 1.1 read their collection (Cross-Region Settlement did not trim)
-	return resolveColumnNames(columns, ctx.getNodeParameter(names.legacy, 0, {}) as IDataObject, { trim: names.trimLegacy !== false });
+	// both read alike: trimmed, a blank name keeps the default (as versions 1 and 1.1 always did)
+	const parameter = versions.has(ctx.getNode(), 'columnMapping') ? names.mapping : names.legacy;
+	return resolveColumnNames(columns, ctx.getNodeParameter(parameter, 0, {}) as IDataObject);
 }

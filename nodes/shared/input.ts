@@ -2,7 +2,7 @@
  * The one input layer every node of this package reads items through (issue 11 §1, §2, §6; issue 15 §1).
  *
  * - Columns: a configured field name finds its column by exact match, else by a normalised match
- *   (BOM, zero-width characters, NBSP/repeated spaces, trim, case — `domain/headers`). Resolution happens
+ *   (BOM, zero-width characters, NBSP/repeated spaces, trim, case — `domain/primitives/headers.ts`). Resolution happens
  *   once per distinct set of keys (cached), not per item; a normalised match is reported once per run as
  *   an execution hint naming the column as it really is. Two columns normalising to one name stop the run
  *   (configuration error naming both). A required field without any matching column gets "did you mean …".
@@ -29,9 +29,6 @@ import { closestColumn, resolveColumn, visibleHeader } from '../../domain/primit
 import { describeRows, type RowRef } from '../../domain/primitives/rows';
 import { rowNamer, type RowNamer } from './rows';
 
-/** True for undefined, null and blank text: how empty spreadsheet cells arrive (the one rule: `isBlank`). */
-export const isBlankValue = isBlank;
-
 /**
  * Keys a source adds to every row by itself, so they say nothing about whether the row holds data:
  * n8n's Google Sheets node gives each row its sheet row number (`row_number`), blank rows too.
@@ -43,7 +40,7 @@ const SOURCE_KEYS = new Set(['row_number']);
  * A source's own row key (`row_number` from Google Sheets) is not data and is ignored.
  */
 export function isBlankRow(json: IDataObject): boolean {
-	for (const key in json) if (!SOURCE_KEYS.has(key) && !isBlankValue(json[key])) return false;
+	for (const key in json) if (!SOURCE_KEYS.has(key) && !isBlank(json[key])) return false;
 	return true;
 }
 

@@ -32,6 +32,7 @@ import { normaliseHeader } from '../../domain/primitives/headers';
 import { stripInvisible } from '../../domain/primitives/identifier';
 import { describeRow, type RowRef } from '../../domain/primitives/rows';
 import type { Pseudonymiser } from '../../domain/primitives/pseudonym';
+import type { VersionsWith } from './versions';
 
 /** Where identifying columns are removed. */
 export type IdentifyingDataMode = 'removeEverywhere' | 'removeFromErrors' | 'keep';
@@ -67,9 +68,6 @@ export const DEFAULT_IDENTIFYING_FIELDS = [
 	'remarks',
 ].join(', ');
 
-/** The node version from which identifying data is removed by default. */
-export const PRIVACY_DEFAULT_VERSION = 1.1;
-
 const MODE_OPTIONS = [
 	{ name: 'Remove From Every Output Item', value: 'removeEverywhere', description: 'Error items and the items passed on carry no identifying column' },
 	{ name: 'Remove From Error Items Only', value: 'removeFromErrors', description: 'Items passed on keep every column (e.g. when the next step needs the BSN)' },
@@ -79,23 +77,27 @@ const MODE_OPTIONS = [
 const MODE_DESCRIPTION =
 	'Data minimisation (AVG): remove identifying columns (BSN, names, free text) from the items this node emits. Each such item gets privacy.rowNumber (and privacy.pseudonym where the node has the pseudonymisation key) so the row can still be found.';
 
+/** The version behaviour this layer asks the node's version table about (from it on: removed by default). */
+type Privacy = VersionsWith<'removeIdentifyingData'>;
+
 /**
  * The node parameters (same names in every node): the mode, with its default by node version, and the column list.
- * @param show extra displayOptions.show conditions (e.g. an operation), merged into each property
+ * @param versions the node's version table (`nodes/<Node>/versions.ts`): the choice defaults to Keep before
+ *   `removeIdentifyingData`, to Remove From Every Output Item from it on — at every later version too
  */
-export function identifyingDataProperties(show: Record<string, Array<string | number | boolean>> = {}): INodeProperties[] {
-	const mode = (def: IdentifyingDataMode, versions: number[]): INodeProperties => ({
+export function identifyingDataProperties(versions: Privacy): INodeProperties[] {
+	const mode = (def: IdentifyingDataMode, show: ReturnType<Privacy['shownFrom']>): INodeProperties => ({
 		displayName: 'Identifying Data in Output',
 		name: 'identifyingData',
 		type: 'options',
 		default: def,
 		description: MODE_DESCRIPTION,
 		options: MODE_OPTIONS,
-		displayOptions: { show: { ...show, '@version': versions } },
+		displayOptions: { show },
 	});
 	return [
-		mode('keep', [1]),
-		mode('removeEverywhere', [PRIVACY_DEFAULT_VERSION]),
+		mode('keep', versions.shownBefore('removeIdentifyingData')),
+		mode('removeEverywhere', versions.shownFrom('removeIdentifyingData')),
 		{
 			displayName: 'Identifying Columns',
 			name: 'identifyingFields',
@@ -103,7 +105,7 @@ export function identifyingDataProperties(show: Record<string, Array<string | nu
 			default: DEFAULT_IDENTIFYING_FIELDS,
 			description:
 				'Column names to remove, separated by commas. Case, spaces, dashes and underscores do not matter. Add the columns of your own sheet that hold a BSN, a name or free text.',
-			displayOptions: { show: { ...show }, hide: { identifyingData: ['keep'] } },
+			displayOptions: { hide: { identifyingData: ['keep'] } },
 		},
 	];
 }
@@ -222,11 +224,12 @@ export class IdentifyingData {
 
 /**
  * Read the node's setting. Returns undefined when identifying data is kept.
+ * @param versions the node's version table (the default of a workflow that never set the choice)
  * @param pseudonymise give it when the node has the pseudonymisation key credential
  * @param nodeFields columns the node knows to be identifying whatever their name (see IdentifyingData)
  */
-export function readIdentifyingData(ctx: IExecuteFunctions, pseudonymise?: Pseudonymiser, nodeFields: string[] = []): IdentifyingData | undefined {
-	const byVersion: IdentifyingDataMode = ctx.getNode().typeVersion >= PRIVACY_DEFAULT_VERSION ? 'removeEverywhere' : 'keep';
+export function readIdentifyingData(ctx: IExecuteFunctions, versions: Privacy, pseudonymise?: Pseudonymiser, nodeFields: string[] = []): IdentifyingData | undefined {
+	const byVersion: IdentifyingDataMode = versions.has(ctx.getNode(), 'removeIdentifyingData') ? 'removeEverywhere' : 'keep';
 	const mode = ctx.getNodeParameter('identifyingData', 0, byVersion) as IdentifyingDataMode;
 	if (mode === 'keep') return undefined;
 	const fields = ctx.getNodeParameter('identifyingFields', 0, DEFAULT_IDENTIFYING_FIELDS) as string;

@@ -1,14 +1,17 @@
 /**
  * The 8-week KPIs per school over synthetic sample cases (by default the fixed fixture
- * test/fixtures/sample-cases-2026-11-26.csv; the e2e tests pass the runtime's generated cases), computed by the domain
- * core the way the example workflows' "Calculate KPIs" nodes do (School Field = brin, 8 calendar weeks):
- * the expected figures for tests of the evaluation mails and their KPI chart.
+ * test/fixtures/sample-cases-2026-11-26.csv; the e2e tests pass the runtime's generated cases), as the example
+ * workflows' "Calculate KPIs" nodes should give them (School Field = brin, 8 calendar weeks): the expected
+ * figures for tests of the evaluation mails and their KPI chart. Each case's status and days come from the
+ * independent statement of the rule in ./sampleOracle (not from domain/deadlines' checkCase, the code under
+ * test); only the aggregation into KPI rows is the domain's computeKpis, whose own rules have unit tests.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 import { CalendarDate, fromYmd } from '../../domain/primitives/dates';
-import { CheckSpec, checkCase, computeKpis, KpiCase, kpiInclusion, KpiRow } from '../../domain/deadlines';
+import { computeKpis, KpiCase, KpiRow } from '../../domain/deadlines';
+import { dayNumber, eightWeekOracle, isoOfDay } from './sampleOracle';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
@@ -29,28 +32,19 @@ export function sampleCaseRows(file = SAMPLE_CASES_FIXTURE): Array<Record<string
 export const isoDate = (iso: string): CalendarDate => fromYmd(...(iso.split('-').map(Number) as [number, number, number]));
 
 /**
- * The example workflows' 8-week check of the sample's columns on `reference` (8 calendar weeks, due
- * soon 14 days, Europe/Amsterdam), grouping schools by `schoolField`.
+ * One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before
+ * `reference`). A CalendarDate is the oracle's day number (whole days since 1970-01-01).
  */
-export function sampleCheckSpec(reference: CalendarDate, schoolField: 'brin' | 'school', requireCaseRef: boolean): CheckSpec {
-	return {
-		rule: 'eightWeek',
-		clock: { norm: { length: 8, unit: 'weeks' }, counting: 'calendarDays', dueSoonDays: 14 },
-		fields: { caseRef: 'caseRef', clockStart: 'zorgteamDate', stop: 'startDate', school: schoolField, brin: 'brin', zorgteam: 'zorgteam', recipientEmail: 'zorgteamEmail' },
-		reference,
-		zone: 'Europe/Amsterdam',
-		requireCaseRef,
-	};
-}
-
-/** One KPI row per BRIN with cases whose zorgteam date lies in `periodStart..periodEnd` (and on or before `reference`). */
 export function sampleKpisPerSchool(periodStart: CalendarDate, periodEnd: CalendarDate, reference: CalendarDate, rows = sampleCaseRows()): KpiRow[] {
-	const spec = sampleCheckSpec(reference, 'brin', false);
+	const ref = isoOfDay(reference);
 	const cases: KpiCase[] = [];
 	for (const row of rows) {
-		if (kpiInclusion(isoDate(row.zorgteamDate), reference, { periodStart, periodEnd }) !== 'included') continue;
-		const c = checkCase((f) => row[f], spec);
-		cases.push({ group: c.school, clockStart: c.clockStart, status: c.status, daysElapsed: c.daysElapsed });
+		const clockStart = dayNumber(row.zorgteamDate);
+		if (clockStart < periodStart || clockStart > periodEnd || clockStart > reference) continue;
+		const started = row.startDate !== '' && row.startDate <= ref; // ISO texts compare as dates
+		// days from the zorgteam date to the start, or to the reference date while not started (calendar days)
+		const daysElapsed = dayNumber(started ? row.startDate : ref) - clockStart;
+		cases.push({ group: row.brin, clockStart, status: eightWeekOracle(row.zorgteamDate, row.startDate, ref).status, daysElapsed });
 	}
 	return computeKpis(cases, { target: 0.75, suppressBelow: 0, periodStart, periodEnd });
 }

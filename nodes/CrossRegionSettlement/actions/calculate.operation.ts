@@ -16,10 +16,10 @@ import type { Arrangement } from '../../../domain/policies/classify';
 import type { FinancingForm, MergedMemberChoice, OutsiderTreatment, PresetId } from '../../../domain/policies/types';
 import {
 	calculateSettlement,
-	DEFAULT_DELIVERY_FIELDS,
 	DELIVERY_COLUMNS,
 	findContradictions,
 	makePseudonymiser,
+	newPeriodCache,
 	normaliseProductCode,
 	parseDeliveryRecord,
 	parsePeriod,
@@ -40,10 +40,11 @@ import { rowNamer } from '../../shared/rows';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { FROM_POLICY, groupOfferOptions, mergedMembersProperty, outsiderOptions, policyDatesJson, policyNoticeHints, presetsWithOpen, regionPolicyOptions } from '../../shared/policy.description';
 import { openInput } from '../../shared/input';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
+import { VERSIONS } from '../versions';
 import { incompleteBasisHint } from '../../shared/hints';
-import { fieldNameOption } from '../../shared/fieldNames.description';
 import { attachStatementFile, readStatementFileSettings, statementContext, statementFileProperties, statementWordsJson } from '../statementFile';
+import { languageProperty } from '../../shared/language.description';
 
 const calc = { operation: ['calculate'] };
 
@@ -228,7 +229,7 @@ export const description: INodeProperties[] = [
 
 	// ---------------- Calculate: columns and options ----------------
 	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columnMap',
 		description: 'The columns of the delivery records this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
@@ -236,24 +237,14 @@ export const description: INodeProperties[] = [
 		show: calc,
 	}),
 	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
-	beforeColumnMapping({
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columns',
-		type: 'collection',
 		placeholder: 'Change Column Name',
-		default: {},
-		displayOptions: { show: calc },
 		description: 'Names of the columns in the delivery records; change them when your spreadsheet uses other names',
-		options: [
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'arrangement', 'Arrangement Column', 'Group (groep), individual (individueel) or class (onderwijs-zorgklas); empty cells use the Default Arrangement option'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'cost', 'Cost Column', 'The record’s own cost in euros (only with Use Record Cost)'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'hours', 'Hours Column', 'Hours delivered (needed for PxQ and for the hours allocation key)'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'period', 'Period Column', 'Period or date of the record; must lie inside the settlement period; empty = the settlement period'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'product', 'Product / Lot Column', 'Product code or lot (perceel) for tariffs, prices or budgets per lot'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'pupil', 'Pupil Reference Column', 'A stable pupil reference (leerlingnummer); it is pseudonymised on every statement and never shown'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'residence', 'Residence Municipality Column', 'Where the pupil lives (woonplaatsbeginsel): CBS code or name'),
-			fieldNameOption(DEFAULT_DELIVERY_FIELDS, 'school', 'School Column', 'School (BRIN or name), shown on the statement lines'),
-		],
+		columns: DELIVERY_COLUMNS,
+		suffix: 'Column',
+		show: calc,
 	}),
 
 	{
@@ -301,17 +292,12 @@ export const description: INodeProperties[] = [
 				default: 'stop',
 				description: 'What happens when records were refused (On Error: Continue) while a shared amount (fte cost or lump sum) is split over the records',
 			},
-			{
+			languageProperty({
 				displayName: 'Statement Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the statements go to Dutch finance staff' },
-					{ name: 'English', value: 'en', description: 'English texts and amounts' },
-				],
-				default: 'nl',
 				description: 'Language of the basis of calculation and amounts on statements, and of the error in words on error items (details.text, details.fix)',
-			},
+				dutch: 'Nederlands (default): the statements go to Dutch finance staff',
+				english: 'English texts and amounts',
+			}),
 		],
 	},
 	// Node version 1.3: the statement file (statementFile.ts)
@@ -365,7 +351,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const options = ctx.getNodeParameter('options', 0, {}) as IDataObject;
 	const settings: Settings = {
 		// version 1.2: Input Columns; before: the Input Columns collection (read as before: trimmed, blank = default)
-		fields: readColumnNames(ctx, DELIVERY_COLUMNS, { mapping: 'columnMap', legacy: 'columns' }),
+		fields: readColumnNames(ctx, VERSIONS, DELIVERY_COLUMNS, { mapping: 'columnMap', legacy: 'columns' }),
 		language: (options.language as Language) ?? 'nl',
 		outputFormat: (options.outputFormat as 'statements' | 'lines') ?? 'statements',
 		includeOwnShare: options.includeOwnShare !== false,
@@ -423,8 +409,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const keyId = String(credentials.keyId ?? '').trim();
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
-	const privacy = readIdentifyingData(ctx, pseudonymise, [settings.fields.pupil]);
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, periods: newPeriodCache(), read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
+	const privacy = readIdentifyingData(ctx, VERSIONS, pseudonymise, [settings.fields.pupil]);
 	const words = { messageLanguage: settings.language };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
 	// from the errors themselves: an error item's json may hold only its message (error output, identifying data removed)

@@ -9,27 +9,19 @@ import { readIdentifier } from '../../../domain/primitives/identifier';
 import { InvalidFieldError, MissingFieldError } from '../../../domain/primitives/errors';
 import { formatEuro, parseAmount } from '../../../domain/money';
 import { getDefaultRegistry } from '../../../domain/municipalities/registry';
-import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileDirectionText, reconcileInvoices, type ExpectedAmount, type Invoice, type InvoiceDirection, type Language } from '../../../domain/settlement';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { INVOICE_COLUMNS, parsePeriod, reconcileAction, reconcileDirectionText, reconcileInvoices, type ExpectedAmount, type Invoice, type Language } from '../../../domain/settlement';
+import { columnMappingProperty, legacyColumnCollection } from '../../shared/columns';
+import { VERSIONS } from '../versions';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
-import { readIdentifyingData } from '../../shared/privacy';
 import { isBlank } from '../../../domain/primitives/blank';
-import { fieldNameOption } from '../../shared/fieldNames.description';
 import { buildPolicy, isMember, isPresetId, type PresetId } from '../../../domain/policies';
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import type { MunicipalityRegistry } from '../../../domain/municipalities/registry';
 import type { Period } from '../../../domain/settlement/period';
+import { languageProperty } from '../../shared/language.description';
+import { readReconcileSettings } from './reconcile.settings';
 
-interface InvoiceFields {
-	municipality: string;
-	period: string;
-	amount: string;
-	invoiceNumber: string;
-}
-
-/** The invoice columns read when the user names none (shown as the defaults of "Invoice Columns"). */
-const DEFAULT_INVOICE_FIELDS: InvoiceFields = { municipality: 'gemeente', period: 'periode', amount: 'bedrag', invoiceNumber: 'factuurnummer' };
 const rec = { operation: ['reconcile'] };
 
 /** The parameters of the Reconcile Invoices operation (shown when Operation is Reconcile Invoices). */
@@ -52,7 +44,7 @@ export const description: INodeProperties[] = [
 		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
 	},
 	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumnMap',
 		description: 'The columns of the invoice rows this node reads, with the default (Dutch) name of each; change a name to match your spreadsheet. Read once per run.',
@@ -60,20 +52,14 @@ export const description: INodeProperties[] = [
 		show: rec,
 	}),
 	// Versions 1 and 1.1: the columns one by one ("Change Column Name"), read as before
-	beforeColumnMapping({
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Invoice Columns',
 		name: 'invoiceColumns',
-		type: 'collection',
 		placeholder: 'Change Column Name',
-		default: {},
-		displayOptions: { show: rec },
 		description: 'Names of the columns in the invoice rows',
-		options: [
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'amount', 'Amount Column', 'Invoice amount in euros (Dutch notation allowed; negative for a credit note)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'invoiceNumber', 'Invoice Number Column', 'The invoice number (factuurnummer)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'municipality', 'Municipality Column', 'The municipality invoiced (CBS code or name)'),
-			fieldNameOption(DEFAULT_INVOICE_FIELDS, 'period', 'Period Column', 'The period invoiced (2026-Q1, Q1 2026, 2026-03, …)'),
-		],
+		columns: INVOICE_COLUMNS,
+		suffix: 'Column',
+		show: rec,
 	}),
 
 	{
@@ -97,17 +83,11 @@ export const description: INodeProperties[] = [
 				description: 'Whose invoices the rows are. Words each line\'s action for the finance team that reads it, and says so in directionText.',
 			},
 			{ displayName: 'Kind Field', name: 'kindField', type: 'string', default: 'kind', description: 'Field that marks statement items; items whose value is "statement" are the expected amounts' },
-			{
+			languageProperty({
 				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default)' },
-					{ name: 'English', value: 'en', description: 'Messages in English' },
-				],
-				default: 'nl',
 				description: 'Language of the messages per line, and of the error in words on error items (details.text, details.fix)',
-			},
+				english: 'Messages in English',
+			}),
 		],
 	},
 ];
@@ -149,14 +129,8 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties, optionsName: null });
 	const readField = (json: IDataObject, field: string) => input.read(json, field);
-	const tolerance = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
-	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
-	const kindField = (typeof options.kindField === 'string' && options.kindField.trim()) || 'kind';
-	const language = ((options.language as Language) ?? 'nl') as Language;
-	const direction: InvoiceDirection = options.invoiceDirection === 'sent' ? 'sent' : 'received';
+	const { toleranceCents: tolerance, kindField, language, direction, fields, privacy } = readReconcileSettings(ctx);
 	const directionText = reconcileDirectionText(direction, language);
-	// version 1.2: Invoice Columns; before: the Invoice Columns collection (read as before: trimmed, blank = default)
-	const fields: InvoiceFields = readColumnNames(ctx, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' });
 
 	const parsed = parseItems(ctx, (item, index): Parsed => {
 		const json = item.json;
@@ -187,7 +161,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 				index,
 			},
 		};
-	}, readIdentifyingData(ctx), input, { messageLanguage: language });
+	}, privacy, input, { messageLanguage: language });
 
 	const expected: ExpectedAmount[] = [];
 	const invoices: Invoice[] = [];

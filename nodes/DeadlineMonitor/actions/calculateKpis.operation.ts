@@ -12,8 +12,10 @@ import { readConfiguration } from '../../shared/errors';
 import { parseItems } from '../../shared/execution';
 import { openInput } from '../../shared/input';
 import { readIdentifyingData } from '../../shared/privacy';
+import { VERSIONS } from '../versions';
 import { readSettings } from '../parameters';
 import { isBlank } from '../../../domain/primitives/blank';
+import { languageProperty } from '../../shared/language.description';
 
 const kpiOnly = { show: { operation: ['calculateKpis'] } };
 
@@ -69,18 +71,13 @@ export const description: INodeProperties[] = [
 		description:
 			'For reports that leave the organisation: counts from 1 up to this number minus one are replaced by null, and so are share and days of groups that small. 0 turns suppression off.',
 	},
-	{
+	languageProperty({
 		displayName: 'Chart Language',
 		name: 'chartLanguage',
-		type: 'options',
-		options: [
-			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams and municipalities' },
-			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-		],
-		default: 'nl',
-		displayOptions: kpiOnly,
 		description: 'Language of the KPI chart each row carries for e-mails (chartHtml, chartText), and of the error in words on error items (details.text, details.fix)',
-	},
+		dutch: 'Nederlands, for zorgteams and municipalities',
+		displayOptions: kpiOnly,
+	}),
 ];
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
@@ -127,7 +124,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 		const check = checkCase(input.reader(json), settings.spec, settings.calendarFor(json));
 		const group = groupBy === 'overall' ? 'overall' : groupBy === 'school' ? check.school : check.zorgteam;
 		return { group, clockStart: check.clockStart, status: check.status, daysElapsed: check.daysElapsed, statusCertain: check.statusCertain };
-	}, readIdentifyingData(ctx), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
+	}, readIdentifyingData(ctx, VERSIONS), input, { messageLanguage: chartLanguage, caseReference: (json) => safeCaseReference(input.read(json, spec.fields.caseRef)) });
 	const counted = parsed.ok.filter((o): o is { value: KpiCase; itemIndex: number } => o.value !== null);
 	const rows = computeKpis(
 		counted.map((o) => o.value),

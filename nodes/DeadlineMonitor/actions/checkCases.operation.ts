@@ -24,8 +24,9 @@ import { readSettings, SharedSettings } from '../parameters';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint, ungroupedHint } from '../../shared/hints';
-import { fromVersion, hasBehaviour } from '../../shared/versions';
+import { VERSIONS } from '../versions';
 import { refuseAsAiTool } from '../../shared/aiTool';
+import { languageProperty } from '../../shared/language.description';
 
 const checkOnly = { show: { operation: ['checkCases'] } };
 /** The statuses a user picks from (Statuses to Group, Confirm Delivery Of). */
@@ -37,7 +38,7 @@ const STATUS_OPTIONS = [
 	{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
 ];
 /** The outbox's parameters: Check Cases with alert once, from node version 1.3. */
-const outboxOnly = { show: { ...fromVersion(1.3).show, operation: ['checkCases'], alertOnce: [true] } };
+const outboxOnly = { show: { ...VERSIONS.shownFrom('deliveryOutbox'), operation: ['checkCases'], alertOnce: [true] } };
 
 /** The parameters of the Check Cases operation (shown when Operation is Check Cases). */
 export const description: INodeProperties[] = [
@@ -120,19 +121,13 @@ export const description: INodeProperties[] = [
 		description:
 			'Cases with these statuses are gathered per recipient (version 1.2: one item per recipient on each status output; before: one item on the output of its most urgent case); other cases leave one by one on their own output',
 	},
-	{
+	languageProperty({
 		displayName: 'Message Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams' },
-			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-		],
-		default: 'nl',
+		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
+		dutch: 'Nederlands, for zorgteams',
 		// shown in both modes: error items carry the error in words in this language, grouped or not
 		displayOptions: { show: { operation: ['checkCases'] } },
-		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
-	},
+	}),
 ];
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
@@ -199,9 +194,6 @@ class RecipientTally {
 	}
 }
 
-/** From this node version a recipient's group leaves on each status output it has cases for (issue 12). */
-export const GROUP_PER_OUTPUT_VERSION = 1.2;
-
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
@@ -212,7 +204,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
 	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
 	const outputCount = alertOnce ? 5 : 4;
-	const privacy = readIdentifyingData(ctx);
+	const privacy = readIdentifyingData(ctx, VERSIONS);
 
 	const gaps = new GapTally();
 	const recipients = new RecipientTally();
@@ -260,7 +252,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
 			now: Date.now(),
 		};
-		if (hasBehaviour(ctx.getNode(), 'deliveryOutbox')) {
+		if (VERSIONS.has(ctx.getNode(), 'deliveryOutbox')) {
 			outbox = await claimThroughOutbox(ctx, observed, {
 				...claimSettings,
 				resendAfterMs: (ctx.getNodeParameter('resendAfterMinutes', 0, 10) as number) * 60_000,
@@ -348,7 +340,7 @@ function groupedOutputs(
 	}
 	const { spec } = settings;
 	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
-	const splitBy = ctx.getNode().typeVersion >= GROUP_PER_OUTPUT_VERSION ? outputFor : undefined;
+	const splitBy = VERSIONS.has(ctx.getNode(), 'groupPerOutput') ? outputFor : undefined;
 	const checkOf = new Map(toGroup.map((g) => [g.member, g.check]));
 	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy, markUncertain: spec.markUncertain })) {
 		outputs[outputFor(group.status)].push({

@@ -64,6 +64,7 @@ import { configurationError } from '../../shared/errors';
 import { calendarTimeZoneOption } from '../../shared/input';
 import { ExecutionSummary, N8nExecutions } from '../../shared/executions';
 import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../../shared/store';
+import { languageProperty } from '../../shared/language.description';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
@@ -182,17 +183,11 @@ export const description: INodeProperties[] = [
 		description:
 			'Time zone of the moments\' wall-clock times and calendar days. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
 	},
-	{
+	languageProperty({
 		displayName: 'Agenda Language',
-		name: 'language',
-		type: 'options',
-		options: [
-			{ name: 'Dutch', value: 'nl', description: 'Nederlands, for zorgteams and providers' },
-			{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-		],
-		default: 'nl',
 		description: 'Language of the agenda text on the output',
-	},
+		dutch: 'Nederlands, for zorgteams and providers',
+	}),
 ];
 
 /** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */

@@ -1,237 +1,42 @@
 /**
  * Clean: per item, read each configured field with the domain's parsers and write the normalised value
- * (cleanRecord.ts); blank rows go to the Empty Rows output. The node's only operation.
+ * (cleanRecord.ts); blank rows go to the Empty Rows output. The node's only operation: settings
+ * (clean.settings.ts) → cleanRecord → items.
  */
-import {
-	IDataObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-	NodeOperationError,
-} from 'n8n-workflow';
+import { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 
-import { isCbsCode, MunicipalityRegistry, Municipality } from '../../../domain/municipalities';
 import { mapItems } from '../../shared/execution';
-import { calendarTimeZoneOption, openInput, perItemParameter } from '../../shared/input';
-import { readIdentifyingData } from '../../shared/privacy';
-import { cleanRecord, CleaningRule, readRules } from '../cleanRecord';
-import type { Language } from '../../../domain/primitives/language';
+import { openInput } from '../../shared/input';
+import { cleanRecord } from '../cleanRecord';
+import { readCleanSettings } from './clean.settings';
+
+export { description } from './clean.settings';
 
 export const OUTPUT_CLEANED = 0;
 export const OUTPUT_EMPTY = 1;
-
-/** The parameters of the Clean operation (the node's only operation: it has no Operation selector). */
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Fields to Clean',
-		name: 'rules',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add Field',
-		default: { rule: [{ field: 'zorgteamDate', type: 'date', required: true }] },
-		description: 'The columns of the spreadsheet or form to check and normalise, and what each one contains',
-		options: [
-			{
-				displayName: 'Field',
-				name: 'rule',
-				values: [
-					{
-						displayName: 'Field Name',
-						name: 'field',
-						type: 'string',
-						default: '',
-						required: true,
-						placeholder: 'e.g. zorgteamDatum',
-						description: 'Name of the column (field) in the incoming items; dots reach into nested objects',
-					},
-					{
-						displayName: 'Contains',
-						name: 'type',
-						type: 'options',
-						default: 'date',
-						description: 'What the field contains, which decides how it is read and normalised',
-						options: [
-							{
-								name: 'Date',
-								value: 'date',
-								description: 'ISO (2026-03-01), Dutch (01-03-2026, 1-3-2026, 01/03/2026, 1 maart 2026), Excel date numbers and timestamps; written as a calendar date',
-							},
-							{
-								name: 'Municipality',
-								value: 'municipality',
-								description: 'CBS gemeentecode (0307, 307, GM0307) or name (Amersfoort, Den Haag); written as the 4-digit code',
-							},
-							{
-								name: 'School (BRIN)',
-								value: 'brin',
-								description: 'BRIN code of the school, optionally with location number (12AB, 12AB00); written in upper case without spaces',
-							},
-							{
-								name: 'BSN',
-								value: 'bsn',
-								description: 'Burgerservicenummer; checked with the elfproef and written as 9 digits. The number never appears in error messages.',
-							},
-						],
-					},
-					{
-						displayName: 'Required',
-						name: 'required',
-						type: 'boolean',
-						default: true,
-						description: 'Whether an empty value is an error. When off, empty values are left empty.',
-					},
-					{
-						displayName: 'Write To',
-						name: 'outputField',
-						type: 'string',
-						default: '',
-						placeholder: 'Leave empty to overwrite the field',
-						description: 'Name of the field to write the normalised value to. Leave empty to replace the value in place.',
-					},
-				],
-			},
-		],
-	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		description: 'Further settings for how values are written',
-		options: [
-			calendarTimeZoneOption,
-			{
-				displayName: 'Add Municipality Name',
-				name: 'addMunicipalityName',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to also write the official CBS name of the municipality, in a field named like the output field with "Name" appended',
-			},
-			{
-				displayName: 'Date Format',
-				name: 'dateFormat',
-				type: 'options',
-				default: 'iso',
-				description: 'How cleaned dates are written',
-				options: [
-					{ name: 'ISO (2026-03-01)', value: 'iso', description: 'Sorts correctly and is read by every system' },
-					{ name: 'Dutch (01-03-2026)', value: 'dutch', description: 'As Dutch readers write dates' },
-				],
-			},
-			{
-				displayName: 'Extra Municipalities',
-				name: 'extraMunicipalities',
-				type: 'string',
-				typeOptions: { rows: 3 },
-				default: '',
-				placeholder: '9999;Proefgemeente',
-				description: 'Municipalities missing from the CBS list of 1 January 2025 (municipalities discontinued since 2015 are already known and resolve to their successor), one per line as code;name',
-			},
-			{
-				displayName: 'Former Municipality Note Language',
-				name: 'noteLanguage',
-				type: 'options',
-				default: 'nl',
-				description:
-					'Language of the note written when a municipality no longer exists (gemeentelijke herindeling): its code is replaced by the successor\'s, the old code goes to a field with "FormerCode" appended and the note to one with "Note" appended',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Weesp (0457) is sinds 24 maart 2022 onderdeel van Amsterdam (0363)' },
-					{ name: 'English', value: 'en', description: 'Weesp (0457) is since 24 March 2022 part of Amsterdam (0363)' },
-				],
-			},
-			{
-				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				default: 'nl',
-				description: 'Language of the error in words on the items of rows that cannot be used (details.text: which column is wrong; details.fix: what to do), for a mail to whoever fixes the source file. Never contains the value itself.',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): Het veld "zorgteamDatum" bevat geen geldige datum' },
-					{ name: 'English', value: 'en', description: 'The field "zorgteamDatum" does not hold a valid date' },
-				],
-			},
-			{
-				displayName: 'Remove BSN After Check',
-				name: 'removeBsn',
-				type: 'boolean',
-				default: false,
-				description: 'Whether to remove BSN fields from the output once they passed the check (data minimisation: only keep the BSN where a later step needs it)',
-			},
-		],
-	},
-];
 
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): INodeExecutionData[][] {
 	// "Fields to Clean" (Field Name, Write To, …) is read per item; the options once per run (checked).
 	const input = openInput(ctx, { properties: nodeProperties, perItem: ['rules'] });
-	const rulesFor = perItemParameter(ctx, 'rules', {} as { rule?: CleaningRule[] });
-	let lastRaw: { rule?: CleaningRule[] } | undefined;
-	let lastRules: CleaningRule[] = [];
-	const rulesOf = (itemIndex: number): CleaningRule[] => {
-		const raw = rulesFor(itemIndex);
-		if (raw === lastRaw) return lastRules;
-		lastRaw = raw;
-		lastRules = readRules(raw);
-		return lastRules;
-	};
-	const options = ctx.getNodeParameter('options', 0, {}) as {
-		dateFormat?: 'iso' | 'dutch';
-		addMunicipalityName?: boolean;
-		removeBsn?: boolean;
-		noteLanguage?: Language;
-		language?: Language;
-		extraMunicipalities?: string;
-	};
-	const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(ctx, options.extraMunicipalities) });
+	const settings = readCleanSettings(ctx);
 	const cleaningOptions = {
-		dateFormat: options.dateFormat ?? 'iso',
-		addMunicipalityName: options.addMunicipalityName ?? false,
-		removeBsn: options.removeBsn ?? false,
-		noteLanguage: options.noteLanguage ?? 'nl',
+		...settings.cleaning,
 		timeZone: input.zone,
-		registry,
 		read: (json: IDataObject, field: string) => input.read(json, field),
 		columnOf: (json: IDataObject, field: string) => input.columnOf(json, field),
 	};
-	// The BSN columns the privacy layer removes besides its list: those of the first item's rules.
-	let firstRules: CleaningRule[] = [];
-	try {
-		firstRules = ctx.getInputData().length > 0 ? rulesOf(0) : [];
-	} catch {
-		firstRules = []; // reported for the item itself
-	}
-	const bsnFields = firstRules.filter((r) => r.type === 'bsn').flatMap((r) => [r.field, r.outputField?.trim() || r.field]);
 	const outputs = mapItems(
 		ctx,
 		2,
-		(item, itemIndex) => ({ json: cleanRecord(item.json, rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
-		readIdentifyingData(ctx, undefined, bsnFields),
+		(item, itemIndex) => ({ json: cleanRecord(item.json, settings.rulesOf(itemIndex), cleaningOptions), output: OUTPUT_CLEANED }),
+		settings.privacy,
 		input,
 		// Blank rows keep their own output here (existing behaviour), with their row number, and are counted.
 		(item, itemIndex) => ({ json: { ...item.json, rowNumber: itemIndex + 1 }, output: OUTPUT_EMPTY }),
 		// Error items also carry the error in words for a mail (details.text, details.fix).
-		{ messageLanguage: options.language === 'en' ? 'en' : 'nl' },
+		{ messageLanguage: settings.messageLanguage },
 	);
 	input.finish('went to the Empty Rows output');
 	return outputs;
-}
-
-
-
-function parseExtraMunicipalities(ctx: IExecuteFunctions, text: string | undefined): Municipality[] {
-	const result: Municipality[] = [];
-	for (const [index, raw] of (text ?? '').split(/\r?\n/).entries()) {
-		const line = raw.trim();
-		if (line === '') continue;
-		const [code, ...name] = line.split(';');
-		if (!isCbsCode(code) || name.join(';').trim() === '') {
-			throw new NodeOperationError(ctx.getNode(), `Line ${index + 1} of "Extra Municipalities" is not "code;name"`, {
-				description: 'Write one municipality per line as its CBS code and name separated by a semicolon, e.g. 9999;Proefgemeente.',
-			});
-		}
-		result.push({ code: code.trim(), name: name.join(';').trim() });
-	}
-	return result;
 }

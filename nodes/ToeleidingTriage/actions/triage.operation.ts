@@ -24,10 +24,11 @@ import {
 } from '../../../domain/triage';
 import { KeyTrie } from '../../../domain/primitives/shared';
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
-import { decisionCache, explainer, pupilReferenceOf } from '../../../domain/triage/decide';
+import { explainer, pupilReferenceOf } from '../../../domain/triage/decide';
+import { decisionCache } from '../../../domain/triage/decisionCache';
 import { requestParser } from '../../../domain/triage/parse';
 import { triageTexts } from '../../../domain/triage/text';
-import { beforeColumnMapping, columnMappingProperty, readColumnNames } from '../../shared/columns';
+import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
 import { calendarTimeZoneOption, InputReader, openInput } from '../../shared/input';
@@ -36,10 +37,11 @@ import { ROUTE_LABELS, routesFor } from '../parameters';
 import { commonHolidayRegion, regionalCalendar, type ClosedDayKind, type HolidayCalendar, type HolidayRegion } from '../../../domain/calendar';
 import { DomainError } from '../../../domain/primitives/errors';
 import { closedDayOptions, holidayRegionOptions } from '../../shared/calendar.description';
-import { BEHAVIOUR_SINCE, fromVersion, hasBehaviour } from '../../shared/versions';
+import { VERSIONS } from '../versions';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, mergedMembersProperty, outsiderOptions, policyNoticeHints, presetMembershipText, regionPolicyOptions } from '../../shared/policy.description';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 import type { Language } from '../../../domain/primitives/language';
+import { languageProperty } from '../../shared/language.description';
 
 const NAMES = new Map(GEMEENTEN_2025.map(([code, name]) => [code, name]));
 /** `0307 Amersfoort, 0308 Baarn`: codes with names, so the list is readable and editable. */
@@ -86,11 +88,7 @@ const municipalityParams: INodeProperties[] = [
 	},
 ];
 
-
 /** The parameters of the Triage operation (the node's only operation: it has no Operation selector). */
-/** Node version 1.3: the 8-week deadline can count school weeks (issue 21 §4). */
-const SCHOOL_WEEK_DEADLINE_VERSION = BEHAVIOUR_SINCE.schoolWeekDeadline;
-
 export const description: INodeProperties[] = [
 	{
 		displayName: 'Region Policy',
@@ -173,7 +171,7 @@ export const description: INodeProperties[] = [
 			{ name: 'School Weeks', value: 'schoolWeeks', description: 'Days inside school holidays do not count, as in the Deadline Monitor with Counting: School Weeks' },
 		],
 		default: 'calendarDays',
-		displayOptions: fromVersion(SCHOOL_WEEK_DEADLINE_VERSION),
+		displayOptions: { show: VERSIONS.shownFrom('schoolWeekDeadline') },
 		description: 'How the 8-week deadline is counted; choose what your Deadline Monitor uses, so both give the same date',
 	},
 	{
@@ -185,7 +183,7 @@ export const description: INodeProperties[] = [
 			...holidayRegionOptions,
 		],
 		default: FROM_POLICY,
-		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], ...VERSIONS.shownFrom('schoolWeekDeadline') } },
 		description: 'The built-in schoolvakanties of this holiday region (vakantieregio) do not count',
 	},
 	{
@@ -194,31 +192,23 @@ export const description: INodeProperties[] = [
 		type: 'multiOptions',
 		options: closedDayOptions,
 		default: [],
-		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], '@version': [{ _cnd: { gte: SCHOOL_WEEK_DEADLINE_VERSION } }] } },
+		displayOptions: { show: { deadlineCounting: ['schoolWeeks'], ...VERSIONS.shownFrom('schoolWeekDeadline') } },
 		description: 'Days the schools close besides the regional holidays, every year; the same choice as in the Deadline Monitor',
 	},
 	// Node version 1.2: every field shown, pre-filled; the five without which a request goes to Needs Info say "(Required)"
-	columnMappingProperty({
+	columnMappingProperty(VERSIONS, {
 		displayName: 'Input Columns',
 		name: 'columnMap',
 		description: 'The fields (columns) of your form or spreadsheet this node reads, with the default name of each; change a name to match yours. Dot paths (a.b) work too. Read once per run.',
 		columns: TRIAGE_COLUMNS,
 	}),
 	// Versions 1 and 1.1: the fields one by one ("Change Field Name"), read as before
-	beforeColumnMapping({
+	legacyColumnCollection(VERSIONS, {
 		displayName: 'Input Field Names',
 		name: 'fields',
-		type: 'collection',
 		placeholder: 'Change Field Name',
-		default: {},
 		description: 'Names of the fields (columns) in the incoming form or spreadsheet; change them to match yours. Dot paths (a.b) work too.',
-		options: TRIAGE_COLUMNS.map((c) => ({
-			displayName: c.label,
-			name: c.key,
-			type: 'string' as const,
-			default: c.defaultName,
-			description: c.meaning,
-		})),
+		columns: TRIAGE_COLUMNS,
 	}),
 	{
 		displayName: 'Options',
@@ -238,17 +228,11 @@ export const description: INodeProperties[] = [
 				description:
 					'The date whose region policy applies: memberships and rules change on dates (Amsterdam SJSO: Uithoorn and Ouder-Amstel from 1 January 2022). Empty = the day the node runs, in the calendar time zone. ISO, Dutch (01-09-2026) or an expression.',
 			},
-			{
+			languageProperty({
 				displayName: 'Message Language',
-				name: 'language',
-				type: 'options',
-				options: [
-					{ name: 'Dutch', value: 'nl', description: 'Nederlands (default): the texts go to Dutch schools, parents and access teams' },
-					{ name: 'English', value: 'en', description: 'For readers who do not read Dutch' },
-				],
-				default: 'nl',
 				description: 'Language of the texts meant for people outside n8n: route label, actions and missing fields ("texts"), reasons, who pays, and the error in words on error items (details.text, details.fix)',
-			},
+				dutch: 'Nederlands (default): the texts go to Dutch schools, parents and access teams',
+			}),
 			{
 				displayName: 'Output',
 				name: 'output',
@@ -337,13 +321,13 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		email: parseAddressList(c.email ?? '', `Access Team Contacts → contact ${i + 1} → E-Mail`).text,
 	}));
 	// version 1.2: Input Columns; before: Input Field Names (read as before: trimmed, blank = default)
-	const names: FieldNames = readColumnNames(ctx, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
+	const names: FieldNames = readColumnNames(ctx, VERSIONS, TRIAGE_COLUMNS, { mapping: 'columnMap', legacy: 'fields' });
 	let pseudonymise: ((bsn: string) => string) | undefined;
 	if (ctx.getNodeParameter('pseudonymiseBsn', 0, false) as boolean) {
 		const credentials = await ctx.getCredentials<{ key: string }>('pseudonymisationKeyApi');
 		pseudonymise = makePseudonymiser(credentials.key);
 	}
-	const deadlineCalendar = hasBehaviour(ctx.getNode(), 'schoolWeekDeadline') ? readDeadlineCalendar(ctx, policy.participatingMunicipalities, registry) : undefined;
+	const deadlineCalendar = VERSIONS.has(ctx.getNode(), 'schoolWeekDeadline') ? readDeadlineCalendar(ctx, policy.participatingMunicipalities, registry) : undefined;
 	return {
 		config: { policy, contacts, registry, zone: input.zone, pseudonymise, ...(deadlineCalendar ? { deadlineCalendar } : {}) },
 		names,
@@ -351,7 +335,7 @@ async function readSettings(ctx: IExecuteFunctions, input: InputReader): Promise
 		explain: explainer(options.language === 'en' ? 'en' : 'nl'),
 		triageOnly: options.output === 'triageOnly',
 		includeBsn: options.includeBsn === true,
-		privacy: readIdentifyingData(ctx, pseudonymise, [names.bsn]),
+		privacy: readIdentifyingData(ctx, VERSIONS, pseudonymise, [names.bsn]),
 	};
 }
 
@@ -547,7 +531,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	input.watchColumns(TRIAGE_COLUMNS.filter((c) => c.required).map((c) => ({ name: names[c.key], label: c.label })));
 	const parse = requestParser(names, config.registry, config.zone);
 	const parts = new OutputParts(settings);
-	// One decision per distinct combination of decision inputs, shared (domain/triage/decide.ts decisionCache).
+	// One decision per distinct combination of decision inputs, shared (domain/triage/decisionCache.ts).
 	const decide = decisionCache(config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => input.read(json, names[f]);

@@ -14,7 +14,6 @@ describe('expected columns', () => {
 		expect(resolveColumnNames(columns, { a: ' Kolom A ', b: '  ', c: 'ignored' })).toEqual({ a: 'Kolom A', b: 'colB' });
 		expect(resolveColumnNames(columns, { a: 7, b: null })).toEqual({ a: 'colA', b: 'colB' });
 		expect(resolveColumnNames(columns, undefined)).toEqual({ a: 'colA', b: 'colB' });
-		expect(resolveColumnNames(columns, { a: ' Kolom A ' }, { trim: false })).toEqual({ a: ' Kolom A ', b: 'colB' });
 	});
 
 	it.each([

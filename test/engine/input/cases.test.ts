@@ -17,7 +17,7 @@ const node = (type: string, parameters: IDataObject, extra: Partial<INode> = {})
 const amounts = (items: IDataObject[]) => Object.fromEntries(items.map((i) => [`${i.kind}:${i.municipalityCode}`, i.amountCents]));
 /**
  * The node's execution hints, without the calendar-zone hint (tested on its own below) and the Deadline Monitor's
- * hint on per-case items (Group Per Recipient off; test/engine/editor/editor.engine.test.ts).
+ * hint on per-case items (Group Per Recipient off; test/engine/editor/editor.test.ts).
  */
 const hintsOf = (r: Awaited<ReturnType<typeof runWorkflow>>, all = false) =>
 	(r.taskData('Node')?.hints ?? [])

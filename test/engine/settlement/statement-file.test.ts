@@ -3,7 +3,7 @@
  * statement as an xlsx file (binary `data`) and the words that say what the document is; version 1.2, the same
  * workflow, is unchanged. Requires `n8n-node build` (the harness loads dist/).
  *
- * Amounts by hand (as settlement.engine.test.ts): Amsterdam SJSO 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00
+ * Amounts by hand (as settlement.test.ts): Amsterdam SJSO 2026-Q1, 2 fte × € 90.000 × 3/12 = € 45.000,00
  * over 7 pupils; Amstelveen 2 pupils = € 12.857,14 (€ 6.428,57 each), Haarlem 1 = € 6.428,57, Amsterdam's own
  * share 4 = € 25.714,29.
  */

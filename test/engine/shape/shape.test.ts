@@ -56,7 +56,8 @@ describe.each(nodes)('node $name', ({ node, file, dir }) => {
 			`${folder}/description`,
 			`${folder}/router`,
 			'nodes/shared/credentialTests',
-			'nodes/shared/privacy', // identifyingDataProperties(): the privacy parameters every table node shows
+			'nodes/shared/privacy', // identifyingDataProperties(VERSIONS): the privacy parameters every table node shows
+			`${folder}/versions`, // the node's version table, which gates those privacy parameters
 		]);
 		expect(requires(file).filter((r) => !allowed.has(r))).toEqual([]);
 		expect(requires(file)).toEqual(expect.arrayContaining([`${folder}/description`, `${folder}/router`]));

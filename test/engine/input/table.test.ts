@@ -8,7 +8,7 @@
  *   with timestamps around Amsterdam midnight;
  * - BRIN codes: messy spellings → the same output as clean codes.
  * The Evaluation Trigger (no input items) is covered in test/engine/evaluation/trigger.test.ts.
- * Property versions over random permutations are in properties.engine.test.ts.
+ * Property versions over random permutations are in properties.test.ts.
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
