@@ -7,6 +7,12 @@ cd "$REPO_ROOT"
 
 lock_stamp="node_modules/.package-lock.json"
 if [ ! -x node_modules/.bin/node ] || [ ! -f "$lock_stamp" ] || [ package-lock.json -nt "$lock_stamp" ]; then
+	if [ -L node_modules ]; then
+		# A worktree sharing another checkout's install: npm ci would empty the shared folder for everyone.
+		echo "node_modules is a link to $(readlink node_modules) and looks out of date for this package-lock.json;" >&2
+		echo "not reinstalling through the link. Run npm ci in the checkout that owns it, or replace the link." >&2
+		exit 1
+	fi
 	echo "==> Installing dependencies (npm ci; first time takes a few minutes)"
 	# .npmrc sets ignore-scripts: nothing runs at install time; Node 24 comes as a plain binary package.
 	npm ci --no-audit --no-fund
