@@ -14,10 +14,11 @@ import ExcelJS from 'exceljs';
 import { assertNoPersonalData } from '../helpers/privacy';
 import { expectedAlerts } from '../helpers/sampleAlerts';
 import { sampleCaseRows } from '../helpers/sampleKpis';
-import { nodeItems, runError, type ExecuteResult, type Mail } from './runtime';
+import { nodeItems, type ExecuteResult, type Mail } from './runtime';
+import { ALERT_WORKFLOW, confirmedItems, killAfterClaimScenario, mailDownScenario } from './support/crashes';
 import { startOwned, type OwnedRuntime } from './support/once';
 
-const WORKFLOW = 'jhDeadlineAlerts1';
+const WORKFLOW = ALERT_WORKFLOW;
 const ALERT_SENDER = 'signalering@jeugdhulp.local';
 let rt: OwnedRuntime;
 
@@ -39,12 +40,6 @@ function listedPerRecipient(mails: Mail[]): Map<string, string[]> {
 	return out;
 }
 
-/** Items that passed Confirm delivery in a run, over all its runs (Send Email runs once per alert output). */
-function confirmedItems(result: ExecuteResult): number {
-	const runs = result.output?.data?.resultData?.runData?.['Confirm delivery'] ?? [];
-	return runs.reduce((n, run) => n + (run.data?.main?.[0]?.length ?? 0), 0);
-}
-
 /** The cases the runtime made for its day (the CSV twin of the spreadsheet the example reads). */
 const sampleRows = () => sampleCaseRows(path.join(rt.dataDir, 'sample-data', 'cases.csv'));
 
@@ -55,49 +50,15 @@ function judgedDay(result: ExecuteResult): string {
 	return day;
 }
 
-/** Set "Resend Unconfirmed After" of the example's Deadline Monitor (the saved workflow `n8n execute` runs). */
-async function setResendAfter(minutes: number): Promise<void> {
-	const wf = await rt.rest('GET', `/workflows/${WORKFLOW}`);
-	const monitor = wf.nodes.find((n: { name: string }) => n.name === 'Deadline Monitor');
-	monitor.parameters.resendAfterMinutes = minutes;
-	await rt.rest('PATCH', `/workflows/${WORKFLOW}`, { name: wf.name, nodes: wf.nodes, connections: wf.connections, settings: wf.settings, versionId: wf.versionId });
-}
-
 describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools (issue 23)', () => {
 	it('a run that fails at Send Email alerts nobody and counts nothing as sent; the next run sends those alerts once; the run after it none', async () => {
-		await rt.clearMails();
-		// 1. the SMTP server is down when the production run reaches Send Email: the run fails there
-		await rt.stopMaildev();
-		const failed = await rt.executeWorkflow(WORKFLOW);
-		await rt.startMaildev();
-		expect(failed.exitCode).not.toBe(0); // n8n execute: the execution ended in an error
-		const why = `${runError(failed, 'E-mail zorgteam')?.message ?? ''} ${runError(failed)?.message ?? ''} ${failed.stdout} ${failed.stderr}`;
-		expect(why).toMatch(/refused the connection|ECONNREFUSED/);
-		expect(confirmedItems(failed)).toBe(0); // Confirm delivery never ran
-		expect(await zorgteamMails()).toEqual([]);
+		const { mails, zorgteams } = await mailDownScenario(rt);
+		process.stderr.write(`[delivery] failed run, then ${mails} mails to ${zorgteams} zorgteams, then none\n`);
+	});
 
-		// 2. minutes later (less than "Resend Unconfirmed After", 10 minutes in the example): the failed run's
-		// alerts are left alone — a run that emitted them might still be sending
-		const soon = await rt.executeWorkflow(WORKFLOW);
-		expect(soon.exitCode).toBe(0);
-		expect(await zorgteamMails()).toEqual([]);
-
-		// 3. past it (here set to 0 minutes): the next run sends every alert the failed run could not, once
-		await setResendAfter(0);
-		const next = await rt.executeWorkflow(WORKFLOW);
-		expect(next.exitCode).toBe(0);
-		const { mails: expected } = expectedAlerts(judgedDay(next), sampleRows());
-		expect(expected.size).toBeGreaterThan(0);
-		const sent = await zorgteamMails();
-		expect(listedPerRecipient(sent)).toEqual(new Map([...expected].map(([to, refs]) => [to, [...refs].sort()])));
-		expect(confirmedItems(next)).toBe(sent.length); // Confirm delivery passed one item per mail sent
-
-		// 4. and a run after that sends none: they were confirmed
-		const after = await rt.executeWorkflow(WORKFLOW);
-		expect(after.exitCode).toBe(0);
-		expect(await zorgteamMails()).toHaveLength(sent.length);
-		process.stderr.write(`[delivery] failed run, then ${sent.length} mails to ${expected.size} zorgteams, then none\n`);
-		await setResendAfter(10); // the example's own setting again: runs that overlap leave each other's alerts alone
+	it('n8n killed after the Deadline Monitor claimed the alerts, before its mails went out: the next run sends every alert once, the run after it none', async () => {
+		const { claims, mails } = await killAfterClaimScenario(rt);
+		process.stderr.write(`[delivery] killed after claiming ${claims} alerts: the next run sent ${mails} mails, the run after none\n`);
 	});
 
 	it('two production runs started together on a fresh memory send each alert once (the head: one run wins the round)', async () => {

@@ -15,6 +15,7 @@ import {
 	alertRows,
 	expectedPerRecipient,
 	killAfterClaimScenario,
+	mailDownScenario,
 	listedPerRecipient,
 	mainKillScenario,
 	postgresGroup,
@@ -115,6 +116,11 @@ describe('once means once — queue mode (PostgreSQL, Redis, main + 2 workers)',
 			process.stderr.write(`[queue] stall trial ${trial}: ${stalls} stalls of 1 s, ${sent.length} mails for ${expected.size} zorgteams\n`);
 			expect(listedPerRecipient(rows, sent)).toEqual(expected);
 		}
+	});
+
+	it('the mail server down during a production run of the weekly alert (it fails at Send Email): the next run sends every alert once, the run after it none', async () => {
+		const { mails, zorgteams } = await mailDownScenario(rt);
+		process.stderr.write(`[queue] mail server down: the failed run sent nothing, then ${mails} mails to ${zorgteams} zorgteams, then none\n`);
 	});
 
 	it('the process running the weekly alert SIGKILLed after it claimed, before its mails went out: the next run sends every alert once, the run after it none', async () => {

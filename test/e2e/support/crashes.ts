@@ -1,7 +1,9 @@
 /**
  * Faults in n8n's queue mode (issue 23): a worker SIGKILLed while it runs the evaluation, the main
  * instance SIGKILLed while a worker runs it, and PostgreSQL stalled (SIGSTOP/SIGCONT) while two weekly
- * alert runs claim their alerts. Counts what really arrived in maildev. Used by queue-mode.e2e.test.ts.
+ * alert runs claim their alerts; the weekly alert's process killed after it claimed, and the mail server down
+ * during a run (also in the normal runtime). Counts what really arrived in maildev. Used by
+ * queue-mode.e2e.test.ts and delivery.e2e.test.ts.
  */
 import { execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -11,7 +13,7 @@ import { sleep } from 'n8n-workflow';
 
 import { expectedAlerts } from '../../helpers/sampleAlerts';
 import { sampleCaseRows } from '../../helpers/sampleKpis';
-import { nodeItems, REPO_ROOT, type ExecuteResult, type Mail } from '../runtime';
+import { nodeItems, REPO_ROOT, runError, type ExecuteResult, type Mail } from '../runtime';
 import { momentSoon, type OwnedRuntime } from './once';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -253,5 +255,56 @@ export async function killAfterClaimScenario(rt: OwnedRuntime): Promise<{ claims
 		return { claims, mails: sent.length };
 	} finally {
 		await setResendAfter(rt, 10);
+	}
+}
+
+/** Items that passed Confirm delivery in a run, over all its runs (Send Email runs once per alert output). */
+export function confirmedItems(result: ExecuteResult): number {
+	const runs = result.output?.data?.resultData?.runData?.['Confirm delivery'] ?? [];
+	return runs.reduce((n, run) => n + (run.data?.main?.[0]?.length ?? 0), 0);
+}
+
+/**
+ * The mail server is down when a production run of the weekly alert reaches Send Email, so the run fails
+ * there: nobody is alerted and nothing counts as sent. A run minutes later (within "Resend Unconfirmed After",
+ * 10 minutes in the example) leaves those alerts alone — the failed run might still be sending; past it (set
+ * to 0 here) the next run sends every alert the failed run could not, once; the run after it none.
+ * Used by delivery.e2e.test.ts (normal runtime) and queue-mode.e2e.test.ts.
+ */
+export async function mailDownScenario(rt: OwnedRuntime): Promise<{ mails: number; zorgteams: number }> {
+	await rt.forgetAlertMemory(ALERT_WORKFLOW);
+	await rt.clearMails();
+	await rt.stopMaildev();
+	let failed: ExecuteResult;
+	try {
+		failed = await rt.executeWorkflow(ALERT_WORKFLOW);
+	} finally {
+		await rt.startMaildev();
+	}
+	expect(failed.exitCode).not.toBe(0); // n8n execute: the execution ended in an error
+	const why = `${runError(failed, 'E-mail zorgteam')?.message ?? ''} ${runError(failed)?.message ?? ''} ${failed.stdout} ${failed.stderr}`;
+	expect(why).toMatch(/refused the connection|ECONNREFUSED/);
+	expect(confirmedItems(failed)).toBe(0); // Confirm delivery never ran
+	expect(await zorgteamMails(rt)).toEqual([]);
+
+	const soon = await rt.executeWorkflow(ALERT_WORKFLOW);
+	expect(soon.exitCode).toBe(0);
+	expect(await zorgteamMails(rt)).toEqual([]);
+
+	await setResendAfter(rt, 0);
+	try {
+		const next = await rt.executeWorkflow(ALERT_WORKFLOW);
+		expect(next.exitCode).toBe(0);
+		const rows = alertRows(rt);
+		const expected = expectedPerRecipient(rows, next);
+		expect(expected.size).toBeGreaterThan(0);
+		const sent = await zorgteamMails(rt);
+		expect(listedPerRecipient(rows, sent)).toEqual(expected);
+		expect(confirmedItems(next)).toBe(sent.length); // Confirm delivery passed one item per mail sent
+		expect((await rt.executeWorkflow(ALERT_WORKFLOW)).exitCode).toBe(0);
+		expect(await zorgteamMails(rt)).toHaveLength(sent.length); // confirmed: the run after sends none
+		return { mails: sent.length, zorgteams: expected.size };
+	} finally {
+		await setResendAfter(rt, 10); // the example's own setting again
 	}
 }
