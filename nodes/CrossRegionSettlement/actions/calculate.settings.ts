@@ -5,7 +5,6 @@
  * The operation runs settings → records → calculateSettlement → items.
  */
 import type { IDataObject, IExecuteFunctions, INodeProperties, INodePropertyOptions } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
 
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import { parseAmount, type Cents } from '../../../domain/money';
@@ -18,8 +17,10 @@ import type { FinancingForm, MergedMemberChoice, OutsiderTreatment, PresetId, Re
 import {
 	DELIVERY_COLUMNS,
 	makePseudonymiser,
-	normaliseProductCode,
 	parsePeriod,
+	productTable,
+	requireLotBudgets,
+	requireParticipants,
 	type AllocationKey,
 	type DeliveryFields,
 	type Language,
@@ -99,13 +100,6 @@ export const statementFileProperties: INodeProperties[] = [
 		description: 'The name of the binary field that holds the statement file (the Send Email node attaches it by this name)',
 	},
 ];
-
-export interface StatementFileSettings {
-	/** Words and file from node version 1.3 on. */
-	words: boolean;
-	/** The binary field for the file, or undefined for none. */
-	field?: string;
-}
 
 /** The parameters of the Calculate operation (shown when Operation is Calculate). */
 export const description: INodeProperties[] = [
@@ -331,24 +325,11 @@ function amountParameter(ctx: IExecuteFunctions, name: string, label: string): C
 	return readConfiguration(ctx.getNode(), () => parseAmount(raw, label));
 }
 
-function productTable(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string | undefined, label: string): Record<string, Cents> {
-	const table: Record<string, Cents> = {};
+/** A product table parameter (its default amount first, then its entries), checked by the domain's productTable. */
+function productTableParameter(ctx: IExecuteFunctions, name: string, valueName: string, defaultName: string | undefined, label: string): Record<string, Cents> {
 	const def = defaultName === undefined ? undefined : amountParameter(ctx, defaultName, label);
-	if (def !== undefined) table[''] = def;
 	const entries = ((ctx.getNodeParameter(name, 0, {}) as IDataObject).entries ?? []) as IDataObject[];
-	for (const e of entries) {
-		const product = String(e.product ?? '').trim();
-		if (product === '') continue;
-		// codes are compared trimmed, with spaces collapsed and case ignored: two that look alike are ambiguous
-		const twin = Object.keys(table).find((k) => k !== '' && normaliseProductCode(k) === normaliseProductCode(product));
-		if (twin !== undefined) {
-			throw new NodeOperationError(ctx.getNode(), `${label}: the codes "${twin.slice(0, 20)}" and "${product.slice(0, 20)}" are the same code (spaces and letter case are ignored)`, {
-				description: 'Give every product or lot one entry.',
-			});
-		}
-		table[product] = readConfiguration(ctx.getNode(), () => parseAmount(e[valueName], `${label} (${product.slice(0, 20)})`));
-	}
-	return table;
+	return readConfiguration(ctx.getNode(), () => productTable(entries.map((e) => ({ product: e.product, amount: e[valueName] })), label, def));
 }
 
 
@@ -426,12 +407,7 @@ export async function readCalculateSettings(ctx: IExecuteFunctions): Promise<Cal
 	edits.mergedMembers = ctx.getNodeParameter('mergedMembers', 0, 'ask') as MergedMemberChoice;
 	// The policy of the settlement period: membership and rules are functions of the date (domain/policies/timeline.ts).
 	const period = readConfiguration(ctx.getNode(), () => parsePeriod(ctx.getNodeParameter('period', 0, '') as string, 'Settlement Period'));
-	const policy = readConfiguration(ctx.getNode(), () => buildPolicy(preset, edits, registry, { from: formatIsoDate(period.start), to: formatIsoDate(period.end), field: 'period' }));
-	if (policy.participatingMunicipalities.length === 0) {
-		throw new NodeOperationError(node, 'The region policy has no participating municipalities', {
-			description: 'Fill in "Participating Municipalities" (CBS codes or names, one per line or separated by ";" or ",") for a custom policy.',
-		});
-	}
+	const policy = readConfiguration(ctx.getNode(), () => requireParticipants(buildPolicy(preset, edits, registry, { from: formatIsoDate(period.start), to: formatIsoDate(period.end), field: 'period' })));
 	const financingCode = policy.financingMunicipality;
 	const financingParty = financingCode
 		? { code: financingCode, name: registry.find(financingCode)?.name ?? financingCode }
@@ -445,13 +421,10 @@ export async function readCalculateSettings(ctx: IExecuteFunctions): Promise<Cal
 	const yearlyCostPerFte = financingForm === 'function' ? amountParameter(ctx, 'yearlyCostPerFte', 'Yearly Cost per FTE') : undefined;
 	const perLot = financingForm === 'population' && (ctx.getNodeParameter('lumpSumPer', 0, 'period') as string) === 'lot';
 	const lumpSum = financingForm === 'population' && !perLot ? amountParameter(ctx, 'lumpSum', 'Lump Sum for the Period') : undefined;
-	const lotBudgets = perLot ? productTable(ctx, 'lotBudgets', 'budget', undefined, 'Budget per Lot') : undefined;
-	if (lotBudgets && Object.keys(lotBudgets).length === 0) {
-		throw new NodeOperationError(node, 'No budget per lot is set', { description: 'Add each lot (perceel) with its budget under "Budgets per Lot", or set "Lump Sum Per" to Period.' });
-	}
+	const lotBudgets = perLot ? readConfiguration(node, () => requireLotBudgets(productTableParameter(ctx, 'lotBudgets', 'budget', undefined, 'Budget per Lot'))) : undefined;
 	const refusedRecords = (options.refusedRecords as RefusedRecordsPolicy | undefined) ?? 'stop';
-	const tariffs = financingForm === 'pxq' && !useRecordCost ? productTable(ctx, 'tariffs', 'tariff', 'defaultTariff', 'Tariff per Hour') : undefined;
-	const prices = financingForm === 'output' && !useRecordCost ? productTable(ctx, 'prices', 'price', 'defaultPrice', 'Price per Arrangement') : undefined;
+	const tariffs = financingForm === 'pxq' && !useRecordCost ? productTableParameter(ctx, 'tariffs', 'tariff', 'defaultTariff', 'Tariff per Hour') : undefined;
+	const prices = financingForm === 'output' && !useRecordCost ? productTableParameter(ctx, 'prices', 'price', 'defaultPrice', 'Price per Arrangement') : undefined;
 
 	// --- credential ---
 	const credentials = await ctx.getCredentials(CREDENTIAL);

@@ -4,11 +4,11 @@
  * settings both operations share, and the shared input and privacy layers). The operation runs settings →
  * checkCase per case → computeKpis → items.
  */
-import { IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
 import type { CalendarDate } from '../../../domain/primitives/dates';
 import { parseCalendarDate } from '../../../domain/primitives/dates';
-import type { Language } from '../../../domain/deadlines';
+import { checkKpiSettings, type Language } from '../../../domain/deadlines';
 import { isBlank } from '../../../domain/primitives/blank';
 import { readConfiguration } from '../../shared/errors';
 import type { InputReader } from '../../shared/input';
@@ -115,11 +115,6 @@ export function readKpiSettings(ctx: IExecuteFunctions, input: InputReader): Kpi
 	};
 	const periodStart = period('periodStart', 'Period Start');
 	const periodEnd = period('periodEnd', 'Period End');
-	if (!(targetPercent >= 0 && targetPercent <= 100)) {
-		throw new NodeOperationError(ctx.getNode(), 'Target Share must be between 0 and 100', { description: 'Set "Target Share (%)" to e.g. 75.' });
-	}
-	if (!(Number.isInteger(suppressBelow) && suppressBelow >= 0)) {
-		throw new NodeOperationError(ctx.getNode(), 'Suppress Counts Below must be a whole number of 0 or more', { description: 'Use e.g. 5, or 0 for no suppression.' });
-	}
+	readConfiguration(ctx.getNode(), () => checkKpiSettings(targetPercent, suppressBelow));
 	return { clock, groupBy, targetPercent, suppressBelow, chartLanguage, periodStart, periodEnd, privacy: readIdentifyingData(ctx, VERSIONS) };
 }

@@ -1,16 +1,16 @@
 /**
  * Watch Moments' settings: the parameters the trigger shows (`description`) and the one reader of them
  * (`readWatchMomentsSettings`), the only code of the trigger that calls `getNodeParameter`. It validates them
- * through the core (domain/evaluation: the schedule, the school list, the catch-up window) into the
+ * through the core (domain/evaluation: the schedule, the school list, `checkCatchUpWindow`) into the
  * `EvaluationTriggerConfig` the operation runs on.
  */
 import { INodeProperties, ITriggerFunctions } from 'n8n-workflow';
 
 import { DEFAULT_TIME_ZONE } from '../../../domain/primitives/dates';
-import { DomainError } from '../../../domain/primitives/errors';
 import { assertValidZone } from '../../../domain/evaluation/schedule';
 import {
 	AgendaLanguage,
+	checkCatchUpWindow,
 	EvaluationTriggerConfig,
 	makeMomentSpec,
 	MomentId,
@@ -190,13 +190,7 @@ export function readWatchMomentsSettings(ctx: ITriggerFunctions, now: number): E
 		momentsOfYear(schedule, year);
 		momentsOfYear(schedule, year + 1);
 		const rows = (ctx.getNodeParameter('schools', {}) as { school?: SchoolInput[] }).school ?? [];
-		const catchUp = ctx.getNodeParameter('catchUpWindowDays', 7) as number;
-		if (typeof catchUp !== 'number' || !Number.isFinite(catchUp) || catchUp < 0) {
-			throw new DomainError('invalid_catch_up', '"Catch-Up Window (Days)" must be 0 or more', {
-				field: 'Catch-Up Window (Days)',
-				hint: 'Enter a number of days from 0 (never catch up) to 90.',
-			});
-		}
+		const catchUp = checkCatchUpWindow(ctx.getNodeParameter('catchUpWindowDays', 7));
 		const list = parseSchoolList(rows);
 		return {
 			schedule,

@@ -15,11 +15,10 @@ import { isBlank } from '../../../domain/primitives/blank';
 import { TRIAGE_COLUMNS, type AccessContact, type FieldNames, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
 import { explainer } from '../../../domain/triage/decide';
 import { columnMappingProperty, legacyColumnCollection, readColumnNames } from '../../shared/columns';
-import { configurationError } from '../../shared/errors';
+import { readConfiguration } from '../../shared/errors';
 import { calendarTimeZoneOption, InputReader } from '../../shared/input';
 import { IdentifyingData, readIdentifyingData } from '../../shared/privacy';
-import { commonHolidayRegion, regionalCalendar, type ClosedDayKind, type HolidayCalendar, type HolidayRegion } from '../../../domain/calendar';
-import { DomainError } from '../../../domain/primitives/errors';
+import { regionalCalendar, requireCommonHolidayRegion, type ClosedDayKind, type HolidayCalendar, type HolidayRegion } from '../../../domain/calendar';
 import { closedDayOptions, holidayRegionOptions } from '../../shared/calendar.description';
 import { VERSIONS } from '../versions';
 import { FROM_POLICY, groupOfferOptions, helpAtHomeOptions, mergedMembersProperty, outsiderOptions, presetMembershipText, regionPolicyOptions } from '../../shared/policy.description';
@@ -261,15 +260,7 @@ function readDeadlineCalendar(ctx: IExecuteFunctions, municipalityCodes: string[
 	const choice = ctx.getNodeParameter('deadlineHolidayRegion', 0, FROM_POLICY) as HolidayRegion | typeof FROM_POLICY;
 	const kinds = ctx.getNodeParameter('deadlineExtraClosedDays', 0, []) as ClosedDayKind[];
 	if (choice !== FROM_POLICY) return regionalCalendar(choice, { kinds });
-	const common = commonHolidayRegion(municipalityCodes.map((code) => registry.resolve(code, 'Municipalities')));
-	if (!common.region) {
-		throw configurationError(
-			ctx.getNode(),
-			new DomainError('no_holiday_region', `The region policy's municipalities have no single holiday region: ${common.reason}`, {
-				hint: 'Choose the Holiday Region (noord, midden or zuid) of the schools under "Holiday Region".',
-			}),
-		);
-	}
+	const common = readConfiguration(ctx.getNode(), () => requireCommonHolidayRegion(municipalityCodes.map((code) => registry.resolve(code, 'Municipalities'))));
 	return regionalCalendar(common.region, { kinds, why: common.reason });
 }
 
