@@ -16,6 +16,7 @@
  * (former Werkendam without Hank and Dussen, and Woudrichem: midden; Aalburg, Hank and Dussen: zuid).
  * For those the school's region must be given.
  */
+import { DomainError } from '../primitives/errors';
 import type { HolidayRegion } from './schoolvakanties';
 
 export const REGION_TABLE_SOURCE =
@@ -138,4 +139,19 @@ export function commonHolidayRegion(municipalities: MunicipalityRegionInput[]): 
 	}
 	const per = [...regions].map((r) => `${r}: ${lookups.filter((l) => l.region === r).map((l) => l.municipality.name).join(', ')}`);
 	return { region: undefined, reason: `The municipalities lie in more than one holiday region (${per.join('; ')}). Give the school's region.` };
+}
+
+/**
+ * The one holiday region of a region policy's municipalities, for a deadline counted in school weeks.
+ * @throws DomainError `no_holiday_region` (naming the municipalities per region) when they lie in more than one
+ *   or one has none: the user must choose the region
+ */
+export function requireCommonHolidayRegion(municipalities: MunicipalityRegionInput[]): { region: HolidayRegion; reason: string } {
+	const common = commonHolidayRegion(municipalities);
+	if (!common.region) {
+		throw new DomainError('no_holiday_region', `The region policy's municipalities have no single holiday region: ${common.reason}`, {
+			hint: 'Choose the Holiday Region (noord, midden or zuid) of the schools under "Holiday Region".',
+		});
+	}
+	return { region: common.region, reason: common.reason };
 }

@@ -10,6 +10,7 @@
  * - mean and median days to start: over the cases that started, in counted days.
  */
 import { CalendarDate, formatIsoDate } from '../primitives/dates';
+import { InvalidFieldError } from '../primitives/errors';
 import { CaseStatus, EIGHT_WEEK_NORM_DAYS } from './clock';
 
 export const SHARE_DEFINITION =
@@ -51,6 +52,20 @@ export interface KpiOptions {
 	distributionBounds?: number[];
 	/** Node version 1.3: cases whose status is not certain are counted apart (`outcomeUnknown`), not as misses or hits. */
 	markUncertain?: boolean;
+}
+
+/**
+ * The KPI settings a user gives (Target Share (%), Suppress Counts Below): a target share from 0 to 100 percent,
+ * and a suppression threshold that is a whole number of 0 or more.
+ * @throws InvalidFieldError `invalid_target_share` (field `targetPercent`) or `invalid_suppression` (field `suppressBelow`)
+ */
+export function checkKpiSettings(targetPercent: number, suppressBelow: number): void {
+	if (!(targetPercent >= 0 && targetPercent <= 100)) {
+		throw new InvalidFieldError('invalid_target_share', 'targetPercent', 'Target Share must be between 0 and 100', 'Set "Target Share (%)" to e.g. 75.');
+	}
+	if (!(Number.isInteger(suppressBelow) && suppressBelow >= 0)) {
+		throw new InvalidFieldError('invalid_suppression', 'suppressBelow', 'Suppress Counts Below must be a whole number of 0 or more', 'Use e.g. 5, or 0 for no suppression.');
+	}
 }
 
 /** One bucket of the days-to-start distribution: started cases whose counted days fall in `fromDays..toDays`. */

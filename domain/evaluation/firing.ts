@@ -14,6 +14,7 @@
 import { createHash } from 'crypto';
 
 import { CalendarDate, parseCalendarDate } from '../primitives/dates';
+import { DomainError } from '../primitives/errors';
 import { EvaluationSchedule, Moment, momentKey, previousMoment } from './schedule';
 
 export interface FiredRecord {
@@ -67,6 +68,21 @@ export interface DecideInput {
 	schoolKeys: string[];
 	record: FiredRecord;
 	catchUpWindowDays: number;
+}
+
+/**
+ * The catch-up window a user gives ("Catch-Up Window (Days)"): a number of days of 0 or more (longer than
+ * MAX_CATCH_UP_DAYS counts as that many when deciding).
+ * @throws DomainError `invalid_catch_up` naming the parameter
+ */
+export function checkCatchUpWindow(days: unknown): number {
+	if (typeof days !== 'number' || !Number.isFinite(days) || days < 0) {
+		throw new DomainError('invalid_catch_up', '"Catch-Up Window (Days)" must be 0 or more', {
+			field: 'Catch-Up Window (Days)',
+			hint: 'Enter a number of days from 0 (never catch up) to 90.',
+		});
+	}
+	return days;
 }
 
 /** Decide which schools the most recent moment still owes now. */

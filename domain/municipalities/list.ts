@@ -19,9 +19,9 @@
  * municipality. Municipality names are public, not personal data: an error names the entry as written and
  * says how to write it.
  */
-import { ConfigurationError } from '../primitives/errors';
+import { ConfigurationError, InvalidFieldError } from '../primitives/errors';
 import { stripInvisible } from '../primitives/identifier';
-import type { Municipality, MunicipalityRegistry } from './registry';
+import { isCbsCode, type Municipality, type MunicipalityRegistry } from './registry';
 
 /** How to write a list, for every error about one. */
 export const MUNICIPALITY_LIST_HINT =
@@ -150,4 +150,29 @@ export function parseMunicipalitySetting(value: unknown, registry: MunicipalityR
  */
 export function memberCode(m: Municipality): string {
 	return m.formerly?.code ?? m.code;
+}
+
+/**
+ * Read a list of municipalities a user adds to the CBS list (Record Cleaner's "Extra Municipalities"): one per
+ * line as `code;name` (a name may hold ";"); blank lines are skipped.
+ * @param setting the setting's label as the node shows it, for errors
+ * @throws InvalidFieldError `invalid_municipality_line` naming the line that is not `code;name`
+ */
+export function parseExtraMunicipalities(text: string | undefined, setting: string): Municipality[] {
+	const result: Municipality[] = [];
+	for (const [index, raw] of (text ?? '').split(/\r?\n/).entries()) {
+		const line = raw.trim();
+		if (line === '') continue;
+		const [code, ...name] = line.split(';');
+		if (!isCbsCode(code) || name.join(';').trim() === '') {
+			throw new InvalidFieldError(
+				'invalid_municipality_line',
+				setting,
+				`Line ${index + 1} of "${setting}" is not "code;name"`,
+				'Write one municipality per line as its CBS code and name separated by a semicolon, e.g. 9999;Proefgemeente.',
+			);
+		}
+		result.push({ code: code.trim(), name: name.join(';').trim() });
+	}
+	return result;
 }

@@ -8,3 +8,4 @@ export * from './text';
 export * from './sheet';
 export * from './columns';
 export * from './statementFile';
+export * from './settings';

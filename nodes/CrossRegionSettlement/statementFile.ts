@@ -2,52 +2,13 @@
  * Node version 1.3 (issue 24 §2): the statement file finance staff open, attached to each statement item as
  * binary data, and the words that say what the document is (an own share is information, not a bill).
  * The sheet and its bytes are made in the domain (domain/settlement/statementFile.ts, domain/primitives/xlsx.ts);
- * this file only reads the two parameters and hands the bytes to n8n.
+ * this file only hands the bytes to n8n. Its two parameters and their reading live in Calculate's settings
+ * (actions/calculate.settings.ts).
  */
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { XLSX_MIME_TYPE } from '../../domain/primitives/xlsx';
 import { statementFile, statementWords, type Language, type PartyStatement, type SettlementResult, type StatementFileContext } from '../../domain/settlement';
-import { VERSIONS } from './versions';
-
-const show = { operation: ['calculate'], ...VERSIONS.shownFrom('statementFile') };
-
-/** The parameters of the statement file (node version 1.3 on, Calculate). */
-export const statementFileProperties: INodeProperties[] = [
-	{
-		displayName: 'Attach Statement File',
-		name: 'attachStatementFile',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show },
-		description:
-			'Whether each statement carries the statement as a spreadsheet (xlsx) finance staff can open and check: a title block, euro amounts, a bold header that stays in view, a total row with a SUM formula, landscape and one page wide when printed. Only with Output Format "One Item per Municipality".',
-	},
-	{
-		displayName: 'Put Statement File in Field',
-		name: 'statementFileField',
-		type: 'string',
-		default: 'data',
-		required: true,
-		displayOptions: { show: { ...show, attachStatementFile: [true] } },
-		description: 'The name of the binary field that holds the statement file (the Send Email node attaches it by this name)',
-	},
-];
-
-export interface StatementFileSettings {
-	/** Words and file from node version 1.3 on. */
-	words: boolean;
-	/** The binary field for the file, or undefined for none. */
-	field?: string;
-}
-
-/** Reads the parameters once per run. */
-export function readStatementFileSettings(ctx: IExecuteFunctions, outputFormat: string): StatementFileSettings {
-	if (!VERSIONS.has(ctx.getNode(), 'statementFile')) return { words: false };
-	const attach = outputFormat === 'statements' && (ctx.getNodeParameter('attachStatementFile', 0, true) as boolean);
-	const field = attach ? String(ctx.getNodeParameter('statementFileField', 0, 'data')).trim() || 'data' : undefined;
-	return { words: true, field };
-}
 
 /** The words of the document on the item (and its file name when a file is attached). */
 export function statementWordsJson(s: PartyStatement, language: Language): { documentTitle: string; amountLabel: string; isInvoice: boolean } {

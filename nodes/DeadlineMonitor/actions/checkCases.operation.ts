@@ -19,116 +19,14 @@ import {
 import { DateSpan } from '../../../domain/calendar';
 import { mapItems, parseItems } from '../../shared/execution';
 import { InputReader, openInput } from '../../shared/input';
-import { IdentifyingData, minimiseOutput, readIdentifyingData } from '../../shared/privacy';
-import { readSettings, SharedSettings } from '../parameters';
+import { IdentifyingData, minimiseOutput } from '../../shared/privacy';
+import type { ClockSettings } from '../clock.settings';
+import { readCheckCasesSettings, type CheckCasesSettings } from './checkCases.settings';
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint, ungroupedHint } from '../../shared/hints';
-import { VERSIONS } from '../versions';
-import { refuseAsAiTool } from '../../shared/aiTool';
-import { languageProperty } from '../../shared/language.description';
 
-const checkOnly = { show: { operation: ['checkCases'] } };
-/** The statuses a user picks from (Statuses to Group, Confirm Delivery Of). */
-const STATUS_OPTIONS = [
-	{ name: 'Due Soon', value: 'due_soon', description: 'Open, deadline within the warning window' },
-	{ name: 'Met', value: 'met', description: 'Started on or before the deadline' },
-	{ name: 'Met Late', value: 'met_late', description: 'Started after the deadline' },
-	{ name: 'On Track', value: 'on_track', description: 'Open, deadline further away' },
-	{ name: 'Overdue', value: 'overdue', description: 'Open and past the deadline' },
-];
-/** The outbox's parameters: Check Cases with alert once, from node version 1.3. */
-const outboxOnly = { show: { ...VERSIONS.shownFrom('deliveryOutbox'), operation: ['checkCases'], alertOnce: [true] } };
-
-/** The parameters of the Check Cases operation (shown when Operation is Check Cases). */
-export const description: INodeProperties[] = [
-	{
-		displayName: 'Due Soon Window (Days)',
-		name: 'dueSoonDays',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 0 },
-		default: 14,
-		displayOptions: checkOnly,
-		description: 'Open cases with at most this many (counted) days left, the deadline day included, are Due Soon',
-	},
-	{
-		displayName: 'Alert Only on Status Change',
-		name: 'alertOnce',
-		type: 'boolean',
-		default: false,
-		displayOptions: checkOnly,
-		description:
-			'Whether to send a case to its status output only when its status changed since the last production run; cases whose status did not change leave on an extra "Unchanged" output. Statuses are remembered per case reference — in n8n\'s Data Table "jeugdhulp_alert_memory" when a Jeugdhulp Shared Memory credential is selected (safe for parallel runs and queue mode), otherwise in the workflow\'s static data. Manual test runs read but do not update the memory.',
-	},
-	{
-		displayName: 'Max Remembered Cases',
-		name: 'maxRemembered',
-		type: 'number',
-		typeOptions: { minValue: 1, numberPrecision: 0 },
-		default: 50000,
-		displayOptions: { show: { operation: ['checkCases'], alertOnce: [true] } },
-		description: 'Upper bound on remembered case references; the ones not seen for the longest time are forgotten first',
-	},
-	// Node version 1.3: the outbox (issue 23) — an alert counts as sent once Confirm Delivery confirmed it
-	{
-		displayName: 'Confirm Delivery Of',
-		name: 'confirmStatuses',
-		type: 'multiOptions',
-		options: STATUS_OPTIONS,
-		default: ['overdue', 'due_soon'],
-		displayOptions: outboxOnly,
-		description:
-			'Alerts with these statuses (the outputs wired to your Send Email node) count as sent only once a Deadline Monitor "Confirm Delivery" step after Send Email confirmed them; a later run sends unconfirmed ones again. Other statuses count as sent when this node emits them. Empty: every alert counts as sent at once (as in version 1.2).',
-	},
-	{
-		displayName: 'Resend Unconfirmed After (Minutes)',
-		name: 'resendAfterMinutes',
-		type: 'number',
-		typeOptions: { minValue: 0, numberPrecision: 1 },
-		default: 10,
-		displayOptions: outboxOnly,
-		description:
-			'An alert a run emitted but whose mail was not confirmed is sent again by a later run once it is this old; younger ones are left alone, as the run that emitted them may still be sending. Longer than your workflow takes to send its mails.',
-	},
-	{
-		displayName: 'Group Per Recipient',
-		name: 'groupByRecipient',
-		type: 'boolean',
-		default: false,
-		displayOptions: checkOnly,
-		description:
-			'Whether to emit one item per zorgteam or school with its cases and a ready e-mail subject, text and HTML table. From node version 1.2 a recipient gets one item on each status output it has cases for (Overdue, Due Soon, …); before, one item on the output of its most urgent case.',
-	},
-	{
-		displayName: 'Group By',
-		name: 'groupBy',
-		type: 'options',
-		options: [
-			{ name: 'Zorgteam', value: 'zorgteam', description: 'One item per zorgteam' },
-			{ name: 'School', value: 'school', description: 'One item per school' },
-		],
-		default: 'zorgteam',
-		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
-		description: 'Who receives one message',
-	},
-	{
-		displayName: 'Statuses to Group',
-		name: 'groupStatuses',
-		type: 'multiOptions',
-		options: STATUS_OPTIONS,
-		default: ['overdue', 'due_soon'],
-		displayOptions: { show: { operation: ['checkCases'], groupByRecipient: [true] } },
-		description:
-			'Cases with these statuses are gathered per recipient (version 1.2: one item per recipient on each status output; before: one item on the output of its most urgent case); other cases leave one by one on their own output',
-	},
-	languageProperty({
-		displayName: 'Message Language',
-		description: 'Language of the grouped e-mail (subject, text and HTML table) and of the error in words on error items (details.text, details.fix)',
-		dutch: 'Nederlands, for zorgteams',
-		// shown in both modes: error items carry the error in words in this language, grouped or not
-		displayOptions: { show: { operation: ['checkCases'] } },
-	}),
-];
+export { description } from './checkCases.settings';
 
 export const OUTPUT = { overdue: 0, dueSoon: 1, onTrack: 2, closed: 3, unchanged: 4 } as const;
 
@@ -198,13 +96,10 @@ class RecipientTally {
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	// Every parameter is read once per run; see docs/data-as-it-arrives.md.
 	const input = openInput(ctx, { properties: nodeProperties });
-	const alertOnce = ctx.getNodeParameter('alertOnce', 0, false) as boolean;
-	if (alertOnce) refuseAsAiTool(ctx.getNode(), 'Alert Only on Status Change');
-	const grouped = ctx.getNodeParameter('groupByRecipient', 0, false) as boolean;
-	const settings = readSettings(ctx, input, { requireCaseRef: alertOnce || grouped, dueSoon: true });
-	const outputField = ((ctx.getNodeParameter('options', 0, {}) as { outputField?: string }).outputField ?? '').trim() || 'deadline';
+	const run = readCheckCasesSettings(ctx, input);
+	const { alertOnce, outputField, privacy, clock: settings } = run;
+	const grouped = run.grouping !== undefined;
 	const outputCount = alertOnce ? 5 : 4;
-	const privacy = readIdentifyingData(ctx, VERSIONS);
 
 	const gaps = new GapTally();
 	const recipients = new RecipientTally();
@@ -249,15 +144,11 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 		const claimSettings = {
 			// Manual test runs compare with what production runs remembered, but do not change it.
 			remember: ctx.getMode() !== 'manual',
-			maxCases: ctx.getNodeParameter('maxRemembered', 0, 50000) as number,
+			maxCases: run.maxRemembered,
 			now: Date.now(),
 		};
-		if (VERSIONS.has(ctx.getNode(), 'deliveryOutbox')) {
-			outbox = await claimThroughOutbox(ctx, observed, {
-				...claimSettings,
-				resendAfterMs: (ctx.getNodeParameter('resendAfterMinutes', 0, 10) as number) * 60_000,
-				confirmed: new Set(ctx.getNodeParameter('confirmStatuses', 0, ['overdue', 'due_soon']) as string[]),
-			});
+		if (run.outbox) {
+			outbox = await claimThroughOutbox(ctx, observed, { ...claimSettings, ...run.outbox });
 			memory = outbox;
 		} else memory = await claimAlerts(ctx, observed, claimSettings);
 	}
@@ -268,11 +159,11 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const changed = (check: CaseCheck) => (memory ? memory.changed(check.caseRef, check.status) : true);
 
 	// the language of the grouped e-mail and of the error in words on error items
-	const messageLanguage = ctx.getNodeParameter('language', 0, 'nl') as Language;
+	const messageLanguage = run.language;
 	// errors name the row and, where the case has one, its pseudonymous case reference
 	const caseReference = (json: IDataObject) => safeCaseReference(input.read(json, settings.spec.fields.caseRef));
 	let result: INodeExecutionData[][];
-	if (!grouped) {
+	if (!run.grouping) {
 		result = mapItems(ctx, outputCount, (item) => {
 			if (!applies(item)) return { json: notApplicable(item), output: OUTPUT.closed };
 			const check = evaluate(item);
@@ -282,9 +173,9 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			return { json: output === OUTPUT.unchanged ? json : withDelivery(json, [check]), output };
 		}, privacy, input, undefined, { messageLanguage, caseReference });
 	} else {
-		result = groupedOutputs(ctx, input, settings, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients, withDelivery);
+		result = groupedOutputs(ctx, input, settings, run.grouping, messageLanguage, outputCount, (item) => (applies(item) ? evaluate(item) : null), changed, outputField, notApplicable, privacy, recipients, withDelivery);
 	}
-	if (outbox) for (const hint of outboxHints(ctx, outbox)) ctx.addExecutionHints(hint);
+	if (outbox && run.outbox) for (const hint of outboxHints(ctx, outbox, run.outbox.confirmed)) ctx.addExecutionHints(hint);
 
 	memory?.finish();
 	const hint = gaps.hint();
@@ -301,7 +192,9 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 function groupedOutputs(
 	ctx: IExecuteFunctions,
 	input: InputReader,
-	settings: SharedSettings,
+	settings: ClockSettings,
+	grouping: NonNullable<CheckCasesSettings['grouping']>,
+	language: Language,
 	outputCount: number,
 	evaluate: (item: INodeExecutionData) => CaseCheck | null,
 	changed: (check: CaseCheck) => boolean,
@@ -311,9 +204,7 @@ function groupedOutputs(
 	recipients: RecipientTally,
 	withDelivery: (json: IDataObject, cases: CaseCheck[]) => IDataObject,
 ): INodeExecutionData[][] {
-	const groupBy = ctx.getNodeParameter('groupBy', 0, 'zorgteam') as 'zorgteam' | 'school';
-	const language = ctx.getNodeParameter('language', 0, 'nl') as Language;
-	const groupStatuses = new Set(ctx.getNodeParameter('groupStatuses', 0, ['overdue', 'due_soon']) as CaseStatus[]);
+	const { groupBy, statuses: groupStatuses } = grouping;
 	const caseReference = (json: IDataObject) => safeCaseReference(input.read(json, settings.spec.fields.caseRef));
 	const parsed = parseItems(ctx, evaluate, privacy, input, { messageLanguage: language, caseReference });
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
@@ -340,7 +231,7 @@ function groupedOutputs(
 	}
 	const { spec } = settings;
 	// Version 1.2: one group per recipient on each output its cases leave on; before: one group on its most urgent output.
-	const splitBy = VERSIONS.has(ctx.getNode(), 'groupPerOutput') ? outputFor : undefined;
+	const splitBy = grouping.perOutput ? outputFor : undefined;
 	const checkOf = new Map(toGroup.map((g) => [g.member, g.check]));
 	for (const group of groupPerRecipient(toGroup, { groupBy, language, rule: spec.rule, reference: spec.reference, splitBy, markUncertain: spec.markUncertain })) {
 		outputs[outputFor(group.status)].push({
@@ -352,7 +243,7 @@ function groupedOutputs(
 }
 
 /** What the outbox noticed (counts only): alerts held back or re-sent, and a missing Confirm Delivery step. */
-function outboxHints(ctx: IExecuteFunctions, outbox: OutboxResult): NodeExecutionHint[] {
+function outboxHints(ctx: IExecuteFunctions, outbox: OutboxResult, confirmed: ReadonlySet<string>): NodeExecutionHint[] {
 	const hints: NodeExecutionHint[] = [];
 	if (outbox.resent) {
 		hints.push({
@@ -372,7 +263,7 @@ function outboxHints(ctx: IExecuteFunctions, outbox: OutboxResult): NodeExecutio
 	const confirmStep = ctx
 		.getChildNodes(node.name, { includeNodeParameters: true })
 		.some((n) => n.type === node.type && n.parameters?.operation === 'confirmDelivery');
-	if (!confirmStep && (ctx.getNodeParameter('confirmStatuses', 0, []) as string[]).length) {
+	if (!confirmStep && confirmed.size > 0) {
 		hints.push({
 			type: 'warning',
 			location: 'outputPane',

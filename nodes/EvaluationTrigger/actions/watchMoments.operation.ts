@@ -1,5 +1,5 @@
 /**
- * The trigger's one operation ("watch moments"): read the parameters, register the cron, and let the pure core
+ * The trigger's one operation ("watch moments"): settings (watchMoments.settings.ts), register the cron, and let the pure core
  * (domain/evaluation) decide on every tick and at start whether a moment is owed.
  *
  * - Production (activation, n8n start, leadership change): start watching, fire a missed moment
@@ -15,7 +15,6 @@
 import {
 	CronExpression,
 	IDataObject,
-	INodeProperties,
 	IRun,
 	ITriggerFunctions,
 	ITriggerResponse,
@@ -25,12 +24,8 @@ import {
 
 import { DateTime } from 'luxon';
 
-import { DEFAULT_TIME_ZONE } from '../../../domain/primitives/dates';
-import { DomainError } from '../../../domain/primitives/errors';
-import { assertValidZone } from '../../../domain/evaluation/schedule';
 import {
 	activate,
-	AgendaLanguage,
 	checkMoment,
 	Claim,
 	claims,
@@ -43,152 +38,20 @@ import {
 	CheckResult,
 	cronExpressions,
 	EvaluationItem,
-	EvaluationTriggerConfig,
 	evaluationExecutionKey,
 	FiredRecord,
-	makeMomentSpec,
 	mergeRecord,
 	MomentEvent,
 	nextAttempt,
 	wonFiring,
 	manualTestItems,
-	MomentId,
-	momentsOfYear,
-	holidayDays,
-	parseSchoolList,
 	readRecord,
-	SchoolInput,
-	validateSchedule,
 } from '../../../domain/evaluation';
-import { configurationError } from '../../shared/errors';
-import { calendarTimeZoneOption } from '../../shared/input';
 import { ExecutionSummary, N8nExecutions } from '../../shared/executions';
 import { hasSharedMemory, isSharedMemoryError, SharedTable, StoredRow, TableSpec } from '../../shared/store';
-import { languageProperty } from '../../shared/language.description';
+import { readWatchMomentsSettings } from './watchMoments.settings';
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-const MAANDEN = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
-
-const monthOptions = MONTHS.map((name, i) => ({ name, value: i + 1, description: `${name} (${MAANDEN[i]})` }));
-
-function momentProperties(which: 'first' | 'second', month: number, day: number, hint: string): INodeProperties[] {
-	const label = which === 'first' ? 'First Moment' : 'Second Moment';
-	return [
-		{
-			displayName: `${label} Month`,
-			name: `${which}MomentMonth`,
-			type: 'options',
-			options: monthOptions,
-			default: month,
-			description: `Month of the ${which} evaluation moment each year (${hint})`,
-		},
-		{
-			displayName: `${label} Day`,
-			name: `${which}MomentDay`,
-			type: 'number',
-			typeOptions: { minValue: 1, maxValue: 31, numberPrecision: 0 },
-			default: day,
-			description: 'Day of the month. 29 February becomes 28 February in years without it.',
-		},
-		{
-			displayName: `${label} Time`,
-			name: `${which}MomentTime`,
-			type: 'string',
-			default: '09:00',
-			placeholder: 'HH:mm',
-			description: "Local time (24-hour HH:mm) in the workflow's time zone (Workflow settings → Timezone); stays the same wall-clock time in summer and winter",
-		},
-	];
-}
-
-/** The parameters of the trigger's one operation (it has no Operation selector). */
-export const description: INodeProperties[] = [
-	{
-		displayName:
-			'Fires twice a year per school for the evaluation of collective youth care with the zorgteam (kernbepaling 11), exactly once per moment — also after a restart. Manual runs show the most recent moment, marked as a test.',
-		name: 'notice',
-		type: 'notice',
-		default: '',
-		description: 'About this trigger',
-	},
-	...momentProperties('first', 2, 1, 'default: 1 February, halfway through the school year'),
-	...momentProperties('second', 6, 15, 'default: 15 June, before the summer holiday'),
-	{
-		displayName: 'Annual Report Moment',
-		name: 'annualReportMoment',
-		type: 'options',
-		options: [
-			{ name: 'First Moment', value: 'first', description: 'The first moment also owes the yearly report (jaarrapportage) to the municipality' },
-			{ name: 'Second Moment', value: 'second', description: 'The second moment also owes the yearly report (jaarrapportage) to the municipality' },
-		],
-		default: 'second',
-		description: 'Which of the two moments also owes the provider\'s yearly report to the municipality (the annualReport flag on the output)',
-	},
-	{
-		displayName: 'Move to Next Working Day',
-		name: 'moveToWorkingDay',
-		type: 'boolean',
-		default: true,
-		description: 'Whether a moment that falls on a Saturday, Sunday or holiday moves to the next working day',
-	},
-	{
-		displayName: 'Skip Dutch Public Holidays',
-		name: 'skipPublicHolidays',
-		type: 'boolean',
-		default: true,
-		displayOptions: { show: { moveToWorkingDay: [true] } },
-		description: 'Whether Nieuwjaarsdag, Pasen, Koningsdag, Hemelvaartsdag, Pinksteren and Kerst also count as days off (Goede Vrijdag and 5 May do not; add them below if they are)',
-	},
-	{
-		displayName: 'Holidays',
-		name: 'holidays',
-		type: 'string',
-		typeOptions: { rows: 3 },
-		default: '',
-		placeholder: 'e.g. 2026-02-14..2026-02-22, 2026-07-18..2026-08-30',
-		displayOptions: { show: { moveToWorkingDay: [true] } },
-		description: 'More days off: dates and ranges (first..last) separated by commas or new lines, e.g. school holidays (schoolvakanties) or study days',
-	},
-	{
-		displayName: 'Catch-Up Window (Days)',
-		name: 'catchUpWindowDays',
-		type: 'number',
-		typeOptions: { minValue: 0, maxValue: 90, numberPrecision: 0 },
-		default: 7,
-		description: 'When n8n was down or the workflow inactive at a moment, fire the missed moment once when it starts again within this many days. 0 = never catch up.',
-	},
-	{
-		displayName: 'Schools',
-		name: 'schools',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true, sortable: true },
-		placeholder: 'Add School',
-		default: {},
-		description: 'The schools to evaluate; each gets its own item per moment. Leave empty for one item per moment.',
-		options: [
-			{
-				displayName: 'School',
-				name: 'school',
-				values: [
-					{ displayName: 'School Name', name: 'name', type: 'string', default: '', description: 'Name of the school, as shown in the agenda' },
-					{ displayName: 'BRIN', name: 'brin', type: 'string', default: '', placeholder: '12AB', description: 'BRIN code of the school (with location number if needed, e.g. 12AB01); required and unique. A location listed beside its school gets its own evaluation; an empty row is skipped.' },
-					{ displayName: 'Zorgteam Email', name: 'zorgteamEmail', type: 'string', default: '', placeholder: 'zorgteam@school.nl', description: 'Address(es) of the school\'s zorgteam, where the evaluation agenda goes; several separated by ";" or ","' },
-					{ displayName: 'Provider', name: 'provider', type: 'string', default: '', description: 'The youth care provider (jeugdhulpaanbieder) that leads the evaluation at this school' },
-				],
-			},
-		],
-	},
-	{
-		...calendarTimeZoneOption,
-		description:
-			'Time zone of the moments\' wall-clock times and calendar days. Empty: Europe/Amsterdam, whatever the time zone of the workflow or the n8n instance.',
-	},
-	languageProperty({
-		displayName: 'Agenda Language',
-		description: 'Language of the agenda text on the output',
-		dutch: 'Nederlands, for zorgteams and providers',
-	}),
-];
+export { description } from './watchMoments.settings';
 
 /** The Data Table of fired evaluation moments (with the shared-memory credential): BRIN codes and dates only. */
 export const MOMENTS_TABLE: TableSpec = {
@@ -236,71 +99,13 @@ function toRunEvent(row: StoredRow): MomentEvent {
 /** The key under the node's static data that holds the "already fired" record. */
 export const STATIC_DATA_KEY = 'evaluationRecord';
 
-/**
- * The zone of the moments: Europe/Amsterdam unless the node's "Calendar Time Zone" names another
- * (issue 15 §1) — never silently the workflow's or instance's zone. Each emitted item names it (`timeZone`).
- */
-function calendarZone(ctx: ITriggerFunctions): string {
-	const chosen = String(ctx.getNodeParameter('calendarTimeZone', '') ?? '').trim();
-	if (chosen !== '') assertValidZone(chosen, 'Calendar Time Zone');
-	return chosen || DEFAULT_TIME_ZONE;
-}
-
-function momentSpec(ctx: ITriggerFunctions, which: MomentId) {
-	const label = which === 'first' ? 'First Moment' : 'Second Moment';
-	return makeMomentSpec(
-		which,
-		ctx.getNodeParameter(`${which}MomentMonth`, which === 'first' ? 2 : 6),
-		ctx.getNodeParameter(`${which}MomentDay`, which === 'first' ? 1 : 15),
-		ctx.getNodeParameter(`${which}MomentTime`, '09:00'),
-		{ month: `${label} Month`, day: `${label} Day`, time: `${label} Time` },
-	);
-}
-
-/** Read and validate all parameters; errors name the parameter and say how to fix it. */
-export function readConfig(ctx: ITriggerFunctions, now: number): EvaluationTriggerConfig {
-	try {
-		const shift = ctx.getNodeParameter('moveToWorkingDay', true) as boolean;
-		const schedule = validateSchedule({
-			moments: [momentSpec(ctx, 'first'), momentSpec(ctx, 'second')],
-			zone: calendarZone(ctx),
-			shiftToWorkingDay: shift,
-			holidays: shift ? holidayDays(ctx.getNodeParameter('holidays', ''), 'Holidays') : new Set(),
-			dutchPublicHolidays: shift && (ctx.getNodeParameter('skipPublicHolidays', true) as boolean),
-			annualReportMoment: ctx.getNodeParameter('annualReportMoment', 'second') as MomentId,
-		});
-		// compute this year's and next year's moments now, so a holiday list without working days fails at activation
-		const year = new Date(now).getUTCFullYear();
-		momentsOfYear(schedule, year);
-		momentsOfYear(schedule, year + 1);
-		const rows = (ctx.getNodeParameter('schools', {}) as { school?: SchoolInput[] }).school ?? [];
-		const catchUp = ctx.getNodeParameter('catchUpWindowDays', 7) as number;
-		if (typeof catchUp !== 'number' || !Number.isFinite(catchUp) || catchUp < 0) {
-			throw new DomainError('invalid_catch_up', '"Catch-Up Window (Days)" must be 0 or more', {
-				field: 'Catch-Up Window (Days)',
-				hint: 'Enter a number of days from 0 (never catch up) to 90.',
-			});
-		}
-		const list = parseSchoolList(rows);
-		return {
-			schedule,
-			schools: list.schools,
-			blankSchoolEntries: list.blankEntries,
-			language: (ctx.getNodeParameter('language', 'nl') as AgendaLanguage) === 'en' ? 'en' : 'nl',
-			catchUpWindowDays: catchUp,
-		};
-	} catch (error) {
-		throw configurationError(ctx.getNode(), error);
-	}
-}
-
 function toItems(items: EvaluationItem[]) {
 	return items.map((json) => ({ json: json as unknown as IDataObject }));
 }
 
 /** Start watching (production) or prepare the manual test emit; what the node's `trigger()` returns. */
 export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse> {
-	const config = readConfig(ctx, Date.now());
+	const config = readWatchMomentsSettings(ctx, Date.now());
 
 	if (ctx.getMode() === 'manual') {
 		const manualTriggerFunction = async () => {

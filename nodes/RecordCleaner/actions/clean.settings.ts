@@ -3,9 +3,10 @@
  * (`readCleanSettings`), the only code of this operation that calls `getNodeParameter` (besides the shared
  * input and privacy layers it calls). The operation runs settings → cleanRecord → items.
  */
-import { IExecuteFunctions, INodeProperties, NodeOperationError } from 'n8n-workflow';
+import { IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 
-import { isCbsCode, MunicipalityRegistry, Municipality } from '../../../domain/municipalities';
+import { MunicipalityRegistry, parseExtraMunicipalities } from '../../../domain/municipalities';
+import { readConfiguration } from '../../shared/errors';
 import type { Language } from '../../../domain/primitives/language';
 import { calendarTimeZoneOption, perItemParameter } from '../../shared/input';
 import { languageProperty } from '../../shared/language.description';
@@ -181,7 +182,7 @@ export function readCleanSettings(ctx: IExecuteFunctions): CleanSettings {
 		language?: Language;
 		extraMunicipalities?: string;
 	};
-	const registry = new MunicipalityRegistry({ municipalities: parseExtraMunicipalities(ctx, options.extraMunicipalities) });
+	const registry = new MunicipalityRegistry({ municipalities: readConfiguration(ctx.getNode(), () => parseExtraMunicipalities(options.extraMunicipalities, 'Extra Municipalities')) });
 	// The BSN columns the privacy layer removes besides its list: those of the first item's rules.
 	let firstRules: CleaningRule[] = [];
 	try {
@@ -202,20 +203,4 @@ export function readCleanSettings(ctx: IExecuteFunctions): CleanSettings {
 		messageLanguage: options.language === 'en' ? 'en' : 'nl',
 		privacy: readIdentifyingData(ctx, VERSIONS, undefined, bsnFields),
 	};
-}
-
-function parseExtraMunicipalities(ctx: IExecuteFunctions, text: string | undefined): Municipality[] {
-	const result: Municipality[] = [];
-	for (const [index, raw] of (text ?? '').split(/\r?\n/).entries()) {
-		const line = raw.trim();
-		if (line === '') continue;
-		const [code, ...name] = line.split(';');
-		if (!isCbsCode(code) || name.join(';').trim() === '') {
-			throw new NodeOperationError(ctx.getNode(), `Line ${index + 1} of "Extra Municipalities" is not "code;name"`, {
-				description: 'Write one municipality per line as its CBS code and name separated by a semicolon, e.g. 9999;Proefgemeente.',
-			});
-		}
-		result.push({ code: code.trim(), name: name.join(';').trim() });
-	}
-	return result;
 }

@@ -1,25 +1,19 @@
 /**
  * The typed settings layer (issue 25 §2), checked on the BUILT package (dist/): only an operation's settings
- * module (`actions/<operation>.settings.js`) reads the node's parameters, besides the shared layers an
- * operation reads through (input, privacy, column mapping) and each router (which operation). Operations
- * not yet moved to a settings module are listed by hand below; moving one means deleting its line, and no
- * other file may start calling getNodeParameter.
+ * module (`actions/<operation>.settings.js`, or one several operations of a node share) reads the node's
+ * parameters or asks its version table at run time, besides the shared layers an operation reads through
+ * (input, privacy, column mapping) and each router (which operation). No other file may start calling
+ * getNodeParameter or `VERSIONS.has`.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO_ROOT } from '../../helpers/engine';
 
-/** Files still reading parameters themselves (issue 25 §2, to be moved to a settings module each). */
-const NOT_YET_MOVED = [
-	'nodes/CrossRegionSettlement/actions/calculate.operation.js',
-	// Calculate's statement-file parameters (node version 1.3), read for calculate.operation.js
-	'nodes/CrossRegionSettlement/statementFile.js',
-	'nodes/DeadlineMonitor/actions/calculateKpis.operation.js',
-	'nodes/DeadlineMonitor/actions/checkCases.operation.js',
-	'nodes/DeadlineMonitor/parameters.js',
-	'nodes/EvaluationTrigger/actions/watchMoments.operation.js',
-	'nodes/ToeleidingTriage/actions/triage.operation.js',
-];
+/**
+ * A settings module: an operation's (`nodes/<Node>/actions/<operation>.settings.js`) or the settings several
+ * operations of one node share (`nodes/<Node>/<name>.settings.js`, e.g. Deadline Monitor's clock).
+ */
+const isSettings = (f: string) => /^nodes\/[^/]+\/(actions\/)?[^/]+\.settings\.js$/.test(f);
 
 const SHARED_READERS = ['nodes/shared/input.js', 'nodes/shared/privacy.js', 'nodes/shared/columns.js'];
 
@@ -39,13 +33,30 @@ describe('settings layer (built package)', () => {
 		.map((f) => path.relative(dist, f).split(path.sep).join('/'));
 
 	it('only settings modules, routers and the shared input layers call getNodeParameter', () => {
-		const others = readers.filter((f) => !/\/actions\/[^/]+\.settings\.js$/.test(f) && !/\/router\.js$/.test(f) && !SHARED_READERS.includes(f));
-		expect(others.sort()).toEqual([...NOT_YET_MOVED].sort());
+		const others = readers.filter((f) => !isSettings(f) && !/\/router\.js$/.test(f) && !SHARED_READERS.includes(f));
+		expect(others).toEqual([]);
 	});
 
 	it('every operation with a settings module reads nothing itself', () => {
-		const settings = readers.filter((f) => f.endsWith('.settings.js'));
-		expect(settings.sort()).toEqual(['nodes/CrossRegionSettlement/actions/reconcile.settings.js', 'nodes/RecordCleaner/actions/clean.settings.js']);
+		const settings = readers.filter(isSettings);
+		expect(settings.sort()).toEqual([
+			'nodes/CrossRegionSettlement/actions/calculate.settings.js',
+			'nodes/CrossRegionSettlement/actions/reconcile.settings.js',
+			'nodes/DeadlineMonitor/actions/calculateKpis.settings.js',
+			'nodes/DeadlineMonitor/actions/checkCases.settings.js',
+			'nodes/DeadlineMonitor/clock.settings.js',
+			'nodes/EvaluationTrigger/actions/watchMoments.settings.js',
+			'nodes/RecordCleaner/actions/clean.settings.js',
+			'nodes/ToeleidingTriage/actions/triage.settings.js',
+		]);
 		for (const s of settings) expect(readers).not.toContain(s.replace(/\.settings\.js$/, '.operation.js'));
+	});
+
+	it('only settings modules ask a node version table which behaviour a run has', () => {
+		const asking = files(path.join(dist, 'nodes'))
+			.filter((f) => /\bVERSIONS\.has\(/.test(code(f)))
+			.map((f) => path.relative(dist, f).split(path.sep).join('/'));
+		expect(asking.filter((f) => !isSettings(f))).toEqual([]);
+		expect(asking.length).toBeGreaterThan(0);
 	});
 });
