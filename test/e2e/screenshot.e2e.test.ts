@@ -173,7 +173,7 @@ describe('n8n editor (headless chromium)', () => {
 		{ shot: '13-params-deadline-monitor-kpis', search: 'Deadline Monitor', node: 'Deadline Monitor', action: 'Calculate deadline indicators', labels: ['KPI Per', 'Target Share (%)', 'Period Start'] },
 		{ shot: '14-params-evaluation-trigger', search: 'Evaluation', node: 'Semiannual Evaluation Trigger', labels: ['Schools', 'Annual Report Moment', 'Agenda Language'] },
 		{ shot: '15-params-settlement-calculate', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Calculate the settlement per municipality', labels: ['Region Policy', 'Settlement Period', 'Financing Form'] },
-		{ shot: '16-params-settlement-reconcile', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Reconcile invoices against the settlement', labels: ['Tolerance (Cents)'] },
+		{ shot: '16-params-settlement-reconcile', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Reconcile invoices against the settlement', labels: ['Tolerance', 'Invoice Columns'] },
 	];
 	const panelText = new Map<string, string>();
 	let panelPage: Page | undefined;
@@ -232,8 +232,14 @@ describe('n8n editor (headless chromium)', () => {
 		for (const column of ['caseRef', 'zorgteamDate', 'startDate', 'zorgteamEmail']) expect(text.split('\n')).toContain(column);
 	});
 
+	it('issue 24 \u00a74 (Cross-Region Settlement 1.4): a fresh Reconcile shows its tolerance in euros, 0.00, not in cents', () => {
+		const text = panelText.get('16-params-settlement-reconcile') ?? '';
+		expect(text).not.toContain('Tolerance (Cents)');
+		expect(text.split('\n')).toContain('0.00');
+	});
+
 	/** The 8-week columns the guide maps (Input Columns field → header of the sample cases sheet), written out by hand. */
-	const SAMPLE_SHEET_HEADERS: Record<string, string> = { caseRef: 'dossiernummer', zorgteamDate: 'datum zorgteam', startDate: 'startdatum', recipientEmail: 'zorgteam e-mail' };
+	const SAMPLE_SHEET_HEADERS: Record<string, string> = { caseRef: 'dossiernummer', zorgteamDate: 'datum zorgteam', startDate: 'startdatum', offerDate: 'datum aanbod', recipientEmail: 'zorgteam e-mail' };
 
 	/**
 	 * docs/deadline-monitor.md "Build the weekly alert yourself", done by the test as a beheerder would: from an empty canvas, add
