@@ -16,8 +16,8 @@ export class CrossRegionSettlement implements INodeType {
 		// 1.1: identifying columns are removed from the items by default (nodes/shared/privacy.ts)
 		// 1.2: every input and invoice column shown (Input Columns, Invoice Columns)
 		// 1.3: each statement carries its formatted xlsx file and says whether it is an invoice (statementFile.ts)
-		version: [1, 1.1, 1.2, 1.3],
-		defaultVersion: 1.3,
+		version: [1, 1.1, 1.2, 1.3, 1.4],
+		defaultVersion: 1.4,
 		subtitle: SUBTITLE,
 		description: 'Settle youth care for pupils living in another municipality (verrekening): statements per paying municipality to the cent, and invoice reconciliation',
 		defaults: { name: 'Cross-Region Settlement' },

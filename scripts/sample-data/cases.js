@@ -67,14 +67,41 @@ function extraTemplates() {
 	return extra;
 }
 
-/** The columns, in the order of the spreadsheet. Date columns are ISO in the CSV and real dates in the xlsx. */
+/**
+ * The columns, in the order of the spreadsheet, by key (the fields of a case row here; for the Deadline
+ * Monitor's columns also its default column name). Date columns are ISO in the CSV and real dates in the xlsx.
+ */
 const COLUMNS = ['caseRef', 'school', 'brin', 'zorgteam', 'zorgteamEmail', 'zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate', 'residenceMunicipality'];
 const DATE_COLUMNS = ['zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate'];
 
 /**
+ * The header of each column in the files (cases.csv, cases.xlsx): what a Dutch region's spreadsheet holds
+ * (issue 24 §3, one convention for the examples). The examples map them in the Deadline Monitor's Input
+ * Columns; sample-data/README.md lists them.
+ */
+const HEADERS = {
+	caseRef: 'dossiernummer',
+	school: 'school',
+	brin: 'brin',
+	zorgteam: 'zorgteam',
+	zorgteamEmail: 'zorgteam e-mail',
+	zorgteamDate: 'datum zorgteam',
+	startDate: 'startdatum',
+	offerDate: 'datum aanbod',
+	homeSince: 'thuis sinds',
+	startedOfferDate: 'start passend aanbod',
+	residenceMunicipality: 'woongemeente',
+};
+
+/** A case as its spreadsheet row: the files' headers, without what it shows on its day. */
+function sheetRow(c) {
+	return Object.fromEntries(COLUMNS.map((k) => [HEADERS[k], c[k]]));
+}
+
+/**
  * The sample cases for day `date` (`YYYY-MM-DD`): rows with COLUMNS (strings, '' when empty) plus
  * `expected` (8-week status on `date`) and `expectedThuiszitter` (3-month status, or '' for none).
- * The extra fields are not written to the files.
+ * The extra fields are not written to the files; the files name the columns by HEADERS (`sheetRow`).
  */
 function caseRows(date) {
 	const iso = (offset) => (offset === null || offset === undefined ? '' : addDays(date, offset));
@@ -119,4 +146,4 @@ function caseRows(date) {
 	return out;
 }
 
-module.exports = { caseRows, COLUMNS, DATE_COLUMNS, SCHOOLS };
+module.exports = { caseRows, sheetRow, COLUMNS, DATE_COLUMNS, HEADERS, SCHOOLS };

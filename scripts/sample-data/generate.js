@@ -21,7 +21,7 @@ const path = require('node:path');
 const ExcelJS = require('exceljs');
 const JSZip = require('jszip');
 
-const { caseRows, COLUMNS: CASE_COLUMNS, DATE_COLUMNS } = require('./cases');
+const { caseRows, sheetRow, COLUMNS: CASE_COLUMNS, DATE_COLUMNS, HEADERS: CASE_HEADERS } = require('./cases');
 const { deliveryRows, invoiceRows } = require('./settlement');
 const { requestRows, REQUEST_COLUMNS } = require('./requests');
 const { dayOf, todayInAmsterdam, previousQuarter } = require('./days');
@@ -71,7 +71,10 @@ async function writeXlsx(file, sheet, columns, rows, date, dateColumns = []) {
 async function writeSampleData(date, outDir) {
 	dayOf(date); // validates
 	fs.mkdirSync(outDir, { recursive: true });
-	const cases = caseRows(date);
+	// the cases under the Dutch headers of a region's spreadsheet (cases.js HEADERS)
+	const cases = caseRows(date).map(sheetRow);
+	const caseColumns = CASE_COLUMNS.map((k) => CASE_HEADERS[k]);
+	const caseDateColumns = DATE_COLUMNS.map((k) => CASE_HEADERS[k]);
 	const deliveries = deliveryRows(date);
 	const invoices = invoiceRows(date);
 	const requests = requestRows(date);
@@ -79,8 +82,8 @@ async function writeSampleData(date, outDir) {
 	const invoiceColumns = Object.keys(invoices[0]);
 	const write = (name, text) => fs.writeFileSync(path.join(outDir, name), text);
 
-	write('cases.csv', toCsv(CASE_COLUMNS, cases));
-	await writeXlsx(path.join(outDir, 'cases.xlsx'), 'Casussen', CASE_COLUMNS, cases, date, DATE_COLUMNS);
+	write('cases.csv', toCsv(caseColumns, cases));
+	await writeXlsx(path.join(outDir, 'cases.xlsx'), 'Casussen', caseColumns, cases, date, caseDateColumns);
 	write('deliveries.csv', toCsv(deliveryColumns, deliveries));
 	await writeXlsx(path.join(outDir, 'deliveries.xlsx'), 'leveringen', deliveryColumns, deliveries, date);
 	write('invoices.csv', toCsv(invoiceColumns, invoices));

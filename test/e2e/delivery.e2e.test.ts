@@ -78,7 +78,8 @@ describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools
 		await wb.xlsx.readFile(file);
 		const sheet = wb.worksheets[0];
 		const header = (sheet.getRow(1).values as unknown[]).map(String);
-		const cells: Record<string, string> = { caseRef: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '31-02-2026' };
+		// under the sheet's Dutch headers (scripts/sample-data/cases.js), which the example maps in its Input Columns
+		const cells: Record<string, string> = { dossiernummer: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', 'zorgteam e-mail': 'zorgteam.regenboog@school.example', 'datum zorgteam': '31-02-2026' };
 		sheet.addRow(header.map((h) => cells[h] ?? null));
 		await wb.xlsx.writeFile(file);
 
@@ -92,7 +93,7 @@ describe('the weekly alert in a real n8n: delivery confirmed, bad rows, AI tools
 		expect(beheerder).toHaveLength(1);
 		expect(beheerder[0].subject).toMatch(/1 rij\(en\) in de casuslijst niet gelezen/);
 		// one line for the row: its case number, the column and what is wrong with it
-		expect(beheerder[0].text).toMatch(/C-2026-0099: Field "zorgteamDate" is not a valid date/);
+		expect(beheerder[0].text).toMatch(/C-2026-0099: Field "datum zorgteam" is not a valid date/);
 		assertNoPersonalData(beheerder[0], 'mail to the beheerder');
 	});
 

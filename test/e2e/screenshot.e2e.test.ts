@@ -173,7 +173,7 @@ describe('n8n editor (headless chromium)', () => {
 		{ shot: '13-params-deadline-monitor-kpis', search: 'Deadline Monitor', node: 'Deadline Monitor', action: 'Calculate deadline indicators', labels: ['KPI Per', 'Target Share (%)', 'Period Start'] },
 		{ shot: '14-params-evaluation-trigger', search: 'Evaluation', node: 'Semiannual Evaluation Trigger', labels: ['Schools', 'Annual Report Moment', 'Agenda Language'] },
 		{ shot: '15-params-settlement-calculate', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Calculate the settlement per municipality', labels: ['Region Policy', 'Settlement Period', 'Financing Form'] },
-		{ shot: '16-params-settlement-reconcile', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Reconcile invoices against the settlement', labels: ['Tolerance (Cents)'] },
+		{ shot: '16-params-settlement-reconcile', search: 'Settlement', node: 'Cross-Region Settlement', action: 'Reconcile invoices against the settlement', labels: ['Tolerance', 'Invoice Columns'] },
 	];
 	const panelText = new Map<string, string>();
 	let panelPage: Page | undefined;
@@ -224,7 +224,7 @@ describe('n8n editor (headless chromium)', () => {
 
 	it('issue 12 (editor branch): a fresh Deadline Monitor shows the columns it expects before any run', () => {
 		// The columns of the 8-week rule (domain/deadlines/columns.ts on the editor branch), with their default
-		// names (the sample spreadsheet's headers, <dataDir>/sample-data/cases.xlsx) pre-filled.
+		// names pre-filled (the sample spreadsheet's Dutch headers are mapped in the next test).
 		const text = panelText.get('12-params-deadline-monitor-check-cases') ?? '';
 		expect(text).toContain('Input Columns');
 		expect(text).not.toMatch(/Field Names\s*No properties/);
@@ -232,10 +232,19 @@ describe('n8n editor (headless chromium)', () => {
 		for (const column of ['caseRef', 'zorgteamDate', 'startDate', 'zorgteamEmail']) expect(text.split('\n')).toContain(column);
 	});
 
+	it('issue 24 \u00a74 (Cross-Region Settlement 1.4): a fresh Reconcile shows its tolerance in euros, 0.00, not in cents', () => {
+		const text = panelText.get('16-params-settlement-reconcile') ?? '';
+		expect(text).not.toContain('Tolerance (Cents)');
+		expect(text.split('\n')).toContain('0.00');
+	});
+
+	/** The 8-week columns the guide maps (Input Columns field → header of the sample cases sheet), written out by hand. */
+	const SAMPLE_SHEET_HEADERS: Record<string, string> = { caseRef: 'dossiernummer', zorgteamDate: 'datum zorgteam', startDate: 'startdatum', offerDate: 'datum aanbod', recipientEmail: 'zorgteam e-mail' };
+
 	/**
 	 * docs/deadline-monitor.md "Build the weekly alert yourself", done by the test as a beheerder would: from an empty canvas, add
 	 * Manual Trigger → Read/Write Files from Disk (the sample spreadsheet) → Extract from File (XLSX) → Deadline
-	 * Monitor (Check Cases, Group Per Recipient on), run it and open the Deadline Monitor's output. (The Send
+	 * Monitor (Check Cases, the sample sheet's headers in Input Columns, Group Per Recipient on), run it and open the Deadline Monitor's output. (The Send
 	 * Email step is not automated here: its SMTP credential and expression fields are n8n's own.)
 	 */
 	it('30-build-weekly-alert: from an empty canvas to the Deadline Monitor output, through the UI', async () => {
@@ -268,6 +277,12 @@ describe('n8n editor (headless chromium)', () => {
 		await page.screenshot({ path: shot('30-build-weekly-alert-2-extract') });
 		await next();
 		await add('Deadline Monitor', 'Deadline Monitor', 'Check cases against a deadline norm');
+		// the guide's Input Columns step: the sample sheet's Dutch headers (scripts/sample-data/cases.js) in place of the defaults
+		for (const [column, header] of Object.entries(SAMPLE_SHEET_HEADERS)) {
+			await page.locator(`[data-test-id="parameter-input-${column}"] [data-test-id="parameter-input-field"]`).first().click();
+			await page.keyboard.press('ControlOrMeta+a');
+			await page.keyboard.type(header);
+		}
 		await page.locator('[data-test-id="parameter-input-groupByRecipient"]').click();
 		await page.waitForTimeout(500);
 		await page.screenshot({ path: shot('30-build-weekly-alert-3-deadline-monitor') });

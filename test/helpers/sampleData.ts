@@ -16,9 +16,14 @@ export interface SampleCase extends Record<string, string> {
 }
 
 /* eslint-disable @typescript-eslint/no-require-imports -- CommonJS scripts without type declarations */
-export const { caseRows, COLUMNS: CASE_COLUMNS, SCHOOLS } = require('../../scripts/sample-data/cases') as {
+export const { caseRows, sheetRow, COLUMNS: CASE_COLUMNS, HEADERS: CASE_HEADERS, SCHOOLS } = require('../../scripts/sample-data/cases') as {
 	caseRows(date: string): SampleCase[];
+	/** A case (or a fixture row keyed like one) under the files' Dutch headers, only the spreadsheet's columns. */
+	sheetRow(c: Record<string, string>): Record<string, string>;
+	/** The column keys, in the spreadsheet's order (the Deadline Monitor's default column names where it reads them). */
 	COLUMNS: string[];
+	/** Column key → the header in cases.csv / cases.xlsx (`caseRef` → `dossiernummer`). */
+	HEADERS: Record<string, string>;
 	SCHOOLS: Array<{ school: string; brin: string; zorgteam: string; zorgteamEmail: string }>;
 };
 export const { deliveryRows, invoiceRows } = require('../../scripts/sample-data/settlement') as {
@@ -36,8 +41,14 @@ export const { todayInAmsterdam, previousQuarter } = require('../../scripts/samp
 };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
-/** A generated case as Extract From File gives it: only the spreadsheet's columns. */
-export const asSheetRow = (c: SampleCase): Record<string, string> => Object.fromEntries(CASE_COLUMNS.map((k) => [k, c[k]]));
+/** A generated case (or a fixture row) as Extract From File gives it from cases.xlsx: the Dutch headers, only the spreadsheet's columns. */
+export const asSheetRow = (c: Record<string, string>): Record<string, string> => sheetRow(c);
+
+/** A row of cases.csv / cases.xlsx (Dutch headers) keyed by column key again; other fields kept as they are. */
+export function fromSheetRow(row: Record<string, string>): Record<string, string> {
+	const keyOf = new Map(CASE_COLUMNS.map((k) => [CASE_HEADERS[k], k]));
+	return Object.fromEntries(Object.entries(row).map(([header, v]) => [keyOf.get(header) ?? header, v]));
+}
 
 /**
  * Days on which tests judge the generated sample data: today (Europe/Amsterdam, so the suite run under

@@ -11,22 +11,31 @@ import * as path from 'node:path';
 
 import { CalendarDate, fromYmd } from '../../domain/primitives/dates';
 import { computeKpis, KpiCase, KpiRow } from '../../domain/deadlines';
+import { fromSheetRow } from './sampleData';
 import { dayNumber, eightWeekOracle, isoOfDay } from './sampleOracle';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 
 /**
  * The fixed sample cases: 38 synthetic cases whose dates suit the reference date 2026-11-26 (the cases
- * scripts/sample-data/generate.js makes for that day, before the ones it appends). Tests that pin their
- * reference date use these; tests of "any day" generate their own.
+ * scripts/sample-data/generate.js makes for that day, before the ones it appends). Its headers are the
+ * column keys, which are the Deadline Monitor's default column names, so the engine tests' fixtures read it
+ * unmapped; the generated files carry the same cells under Dutch headers (`asSheetRow` in ./sampleData gives
+ * a fixture row as the example workflows read it). Tests that pin their reference date use these; tests
+ * of "any day" generate their own.
  */
 export const SAMPLE_CASES_FIXTURE = path.join(REPO_ROOT, 'test', 'fixtures', 'sample-cases-2026-11-26.csv');
 
-/** Rows of a simple CSV (no quoted cells), as Extract From File gives them: every value a string. */
+/**
+ * Rows of a simple CSV (no quoted cells), every value a string, keyed by column key (`caseRef`,
+ * `zorgteamDate`, …: the fixture's headers, the Deadline Monitor's default names). A generated cases.csv,
+ * whose headers are Dutch (`dossiernummer`, `datum zorgteam`, …; scripts/sample-data/cases.js), is read
+ * through its header list, so the oracles read every file the same way.
+ */
 export function sampleCaseRows(file = SAMPLE_CASES_FIXTURE): Array<Record<string, string>> {
 	const [header, ...lines] = fs.readFileSync(file, 'utf8').trim().split('\n');
 	const cols = header.split(',');
-	return lines.map((l) => Object.fromEntries(l.split(',').map((v, i) => [cols[i], v])));
+	return lines.map((l) => fromSheetRow(Object.fromEntries(l.split(',').map((v, i) => [cols[i], v]))));
 }
 
 export const isoDate = (iso: string): CalendarDate => fromYmd(...(iso.split('-').map(Number) as [number, number, number]));

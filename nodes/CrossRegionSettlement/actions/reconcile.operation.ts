@@ -34,13 +34,23 @@ export const description: INodeProperties[] = [
 		default: '',
 		displayOptions: { show: rec },
 	},
+	// Node version 1.4: the tolerance in euros; before: in cents (unchanged)
+	{
+		displayName: 'Tolerance',
+		name: 'tolerance',
+		type: 'number',
+		typeOptions: { minValue: 0, numberPrecision: 2 },
+		default: 0,
+		displayOptions: { show: { ...rec, ...VERSIONS.shownFrom('toleranceInEuros') } },
+		description: 'A difference up to this amount in euros still counts as matched (e.g. 1.00 = € 1,00)',
+	},
 	{
 		displayName: 'Tolerance (Cents)',
 		name: 'toleranceCents',
 		type: 'number',
 		typeOptions: { minValue: 0, numberPrecision: 0 },
 		default: 0,
-		displayOptions: { show: rec },
+		displayOptions: { show: { ...rec, ...VERSIONS.shownBefore('toleranceInEuros') } },
 		description: 'A difference up to this many cents still counts as matched (e.g. 100 = € 1,00)',
 	},
 	// Node version 1.2: every column shown, pre-filled (nodes/shared/columns.ts)
@@ -179,7 +189,7 @@ export function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[
 			ignoredPairs.push({ item: o.itemIndex });
 		}
 	}
-	const { lines, summary } = reconcileInvoices(expected, invoices, Math.max(0, Math.round(tolerance)), language);
+	const { lines, summary } = reconcileInvoices(expected, invoices, tolerance, language);
 	const wasMember = memberCheck(registry, [...policyIds]);
 	const invoicePeriods = new Map(invoices.map((i) => [i.index, i.period]));
 

@@ -5,7 +5,10 @@
  */
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
+import { parseAmount, type Cents } from '../../../domain/money';
+import { isBlank } from '../../../domain/primitives/blank';
 import { INVOICE_COLUMNS, type InvoiceDirection, type Language } from '../../../domain/settlement';
+import { readConfiguration } from '../../shared/errors';
 import { readColumnNames } from '../../shared/columns';
 import { readIdentifyingData, type IdentifyingData } from '../../shared/privacy';
 import { VERSIONS } from '../versions';
@@ -20,8 +23,8 @@ export interface InvoiceFields {
 
 /** What one run of Reconcile Invoices is set to do. */
 export interface ReconcileSettings {
-	/** A difference up to this many cents still counts as matched (as entered: the domain rounds it). */
-	toleranceCents: number;
+	/** A difference up to this many cents still counts as matched (whole, not negative). */
+	toleranceCents: Cents;
 	/** The field that tells statement items from invoice rows (default `kind`). */
 	kindField: string;
 	/** Language of the messages per line and of the error in words on error items. */
@@ -34,7 +37,7 @@ export interface ReconcileSettings {
 
 /** Read the node's parameters for one run (all of them once, from the first item). */
 export function readReconcileSettings(ctx: IExecuteFunctions): ReconcileSettings {
-	const toleranceCents = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
+	const toleranceCents = readToleranceCents(ctx);
 	const options = ctx.getNodeParameter('reconcileOptions', 0, {}) as IDataObject;
 	return {
 		toleranceCents,
@@ -45,4 +48,18 @@ export function readReconcileSettings(ctx: IExecuteFunctions): ReconcileSettings
 		fields: readColumnNames(ctx, VERSIONS, INVOICE_COLUMNS, { mapping: 'invoiceColumnMap', legacy: 'invoiceColumns' }),
 		privacy: readIdentifyingData(ctx, VERSIONS),
 	};
+}
+
+/**
+ * The tolerance in cents. Version 1.4: *Tolerance* in euros, through the money rules (`parseAmount`: 0.29 is
+ * exactly 29 cents; an emptied field is 0; more than two decimals or a negative amount is a configuration
+ * error). Before: *Tolerance (Cents)* as entered, rounded to whole cents, a negative one read as 0 (as before).
+ */
+function readToleranceCents(ctx: IExecuteFunctions): Cents {
+	if (VERSIONS.has(ctx.getNode(), 'toleranceInEuros')) {
+		const euros = ctx.getNodeParameter('tolerance', 0, 0);
+		return isBlank(euros) ? 0 : readConfiguration(ctx.getNode(), () => parseAmount(euros, 'Tolerance'));
+	}
+	const cents = ctx.getNodeParameter('toleranceCents', 0, 0) as number;
+	return Math.max(0, Math.round(cents));
 }

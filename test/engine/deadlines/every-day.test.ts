@@ -2,7 +2,8 @@
 /**
  * The weekly alert on every day, not only the day a test happens to run: the example workflow's own
  * Deadline Monitor (workflows/deadline-alerts.json, its parameters unchanged but for a pinned
- * Reference Date) runs on the fixed sample cases (test/fixtures/sample-cases-2026-11-26.csv) for every
+ * Reference Date) runs on the fixed sample cases (test/fixtures/sample-cases-2026-11-26.csv, under the Dutch
+ * headers of the generated cases.xlsx that the example maps in its Input Columns) for every
  * day from 2026-11-26 through 31 August 2027, and each day's zorgteam items must be what the
  * independent oracle (test/helpers/sampleOracle.ts) says — the helper and line checks the real-n8n test
  * (test/e2e/deadlines.e2e.test.ts) uses too. Generated sample data on any day: sample-any-day.test.ts.
@@ -14,6 +15,7 @@ import { IDataObject } from 'n8n-workflow';
 import { addDays, formatIsoDate, fromYmd } from '../../../domain/primitives/dates';
 import { runWorkflow } from '../../helpers/engine';
 import { alertLineProblems, expectedAlerts } from '../../helpers/sampleAlerts';
+import { asSheetRow } from '../../helpers/sampleData';
 import { exampleMonitor, NODE, sampleCases } from './helpers';
 
 describe('the weekly alert on every day of a school year', () => {
@@ -23,7 +25,7 @@ describe('the weekly alert on every day of a school year', () => {
 		const problems: string[] = [];
 		for (let day = fromYmd(2026, 11, 26); day <= fromYmd(2027, 8, 31); day = addDays(day, 1)) {
 			const reference = formatIsoDate(day);
-			const r = await runWorkflow(exampleMonitor(reference), { input: rows });
+			const r = await runWorkflow(exampleMonitor(reference), { input: rows.map((row) => asSheetRow(row as Record<string, string>)) });
 			expect(r.error).toBeUndefined();
 			const { mails, checks } = expectedAlerts(reference, rows as Array<Record<string, string>>);
 			const groups = [...r.json(NODE, 0), ...r.json(NODE, 1)];

@@ -11,15 +11,17 @@ import { IDataObject } from 'n8n-workflow';
 
 import { loadWorkflow, runWorkflow, WorkflowJson } from '../../helpers/engine';
 import { assertNoPersonalData } from '../../helpers/privacy';
+import { asSheetRow } from '../../helpers/sampleData';
 import { NODE, sampleCases } from './helpers';
 
 const EXAMPLE = 'workflows/deadline-alerts.json';
 const REFERENCE = '2026-11-26';
 const ERROR_OUTPUT = 5; // Overdue, Due Soon, On Track, Closed, Unchanged, then Error
 // an impossible date, and a name in a column the sheet should not have: it must not reach the beheerder's mail
-const BAD_ROW: IDataObject = { caseRef: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '31-02-2026', naam: 'Noor Testkind' };
+// (rows under the sample sheet's Dutch headers, as the example reads cases.xlsx)
+const BAD_ROW: IDataObject = { dossiernummer: 'C-2026-0099', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', 'zorgteam e-mail': 'zorgteam.regenboog@school.example', 'datum zorgteam': '31-02-2026', naam: 'Noor Testkind' };
 // a start before the zorgteam date, in a sheet without identifying columns: the error item keeps the row's fields
-const BAD_ORDER: IDataObject = { caseRef: 'C-2026-0098', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', zorgteamEmail: 'zorgteam.regenboog@school.example', zorgteamDate: '2026-10-01', startDate: '2026-09-01' };
+const BAD_ORDER: IDataObject = { dossiernummer: 'C-2026-0098', school: 'Basisschool De Regenboog', zorgteam: 'Zorgteam De Regenboog', 'zorgteam e-mail': 'zorgteam.regenboog@school.example', 'datum zorgteam': '2026-10-01', startdatum: '2026-09-01' };
 
 function exampleMonitor(): WorkflowJson {
 	const example = loadWorkflow(EXAMPLE);
@@ -45,7 +47,7 @@ function alerted(items: IDataObject[]): Record<string, string[]> {
 
 describe('the weekly alert continues past a bad row', () => {
 	it('every zorgteam still gets its cases; the bad row leaves on the Error output, naming the field and the row', async () => {
-		const good = sampleCases();
+		const good = sampleCases().map((row) => asSheetRow(row as Record<string, string>));
 		const clean = await runWorkflow(exampleMonitor(), { input: good, mode: 'trigger' });
 		const withBad = await runWorkflow(exampleMonitor(), { input: [...good.slice(0, 5), BAD_ROW, ...good.slice(5), BAD_ORDER], mode: 'trigger' });
 		expect(withBad.error).toBeUndefined();
@@ -62,10 +64,10 @@ describe('the weekly alert continues past a bad row', () => {
 		expect(errors.map((e) => e.pairedItem)).toEqual([{ item: 5 }, { item: good.length + 1 }]);
 		// what the beheerder's mail lists per row: the case reference where the item keeps it, and the error
 		// (with the row number where identifying columns were removed)
-		expect(errors[0].json.error).toMatch(/zorgteamDate.*\(item 6, case C-2026-0099\)/);
-		expect(errors[0].json.caseRef).toBeUndefined();
-		expect(errors[1].json.caseRef).toBe('C-2026-0098');
-		expect(errors[1].json.error).toMatch(/startDate/);
+		expect(errors[0].json.error).toMatch(/datum zorgteam.*\(item 6, case C-2026-0099\)/);
+		expect(errors[0].json.dossiernummer).toBeUndefined();
+		expect(errors[1].json.dossiernummer).toBe('C-2026-0098');
+		expect(errors[1].json.error).toMatch(/startdatum/);
 		assertNoPersonalData(errors.map((e) => e.json), 'error output of the weekly alert');
 		expect(clean.output(NODE)[ERROR_OUTPUT]).toEqual([]);
 	});
@@ -83,7 +85,7 @@ describe('the weekly alert continues past a bad row', () => {
 		const mail = example.nodes.find((n) => n.name === mailName)!;
 		expect(mail.type).toBe('n8n-nodes-base.emailSend');
 		expect(mail.parameters.toEmail).toBe('beheerder@jeugdhulp.local');
-		expect(String(mail.parameters.text)).toContain("$json.rowsToFix.map(r => (r.caseRef ? r.caseRef + ': ' : '') + r.error)");
+		expect(String(mail.parameters.text)).toContain("$json.rowsToFix.map(r => (r.dossiernummer ? r.dossiernummer + ': ' : '') + r.error)");
 		// the alerts: Overdue and Due Soon → e-mail zorgteam → Confirm delivery
 		expect([next(NODE, 0), next(NODE, 1)]).toEqual([['E-mail zorgteam'], ['E-mail zorgteam']]);
 		const confirm = example.nodes.find((n) => n.name === next('E-mail zorgteam')[0])!;

@@ -2,7 +2,7 @@
  * Which version-dependent parameters the editor shows, per node, operation and node version — evaluated on the
  * BUILT descriptions (dist/) with n8n's own NodeHelpers, as the editor does. The expected lists are written by
  * hand from CHANGELOG/CONTRIBUTING (privacy choice from 1.1 on, column mapping from 1.2, school-week deadline,
- * calendar validity and outbox from 1.3); they would have caught the privacy choice hidden at 1.2 (issue 25 §1).
+ * calendar validity and outbox from 1.3, the reconcile tolerance in euros from 1.4); they would have caught the privacy choice hidden at 1.2 (issue 25 §1).
  */
 import { NodeHelpers, type INodeParameters, type INodeTypeDescription } from 'n8n-workflow';
 import { loadPackage, PACKAGE_NAME } from '../../helpers/engine';
@@ -27,6 +27,8 @@ const WATCHED = [
 	'resendAfterMinutes',
 	'attachStatementFile',
 	'statementFileField',
+	'toleranceCents',
+	'tolerance',
 ];
 
 function description(node: string): INodeTypeDescription {
@@ -72,10 +74,13 @@ const CASES: Array<[string, INodeParameters, number, string[], string | undefine
 	['crossRegionSettlement', { operation: 'calculate' }, 1.1, ['columns', ...P], 'removeEverywhere'],
 	['crossRegionSettlement', { operation: 'calculate' }, 1.2, ['columnMap', ...P], 'removeEverywhere'],
 	['crossRegionSettlement', { operation: 'calculate' }, 1.3, ['attachStatementFile', 'columnMap', ...P, 'statementFileField'], 'removeEverywhere'],
-	['crossRegionSettlement', { operation: 'reconcile' }, 1, ['identifyingData', 'invoiceColumns'], 'keep'],
-	['crossRegionSettlement', { operation: 'reconcile' }, 1.1, [...P, 'invoiceColumns'], 'removeEverywhere'],
-	['crossRegionSettlement', { operation: 'reconcile' }, 1.2, [...P, 'invoiceColumnMap'], 'removeEverywhere'],
-	['crossRegionSettlement', { operation: 'reconcile' }, 1.3, [...P, 'invoiceColumnMap'], 'removeEverywhere'],
+	['crossRegionSettlement', { operation: 'calculate' }, 1.4, ['attachStatementFile', 'columnMap', ...P, 'statementFileField'], 'removeEverywhere'],
+	// the tolerance: in cents up to 1.3, in euros from 1.4
+	['crossRegionSettlement', { operation: 'reconcile' }, 1, ['identifyingData', 'invoiceColumns', 'toleranceCents'], 'keep'],
+	['crossRegionSettlement', { operation: 'reconcile' }, 1.1, [...P, 'invoiceColumns', 'toleranceCents'], 'removeEverywhere'],
+	['crossRegionSettlement', { operation: 'reconcile' }, 1.2, [...P, 'invoiceColumnMap', 'toleranceCents'], 'removeEverywhere'],
+	['crossRegionSettlement', { operation: 'reconcile' }, 1.3, [...P, 'invoiceColumnMap', 'toleranceCents'], 'removeEverywhere'],
+	['crossRegionSettlement', { operation: 'reconcile' }, 1.4, [...P, 'invoiceColumnMap', 'tolerance'], 'removeEverywhere'],
 ];
 
 describe('parameters shown per node version (built descriptions, NodeHelpers.displayParameter)', () => {

@@ -64,7 +64,7 @@ describe('Cross-Region Settlement Calculate: readCalculateSettings', () => {
 		statementFile: s.statementFile,
 	});
 
-	it.each([1, 1.1, 1.2, 1.3])('function financing, defaults elsewhere, at version %s', async (version) => {
+	it.each([1, 1.1, 1.2, 1.3, 1.4])('function financing, defaults elsewhere, at version %s', async (version) => {
 		const s = await read(version, { regionPolicy: 'amsterdam_sjso', period: '2026-Q1', financingForm: 'function', fte: 2, yearlyCostPerFte: '85.000,00' });
 		expect(plain(s)).toEqual({
 			fields,
@@ -93,7 +93,7 @@ describe('Cross-Region Settlement Calculate: readCalculateSettings', () => {
 		expect(s.pseudonymise('L-1')).toMatch(/^P-/);
 	});
 
-	it.each([1, 1.1, 1.2, 1.3])('PxQ with tariffs per product, English, one item per line, at version %s', async (version) => {
+	it.each([1, 1.1, 1.2, 1.3, 1.4])('PxQ with tariffs per product, English, one item per line, at version %s', async (version) => {
 		const s = await read(version, {
 			regionPolicy: 'amsterdam_sjso',
 			period: '2026-01-01/2026-03-31',
@@ -127,9 +127,10 @@ describe('Cross-Region Settlement Calculate: readCalculateSettings', () => {
 
 describe('Cross-Region Settlement Reconcile: readReconcileSettings', () => {
 	const node = new CrossRegionSettlement();
-	it.each([1, 1.1, 1.2, 1.3])('defaults at version %s', (version) => {
+	it.each([1, 1.1, 1.2, 1.3, 1.4])('defaults at version %s', (version) => {
 		const s = readReconcileSettings(executeContext(node, version, { operation: 'reconcile' }));
-		expect({ kindField: s.kindField, language: s.language, direction: s.direction, fields: s.fields, privacy: privacyOf(s.privacy) }).toEqual({
+		expect({ toleranceCents: s.toleranceCents, kindField: s.kindField, language: s.language, direction: s.direction, fields: s.fields, privacy: privacyOf(s.privacy) }).toEqual({
+			toleranceCents: 0,
 			kindField: 'kind',
 			language: 'nl',
 			direction: 'received',
@@ -147,9 +148,26 @@ describe('Cross-Region Settlement Reconcile: readReconcileSettings', () => {
 		[1.2, 'keep'],
 		[1.3, 'removeFromErrors'],
 		[1.3, 'keep'],
+		[1.4, 'removeFromErrors'],
+		[1.4, 'keep'],
 	])('at version %s the user\'s choice %s holds', (version, choice) => {
 		const s = readReconcileSettings(executeContext(node, version as number, { operation: 'reconcile', identifyingData: choice }));
 		expect(privacyOf(s.privacy)).toBe(choice);
+	});
+});
+
+describe('Cross-Region Settlement Reconcile: the tolerance per version', () => {
+	const node = new CrossRegionSettlement();
+	// hand-worked: Tolerance (Cents) is cents as entered (≤ 1.3); Tolerance is euros (1.4): € 0,29 = 29 cents, € 1 = 100 cents
+	it.each([
+		[1.3, { toleranceCents: 100 }, 100],
+		[1.3, { toleranceCents: 100, tolerance: 5 }, 100],
+		[1.4, { tolerance: 0.29 }, 29],
+		[1.4, { tolerance: 1 }, 100],
+		[1.4, { tolerance: 1, toleranceCents: 500 }, 100],
+	])('at version %s, %j → %s cents', (version, given, cents) => {
+		const s = readReconcileSettings(executeContext(node, version as number, { operation: 'reconcile', ...(given as INodeParameters) }));
+		expect(s.toleranceCents).toBe(cents);
 	});
 });
 

@@ -1,7 +1,8 @@
 /**
  * The version tables (nodes/<Node>/versions.ts): at each listed version, which behaviours a node has. The
  * expected rows are written by hand from CHANGELOG.md (1.1 data minimisation; 1.2 column mapping and the
- * Deadline Monitor's group per output; 1.3 school-week deadline, calendar validity and the outbox), not read
+ * Deadline Monitor's group per output; 1.3 school-week deadline, calendar validity, the outbox and the
+ * statement file; 1.4 Reconcile's tolerance in euros), not read
  * back from the tables. Which parameters each version shows: displayed-by-version.test.ts.
  */
 import * as fs from 'node:fs';
@@ -25,6 +26,7 @@ const EXPECTED: Array<[string, VersionTable<string>, Record<string, string[]>]> 
 			1.1: ['removeIdentifyingData'],
 			1.2: ['removeIdentifyingData', 'columnMapping'],
 			1.3: ['removeIdentifyingData', 'columnMapping', 'statementFile'],
+			1.4: ['removeIdentifyingData', 'columnMapping', 'statementFile', 'toleranceInEuros'],
 		},
 	],
 	[

@@ -14,6 +14,10 @@ import { caseRows, parseArgs, requestRows, todayInAmsterdam, writeSampleData } f
 
 const tmp = () => fs.mkdtempSync(path.join(os.tmpdir(), 'jh-sample-'));
 
+/** The cases sheet's headers, written out by hand (sample-data/README.md), and the fixture's headers beside them. */
+const DUTCH_HEADERS = ['dossiernummer', 'school', 'brin', 'zorgteam', 'zorgteam e-mail', 'datum zorgteam', 'startdatum', 'datum aanbod', 'thuis sinds', 'start passend aanbod', 'woongemeente'];
+const DEFAULT_NAMES = ['caseRef', 'school', 'brin', 'zorgteam', 'zorgteamEmail', 'zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate', 'residenceMunicipality'];
+
 describe('the sample-data command', () => {
 	it('writes every file the examples read, and a manifest naming the day and the settled quarter', async () => {
 		const dir = tmp();
@@ -27,7 +31,8 @@ describe('the sample-data command', () => {
 		const wb = new ExcelJS.Workbook();
 		await wb.xlsx.readFile(path.join(dir, 'cases.xlsx'));
 		const ws = wb.worksheets[0];
-		expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(['caseRef', 'school', 'brin', 'zorgteam', 'zorgteamEmail', 'zorgteamDate', 'startDate', 'offerDate', 'homeSince', 'startedOfferDate', 'residenceMunicipality']);
+		// Dutch headers, as a region's spreadsheet has them (the examples map them in Input Columns)
+		expect((ws.getRow(1).values as unknown[]).slice(1)).toEqual(DUTCH_HEADERS);
 		// C-2026-0001 was discussed 70 days before 25 July 2027: 16 May 2027 (by hand)
 		expect(ws.getRow(2).getCell(1).value).toBe('C-2026-0001');
 		expect(ws.getRow(2).getCell(6).value).toEqual(new Date('2027-05-16T00:00:00Z'));
@@ -47,11 +52,15 @@ describe('the sample-data command', () => {
 		expect(fs.readFileSync(path.join(a, 'cases.csv'), 'utf8')).not.toBe(fs.readFileSync(path.join(c, 'cases.csv'), 'utf8'));
 	});
 
-	it('made for 2026-11-26, its first 38 cases are the fixed fixture the pinned tests use, byte for byte', async () => {
+	it('made for 2026-11-26, its first 38 cases are the fixed fixture the pinned tests use, byte for byte under the fixture\'s headers', async () => {
 		const dir = tmp();
 		await writeSampleData('2026-11-26', dir);
 		const lines = fs.readFileSync(path.join(dir, 'cases.csv'), 'utf8').split('\n');
-		expect(lines.slice(0, 39).join('\n') + '\n').toBe(fs.readFileSync(SAMPLE_CASES_FIXTURE, 'utf8'));
+		const [fixtureHeader, ...fixtureLines] = fs.readFileSync(SAMPLE_CASES_FIXTURE, 'utf8').split('\n');
+		// the fixture keeps the Deadline Monitor's default column names; the file has the Dutch headers, column for column
+		expect(lines[0]).toBe(DUTCH_HEADERS.join(','));
+		expect(fixtureHeader).toBe(DEFAULT_NAMES.join(','));
+		expect(lines.slice(1, 39).join('\n') + '\n').toBe(fixtureLines.join('\n'));
 		expect(caseRows('2026-11-26')).toHaveLength(60);
 	});
 
