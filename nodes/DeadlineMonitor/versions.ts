@@ -10,10 +10,14 @@ export const VERSIONS = new VersionTable([1, 1.1, 1.2, 1.3], {
 	groupPerOutput: 1.2,
 	/**
 	 * Issue 21 §1: a due date the holiday calendar cannot decide is marked as the earliest possible one
-	 * (`dueDateKnown`, `statusCertain`) in the case, the grouped mail and the KPIs; Extra Closed Days and the
-	 * school's own days on the built-in calendar.
+	 * (`dueDateKnown`, `statusCertain`) in the case, the grouped mail and the KPIs (`outcomeUnknown`, and the KPI
+	 * `definition` says how those cases count); a case counted in school weeks names its calendar (`holidayCalendar`);
+	 * Extra Closed Days and the school's own days on the built-in calendar.
 	 */
 	calendarValidity: 1.3,
-	/** "Alert Only on Status Change" counts an alert as sent once Confirm Delivery confirmed it (the outbox, issue 23); its settings. */
+	/**
+	 * "Alert Only on Status Change" counts an alert as sent once Confirm Delivery confirmed it (the outbox, issue 23); its
+	 * settings. Each alerted item carries its outbox claim (`delivery`), which Confirm Delivery reads.
+	 */
 	deliveryOutbox: 1.3,
 });

@@ -245,7 +245,45 @@ function toItems(input: IDataObject[] | INodeExecutionData[]): INodeExecutionDat
 	);
 }
 
+/** Fixture workflows read by `loadWorkflow`, by workflow name (fixture names are unique) → path relative to the repo. */
+const fixtureByName = new Map<string, string>();
+
+/**
+ * Called after every run of a fixture workflow (one `loadWorkflow` read, also when the test changed it), with the
+ * workflow and options as they were before the run (copies: static data is not yet changed by it).
+ * Used by test/engine/versions/every-version.test.ts to run the same fixture again at every later node version.
+ */
+export type FixtureRunObserver = (fixture: string, workflow: WorkflowJson, options: RunOptions, result: RunResult) => Promise<void>;
+let fixtureRunObserver: FixtureRunObserver | undefined;
+
+export function observeFixtureRuns(observer: FixtureRunObserver | undefined): void {
+	fixtureRunObserver = observer;
+}
+
 export async function runWorkflow(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
+	const observer = fixtureRunObserver;
+	const fixture = observer && workflowJson.name ? fixtureByName.get(workflowJson.name) : undefined;
+	if (!observer || !fixture) return runOnce(workflowJson, options);
+	const before = {
+		workflow: structuredClone(workflowJson),
+		options: { ...options, input: options.input && copy(options.input), staticData: options.staticData && copy(options.staticData) },
+	};
+	const result = await runOnce(workflowJson, options);
+	await observer(fixture, before.workflow, before.options, result);
+	return result;
+}
+
+/** A deep copy; JSON's when a value cannot be cloned (n8n's observable static data). */
+const copy = <T>(value: T): T => {
+	try {
+		return structuredClone(value);
+	} catch {
+		return JSON.parse(JSON.stringify(value)) as T;
+	}
+};
+
+/** One run, never observed (the observer's own runs go here). */
+export async function runOnce(workflowJson: WorkflowJson, options: RunOptions = {}): Promise<RunResult> {
 	const pkg = loadPackage();
 	const nodeTypes = new PackageNodeTypes(pkg);
 	const staticData = options.staticData ?? (workflowJson.staticData ? structuredClone(workflowJson.staticData) : {});
@@ -328,7 +366,9 @@ export async function runWorkflow(workflowJson: WorkflowJson, options: RunOption
 /** Read a fixture workflow from test/engine/fixtures (or any path relative to the repo). */
 export function loadWorkflow(relativePath: string): WorkflowJson {
 	const file = path.isAbsolute(relativePath) ? relativePath : path.join(REPO_ROOT, relativePath);
-	return JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
+	const workflow = JSON.parse(fs.readFileSync(file, 'utf8')) as WorkflowJson;
+	if (workflow.name) fixtureByName.set(workflow.name, path.relative(REPO_ROOT, file));
+	return workflow;
 }
 
 /** Build a minimal workflow: test.source → one node of ours (→ nothing). */
