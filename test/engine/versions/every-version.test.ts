@@ -63,6 +63,12 @@ const TRANSLATIONS: Record<string, (params: IDataObject, node: INodeType) => voi
 	statementFile: (params) => {
 		params.attachStatementFile = false;
 	},
+	/** Settlement 1.4: Reconcile's Tolerance (Cents) becomes Tolerance in euros: the same amount, 100 cents = 1.00. */
+	toleranceInEuros: (params) => {
+		if (params.toleranceCents === undefined) return;
+		params.tolerance = (params.toleranceCents as number) / 100;
+		delete params.toleranceCents;
+	},
 };
 
 function isCollectionFrom(p: INodeProperties, cnd: 'lt' | 'gte'): boolean {
