@@ -170,13 +170,14 @@ export interface BenchReport {
 /** Prints the rows as a table followed by the summary lines, and writes bench/results/<benchmark>.json. */
 export function report({ benchmark, itemsAre, note, rows, summary, extra }: BenchReport): void {
 	const cell = (v: string | number, width: number) => String(v).padStart(width);
+	const label = Math.max(34, ...rows.map((r) => r.what.length));
 	console.log(
 		[
 			`${benchmark} (items: ${itemsAre})`,
-			`${'what'.padEnd(34)} ${cell('items', 9)} ${cell('ms', 7)} ${cell('node ms', 8)} ${cell('µs/item', 9)} ${cell('heapΔ MB', 9)} ${cell('peak RSS MB', 12)}`,
+			`${'what'.padEnd(label)} ${cell('items', 9)} ${cell('ms', 7)} ${cell('node ms', 8)} ${cell('µs/item', 9)} ${cell('heapΔ MB', 9)} ${cell('peak RSS MB', 12)}`,
 			...rows.map(
 				(r) =>
-					`${r.what.padEnd(34)} ${cell(r.items, 9)} ${cell(r.ms, 7)} ${cell(r.nodeMs ?? '', 8)} ${cell(r.usPerItem, 9)} ${cell(r.heapDeltaMb, 9)} ${cell(r.peakRssMb, 12)}`,
+					`${r.what.padEnd(label)} ${cell(r.items, 9)} ${cell(r.ms, 7)} ${cell(r.nodeMs ?? '', 8)} ${cell(r.usPerItem, 9)} ${cell(r.heapDeltaMb, 9)} ${cell(r.peakRssMb, 12)}`,
 			),
 			'',
 			...summary,

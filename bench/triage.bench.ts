@@ -2,7 +2,7 @@
  * Toeleiding Triage benchmark (not a test: nothing here asserts on time).
  *
  * Measures, in one run, on synthetic requests (strings, as Extract from File or a form gives them):
- * - core:     requestParser and decisionCache (one each per run, as the node) per request (the domain core alone), 10k / 100k / 1M;
+ * - core:     requestTriage (one per run, as the node: parsing and decision cached per combination of values) per request (the domain core alone), 10k / 100k / 1M;
  * - node:     the Toeleiding Triage node inside the real engine (test/helpers/engine.ts), 10k / 100k;
  * - baseline: the same rules written in a Code node the way a user would (luxon for the date,
  *             one output with a route field — a user would still need a Switch node after it), 10k / 100k.
@@ -12,7 +12,7 @@ import { IDataObject } from 'n8n-workflow';
 
 import { getDefaultRegistry } from '../domain/municipalities';
 import { buildPolicy } from '../domain/policies';
-import { decisionCache, DEFAULT_FIELD_NAMES, pupilReferenceOf, requestParser, type RequestField, type TriageConfig } from '../domain/triage';
+import { DEFAULT_FIELD_NAMES, pupilReferenceOf, requestTriage, type RequestField, type TriageConfig } from '../domain/triage';
 import { runWorkflow } from '../test/helpers/engine';
 import { benchWorkflow, type CompareSpec, ENGINE_RUNS, findRow, gc, measure, measureEngine, Measurement, nodeRatio, nodeTime, ratio, report } from './support';
 
@@ -110,22 +110,25 @@ function runCore(requests: IDataObject[]): number {
 	const registry = getDefaultRegistry();
 	const config: TriageConfig = { policy: buildPolicy('amersfoort_osj', { designatedSchools: ['12AB'] }), contacts: [{ school: '12AB', name: 'Toegang', email: 'toegang@example.org' }], registry };
 	let routed = 0;
-	// As the node does: one parser per run (a cache per distinct value) and one decision per distinct
-	// combination of decision inputs (decisionCache), plus each request's own pupil reference.
-	const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
-	const decide = decisionCache(config);
+	// As the node does: one requestTriage per run (parsed and decided once per distinct combination of the
+	// decision's values as they arrive, over the parser's per-value caches and the decision cache), plus each
+	// request's own pupil reference.
+	const triageOne = requestTriage(DEFAULT_FIELD_NAMES, config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => json[DEFAULT_FIELD_NAMES[f]];
 	for (json of requests) {
 		try {
-			const req = parse(read);
-			if (decide(req).route && pupilReferenceOf(req, config) !== undefined) routed++;
+			const req = triageOne(read);
+			if (req.outcome.route && pupilReferenceOf(req, config) !== undefined) routed++;
 		} catch {
 			// invalid items are errors; counted by the engine runs
 		}
 	}
 	return routed;
 }
+
+/** Issue 27's targets, as ratios of the node's own time (medians): node/floor at most, baseline/node at least. */
+const TARGETS = { nodeOverFloor: 2, baselineOverNode: 2 };
 
 /** An item error (e.g. an invalid BSN) does not stop the run: the node continues with its regular output. */
 const CONTINUE = { onError: 'continueRegularOutput' } as const;
@@ -185,6 +188,9 @@ describe('Toeleiding Triage benchmark', () => {
 			// node's own execution time (n8n run data), medians of ENGINE_RUNS runs
 			nodeOverBaseline: nodeRatio(get('node (engine)', n), get('Code node baseline (engine)', n)),
 			floorOverBaseline: nodeRatio(get('Code node copy only (floor)', n), get('Code node baseline (engine)', n)),
+			// issue 27's targets: node ≤ 2 × the copy-only floor, and the baseline ≥ 2 × the node
+			nodeOverFloor: nodeRatio(get('node (engine)', n), get('Code node copy only (floor)', n)),
+			baselineOverNode: nodeRatio(get('Code node baseline (engine)', n), get('node (engine)', n)),
 			// whole runs (harness source node included)
 			nodeOverBaselineWholeRun: ratio(get('node (engine)', n), get('Code node baseline (engine)', n), 2),
 			nodeOverCore: ratio(get('node (engine)', n), get('core', n)),
@@ -195,13 +201,15 @@ describe('Toeleiding Triage benchmark', () => {
 			note:
 				`Core rows: one run each, after a warm-up. Engine rows: median of ${ENGINE_RUNS} runs; "ms" is the whole run (harness source node included), "node ms" the node's own executionTime from n8n's run data. ` +
 				'Wall-clock on a shared 2-core machine. The baseline implements fewer rules (no policy classification, reasons, actions, contacts, who pays) and needs a Switch node after it to route. ' +
-				'"Code node copy only (floor)" copies each request without the BSN and adds a one-field object: what any node with this output costs at least.',
+				'"Code node copy only (floor)" copies each request without the BSN and adds a one-field object: what any node with this output costs at least. ' +
+				`Targets (issue 27): node ≤ ${TARGETS.nodeOverFloor} × the floor and baseline ≥ ${TARGETS.baselineOverNode} × the node (node ms).`,
 			rows,
 			summary: ratios.map(
 				(r) =>
-					`${r.items}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'} (node ms; whole runs ${r.nodeOverBaselineWholeRun ?? 'n/a'}), copy-only floor/baseline = ${r.floorOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}`,
+					`${r.items}: node/baseline = ${r.nodeOverBaseline ?? 'n/a'} (node ms; whole runs ${r.nodeOverBaselineWholeRun ?? 'n/a'}), copy-only floor/baseline = ${r.floorOverBaseline ?? 'n/a'}, node/core = ${r.nodeOverCore ?? 'n/a'}; ` +
+					`node/floor = ${r.nodeOverFloor ?? 'n/a'} (target ≤ ${TARGETS.nodeOverFloor}), baseline/node = ${r.baselineOverNode ?? 'n/a'} (target ≥ ${TARGETS.baselineOverNode})`,
 			),
-			extra: { ratios },
+			extra: { ratios, targets: TARGETS },
 		});
 	});
 });

@@ -24,6 +24,7 @@ export function passesElfproef(digits: string): boolean {
 }
 
 const count = (text: string, ch: string) => text.split(ch).length - 1;
+const DIGITS = /^\d+$/;
 
 /**
  * The digits a BSN cell holds, never a different number (issue 22 §2). A float export is read as the
@@ -35,6 +36,8 @@ const count = (text: string, ch: string) => text.split(ch).length - 1;
  * @throws InvalidBsnError / InvalidIdentifierError saying why, without the number
  */
 function bsnDigits(value: string, field: string): string {
+	// digits only (the usual cell): clean, no float export, no separators — the text as it is
+	if (DIGITS.test(value)) return value;
 	const text = cleanIdentifierText(value, field);
 	const exported = exportedInteger(text, field);
 	if (exported !== undefined) return exported;

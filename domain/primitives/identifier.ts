@@ -75,6 +75,9 @@ const SCIENTIFIC = /^(\d+)(?:[.,](\d+))?[eE]([+-]?)(\d{1,3})$/;
  *   exactly (too few digits: the spreadsheet rounded it; or a fraction)
  */
 export function exportedInteger(text: string, field: string): string | undefined {
+	// both forms start with a digit: a reference such as `R-0001` or `LL-12` is not one (no regex run)
+	const first = text.charCodeAt(0);
+	if (!(first >= 48 && first <= 57)) return undefined;
 	const zero = ZERO_FRACTION.exec(text);
 	// `1.000` may be one thousand written with a Dutch group separator: not read as a float export
 	if (zero) return zero[2].length === 3 && zero[1].length <= 3 ? undefined : zero[1];

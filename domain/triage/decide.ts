@@ -577,7 +577,7 @@ export function triage(req: TriageRequest, config: TriageConfig): TriageOutcome 
 }
 
 /** The request's own pupil reference, else a pseudonym made from its BSN (when the config can), else null. */
-export function pupilReferenceOf(req: TriageRequest, config: TriageConfig): string | null {
+export function pupilReferenceOf(req: Pick<TriageRequest, 'pupilReference' | 'bsn'>, config: TriageConfig): string | null {
 	return req.pupilReference ?? (req.bsn && config.pseudonymise ? config.pseudonymise(req.bsn) : null);
 }
 

@@ -3,6 +3,7 @@ export * from './parse';
 export * from './rules';
 export * from './decide';
 export * from './decisionCache';
+export * from './requestCache';
 export * from './text';
 export * from './recipients';
 export * from './columns';

@@ -112,13 +112,22 @@ export function parseDecision(value: unknown, field: string): ZorgteamDecision {
 	return d;
 }
 
-function text(value: unknown, field: string, max = 100): string | undefined {
+/**
+ * A request's own short text (request id, pupil reference): the one identifier rule, at most `max` characters.
+ * @throws InvalidFieldError `invalid_text` naming `field`
+ */
+export function parseOwnText(value: unknown, field: string, max = 100): string | undefined {
 	if (blank(value)) return undefined;
 	if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidFieldError('invalid_text', field, `Field "${field}" should be a short text: received ${describeValue(value)}`, 'Map a text column to this field.');
 	// request and pupil references are identifiers: the one identifier rule (domain/primitives/identifier)
 	const s = readIdentifier(value, field);
 	if (s.length > max) throw new InvalidFieldError('invalid_text', field, `Field "${field}" is longer than ${max} characters`, 'Use a short reference, not free text.');
 	return s;
+}
+
+/** A request's own BSN: blank = none, else the elfproef (`normaliseBsn`, never echoes the number). */
+export function parseOwnBsn(value: unknown, field: string): string | undefined {
+	return blank(value) ? undefined : normaliseBsn(value, field);
 }
 
 /**
@@ -183,9 +192,9 @@ export function requestParser(names: FieldNames, registry: MunicipalityRegistry,
 		// One or more addresses (`;`, `,`, spaces, line breaks), validated and de-duplicated: domain/primitives/addresses.
 		const emailValue = read('accessContactEmail');
 		const email = (emailValue === undefined ? '' : parseAddressList(emailValue, names.accessContactEmail).text) || undefined;
-		const requestId = text(read('requestId'), names.requestId);
-		const pupilReference = text(read('pupilReference'), names.pupilReference);
-		const bsn = blank(bsnValue) ? undefined : normaliseBsn(bsnValue, names.bsn);
+		const requestId = parseOwnText(read('requestId'), names.requestId);
+		const pupilReference = parseOwnText(read('pupilReference'), names.pupilReference);
+		const bsn = parseOwnBsn(bsnValue, names.bsn);
 		const schoolValue = read('school');
 		const req: TriageRequest = {
 			requestId,

@@ -115,7 +115,9 @@ class TestSource implements INodeType {
 /**
  * Runs a JavaScript function body over all items, like n8n's Code node in "Run Once for All Items"
  * mode (without the task-runner sandbox, which only adds overhead). Used for baselines in benchmarks
- * and for shaping data in fixtures. Parameter `code`: a function body receiving `items` and `luxon`, returning items.
+ * and for shaping data in fixtures. Parameter `code`: a function body receiving `items`, `luxon` and
+ * `require`, returning items. `require` gives Node's `crypto` only, as n8n's Code node does with
+ * `NODE_FUNCTION_ALLOW_BUILTIN=crypto` (a baseline that computes keyed pseudonyms needs it).
  */
 class TestCode implements INodeType {
 	description = {
@@ -133,9 +135,15 @@ class TestCode implements INodeType {
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		const code = this.getNodeParameter('code', 0) as string;
 		// eslint-disable-next-line @typescript-eslint/no-implied-eval
-		const fn = new Function('items', 'luxon', code) as (items: INodeExecutionData[], luxon: unknown) => INodeExecutionData[];
-		return [fn(this.getInputData(), require('luxon'))];
+		const fn = new Function('items', 'luxon', 'require', code) as (items: INodeExecutionData[], luxon: unknown, require: (module: string) => unknown) => INodeExecutionData[];
+		return [fn(this.getInputData(), require('luxon'), allowedBuiltin)];
 	}
+}
+
+/** The `require` a test.code body gets: only `crypto` (n8n's NODE_FUNCTION_ALLOW_BUILTIN=crypto). */
+function allowedBuiltin(module: string): unknown {
+	if (module !== 'crypto') throw new Error(`test.code: only require('crypto') is allowed, not "${module}"`);
+	return require('crypto');
 }
 
 const TEST_NODES: Record<string, INodeType> = {

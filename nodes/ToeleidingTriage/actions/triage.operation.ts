@@ -12,13 +12,11 @@ import {
 	type MunicipalityRef,
 	type Reason,
 	type TriageOutcome,
-	type TriageRequest,
 } from '../../../domain/triage';
 import { KeyTrie } from '../../../domain/primitives/shared';
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
 import { pupilReferenceOf } from '../../../domain/triage/decide';
-import { decisionCache } from '../../../domain/triage/decisionCache';
-import { requestParser } from '../../../domain/triage/parse';
+import { requestTriage, type TriagedRequest } from '../../../domain/triage/requestCache';
 import { triageTexts } from '../../../domain/triage/text';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
@@ -167,7 +165,7 @@ function template(outcome: TriageOutcome, s: Settings, parts: OutputParts): Temp
  * when asked) plus the fields of its outcome, whose objects and lists are shared and frozen (OutputParts).
  * @param pupilReference the request's own reference or its pseudonym (pupilReferenceOf), not the outcome's
  */
-export function triageJson(outcome: TriageOutcome, req: TriageRequest, pupilReference: string | null, s: Settings, parts: OutputParts): IDataObject {
+export function triageJson(outcome: TriageOutcome, req: Pick<TriagedRequest, 'requestId' | 'school' | 'bsn'>, pupilReference: string | null, s: Settings, parts: OutputParts): IDataObject {
 	const t = parts.template(outcome, () => template(outcome, s, parts));
 	const json: IDataObject = {
 		route: t.route,
@@ -220,16 +218,16 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	// One parser per run: it caches what each distinct value (municipality, school, date, yes/no) parses to.
 	// A required fact whose column is in no item would send every request to Needs Info: say so once.
 	input.watchColumns(TRIAGE_COLUMNS.filter((c) => c.required).map((c) => ({ name: names[c.key], label: c.label })));
-	const parse = requestParser(names, config.registry, config.zone);
+	// Parsed and decided once per distinct combination of the values the decision reads, the outcome shared
+	// (domain/triage/requestCache.ts, over the parser's per-value caches and domain/triage/decisionCache.ts).
+	const triageOne = requestTriage(names, config, config.zone);
 	const parts = new OutputParts(settings);
-	// One decision per distinct combination of decision inputs, shared (domain/triage/decisionCache.ts).
-	const decide = decisionCache(config);
 	let json: IDataObject = {};
 	const read = (f: RequestField) => input.read(json, names[f]);
 	const outputs = mapItems(ctx, routes.length, (item) => {
 		json = item.json;
-		const req = parse(read);
-		const outcome = decide(req);
+		const req = triageOne(read);
+		const outcome = req.outcome;
 		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
 		out.triage = triageJson(outcome, req, pupilReferenceOf(req, config), settings, parts);
 		return { json: out, output: routeIndex.get(outcome.route)! };

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy, type PresetId } from '../../../domain/policies';
-import { decisionCache, DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, pupilReferenceOf, requestParser, triage, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
+import { decisionCache, DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, pupilReferenceOf, readOrder, REQUEST_FIELDS, requestParser, requestTriage, triage, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
 import { fromYmd } from '../../../domain/primitives/dates';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 
@@ -179,18 +179,27 @@ describe('request parser caches are per parser, and never keep an error', () => 
 		parentalConsent: ['ja'],
 	};
 	const start = fc.record(Object.fromEntries(fields.map((f) => [f, fc.constantFrom(...complete[f])])));
+	/** The rows of a walk: `first`, then each step sets one field to one of its `values`. */
+	function* walkRows(first: Record<string, unknown>, walk: Array<[string, number]>, values: Record<string, unknown[]>): Generator<Record<string, unknown>> {
+		let row = first;
+		yield row;
+		for (const [field, pick] of walk) {
+			row = { ...row, [field]: values[field][pick % values[field].length] };
+			yield row;
+		}
+	}
+	/** A configuration's pseudonymiser, or none. */
+	const withKey = (on: boolean) => (on ? { pseudonymise: makePseudonymiser('a-long-enough-test-key-0123') } : {});
 	const steps = fc.array(fc.tuple(fc.constantFrom(...fields), fc.nat()), { minLength: 1, maxLength: 30 });
 
 	it('property: decisionCache gives what triage gives per request, with the request\u2019s own pupil reference', () => {
 		fc.assert(
 			fc.property(start, steps, fc.constantFrom(...presets), fc.boolean(), (first, walk, preset, pseudonymise) => {
-				const extra = pseudonymise ? { pseudonymise: makePseudonymiser('a-long-enough-test-key-0123') } : {};
+				const extra = withKey(pseudonymise);
 				const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
 				const shared = config(preset, ['12AB'], extra);
 				const decide = decisionCache(shared);
-				let row: Record<string, unknown> = first;
-				for (const [field, pick] of [['', 0] as [string, number], ...walk]) {
-					if (field) row = { ...row, [field]: domains[field][pick % domains[field].length] };
+				for (const row of walkRows(first, walk, domains)) {
 					const read = (f: RequestField) => row[f];
 					const viaCache = outcomeOrError(() => {
 						const req = parse(read);
@@ -205,6 +214,62 @@ describe('request parser caches are per parser, and never keep an error', () => 
 			}),
 			{ numRuns: 300 },
 		);
+	});
+
+	// requestTriage: parsed and decided once per combination of the values as they arrive (the node's path per
+	// item since issue 27). Walks as above, plus values a Map cannot key by content (lists, -0) and the same
+	// walk twice, so cached combinations meet requests that differ in one field, own fields included.
+	const arriving: Record<string, unknown[]> = { ...domains, needs: [...domains.needs, ['gedrag'], ['leren', 'gedrag']], oppPresent: [...domains.oppPresent, 0, -0, 1, true], bsn: [...domains.bsn, '111222334', 111222333] };
+	const arrivingSteps = fc.array(fc.tuple(fc.constantFrom(...fields), fc.nat()), { minLength: 1, maxLength: 30 });
+
+	it('property: requestTriage gives what parsing and triage give per request (own fields, school, outcome, or the same error)', () => {
+		fc.assert(
+			fc.property(start, arrivingSteps, fc.constantFrom(...presets), fc.boolean(), (first, walk, preset, pseudonymise) => {
+				const extra = withKey(pseudonymise);
+				const shared = config(preset, ['12AB'], extra);
+				const triageOne = requestTriage(DEFAULT_FIELD_NAMES, shared);
+				for (let round = 0; round < 2; round++) {
+					for (const row of walkRows(first, walk, arriving)) {
+						const read = (f: RequestField) => row[f];
+						const viaCache = outcomeOrError(() => {
+							const r = triageOne(read);
+							return { own: [r.requestId, r.pupilReference, r.bsn, r.school, pupilReferenceOf(r, shared)], ...r.outcome } as unknown as TriageOutcome;
+						});
+						const fresh = outcomeOrError(() => {
+							const req = parseRequest(read, DEFAULT_FIELD_NAMES, registry);
+							const o = triage(req, config(preset, ['12AB'], extra));
+							return { own: [req.requestId, req.pupilReference, req.bsn, req.school, pupilReferenceOf(req, shared)], ...o, pupilReference: null } as unknown as TriageOutcome;
+						});
+						expect(JSON.stringify(viaCache)).toBe(JSON.stringify(fresh));
+					}
+				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('the parser reads every field once, in the same order for a blank and a complete request (requestTriage reads ahead in that order)', () => {
+		const parse = requestParser(DEFAULT_FIELD_NAMES, registry);
+		const blankOrder = readOrder(parse);
+		const completeOrder: RequestField[] = [];
+		const row: Record<string, unknown> = { requestId: 'R-1', pupilReference: 'LL-1', bsn: '111222333', school: '12AB', residence: '0307', inResidentialCare: 'ja', residenceBeforeStay: '0363', needs: 'gedrag', riskLevel: 'rood', zorgteamDecision: 'ja', zorgteamDate: '2026-03-02', oppPresent: 'ja', helpAtHome: 'nee', wlzIndication: 'nee', groupOfferSuitable: 'ja', parentalConsent: 'ja', accessContactEmail: 'toegang@example.org' };
+		parse((f) => {
+			completeOrder.push(f);
+			return row[f];
+		});
+		expect(completeOrder).toEqual(blankOrder);
+		expect([...blankOrder].sort()).toEqual([...REQUEST_FIELDS].sort());
+	});
+
+	it('requestTriage keeps no error: a wrong own field is reported for each request, with the shared outcome for the next', () => {
+		const triageOne = requestTriage(DEFAULT_FIELD_NAMES, config('amersfoort_osj'));
+		const base = { school: '12AB', residence: '0307', needs: 'gedrag', riskLevel: 'rood', zorgteamDecision: 'ja', zorgteamDate: '2026-03-02', parentalConsent: 'ja' };
+		const a = triageOne(values({ ...base, requestId: 'R-1', bsn: '111222333' }));
+		expect(() => triageOne(values({ ...base, requestId: 'R-2', bsn: '111222334' }))).toThrow(/BSN|elfproef/i);
+		expect(() => triageOne(values({ ...base, requestId: 'R-2', bsn: '111222334' }))).toThrow(/BSN|elfproef/i);
+		const b = triageOne(values({ ...base, requestId: 'R-3' }));
+		expect(b.outcome).toBe(a.outcome);
+		expect([b.requestId, b.bsn]).toEqual(['R-3', undefined]);
 	});
 
 	it('decisionCache shares one outcome between requests that differ only in request id, pupil reference and BSN', () => {

@@ -1,0 +1,100 @@
+/**
+ * Reading and deciding the requests of one run at once, keyed by the values as they arrive (issue 27): a run
+ * of 100k requests repeats a few thousand combinations of the values the decision reads, so each combination
+ * is parsed and decided once. Per request only its own fields are read again: request id, pupil reference
+ * and BSN (never shared, CONTRIBUTING "Output values shared between items").
+ */
+import { KeyTrie } from '../primitives/shared';
+import { decisionCache } from './decisionCache';
+import { parseOwnBsn, parseOwnText, requestParser, type FieldNames } from './parse';
+import type { RequestField, TriageConfig, TriageOutcome, TriageRequest } from './types';
+
+/** What the node needs of one request: its own fields, its school and its (shared, frozen) outcome. */
+export interface TriagedRequest extends Pick<TriageRequest, 'requestId' | 'pupilReference' | 'bsn' | 'school'> {
+	outcome: TriageOutcome;
+}
+
+/** The parts of a request shared by every request with the same decision values. */
+interface Shared {
+	school: string | undefined;
+	outcome: TriageOutcome;
+}
+
+/** The fields each request has for itself: read per request, never part of the key. */
+const OWN: ReadonlySet<RequestField> = new Set(['requestId', 'pupilReference', 'bsn']);
+
+/**
+ * The fields in the order `parse` reads them: every field once, in straight-line code (no read depends on a
+ * value), so reading a blank request (nothing to refuse) gives the order of every request.
+ */
+export function readOrder(parse: (read: (field: RequestField) => unknown) => unknown): RequestField[] {
+	const order: RequestField[] = [];
+	parse((field) => {
+		order.push(field);
+		return undefined;
+	});
+	return order;
+}
+
+/**
+ * A value that parses the same wherever it appears and is compared by content in a Map: a string, number,
+ * boolean, null or undefined. Not -0 (a Map does not tell it from 0), not objects or lists (compared by
+ * identity, and they could change between items): requests with such a value take the plain path.
+ */
+function plain(v: unknown): boolean {
+	const t = typeof v;
+	return t === 'string' || t === 'undefined' || t === 'boolean' || v === null || (t === 'number' && !Object.is(v, -0));
+}
+
+/**
+ * `requestParser` and `decisionCache` for the requests of one run, with one more cache in front: keyed by the
+ * values of every field but the request's own (as they arrive, in the parser's read order, in a KeyTrie), holding the
+ * parsed school and the outcome. The result equals parsing and deciding each request: the same outcome
+ * (shared), the same own fields, and the same error for a wrong request (the first wrong field in the
+ * parser's order: a cached combination has no wrong field, so only an own field can be wrong, read in the
+ * parser's order; any other request, a value that is not `plain`, or a read that throws takes the plain
+ * path). Only successful results are kept. Create one per run and configuration.
+ * @param limit key nodes kept at most before the cache starts again (default 100 000)
+ * @returns read → the request's own fields, school and outcome
+ * @throws as `requestParser` and `decisionCache` do
+ */
+export function requestTriage(names: FieldNames, config: TriageConfig, zone?: string, limit?: number): (read: (field: RequestField) => unknown) => TriagedRequest {
+	const parse = requestParser(names, config.registry, zone);
+	const decide = decisionCache(config);
+	const trie = new KeyTrie<Shared>(limit);
+	// read ahead in the parser's order, so a read that throws does so where the parser would read it
+	const fields = readOrder(parse);
+	const own = fields.map((f) => OWN.has(f));
+	const [requestId, pupilReference, bsn] = (['requestId', 'pupilReference', 'bsn'] as const).map((f) => fields.indexOf(f));
+	const slow = (read: (field: RequestField) => unknown): TriagedRequest => {
+		const req = parse(read);
+		return { requestId: req.requestId, pupilReference: req.pupilReference, bsn: req.bsn, school: req.school, outcome: decide(req) };
+	};
+	const values: unknown[] = new Array(fields.length);
+	return (read) => {
+		let node = trie.root();
+		try {
+			for (let i = 0; i < fields.length; i++) {
+				const v = read(fields[i]);
+				values[i] = v;
+				if (own[i]) continue;
+				if (!plain(v)) return slow(read);
+				node = node.key(v);
+			}
+		} catch {
+			// a read that throws (a column name two columns normalise to): the plain path reads and throws in order
+			return slow(read);
+		}
+		const shared = node.get(() => {
+			const r = slow(read);
+			return { school: r.school, outcome: r.outcome };
+		});
+		return {
+			requestId: parseOwnText(values[requestId], names.requestId),
+			pupilReference: parseOwnText(values[pupilReference], names.pupilReference),
+			bsn: parseOwnBsn(values[bsn], names.bsn),
+			school: shared.school,
+			outcome: shared.outcome,
+		};
+	};
+}
