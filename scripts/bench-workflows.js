@@ -34,7 +34,7 @@ const { stopAll } = require('./runtime/proc');
 const { todayInAmsterdam, previousQuarter, dayOf } = require('./sample-data/days');
 const data = require('./bench-workflows/data');
 const wfs = require('./bench-workflows/workflows');
-const { sampleMemory, callWebhook, executionTimes } = require('./bench-workflows/measure');
+const { sampleMemory, callWebhook, webhookReady, executionTimes } = require('./bench-workflows/measure');
 
 const DEFAULTS = { cases: 60000, schools: 400, records: 250000, regions: 10, 'region-cases': 6000 };
 
@@ -64,11 +64,18 @@ function parseArgs(argv) {
 const log = (m) => process.stderr.write(`${m}\n`);
 const secs = (ms) => Math.round(ms / 100) / 10;
 
-/** One run of a bench workflow through its webhook; `groups` are the n8n process groups to watch. */
-async function measure(rt, groups, wf, { alertOnce = false, label }) {
-	if (alertOnce) await rt.forgetAlertMemory(wf.id);
+/** The path of a bench workflow's webhook. */
+const hookPath = (wf) => wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+
+/**
+ * One run of a bench workflow through its webhook; `groups` are the n8n process groups to watch. Every bench
+ * workflow runs once per runtime, so its Deadline Monitor starts from an empty alert memory (a first run:
+ * every overdue and due-soon case is alerted) without forgetting anything.
+ */
+async function measure(rt, groups, wf, { label }) {
 	await rt.clearMails();
-	const hook = wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path;
+	const hook = hookPath(wf);
+	await webhookReady(rt.urls.editor, hook);
 	const mem = sampleMemory(groups);
 	let res;
 	let error;
@@ -92,7 +99,9 @@ async function measure(rt, groups, wf, { alertOnce = false, label }) {
 		memory,
 		...(failed ? { error: error || `HTTP ${res?.status}; execution ${times?.status ?? 'not kept'}` } : {}),
 	};
-	if (times && times.nodes) {
+	if (times?.failure) run.failure = times.failure;
+	if (saved && times && !times.stored) run.note = `n8n kept no run data for this execution (status ${times.status ?? 'unknown'}): see its log`;
+	if (times && times.stored) {
 		run.nodes = times.nodes.map((n) => ({ ...n, ms: Math.round(n.ms) }));
 		run.oursS = secs(times.oursMs);
 		run.stockS = secs(times.stockMs);
@@ -104,12 +113,12 @@ async function measure(rt, groups, wf, { alertOnce = false, label }) {
 
 /** All `wfList` started at once; wall time until the last answered. */
 async function measureConcurrent(rt, groups, wfList, { label }) {
-	for (const wf of wfList) await rt.forgetAlertMemory(wf.id);
+	for (const wf of wfList) await webhookReady(rt.urls.editor, hookPath(wf));
 	await rt.clearMails();
 	const mem = sampleMemory(groups);
 	const t0 = Date.now();
 	const results = await Promise.all(
-		wfList.map((wf) => callWebhook(rt.urls.editor, wf.nodes.find((n) => n.type === 'n8n-nodes-base.webhook').parameters.path).catch((e) => ({ error: e.message }))),
+		wfList.map((wf) => callWebhook(rt.urls.editor, hookPath(wf)).catch((e) => ({ error: e.message }))),
 	);
 	const wall = Date.now() - t0;
 	const memory = mem.stop();
@@ -118,6 +127,17 @@ async function measureConcurrent(rt, groups, wfList, { label }) {
 	const run = { label, workflows: wfList.length, wallS: secs(wall), eachS: results.map((r) => (r.ms ? secs(r.ms) : null)), mails, memory, ...(failed ? { error: `${failed} of ${wfList.length} runs failed` } : {}) };
 	log(`    ${label}: ${run.wallS} s for ${wfList.length} runs, ${mails} mails, ${Object.entries(memory).map(([k, v]) => `${k} ${v.peakMB} MB`).join(', ')}${run.error ? `, ${run.error}` : ''}`);
 	return run;
+}
+
+/** The results as a Markdown table (printed at the end; docs/development/performance.md shows one). */
+function table(results) {
+	const mem = (m) => Object.entries(m).map(([k, v]) => `${k} ${v.beforeMB ?? '?'} → ${v.peakMB} MB`).join(', ');
+	const pct = (a, b) => (b ? `${Math.round((100 * a) / b)} %` : '—');
+	const rows = results.runs.map((r) => {
+		const heavy = (r.nodes ?? []).filter((n) => n.ms >= 100).sort((a, b) => b.ms - a.ms).map((n) => `${n.name} ${secs(n.ms)} s`).join(', ');
+		return `| ${r.scenario} | ${r.instance} | ${r.variant} | ${r.wallS ?? '—'} s | ${r.mails} | ${mem(r.memory)} | ${r.oursS ?? '—'} | ${r.oursS !== undefined ? pct(r.oursS, r.wallS) : '—'} | ${heavy || '—'}${r.error ? ` **failed: ${r.failure ? `${r.failure.node}: ${r.failure.message}` : r.error}**` : ''}${r.note ? ` (${r.note})` : ''} |`;
+	});
+	return ['| scenario | instance | variant | wall | mails | peak RSS (process group) | our nodes (s) | our share of wall | nodes ≥ 0.1 s |', '|---|---|---|---|---|---|---|---|---|', ...rows].join('\n');
 }
 
 function machine() {
@@ -155,7 +175,10 @@ async function main() {
 		await data.writeBoth(dataDir, 'cases', 'Casussen', data.cases(date, { cases: o.cases, schools: o.schools }), date, data.CASE_DATE_HEADERS);
 		weekly.shipped = wfs.weeklyExample({ tag: 'WeekShip', name: 'weekly alert as shipped', date, save: false });
 		weekly.saved = wfs.weeklyExample({ tag: 'WeekSave', name: 'weekly alert, execution data kept', date, save: true });
-		if (o.recipe) weekly.csv = wfs.weeklyExample({ tag: 'WeekCsv', name: 'weekly alert from CSV', format: 'csv', date, save: true });
+		if (o.recipe) {
+			weekly.csv = wfs.weeklyExample({ tag: 'WeekCsv', name: 'weekly alert from CSV', format: 'csv', date, save: true });
+			weekly.staticMemory = wfs.weeklyExample({ tag: 'WeekStat', name: 'weekly alert, memory in static data', date, save: true, staticMemory: true });
+		}
 		if (o.baseline) weekly.baseline = wfs.weeklyBaseline({ tag: 'WeekBase', name: 'weekly alert, Code-node baseline', date, save: true });
 		list.push(...Object.values(weekly));
 	}
@@ -210,15 +233,21 @@ async function main() {
 	if (only.has('weekly') || only.has('settlement') || only.has('shared')) {
 		log('==> one instance (SQLite, regular mode)');
 		const rt = await startRuntime({ ...runtimeOpts('single'), build: true });
-		const groups = { main: rt.procs.n8n.pid };
+		// each run in a freshly started main instance, so its peak memory is its own (not what earlier runs left)
+		let first = true;
+		const fresh = async () => {
+			if (!first) await rt.restartN8n();
+			first = false;
+			return { main: rt.procs.n8n.pid };
+		};
 		try {
 			for (const [variant, wf] of Object.entries(weekly)) {
-				results.runs.push({ scenario: 'weekly', instance: 'single', variant, ...(await measure(rt, groups, wf, { alertOnce: variant !== 'baseline', label: `weekly ${variant}` })) });
+				results.runs.push({ scenario: 'weekly', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `weekly ${variant}` })) });
 			}
 			for (const [variant, wf] of Object.entries(settlement)) {
-				results.runs.push({ scenario: 'settlement', instance: 'single', variant, ...(await measure(rt, groups, wf, { label: `settlement ${variant}` })) });
+				results.runs.push({ scenario: 'settlement', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `settlement ${variant}` })) });
 			}
-			if (regions.length) results.runs.push({ scenario: 'shared', instance: 'single', variant: 'shipped', ...(await measureConcurrent(rt, groups, regions, { label: `${regions.length} regions at once, one instance` })) });
+			if (regions.length) results.runs.push({ scenario: 'shared', instance: 'single', variant: 'shipped', ...(await measureConcurrent(rt, await fresh(), regions, { label: `${regions.length} regions at once, one instance` })) });
 		} finally {
 			await rt.stop();
 		}
@@ -239,12 +268,17 @@ async function main() {
 	fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
 	if (!o.keep) fs.rmSync(work, { recursive: true, force: true });
 	log(`==> results in ${path.relative(config.REPO_ROOT, out)}`);
+	console.log(table(results));
 }
 
-process.on('SIGINT', () => stopAll(5000).then(() => process.exit(130)));
-process.on('SIGTERM', () => stopAll(5000).then(() => process.exit(143)));
-main().catch(async (e) => {
-	log(`bench:workflows: ${e.stack || e.message}`);
-	await stopAll(5000);
-	process.exit(1);
-});
+if (require.main === module) {
+	process.on('SIGINT', () => stopAll(5000).then(() => process.exit(130)));
+	process.on('SIGTERM', () => stopAll(5000).then(() => process.exit(143)));
+	main().catch(async (e) => {
+		log(`bench:workflows: ${e.stack || e.message}`);
+		await stopAll(5000);
+		process.exit(1);
+	});
+}
+
+module.exports = { parseArgs, table };

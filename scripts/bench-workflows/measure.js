@@ -61,27 +61,31 @@ function resetHwm(pid) {
 
 /**
  * Start sampling the process groups `groups` ({label: leader pid}) every `intervalMs`.
- * stop() → {label: {peakMB (group sum, sampled), leaderHwmMB (kernel peak of the leader since the start)}}.
+ * stop() → {label: {beforeMB (group sum at the start), peakMB (group sum, sampled), leaderHwmMB (kernel peak of
+ * the leader since the start)}}.
  */
 function sampleMemory(groups, intervalMs = 200) {
 	const peaks = Object.fromEntries(Object.keys(groups).map((k) => [k, 0]));
 	for (const pid of Object.values(groups)) resetHwm(pid);
 	const tick = () => {
 		const procs = processGroups();
+		const now = {};
 		for (const [label, leader] of Object.entries(groups)) {
 			let sum = 0;
 			for (const p of procs) if (p.pgrp === leader) sum += rssBytes(p.pid);
 			if (sum > peaks[label]) peaks[label] = sum;
+			now[label] = sum;
 		}
+		return now;
 	};
-	tick();
+	const before = tick();
 	const timer = setInterval(tick, intervalMs);
 	return {
 		stop() {
 			clearInterval(timer);
 			tick();
 			const mb = (b) => Math.round(b / 1e6);
-			return Object.fromEntries(Object.entries(groups).map(([label, pid]) => [label, { peakMB: mb(peaks[label]), leaderHwmMB: mb(hwmBytes(pid)) }]));
+			return Object.fromEntries(Object.entries(groups).map(([label, pid]) => [label, { beforeMB: mb(before[label]), peakMB: mb(peaks[label]), leaderHwmMB: mb(hwmBytes(pid)) }]));
 		},
 	};
 }
@@ -98,6 +102,22 @@ function callWebhook(baseUrl, webhookPath) {
 		req.on('error', reject);
 		req.end('{}');
 	});
+}
+
+/**
+ * Wait until n8n has registered the production webhook `webhookPath` (POST): publishing a workflow returns
+ * before its webhook is registered. A GET to a POST-only webhook answers "not registered for GET requests.
+ * Did you mean to make a POST request?" once it is; before, "not registered".
+ */
+async function webhookReady(baseUrl, webhookPath, timeoutMs = 120000) {
+	const url = new URL(`/webhook/${webhookPath}`, baseUrl);
+	for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+		const r = await fetch(url).catch(() => undefined);
+		const text = r ? await r.text() : '';
+		if (r && (r.status !== 404 || /Did you mean to make a POST request/.test(text))) return;
+		await new Promise((resolve) => setTimeout(resolve, 500));
+	}
+	throw new Error(`webhook ${webhookPath} was not registered within ${timeoutMs / 1000} s`);
 }
 
 /** Parse n8n's stored execution data (flatted), with the flatted copy n8n itself ships. */
@@ -125,7 +145,10 @@ async function executionTimes(rt, workflowId) {
 		return { name, type: type.replace(`${config.PACKAGE_NAME}.`, 'jeugdhulp.').replace('n8n-nodes-base.', ''), ours: isOurs(type), runs: runs.length, ms, items };
 	});
 	const sum = (f) => nodes.filter(f).reduce((s, n) => s + n.ms, 0);
-	return { id: newest.id, status: ex.status, nodes, oursMs: sum((n) => n.ours), stockMs: sum((n) => !n.ours) };
+	// the error's message and node only (no item data): e.g. "Maximum call stack size exceeded"
+	const err = data?.resultData?.error;
+	const failure = err ? { node: data.resultData.lastNodeExecuted, message: String(err.message).slice(0, 200) } : undefined;
+	return { id: newest.id, status: ex.status, stored: nodes.length > 0, nodes, oursMs: sum((n) => n.ours), stockMs: sum((n) => !n.ours), failure };
 }
 
-module.exports = { sampleMemory, callWebhook, executionTimes };
+module.exports = { sampleMemory, callWebhook, webhookReady, executionTimes };

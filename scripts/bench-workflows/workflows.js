@@ -77,12 +77,16 @@ function readAs(wf, readName, extractName, file, format) {
 }
 
 /**
- * The weekly alert (workflows/deadline-alerts.json) on `file` (bench/<file>.<format>), judged on `date`.
+ * The weekly alert (workflows/deadline-alerts.json) on `file` (bench/<file>.<format>), judged on `date`;
+ * `staticMemory`: its alert memory in the workflow's static data instead of n8n's Data Tables (the
+ * shared-memory credential removed), to see what the memory's round trips through n8n's API cost.
  */
-function weeklyExample({ tag, name, file = 'cases', format = 'xlsx', date, save }) {
+function weeklyExample({ tag, name, file = 'cases', format = 'xlsx', date, save, staticMemory = false }) {
 	const wf = withWebhook(example('deadline-alerts.json'), `bench-${tag}`);
 	readAs(wf, 'Read cases spreadsheet', 'Extract cases', file, format);
 	node(wf, 'Deadline Monitor').parameters.referenceDate = date;
+	// without the shared-memory credential the alert memory lives in the workflow's static data (one instance only)
+	if (staticMemory) for (const n of ['Deadline Monitor', 'Confirm delivery']) delete node(wf, n).credentials;
 	return { ...wf, id: benchId(tag), name: `Bench: ${name}`, active: true, settings: settings(save) };
 }
 
