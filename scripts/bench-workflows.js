@@ -5,6 +5,7 @@
  * mail (issue 27 §2). Not part of `npm test` or CI: at full scale it runs for a long time.
  *
  *   npm run bench:workflows -- [--date YYYY-MM-DD] [--cases 60000] [--schools 400] [--records 250000]
+ *                              [--records-per-pupil 12]
  *                              [--regions 10] [--region-cases 6000] [--only weekly,settlement,shared]
  *                              [--no-baseline] [--no-recipe] [--no-queue] [--keep] [--out FILE]
  *
@@ -34,9 +35,9 @@ const { stopAll } = require('./runtime/proc');
 const { todayInAmsterdam, previousQuarter, dayOf } = require('./sample-data/days');
 const data = require('./bench-workflows/data');
 const wfs = require('./bench-workflows/workflows');
-const { sampleMemory, callWebhook, webhookReady, executionTimes } = require('./bench-workflows/measure');
+const { sampleMemory, callWebhook, webhookReady, executionTimes, eventLogTimes } = require('./bench-workflows/measure');
 
-const DEFAULTS = { cases: 60000, schools: 400, records: 250000, regions: 10, 'region-cases': 6000 };
+const DEFAULTS = { cases: 60000, schools: 400, records: 250000, 'records-per-pupil': 12, regions: 10, 'region-cases': 6000 };
 
 function parseArgs(argv) {
 	const o = { ...DEFAULTS, only: ['weekly', 'settlement', 'shared'], baseline: true, recipe: true, queue: true, keep: false };
@@ -100,12 +101,20 @@ async function measure(rt, groups, wf, { label }) {
 		...(failed ? { error: error || `HTTP ${res?.status}; execution ${times?.status ?? 'not kept'}` } : {}),
 	};
 	if (times?.failure) run.failure = times.failure;
-	if (saved && times && !times.stored) run.note = `n8n kept no run data for this execution (status ${times.status ?? 'unknown'}): see its log`;
-	if (times && times.stored) {
-		run.nodes = times.nodes.map((n) => ({ ...n, ms: Math.round(n.ms) }));
-		run.oursS = secs(times.oursMs);
-		run.stockS = secs(times.stockMs);
-		run.oursShareOfWall = res ? Math.round((1000 * times.oursMs) / res.ms) / 1000 : null;
+	// each node's time: the stored run data (executionTime), else n8n's event log (not kept, or too large to hand back)
+	let nodeTimes;
+	if (times?.stored) nodeTimes = { source: 'runData executionTime', ...times };
+	else {
+		const fromLog = eventLogTimes(rt.userFolder, wf.id);
+		if (fromLog) nodeTimes = { source: 'event log (n8n.node.started/finished)', ...fromLog };
+		if (saved) run.note = `n8n handed back no run data for this execution (status ${times?.status ?? 'unknown'}${times?.error ? `: ${times.error}` : ''})`;
+	}
+	if (nodeTimes) {
+		run.nodeTimesFrom = nodeTimes.source;
+		run.nodes = nodeTimes.nodes.map((n) => ({ ...n, ms: Math.round(n.ms) }));
+		run.oursS = secs(nodeTimes.oursMs);
+		run.stockS = secs(nodeTimes.stockMs);
+		run.oursShareOfWall = res ? Math.round((1000 * nodeTimes.oursMs) / res.ms) / 1000 : null;
 	}
 	log(`    ${label}: ${run.wallS ?? '—'} s, ${mails} mails, main ${memory.main.peakMB} MB${run.oursS !== undefined ? `, our nodes ${run.oursS} s, n8n's nodes ${run.stockS} s` : ''}${run.error ? `, FAILED: ${run.error}` : ''}`);
 	return run;
@@ -183,7 +192,7 @@ async function main() {
 		list.push(...Object.values(weekly));
 	}
 	if (only.has('settlement')) {
-		await data.writeBoth(dataDir, 'deliveries', 'leveringen', data.deliveries(date, { records: o.records }), date);
+		await data.writeBoth(dataDir, 'deliveries', 'leveringen', data.deliveries(date, { records: o.records, perPupil: o['records-per-pupil'] }), date);
 		fs.copyFileSync(path.join(config.REPO_ROOT, 'sample-data', 'finance-contacts.csv'), path.join(dataDir, 'finance-contacts.csv'));
 		settlement.shipped = wfs.settlementExample({ tag: 'SettShip', name: 'settlement as shipped', period, save: false });
 		settlement.saved = wfs.settlementExample({ tag: 'SettSave', name: 'settlement, execution data kept', period, save: true });
@@ -208,9 +217,10 @@ async function main() {
 		startedAt: started.toISOString(),
 		date,
 		period,
-		scale: { cases: o.cases, schools: o.schools, records: o.records, regions: o.regions, regionCases: o['region-cases'] },
+		scale: { cases: o.cases, schools: o.schools, records: o.records, recordsPerPupil: o['records-per-pupil'], regions: o.regions, regionCases: o['region-cases'] },
 		machine: machine(),
 		otherLoad: otherLoad(),
+		loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
 		runs: [],
 	};
 	const runtimeOpts = (name) => ({
@@ -263,6 +273,7 @@ async function main() {
 		}
 	}
 	results.finishedAt = new Date().toISOString();
+	results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
 	const out = path.resolve(config.REPO_ROOT, o.out ?? path.join('bench', 'results', 'workflows.json'));
 	fs.mkdirSync(path.dirname(out), { recursive: true });
 	fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');

@@ -8,10 +8,10 @@
  *                                          evenly over `schools` fictional schools, one zorgteam each; no
  *                                          start date (open), zorgteam dates 1–100 days before D, so on D
  *                                          about 45 % are overdue, 14 % due soon and the rest on track
- *   deliveries(D, { records })             delivery records of the quarterly settlement
- *                                          (workflows/settlement-quarterly.json): the sample generator's 30
- *                                          pupils (sample-data/settlement.js) repeated with new pupil
- *                                          references until `records` rows, in the quarter settled on D
+ *   deliveries(D, { records, perPupil })   delivery records of the quarterly settlement
+ *                                          (workflows/settlement-quarterly.json): pupils shaped as the sample
+ *                                          generator's 30 (sample-data/settlement.js), `perPupil` records each,
+ *                                          in the quarter settled on D
  *
  * Pseudonymous references only (B-…, LL-…): no names, no BSNs. Written as xlsx (the examples' format,
  * through the sample generator's writeXlsx) and CSV (the recipe's).
@@ -19,7 +19,7 @@
 const path = require('node:path');
 const { COLUMNS, DATE_COLUMNS, HEADERS } = require('../sample-data/cases');
 const { deliveryRows } = require('../sample-data/settlement');
-const { addDays } = require('../sample-data/days');
+const { addDays, previousQuarter } = require('../sample-data/days');
 const { writeXlsx, toCsv } = require('../sample-data/generate');
 
 /** Small seeded generator (mulberry32): deterministic, no dependency. */
@@ -74,14 +74,22 @@ function cases(date, { cases: count, schools, region = 0 }) {
 	return rows;
 }
 
-/** `records` delivery records for the quarter settled on `date`. */
-function deliveries(date, { records }) {
-	const base = deliveryRows(date);
+/**
+ * `records` delivery records for the quarter settled on `date`, `perPupil` per pupil (default 12: about one a
+ * week, spread over the quarter's three months, as a care provider's weekly registration gives). Pupil k
+ * takes school, home municipality and arrangement of the sample's pupil k mod 30, so the statements have the
+ * sample's shape (Amstelveen, Aalsmeer, Haarlemmermeer and Zaanstad pay; the rest is Amsterdam's own share).
+ */
+function deliveries(date, { records, perPupil = 12 }) {
+	const base = [];
+	for (const r of deliveryRows(date)) if (!base.some((b) => b.leerling === r.leerling)) base.push(r);
+	const { months } = previousQuarter(date);
 	const rows = new Array(records);
 	for (let k = 0; k < records; k++) {
-		const copy = Math.floor(k / base.length);
-		const r = base[k % base.length];
-		rows[k] = { ...r, leerling: `${r.leerling}-${String(copy).padStart(5, '0')}` };
+		const pupil = Math.floor(k / perPupil);
+		const j = k % perPupil;
+		const r = base[pupil % base.length];
+		rows[k] = { ...r, leerling: `LL-${String(pupil + 1).padStart(6, '0')}`, periode: months[j % 3], uren: 1 + ((pupil + j) % 4) * 0.5 };
 	}
 	return rows;
 }

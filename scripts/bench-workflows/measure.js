@@ -151,4 +151,44 @@ async function executionTimes(rt, workflowId) {
 	return { id: newest.id, status: ex.status, stored: nodes.length > 0, nodes, oursMs: sum((n) => n.ours), stockMs: sum((n) => !n.ours), failure };
 }
 
-module.exports = { sampleMemory, callWebhook, webhookReady, executionTimes };
+/**
+ * Each node's time in the newest execution of `workflowId` from n8n's event log (<user folder>/.n8n/
+ * n8nEventLog*.log: `n8n.node.started` / `n8n.node.finished` with millisecond timestamps, node names only, no
+ * item data), for runs whose execution data n8n does not keep or cannot hand back (too large).
+ * → { executionId, nodes: [{ name, type, ours, runs, ms }], oursMs, stockMs } or undefined.
+ */
+function eventLogTimes(userFolder, workflowId) {
+	const dir = path.join(userFolder, '.n8n');
+	const events = [];
+	for (const f of fs.existsSync(dir) ? fs.readdirSync(dir) : []) {
+		if (!/^n8nEventLog.*\.log$/.test(f)) continue;
+		for (const line of fs.readFileSync(path.join(dir, f), 'utf8').split('\n')) {
+			if (!line.includes(workflowId) || !line.includes('"n8n.node.')) continue;
+			try {
+				const e = JSON.parse(line);
+				if (e.payload?.workflowId === workflowId) events.push({ name: e.eventName, ts: Date.parse(e.ts), ...e.payload });
+			} catch {
+				/* a line being written */
+			}
+		}
+	}
+	if (!events.length) return undefined;
+	const executionId = String(Math.max(...new Set(events.map((e) => Number(e.executionId)))));
+	const open = new Map();
+	const byNode = new Map();
+	for (const e of events.filter((x) => String(x.executionId) === executionId).sort((a, b) => a.ts - b.ts)) {
+		if (e.name === 'n8n.node.started') open.set(e.nodeName, e.ts);
+		else if (e.name === 'n8n.node.finished' && open.has(e.nodeName)) {
+			const n = byNode.get(e.nodeName) ?? { name: e.nodeName, type: e.nodeType, runs: 0, ms: 0 };
+			n.runs++;
+			n.ms += e.ts - open.get(e.nodeName);
+			open.delete(e.nodeName);
+			byNode.set(e.nodeName, n);
+		}
+	}
+	const nodes = [...byNode.values()].map((n) => ({ ...n, ours: isOurs(n.type), type: n.type.replace(`${config.PACKAGE_NAME}.`, 'jeugdhulp.').replace('n8n-nodes-base.', '') }));
+	const sum = (f) => nodes.filter(f).reduce((t, n) => t + n.ms, 0);
+	return { executionId, nodes, oursMs: sum((n) => n.ours), stockMs: sum((n) => !n.ours) };
+}
+
+module.exports = { sampleMemory, callWebhook, webhookReady, executionTimes, eventLogTimes };
