@@ -204,7 +204,7 @@ async function main() {
 		for (let r = 1; r <= o.regions; r++) {
 			const file = `region-${r}`;
 			await data.writeBoth(dataDir, file, 'Casussen', data.cases(date, { cases: o['region-cases'], schools: Math.max(1, Math.round(o.schools / o.regions)), region: r }), date, data.CASE_DATE_HEADERS);
-			regions.push(wfs.weeklyExample({ tag: `Reg${r}`, name: `weekly alert of region ${r}`, file, date, save: false }));
+			regions.push(wfs.weeklyExample({ tag: `Reg${String(r).padStart(3, '0')}`, name: `weekly alert of region ${r}`, file, date, save: false }));
 		}
 		list.push(...regions);
 	}
@@ -222,6 +222,22 @@ async function main() {
 		otherLoad: otherLoad(),
 		loadAverageAtStart: os.loadavg().map((l) => Math.round(l * 100) / 100),
 		runs: [],
+	};
+	const out = path.resolve(config.REPO_ROOT, o.out ?? path.join('bench', 'results', 'workflows.json'));
+	fs.mkdirSync(path.dirname(out), { recursive: true });
+	// written after every run, so a failure later keeps what was measured
+	const save = () => fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+	// --only: the other scenarios' runs already in the file stay (each run says when and at what scale it was measured)
+	if (fs.existsSync(out)) {
+		try {
+			results.runs = JSON.parse(fs.readFileSync(out, 'utf8')).runs.filter((r) => !only.has(r.scenario));
+		} catch {
+			/* not a results file: replaced */
+		}
+	}
+	const record = (run) => {
+		results.runs.push({ measuredAt: new Date().toISOString(), date, scale: results.scale, otherLoad: otherLoad(), ...run });
+		save();
 	};
 	const runtimeOpts = (name) => ({
 		userFolder: path.join(work, name),
@@ -252,12 +268,12 @@ async function main() {
 		};
 		try {
 			for (const [variant, wf] of Object.entries(weekly)) {
-				results.runs.push({ scenario: 'weekly', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `weekly ${variant}` })) });
+				record({ scenario: 'weekly', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `weekly ${variant}` })) });
 			}
 			for (const [variant, wf] of Object.entries(settlement)) {
-				results.runs.push({ scenario: 'settlement', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `settlement ${variant}` })) });
+				record({ scenario: 'settlement', instance: 'single', variant, ...(await measure(rt, await fresh(), wf, { label: `settlement ${variant}` })) });
 			}
-			if (regions.length) results.runs.push({ scenario: 'shared', instance: 'single', variant: 'shipped', ...(await measureConcurrent(rt, await fresh(), regions, { label: `${regions.length} regions at once, one instance` })) });
+			if (regions.length) record({ scenario: 'shared', instance: 'single', variant: 'shipped', ...(await measureConcurrent(rt, await fresh(), regions, { label: `${regions.length} regions at once, one instance` })) });
 		} finally {
 			await rt.stop();
 		}
@@ -267,16 +283,14 @@ async function main() {
 		const rt = await startQueueRuntime({ ...runtimeOpts('queue'), build: false });
 		const groups = { main: rt.procs.n8n.pid, ...Object.fromEntries(rt.workers.map((w, i) => [`worker${i + 1}`, w.pid])) };
 		try {
-			results.runs.push({ scenario: 'shared', instance: 'queue', variant: 'shipped', ...(await measureConcurrent(rt, groups, regions, { label: `${regions.length} regions at once, queue mode` })) });
+			record({ scenario: 'shared', instance: 'queue', variant: 'shipped', ...(await measureConcurrent(rt, groups, regions, { label: `${regions.length} regions at once, queue mode` })) });
 		} finally {
 			await rt.stop();
 		}
 	}
 	results.finishedAt = new Date().toISOString();
 	results.loadAverageAtEnd = os.loadavg().map((l) => Math.round(l * 100) / 100);
-	const out = path.resolve(config.REPO_ROOT, o.out ?? path.join('bench', 'results', 'workflows.json'));
-	fs.mkdirSync(path.dirname(out), { recursive: true });
-	fs.writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+	save();
 	if (!o.keep) fs.rmSync(work, { recursive: true, force: true });
 	log(`==> results in ${path.relative(config.REPO_ROOT, out)}`);
 	console.log(table(results));

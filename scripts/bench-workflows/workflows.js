@@ -284,6 +284,9 @@ const isOurs = (type) => type.startsWith(OURS);
 
 /** Write workflows as <dir>/<id>.json (the runtime imports the folder). */
 function writeWorkflows(dir, workflows) {
+	const ids = workflows.map((wf) => wf.id);
+	const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+	if (twice.length) throw new Error(`bench workflow ids made twice: ${twice.join(', ')}`);
 	fs.mkdirSync(dir, { recursive: true });
 	for (const wf of workflows) fs.writeFileSync(path.join(dir, `${wf.id}.json`), JSON.stringify(wf, null, 2));
 }
