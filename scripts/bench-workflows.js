@@ -134,7 +134,16 @@ async function measureConcurrent(rt, groups, wfList, { label }) {
 	const mails = (await rt.mails()).length;
 	const failed = results.filter((r) => r.error || r.status !== 200).length;
 	const run = { label, workflows: wfList.length, wallS: secs(wall), eachS: results.map((r) => (r.ms ? secs(r.ms) : null)), mails, memory, ...(failed ? { error: `${failed} of ${wfList.length} runs failed` } : {}) };
-	log(`    ${label}: ${run.wallS} s for ${wfList.length} runs, ${mails} mails, ${Object.entries(memory).map(([k, v]) => `${k} ${v.peakMB} MB`).join(', ')}${run.error ? `, ${run.error}` : ''}`);
+	// why a run failed: the failing node and message n8n stored (error executions are kept), no item data
+	if (failed) {
+		run.failures = [];
+		for (const [i, r] of results.entries()) {
+			if (!r.error && r.status === 200) continue;
+			const t = await executionTimes(rt, wfList[i].id).catch((e) => ({ error: e.message }));
+			run.failures.push({ workflow: wfList[i].id, httpStatus: r.status, ...(t?.failure ?? { error: r.error ?? t?.error ?? 'no execution stored' }) });
+		}
+	}
+	log(`    ${label}: ${run.wallS} s for ${wfList.length} runs, ${mails} mails, ${Object.entries(memory).map(([k, v]) => `${k} ${v.peakMB} MB`).join(', ')}${run.error ? `, ${run.error}: ${JSON.stringify(run.failures)}` : ''}`);
 	return run;
 }
 
