@@ -14,15 +14,16 @@
  * temporary folder on free ports, imports bench copies of the examples (scripts/bench-workflows/workflows.js)
  * and runs each through a webhook:
  *   weekly      the weekly alert on --cases open cases of --schools schools (xlsx) → one mail per zorgteam
- *               and status; as shipped (execution data not kept), with execution data kept (to read each
- *               node's time), the CSV recipe, and the Code-node baseline
+ *               and status; as shipped (execution data not kept), with execution data kept, the CSV recipe,
+ *               the alert memory in static data instead of Data Tables, and the Code-node baseline
  *   settlement  the quarterly settlement on --records delivery records (xlsx) → a statement xlsx and mail
  *               per paying municipality; the same variants
  *   shared      --regions regions' weekly alerts (--region-cases cases each) started at once, in this one
  *               instance, then in queue mode (scripts/runtime/queue.js: PostgreSQL, Redis, main + 2 workers)
- * For each run: wall time, peak memory of main and workers, mails received, and (runs that keep their
- * execution data) each node's time from the stored execution. Results: bench/results/workflows.json and a
- * table on stdout (docs/development/performance.md, "Whole workflows in real n8n").
+ * Each single-instance run starts in a freshly restarted main instance. For each run: wall time, peak memory
+ * of main and workers, mails received, and each node's time (the stored execution's run data, else n8n's event
+ * log). Results: bench/results/workflows.json (written after every run; --only keeps the other scenarios' runs)
+ * and a table on stdout (docs/development/performance.md, "Whole workflows in real n8n").
  */
 const fs = require('node:fs');
 const os = require('node:os');
