@@ -167,7 +167,9 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 	const wraps = columns.map((k, i) => WRAP_WIDTH[k] !== undefined || values.some((v) => textWidth(shown(v[i], k, l)) > MAX_WIDTH));
 	const widths = columns.map((k, i) => {
 		const longestWord = Math.max(...headers[k].split(' ').map(textWidth)) * BOLD;
-		const content = Math.max(...values.map((v) => textWidth(shown(v[i], k, l))), 0);
+		// a loop, not Math.max(...): a statement of 150k lines spread as arguments exceeds the call stack
+		let content = 0;
+		for (const v of values) content = Math.max(content, textWidth(shown(v[i], k, l)));
 		const cap = WRAP_WIDTH[k] ?? MAX_WIDTH;
 		return Math.ceil(Math.max(MIN_WIDTH, longestWord, Math.min(content, cap)) + 2);
 	});

@@ -99,7 +99,7 @@ function staticStore(ctx: IExecuteFunctions, scope: string, now: () => number): 
 		insert: async (rows) => {
 			const s = mine();
 			const added = rows.map((r) => ({ id: s.nextId++, ...r, createdAt: now() }));
-			s.rows.push(...added.map((r): [number, string, string, number, number] => [r.id, r.caseRef, r.status, r.claim, r.createdAt]));
+			for (const r of added) s.rows.push([r.id, r.caseRef, r.status, r.claim, r.createdAt]); // not a spread: claims may be 100k+
 			return added;
 		},
 		delete: async (ids) => {

@@ -126,4 +126,4 @@ if (require.main === module) {
 	});
 }
 
-module.exports = { writeSampleData, toCsv, parseArgs };
+module.exports = { writeSampleData, writeXlsx, toCsv, parseArgs };

@@ -57,7 +57,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const records: DeliveryRecord[] = [];
 	if (contradictions.size > 0) {
 		const positions = [...contradictions.keys()].sort((a, b) => candidates[a].index - candidates[b].index);
-		failed.push(...failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy, words));
+		for (const f of failItems(ctx, positions.map((p) => ({ itemIndex: candidates[p].index, error: contradictions.get(p) })), privacy, words)) failed.push(f);
 		for (const p of positions) {
 			const error = contradictions.get(p)!;
 			rejected.push({ index: candidates[p].index, code: error.code, field: error.field, row: rowText(candidates[p].index) });
@@ -66,7 +66,8 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			if (!contradictions.has(p)) records.push(r);
 		});
 	} else {
-		records.push(...candidates);
+		// not push(...candidates): a spread of 250k records exceeds the call stack (issue 27 §2)
+		for (const r of candidates) records.push(r);
 	}
 
 	const settle = () =>

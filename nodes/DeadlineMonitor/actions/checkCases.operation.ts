@@ -208,7 +208,7 @@ function groupedOutputs(
 	const caseReference = (json: IDataObject) => safeCaseReference(input.read(json, settings.spec.fields.caseRef));
 	const parsed = parseItems(ctx, evaluate, privacy, input, { messageLanguage: language, caseReference });
 	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
-	outputs[0].push(...parsed.failed);
+	for (const f of parsed.failed) outputs[0].push(f); // not a spread: every row of a 100k list may fail
 
 	const items = ctx.getInputData();
 	const single = (check: CaseCheck, itemIndex: number, output: number) => {

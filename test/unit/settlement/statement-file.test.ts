@@ -12,7 +12,7 @@
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
-import { parsePeriod, statementFile, type Language, type PartyStatement, type StatementFileContext } from '../../../domain/settlement';
+import { parsePeriod, statementFile, statementSheet, type Language, type PartyStatement, type StatementFileContext } from '../../../domain/settlement';
 
 const PERIOD = parsePeriod('2026-Q3', 'period');
 const BASIS =
@@ -205,5 +205,15 @@ describe('statement file (xlsx)', () => {
 		const a = statementFile(AMSTELVEEN, context('nl')).data;
 		const b = statementFile(AMSTELVEEN, context('nl')).data;
 		expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+	});
+});
+
+describe('a large region\'s statement (issue 27 §2: 250,000 delivery records in real n8n)', () => {
+	it('a statement of 200,000 lines gets the widths of its two distinct lines (the amount column: its larger total), without exceeding the call stack', () => {
+		// Math.max(...widths of every line) threw "Maximum call stack size exceeded" from about 125k lines
+		const many: PartyStatement = { ...OWN_SHARE, pupils: 200_000, lines: Array.from({ length: 200_000 }, (_, i) => OWN_SHARE.lines[i % 2]) };
+		const [big, small] = [statementSheet(many, context('nl')).widths, statementSheet(OWN_SHARE, context('nl')).widths];
+		expect(big.slice(0, -1)).toEqual(small.slice(0, -1));
+		expect(big[big.length - 1]).toBeGreaterThan(small[small.length - 1]);
 	});
 });
