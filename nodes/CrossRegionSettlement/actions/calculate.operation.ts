@@ -113,9 +113,10 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	};
 	const statementsOut: INodeExecutionData[] = [];
 	const parties = settings.includeOwnShare ? [...result.statements, result.ownShare] : result.statements;
-	for (const s of parties) statementsOut.push(...(await itemsOf(s)));
+	// loops, not push(...items): a statement in lines format has an item per pupil, 100k+ spread as arguments exceeds the call stack
+	for (const s of parties) for (const item of await itemsOf(s)) statementsOut.push(item);
 	const referralsOut: INodeExecutionData[] = [];
-	for (const s of result.referrals) referralsOut.push(...(await itemsOf(s)));
+	for (const s of result.referrals) for (const item of await itemsOf(s)) referralsOut.push(item);
 	const allPaired: IPairedItemData[] = ctx.getInputData().map((_item, i) => ({ item: i }));
 	const summaryOut: INodeExecutionData[] = [{ json: { ...summaryJson(result, settings.language, keyId), policyDates: policyDatesJson(policy), blankRows: input.blankRowCount }, pairedItem: allPaired.length > 0 ? allPaired : undefined }];
 	const basisHint = incompleteBasisHint(result.summary);

@@ -4,7 +4,7 @@
  */
 import type { IDataObject, INodeExecutionData } from 'n8n-workflow';
 
-import { loadWorkflow, runWorkflow } from '../../helpers/engine';
+import { loadWorkflow, runOnce, runWorkflow } from '../../helpers/engine';
 import { assertNoPersonalData, SYNTHETIC_PUPIL_NAMES } from '../../helpers/privacy';
 import { DELIVERIES } from './deliveries';
 
@@ -67,6 +67,17 @@ describe('Cross-Region Settlement in the engine: Calculate', () => {
 		expect(lines.reduce((a, l) => a + (l.amountCents as number), 0)).toBe(1_928_571);
 		expect(paired(run.output('Settlement')[0]).flat().sort()).toEqual([2, 4, 5]);
 		assertNoPersonalData(lines);
+	});
+
+	it('emits 150,000 pupil lines of one statement without exceeding the call stack (issue 27: items were spread as call arguments)', async () => {
+		// 150,000 pupils of Amstelveen (not a member): € 45.000,00 = 4,500,000 cents over 150,000 pupils is 30 cents each
+		const input = Array.from({ length: 150_000 }, (_, i) => ({ leerling: `L-${i}`, school: '34CD', woongemeente: '0362', arrangement: 'individueel', uren: 1 }));
+		// runOnce: a volume test, not replayed at every later version by test/engine/versions (the small lines-format test above is)
+		const run = await runOnce(fixture('calculate.lines-format'), { input, credentials });
+		expect(run.error).toBeUndefined();
+		const lines = run.json('Settlement', 0);
+		expect(lines).toHaveLength(150_000);
+		expect(lines.every((l) => l.municipalityCode === '0362' && l.amountCents === 30)).toBe(true);
 	});
 
 	it('PxQ for Holland Rijnland with the region’s choice, tariffs per product, English text, expression in a parameter', async () => {
