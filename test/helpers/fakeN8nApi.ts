@@ -6,7 +6,7 @@
  * calls `commitNextInsertAfter(ms)`: that insert takes its ids at once but its rows become visible
  * (and its response is sent) only `ms` later, as a slow transaction on PostgreSQL.
  * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
- * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id);
+ * cursor), insert rows (returnType count, id or all), update rows (and-filter eq, returnData), delete rows (and/or-filter eq);
  * and n8n's executions (`executions`, set by tests): list by workflowId (running ones only with
  * status=running for those marked `local`, as n8n 2.41.1 leaves out the running ones of its own process
  * otherwise; items without `deduplicationKey`), one by id (404 when absent; `data` with includeData).
@@ -54,6 +54,8 @@ export class FakeN8nApi {
 	/** n8n's executions (newest last); tests add and change them. */
 	executions: FakeExecution[] = [];
 	readonly requests: Array<{ method: string; path: string }> = [];
+	/** Every row insert: how many rows and which returnType (n8n inserts row by row unless it is count). */
+	readonly inserts: Array<{ rows: number; returnType: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
 	private nextRowId = 1;
@@ -166,10 +168,13 @@ export class FakeN8nApi {
 			return { status: 200, json: { data, nextCursor: next } };
 		}
 		if (rest === 'rows' && method === 'POST') {
-			const { data } = JSON.parse(body) as { data: Array<Record<string, unknown>> };
+			// n8n's default returnType is count (modules/data-table/data-table.service.js insertRows)
+			const { data, returnType = 'count' } = JSON.parse(body) as { data: Array<Record<string, unknown>>; returnType?: 'count' | 'id' | 'all' };
 			const at = this.now().toISOString();
 			const added = data.map((r) => ({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at }));
-			return { status: 200, json: added, commit: () => table.rows.push(...added) };
+			this.inserts.push({ rows: added.length, returnType });
+			const json = returnType === 'all' ? added : returnType === 'id' ? added.map((r) => ({ id: r.id })) : { success: true, insertedRows: added.length };
+			return { status: 200, json, commit: () => table.rows.push(...added) };
 		}
 		if (rest === 'rows/update' && method === 'PATCH') {
 			// one statement: every matching row changes at once (the compare-and-set the outbox's head relies on)
