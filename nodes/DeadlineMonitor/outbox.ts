@@ -11,7 +11,7 @@
  * Which run sends is decided by the scope's head row, moved by one conditional update (`SharedTable.updateWhere`)
  * after the run's claims are in: no pause, no timing (issue 23 part 2; domain/deadlines/outbox.ts).
  *
- * Every item this node emits for a won claim carries `delivery` (claim ids, the case references and
+ * Every item this node emits for a won claim carries `delivery` (claim marks, the case references and
  * statuses, the memory scope; no personal data), which Confirm Delivery reads back through n8n's paired
  * items from the items Send Email returns.
  */

@@ -92,6 +92,32 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(third.json(NODE, 4).map((i) => i.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']); // all Unchanged
 	});
 
+	it('a memory of more than a page (600 alerts, 1,200 rows after confirming): read whole, page after page by id; the next run sends nothing', async () => {
+		const many: IDataObject[] = Array.from({ length: 600 }, (_, i) => ({
+			caseRef: `M-${i + 1}`,
+			zorgteam: ['Regenboog', 'Baken', 'Klimop'][i % 3],
+			zorgteamEmail: `${['regenboog', 'baken', 'klimop'][i % 3]}@school.example`,
+			zorgteamDate: '2026-09-01', // overdue on the fixture's reference date 2026-11-26 (deadline 27-10)
+		}));
+		const w = outboxWorkflow();
+		await runWorkflow(w, { input: many, ...withShared() });
+		expect(mailed()).toHaveLength(600);
+		const rows = api.rows(OUTBOX);
+		expect(rows.filter(isClaim)).toHaveLength(600);
+		expect(rows.filter(isConfirmation)).toHaveLength(600);
+		// one request for the 600 claims, one for the 600 confirmations (and one for the head)
+		expect(api.inserts.map((i) => i.rows).sort((a, b) => a - b)).toEqual([1, 600, 600]);
+
+		api.requests.length = 0;
+		const second = await runWorkflow(w, { input: many, ...withShared() });
+		expect(second.error).toBeUndefined();
+		expect(mailed()).toHaveLength(600); // nothing again: every one of the 1,201 rows was read
+		const pages = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/rows'));
+		expect(pages).toHaveLength(5); // 1,201 rows, 250 a page
+		expect(pages.every((r) => !r.query.includes('cursor'))).toBe(true);
+		expect(pages.slice(1).every((r) => r.query.includes('"columnName":"id","condition":"gt"'))).toBe(true);
+	});
+
 	it('an unconfirmed alert younger than "Resend Unconfirmed After" is left alone (its run may still be sending); older, it is sent again', async () => {
 		const w = outboxWorkflow(30);
 		smtp().down = true;
