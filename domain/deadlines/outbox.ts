@@ -3,8 +3,8 @@
  *
  * The store holds append-only rows `{ caseRef, status, claim }` with an id the database assigns in
  * increasing order (an n8n Data Table, or the workflow's static data; nodes/DeadlineMonitor/outbox.ts):
- * - a **claim** (`claim` 0): a run took it on itself to alert `caseRef` with `status`;
- * - a **confirmation** (`claim` = the id of a claim): the mail for that claim went out (the operation
+ * - a **claim** (`claim` = the attempt's mark, `claimMark`): a run took it on itself to alert `caseRef` with `status`;
+ * - a **confirmation** (`claim` = `confirmationMark` of the claim's mark): the mail for that claim went out (the operation
  *   Confirm Delivery, placed after the Send Email node, writes it).
  *
  * A production run decides per observed case (`planClaims`):
@@ -33,14 +33,57 @@
  */
 import { CLAIM_GRACE_MS, ClaimRow, Observation } from './alertMemory';
 
-/** A row of the outbox as read back from the store. */
+/**
+ * A row of the outbox as read back from the store. Its `claim` column says what the row is:
+ * - `HEAD` (-1): the scope's head; `caseRef` empty, `status` the head value (`h:<round>:<token>`);
+ * - an even number ≤ -2 (`claimMark`): a claim, marked with the claiming attempt's token;
+ * - an odd number ≤ -3 (`confirmationMark`): the confirmation of the claim of the same `caseRef` with that mark + 1;
+ * - 0: a claim written before the marks (2026-12, version 1.3 as first released), confirmed by id:
+ * - a positive number: the confirmation of the claim with that id (idem).
+ * Why marks and not ids: a run can then insert its claims in bulk without reading their ids back (n8n's Data
+ * Table API inserts row by row, one statement each, when it has to return ids; in bulk, 800 values a statement,
+ * when it returns a count: 25,000 claims took 34 s one way and about a second the other), and Confirm Delivery
+ * names the claim it confirms by case and mark. A mark is unique per attempt (a random whole number below 2^47,
+ * safe in n8n's number columns, double precision), and an attempt claims each case once, so case and mark name
+ * one claim.
+ */
 export interface OutboxRow extends ClaimRow {
-	/** 0 for a claim; for a confirmation, the id of the claim it confirms; `HEAD` for the scope's head. */
 	claim: number;
 }
 
 /** `claim` of the head row; its `caseRef` is empty and its `status` the head value (`h:<round>:<token>`). */
 export const HEAD = -1;
+
+/** Tokens of claiming attempts are whole numbers from 1 up to (not including) this. */
+export const CLAIM_TOKEN_LIMIT = 2 ** 47;
+
+/**
+ * The `claim` value of the claims an attempt inserts: -2 × `token`.
+ * @param token a whole number, 1 ≤ token < `CLAIM_TOKEN_LIMIT`, random per attempt
+ * @throws RangeError for any other token
+ */
+export function claimMark(token: number): number {
+	if (!Number.isInteger(token) || token < 1 || token >= CLAIM_TOKEN_LIMIT) throw new RangeError(`claim token out of range: ${token}`);
+	return -2 * token;
+}
+
+/**
+ * The `claim` value of the confirmation of a claim whose `claim` value is `mark` (a `claimMark`: mark − 1); for a
+ * claim written before the marks, pass its id: the confirmation carries the id (positive).
+ */
+export function confirmationMark(markOrId: number): number {
+	return markOrId > 0 ? markOrId : markOrId - 1;
+}
+
+/** Whether a row is a claim (marked, or written before the marks). */
+function isClaim(row: OutboxRow): boolean {
+	return row.claim === 0 || (row.claim <= -2 && row.claim % 2 === 0);
+}
+
+/** The key under which a marked confirmation names its claim, and a marked claim is looked up. */
+function markKey(caseRef: string, mark: number): string {
+	return `${mark}\u0000${caseRef}`;
+}
 
 /** A claim a run is about to insert. */
 export interface PlannedClaim extends Observation {
@@ -101,39 +144,47 @@ export interface OutboxOptions {
 	confirmed: ReadonlySet<string>;
 }
 
-/** Claims (ascending id) per case, and the set of confirmed claim ids. */
-export function readOutbox(rows: OutboxRow[]): { claims: Map<string, OutboxRow[]>; confirmedIds: Set<number> } {
+/** Which claims are confirmed: by id (claims written before the marks) or by case and mark. */
+export interface Confirmations {
+	has(claim: OutboxRow): boolean;
+}
+
+/** Claims (ascending id) per case, and which of them are confirmed. */
+export function readOutbox(rows: OutboxRow[]): { claims: Map<string, OutboxRow[]>; confirmations: Confirmations } {
 	const claims = new Map<string, OutboxRow[]>();
-	const confirmedIds = new Set<number>();
+	const ids = new Set<number>();
+	const marks = new Set<string>();
 	for (const row of [...rows].sort((a, b) => a.id - b.id)) {
 		if (row.claim === HEAD) continue;
-		if (row.claim > 0) {
-			confirmedIds.add(row.claim);
+		if (!isClaim(row)) {
+			if (row.claim > 0) ids.add(row.claim);
+			else marks.add(markKey(row.caseRef, row.claim + 1));
 			continue;
 		}
 		const list = claims.get(row.caseRef);
 		if (list) list.push(row);
 		else claims.set(row.caseRef, [row]);
 	}
-	return { claims, confirmedIds };
+	const confirmations: Confirmations = { has: (c) => (c.claim === 0 ? ids.has(c.id) : marks.has(markKey(c.caseRef, c.claim))) };
+	return { claims, confirmations };
 }
 
 /**
  * Whether the latest status of a case (its last claim) was delivered: some claim of that status made
  * since the status last changed is confirmed, or the status needs no confirmation.
  */
-function delivered(caseClaims: OutboxRow[], confirmedIds: Set<number>, confirmed: ReadonlySet<string>): boolean {
+function delivered(caseClaims: OutboxRow[], confirmations: Confirmations, confirmed: ReadonlySet<string>): boolean {
 	const status = caseClaims[caseClaims.length - 1].status;
 	if (!confirmed.has(status)) return true;
 	for (let i = caseClaims.length - 1; i >= 0 && caseClaims[i].status === status; i--) {
-		if (confirmedIds.has(caseClaims[i].id)) return true;
+		if (confirmations.has(caseClaims[i])) return true;
 	}
 	return false;
 }
 
 /** Which observed cases this run claims (each case once, its first observation kept). */
 export function planClaims(observed: Observation[], rows: OutboxRow[], { now, resendAfterMs, confirmed }: OutboxOptions): OutboxPlan {
-	const { claims, confirmedIds } = readOutbox(rows);
+	const { claims, confirmations } = readOutbox(rows);
 	const seen = new Set<string>();
 	const plan: OutboxPlan = { claims: [], inFlight: 0, resent: 0 };
 	for (const o of observed) {
@@ -143,7 +194,7 @@ export function planClaims(observed: Observation[], rows: OutboxRow[], { now, re
 		const latest = caseClaims?.[caseClaims.length - 1];
 		if (!latest || latest.status !== o.status) {
 			plan.claims.push({ ...o, resend: false });
-		} else if (!delivered(caseClaims!, confirmedIds, confirmed)) {
+		} else if (!delivered(caseClaims!, confirmations, confirmed)) {
 			if (now - latest.createdAt < resendAfterMs) plan.inFlight++;
 			else {
 				plan.claims.push({ ...o, resend: true });
@@ -162,7 +213,7 @@ export function planClaims(observed: Observation[], rows: OutboxRow[], { now, re
  * whole. Confirmations whose claim is gone go too, and head rows other than the current head.
  */
 export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: number, graceMs = CLAIM_GRACE_MS): number[] {
-	const { claims, confirmedIds } = readOutbox(rows);
+	const { claims, confirmations } = readOutbox(rows);
 	const prune = new Set<number>();
 	const latest: OutboxRow[] = [];
 	for (const caseClaims of claims.values()) {
@@ -170,7 +221,7 @@ export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: numb
 		latest.push(last);
 		const keep = new Set([last.id]);
 		for (let i = caseClaims.length - 1; i >= 0 && caseClaims[i].status === last.status; i--) {
-			if (confirmedIds.has(caseClaims[i].id)) {
+			if (confirmations.has(caseClaims[i])) {
 				keep.add(caseClaims[i].id);
 				break;
 			}
@@ -193,7 +244,12 @@ export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: numb
 	}
 	const head = outboxHead(rows);
 	for (const r of rows) if (r.claim === HEAD && r.status !== head?.value) prune.add(r.id); // a stale head
-	const claimIds = new Set(rows.filter((r) => r.claim === 0 && !prune.has(r.id)).map((r) => r.id));
-	for (const r of rows) if (r.claim > 0 && !claimIds.has(r.claim)) prune.add(r.id);
+	const kept = rows.filter((r) => isClaim(r) && !prune.has(r.id));
+	const claimIds = new Set(kept.map((r) => r.id));
+	const claimMarks = new Set(kept.map((r) => markKey(r.caseRef, r.claim)));
+	for (const r of rows) {
+		if (r.claim === HEAD || isClaim(r)) continue;
+		if (r.claim > 0 ? !claimIds.has(r.claim) : !claimMarks.has(markKey(r.caseRef, r.claim + 1))) prune.add(r.id);
+	}
 	return [...prune];
 }

@@ -11,21 +11,33 @@
  * Which run sends is decided by the scope's head row, moved by one conditional update (`SharedTable.updateWhere`)
  * after the run's claims are in: no pause, no timing (issue 23 part 2; domain/deadlines/outbox.ts).
  *
- * Every item this node emits for a won claim carries `delivery` (claim ids, the case references and
+ * Every item this node emits for a won claim carries `delivery` (claim marks, the case references and
  * statuses, the memory scope; no personal data), which Confirm Delivery reads back through n8n's paired
  * items from the items Send Email returns.
  */
-import { randomUUID } from 'crypto';
+import { randomInt, randomUUID } from 'crypto';
 
 import { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
-import { firstHead, HEAD, nextHead, Observation, OutboxRow, outboxHead, outboxRowsToPrune, planClaims } from '../../domain/deadlines';
+import {
+	CLAIM_TOKEN_LIMIT,
+	claimMark,
+	confirmationMark,
+	firstHead,
+	HEAD,
+	nextHead,
+	Observation,
+	OutboxRow,
+	outboxHead,
+	outboxRowsToPrune,
+	planClaims,
+} from '../../domain/deadlines';
 import { hasSharedMemory, SharedTable, StoredRow, TableSpec } from '../shared/store';
 import { AlertOnceResult, memoryScope } from './alertOnce';
 
 /**
- * The Data Table of the outbox: claims (`claim` 0), confirmations (`claim` = the confirmed claim's id) and one
- * head row per scope (`claim` -1, `status` = `h:<round>:<run token>`) that decides which run sends.
+ * The Data Table of the outbox: claims and confirmations (`claim` = their mark, domain/deadlines/outbox.ts `OutboxRow`)
+ * and one head row per scope (`claim` -1, `status` = `h:<round>:<run token>`) that decides which run sends.
  */
 export const OUTBOX_TABLE: TableSpec = {
 	name: 'jeugdhulp_alert_outbox',
@@ -48,6 +60,7 @@ export interface DeliveryInfo {
 	/** Where the claims are: an n8n Data Table through the shared-memory credential, or static data. */
 	memory: 'dataTable' | 'staticData';
 	scope: string;
+	/** `claim`: the claim's mark (`claimMark`; the claim's id for claims made before the marks). */
 	claims: Array<{ caseRef: string; status: string; claim: number }>;
 }
 
@@ -58,8 +71,11 @@ type NewRow = { caseRef: string; status: string; claim: number };
 
 interface OutboxStore {
 	rows(): Promise<OutboxRow[]>;
-	insert(rows: NewRow[]): Promise<OutboxRow[]>;
+	/** Insert in bulk; returns the number inserted (no ids: claims and confirmations are named by their marks). */
+	insert(rows: NewRow[]): Promise<number>;
 	delete(ids: number[]): Promise<void>;
+	/** Delete the rows whose `claim` is `mark` (an attempt's claims, when it lost the round). */
+	deleteMarked(mark: number): Promise<void>;
 	/** Compare-and-set the scope's head: true when this call moved it from `from` to `to`. */
 	moveHead(from: string, to: string): Promise<boolean>;
 }
@@ -72,8 +88,9 @@ async function dataTableStore(ctx: IExecuteFunctions, scope: string): Promise<Ou
 	const table = await SharedTable.open(ctx, OUTBOX_TABLE);
 	return {
 		rows: async () => (await table.rows({ scope })).map(toOutboxRow),
-		insert: async (rows) => (await table.insert(rows.map((r) => ({ scope, ...r })))).map(toOutboxRow),
+		insert: (rows) => table.insertMany(rows.map((r) => ({ scope, ...r }))),
 		delete: (ids) => table.delete(ids),
+		deleteMarked: (mark) => table.deleteWhere({ scope, claim: mark }),
 		moveHead: async (from, to) => (await table.updateWhere({ scope, claim: HEAD, status: from }, { status: to })).length > 0,
 	};
 }
@@ -98,14 +115,17 @@ function staticStore(ctx: IExecuteFunctions, scope: string, now: () => number): 
 		rows: async () => read(),
 		insert: async (rows) => {
 			const s = mine();
-			const added = rows.map((r) => ({ id: s.nextId++, ...r, createdAt: now() }));
-			for (const r of added) s.rows.push([r.id, r.caseRef, r.status, r.claim, r.createdAt]); // not a spread: claims may be 100k+
-			return added;
+			for (const r of rows) s.rows.push([s.nextId++, r.caseRef, r.status, r.claim, now()]); // not a spread: claims may be 100k+
+			return rows.length;
 		},
 		delete: async (ids) => {
 			const gone = new Set(ids);
 			const s = mine();
 			s.rows = s.rows.filter(([id]) => !gone.has(id));
+		},
+		deleteMarked: async (mark) => {
+			const s = mine();
+			s.rows = s.rows.filter((r) => r[3] !== mark);
 		},
 		moveHead: async (from, to) => {
 			const heads = mine().rows.filter((r) => r[3] === HEAD && r[2] === from);
@@ -149,26 +169,28 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 	}
 	let plan = planClaims(observed, rows, settings);
 
-	let won = new Map<string, OutboxRow>();
+	/** case → the status this run alerts and the mark of its claim (0 in manual runs: nothing claimed). */
+	let won = new Map<string, { status: string; claim: number }>();
 	if (!settings.remember) {
 		// manual test runs: show what a production run would alert, change nothing
-		won = new Map(plan.claims.map((c) => [c.caseRef, { id: 0, caseRef: c.caseRef, status: c.status, claim: 0, createdAt: settings.now }]));
+		won = new Map(plan.claims.map((c) => [c.caseRef, { status: c.status, claim: 0 }]));
 	} else {
 		// claims first, then the head: a run that moves the head has its claims committed before it. A run whose
 		// head moved meanwhile lost the round: its claims are void; it reads again (now with the winner's claims)
 		// and claims what is left, a few times at most (then the rest waits for the next run).
 		for (let attempt = 1; plan.claims.length && attempt <= HEAD_ATTEMPTS; attempt++) {
-			const inserted = await store.insert(plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: 0 })));
+			const mark = claimMark(randomInt(1, CLAIM_TOKEN_LIMIT));
+			await store.insert(plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: mark })));
 			const head = outboxHead(rows)!;
 			if (await store.moveHead(head.value, nextHead(head, randomUUID()))) {
-				won = new Map(inserted.map((row) => [row.caseRef, row]));
-				rows = [...rows, ...inserted];
+				won = new Map(plan.claims.map((c) => [c.caseRef, { status: c.status, claim: mark }]));
 				break;
 			}
-			await store.delete(inserted.map((r) => r.id)).catch(() => undefined); // best effort: a void claim left behind waits for Resend Unconfirmed After
+			await store.deleteMarked(mark).catch(() => undefined); // best effort: a void claim left behind waits for Resend Unconfirmed After
 			rows = await store.rows();
 			plan = planClaims(observed, rows, settings);
 		}
+		// pruned on the rows read before this run's claims: it keeps what those claims would let go (the next run prunes it)
 		const prune = outboxRowsToPrune(rows, settings.now, settings.maxCases);
 		if (prune.length) await store.delete(prune);
 	}
@@ -188,8 +210,8 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 			if (!settings.remember) return undefined;
 			const claims = cases
 				.filter((c) => settings.confirmed.has(c.status))
-				.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: won.get(c.caseRef)?.id ?? 0 }))
-				.filter((c) => c.claim > 0);
+				.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: won.get(c.caseRef)?.claim ?? 0 }))
+				.filter((c) => c.claim !== 0);
 			return claims.length ? { memory, scope, claims } : undefined;
 		},
 	};
@@ -201,13 +223,13 @@ export async function confirmClaims(ctx: IExecuteFunctions, deliveries: Delivery
 	for (const d of deliveries) {
 		const key = `${d.memory}\u0000${d.scope}`;
 		const entry = byStore.get(key) ?? { memory: d.memory, scope: d.scope, rows: [] };
-		for (const c of d.claims) entry.rows.push({ caseRef: c.caseRef, status: c.status, claim: c.claim });
+		for (const c of d.claims) entry.rows.push({ caseRef: c.caseRef, status: c.status, claim: confirmationMark(c.claim) });
 		byStore.set(key, entry);
 	}
 	let count = 0;
 	for (const { memory, scope, rows } of byStore.values()) {
 		const store = await openStore(ctx, memory, scope, () => now);
-		count += (await store.insert(rows)).length;
+		count += await store.insert(rows);
 	}
 	return count;
 }

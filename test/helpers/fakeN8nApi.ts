@@ -5,8 +5,8 @@
  * Ids increase with insertion and every read sees every earlier write, as on SQLite — unless a test
  * calls `commitNextInsertAfter(ms)`: that insert takes its ids at once but its rows become visible
  * (and its response is sent) only `ms` later, as a slow transaction on PostgreSQL.
- * Implements: list/create tables (filter by name), list rows (and-filter eq, sortBy id, limit,
- * cursor), insert rows (returnType all), update rows (and-filter eq, returnData), delete rows (or-filter on id);
+ * Implements: list/create tables (filter by name), list rows (and-filter eq or gt, ordered by id, limit,
+ * cursor), insert rows (returnType count, id or all), update rows (and-filter eq, returnData), delete rows (and/or-filter eq);
  * and n8n's executions (`executions`, set by tests): list by workflowId (running ones only with
  * status=running for those marked `local`, as n8n 2.41.1 leaves out the running ones of its own process
  * otherwise; items without `deduplicationKey`), one by id (404 when absent; `data` with includeData).
@@ -30,8 +30,10 @@ interface Filter {
 function matches(row: FakeRow, filter?: Filter): boolean {
 	if (!filter || !filter.filters.length) return true;
 	const test = (f: Filter['filters'][number]) => {
-		if (f.condition !== 'eq') throw new Error(`fake n8n API: condition ${f.condition} not implemented`);
-		return row[f.columnName] === f.value;
+		const v = row[f.columnName] as number;
+		if (f.condition === 'eq') return v === f.value;
+		if (f.condition === 'gt') return v > (f.value as number);
+		throw new Error(`fake n8n API: condition ${f.condition} not implemented`);
 	};
 	return filter.type === 'or' ? filter.filters.some(test) : filter.filters.every(test);
 }
@@ -53,7 +55,9 @@ export class FakeN8nApi {
 	readonly tables = new Map<string, { name: string; rows: FakeRow[] }>();
 	/** n8n's executions (newest last); tests add and change them. */
 	executions: FakeExecution[] = [];
-	readonly requests: Array<{ method: string; path: string }> = [];
+	readonly requests: Array<{ method: string; path: string; query: string }> = [];
+	/** Every row insert: how many rows and which returnType (n8n inserts row by row unless it is count). */
+	readonly inserts: Array<{ rows: number; returnType: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
 	private nextRowId = 1;
@@ -112,7 +116,7 @@ export class FakeN8nApi {
 	private handle(req: http.IncomingMessage, body: string): { status: number; json: unknown; commit?: () => void } {
 		const url = new URL(req.url ?? '/', 'http://localhost');
 		const method = req.method ?? 'GET';
-		this.requests.push({ method, path: url.pathname });
+		this.requests.push({ method, path: url.pathname, query: decodeURIComponent(url.search) });
 		// Only checked when the harness authenticates requests (the real n8n always checks it).
 		const key = req.headers['x-n8n-api-key'];
 		if (key !== undefined && key !== this.apiKey) return { status: 401, json: { message: 'unauthorized' } };
@@ -166,10 +170,13 @@ export class FakeN8nApi {
 			return { status: 200, json: { data, nextCursor: next } };
 		}
 		if (rest === 'rows' && method === 'POST') {
-			const { data } = JSON.parse(body) as { data: Array<Record<string, unknown>> };
+			// n8n's default returnType is count (modules/data-table/data-table.service.js insertRows)
+			const { data, returnType = 'count' } = JSON.parse(body) as { data: Array<Record<string, unknown>>; returnType?: 'count' | 'id' | 'all' };
 			const at = this.now().toISOString();
 			const added = data.map((r) => ({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at }));
-			return { status: 200, json: added, commit: () => table.rows.push(...added) };
+			this.inserts.push({ rows: added.length, returnType });
+			const json = returnType === 'all' ? added : returnType === 'id' ? added.map((r) => ({ id: r.id })) : { success: true, insertedRows: added.length };
+			return { status: 200, json, commit: () => table.rows.push(...added) };
 		}
 		if (rest === 'rows/update' && method === 'PATCH') {
 			// one statement: every matching row changes at once (the compare-and-set the outbox's head relies on)

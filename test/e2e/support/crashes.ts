@@ -214,7 +214,9 @@ async function outboxClaims(rt: OwnedRuntime): Promise<number> {
 	const table = (tables.data ?? [])[0];
 	if (!table) return 0;
 	const rows = await get(`/data-tables/${table.id}/rows?limit=250`);
-	return (rows.data ?? []).filter((r) => String(r.scope).startsWith(`${ALERT_WORKFLOW}:`) && r.claim === 0).length;
+	// a claim's `claim` is its attempt's mark: even and -2 or below (domain/deadlines/outbox.ts; -1 is the head, odd marks confirm)
+	const isClaim = (claim: unknown) => claim !== null && Number(claim) <= -2 && Number(claim) % 2 === 0;
+	return (rows.data ?? []).filter((r) => String(r.scope).startsWith(`${ALERT_WORKFLOW}:`) && isClaim(r.claim)).length;
 }
 
 /**

@@ -13,6 +13,11 @@ import { assertNoPersonalData } from '../../helpers/privacy';
 import { fixture, NODE } from './helpers';
 
 const OUTBOX = 'jeugdhulp_alert_outbox';
+// the outbox's `claim` column (domain/deadlines/outbox.ts OutboxRow), written out again here: a claim carries its
+// attempt's mark (-2 × token), its confirmation that mark minus one; -1 is the head
+const claimOf = (r: IDataObject) => r.claim as number;
+const isClaim = (r: IDataObject) => claimOf(r) <= -2 && claimOf(r) % 2 === 0;
+const isConfirmation = (r: IDataObject) => claimOf(r) <= -3 && -claimOf(r) % 2 === 1;
 // reference date 2026-11-26 (fixed in the fixture); two zorgteams
 const CASES: IDataObject[] = [
 	{ caseRef: 'C-1', zorgteam: 'Regenboog', zorgteamEmail: 'regenboog@school.example', zorgteamDate: '2026-09-01' }, // overdue (deadline 27-10)
@@ -57,9 +62,10 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		const failed = await run(w, withShared());
 		expect(failed.error?.message).toContain('Connection refused');
 		expect(mailed()).toEqual([]);
-		const afterFailure = api.rows(OUTBOX);
-		expect(afterFailure.filter((r) => r.claim === 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
-		expect(afterFailure.filter((r) => (r.claim as number) > 0)).toEqual([]); // no confirmation
+		const afterFailure = [...api.rows(OUTBOX)];
+		expect(afterFailure.filter(isClaim).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
+		expect(new Set(afterFailure.filter(isClaim).map(claimOf)).size).toBe(1); // one attempt, one mark
+		expect(afterFailure.filter((r) => !isClaim(r) && r.claim !== -1)).toEqual([]); // no confirmation
 
 		smtp().down = false;
 		api.now = () => new Date();
@@ -67,16 +73,49 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(second.error).toBeUndefined();
 		// the overdue and due-soon alerts (C-4 is on track: not mailed, counted as sent when claimed)
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		const confirmations = api.rows(OUTBOX).filter((r) => (r.claim as number) > 0);
+		const confirmations = api.rows(OUTBOX).filter(isConfirmation);
 		expect(confirmations.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		// each confirms the claim the second run won
-		const claimIds = new Set(api.rows(OUTBOX).filter((r) => r.claim === 0).map((r) => r.id));
-		expect(confirmations.every((r) => claimIds.has(r.claim as number))).toBe(true);
+		// each confirms the claim the second run won: same case, its mark minus one
+		const secondMarks = new Set(api.rows(OUTBOX).filter((r) => isClaim(r) && r.caseRef === 'C-1').map(claimOf));
+		expect(secondMarks.size).toBe(2); // the failed run's and the second run's
+		const won = api.rows(OUTBOX).filter((r) => isClaim(r) && confirmations.some((c) => c.caseRef === r.caseRef && claimOf(c) === claimOf(r) - 1));
+		expect(won.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(new Set(won.map(claimOf)).size).toBe(1); // all of the second run's one attempt
+		expect(won.every((r) => !afterFailure.some((f) => f.id === r.id))).toBe(true); // not the failed run's claims
+		// claims and confirmations go in in bulk (n8n returns a count): never row by row
+		expect(api.inserts.length).toBeGreaterThan(0);
+		expect(api.inserts.filter((i) => i.returnType !== 'count')).toEqual([]);
 		assertNoPersonalData(api.rows(OUTBOX));
 
 		const third = await run(w, withShared());
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // nothing new
 		expect(third.json(NODE, 4).map((i) => i.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']); // all Unchanged
+	});
+
+	it('a memory of more than a page (600 alerts, 1,200 rows after confirming): read whole, page after page by id; the next run sends nothing', async () => {
+		const many: IDataObject[] = Array.from({ length: 600 }, (_, i) => ({
+			caseRef: `M-${i + 1}`,
+			zorgteam: ['Regenboog', 'Baken', 'Klimop'][i % 3],
+			zorgteamEmail: `${['regenboog', 'baken', 'klimop'][i % 3]}@school.example`,
+			zorgteamDate: '2026-09-01', // overdue on the fixture's reference date 2026-11-26 (deadline 27-10)
+		}));
+		const w = outboxWorkflow();
+		await runWorkflow(w, { input: many, ...withShared() });
+		expect(mailed()).toHaveLength(600);
+		const rows = api.rows(OUTBOX);
+		expect(rows.filter(isClaim)).toHaveLength(600);
+		expect(rows.filter(isConfirmation)).toHaveLength(600);
+		// one request for the 600 claims, one for the 600 confirmations (and one for the head)
+		expect(api.inserts.map((i) => i.rows).sort((a, b) => a - b)).toEqual([1, 600, 600]);
+
+		api.requests.length = 0;
+		const second = await runWorkflow(w, { input: many, ...withShared() });
+		expect(second.error).toBeUndefined();
+		expect(mailed()).toHaveLength(600); // nothing again: every one of the 1,201 rows was read
+		const pages = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/rows'));
+		expect(pages).toHaveLength(5); // 1,201 rows, 250 a page
+		expect(pages.every((r) => !r.query.includes('cursor'))).toBe(true);
+		expect(pages.slice(1).every((r) => r.query.includes('"columnName":"id","condition":"gt"'))).toBe(true);
 	});
 
 	it('an unconfirmed alert younger than "Resend Unconfirmed After" is left alone (its run may still be sending); older, it is sent again', async () => {
@@ -108,7 +147,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(mailed()).toHaveLength(3);
 	});
 
-	it('group items carry the claims to confirm: references, statuses and claim ids only', async () => {
+	it('group items carry the claims to confirm: references, statuses and claim marks only', async () => {
 		const r = await run(outboxWorkflow(), withShared());
 		const overdue = r.json(NODE, 0);
 		const delivery = overdue.map((g) => g.delivery as IDataObject);
@@ -124,7 +163,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		const w = outboxWorkflow();
 		await Promise.all([run(w, withShared()), run(w, withShared())]);
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		expect(api.rows(OUTBOX).filter((r) => (r.claim as number) > 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(api.rows(OUTBOX).filter(isConfirmation).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 	});
 
 	it('two runs started together send each alert once also when the claims of one commit late (no pause, no timing)', async () => {

@@ -14,7 +14,9 @@ import { interleave } from '../../helpers/interleave';
 
 import {
 	CLAIM_GRACE_MS,
+	claimMark,
 	claimsToMake,
+	confirmationMark,
 	ClaimRow,
 	firstHead,
 	HEAD,
@@ -31,6 +33,8 @@ const MAILED = new Set(['overdue', 'due_soon']);
 const RESEND_MS = 10 * 60_000;
 const T0 = Date.UTC(2026, 10, 30, 7);
 const HEAD_ATTEMPTS = 4;
+/** Attempts so far in this file: each attempt's claim token. */
+let attempts = 0;
 
 type NewRow = { caseRef: string; status: string; claim: number };
 
@@ -49,6 +53,10 @@ class ModelStore {
 	delete(ids: number[]) {
 		const gone = new Set(ids);
 		this.rows = this.rows.filter((r) => !gone.has(r.id));
+	}
+	/** One DELETE … WHERE claim = mark (a lost attempt's claims). */
+	deleteMarked(mark: number) {
+		this.rows = this.rows.filter((r) => r.claim !== mark);
 	}
 	/** One UPDATE … WHERE status = from on the committed head rows. */
 	moveHead(from: string, to: string): boolean {
@@ -95,17 +103,19 @@ function* run(store: ModelStore, observed: Observation[], now: number, inbox: In
 		yield;
 	}
 	let plan = planClaims(observed, rows, options);
-	let won: OutboxRow[] = [];
+	let won: NewRow[] = [];
 	for (let attempt = 1; plan.claims.length && attempt <= HEAD_ATTEMPTS; attempt++) {
-		const inserted = yield* insert(store, plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: 0 })), now, delay);
+		// the node takes a random token per attempt; here every attempt of every run gets its own
+		const mark = claimMark(++attempts);
+		const claims = plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: mark }));
+		yield* insert(store, claims, now, delay); // in bulk: no ids read back
 		const head = outboxHead(rows)!;
 		if (store.moveHead(head.value, nextHead(head, `${token}${attempt}`))) {
-			won = inserted;
-			rows = [...rows, ...inserted];
+			won = claims;
 			break;
 		}
 		yield;
-		store.delete(inserted.map((r) => r.id));
+		store.deleteMarked(mark);
 		yield;
 		rows = store.read();
 		plan = planClaims(observed, rows, options);
@@ -117,7 +127,7 @@ function* run(store: ModelStore, observed: Observation[], now: number, inbox: In
 	if (mailFails) return;
 	inbox.push(...mail.map((r) => ({ caseRef: r.caseRef, status: r.status })));
 	yield;
-	yield* insert(store, mail.map((r) => ({ caseRef: r.caseRef, status: r.status, claim: r.id })), now, delay);
+	yield* insert(store, mail.map((r) => ({ caseRef: r.caseRef, status: r.status, claim: confirmationMark(r.claim) })), now, delay);
 }
 
 const STATUSES = ['overdue', 'due_soon', 'on_track', 'met'];
@@ -272,6 +282,69 @@ describe('alert outbox: details', () => {
 		const lost = claim(2, 'C-1', 'overdue', T0 - 2 * RESEND_MS);
 		const plan = planClaims([{ caseRef: 'C-1', status: 'overdue' }], [won, lost, confirmation(3, won)], opts);
 		expect(plan.claims).toEqual([]);
+	});
+
+	describe('claims named by their mark (inserted in bulk, no ids read back)', () => {
+		// hand-made rows: a mark is -2 × token, its confirmation one lower
+		const marked = (id: number, caseRef: string, status: string, mark: number, createdAt = T0 - 2 * RESEND_MS): OutboxRow => ({ id, caseRef, status, claim: mark, createdAt });
+
+		it('marks: -2 × token for a claim, one lower for its confirmation; confirmations of id-named claims keep the id', () => {
+			expect(claimMark(1)).toBe(-2);
+			expect(claimMark(7)).toBe(-14);
+			expect(confirmationMark(-14)).toBe(-15);
+			expect(confirmationMark(42)).toBe(42);
+			expect(claimMark(2 ** 47 - 1)).toBe(-281474976710654); // exact in a double: n8n's number columns
+			for (const bad of [0, -1, 1.5, 2 ** 47, Number.NaN]) expect(() => claimMark(bad)).toThrow(RangeError);
+		});
+
+		it('a marked claim is confirmed by a confirmation of the same case and mark only', () => {
+			const c1 = marked(10, 'C-1', 'overdue', -14);
+			const c2 = marked(11, 'C-2', 'overdue', -14);
+			const c3 = marked(12, 'C-3', 'overdue', -20);
+			// C-1 confirmed; C-2's "confirmation" names mark -20's claim of C-2 (none); C-3's names mark -14 (C-3 has -20)
+			const rows = [c1, c2, c3, marked(13, 'C-1', 'overdue', -15), marked(14, 'C-2', 'overdue', -21), marked(15, 'C-3', 'overdue', -15)];
+			const plan = planClaims(['C-1', 'C-2', 'C-3'].map((caseRef) => ({ caseRef, status: 'overdue' })), rows, opts);
+			expect(plan.claims.map((c) => c.caseRef)).toEqual(['C-2', 'C-3']); // unconfirmed and old: re-sent
+			expect(plan.resent).toBe(2);
+		});
+
+		it('an outbox written before the marks (claims 0, confirmations by id) reads the same, and new marked claims join it', () => {
+			const old = claim(1, 'C-1', 'overdue', T0 - 2 * RESEND_MS);
+			const oldUnconfirmed = claim(2, 'C-2', 'overdue', T0 - 2 * RESEND_MS);
+			const rows = [old, oldUnconfirmed, confirmation(3, old), marked(4, 'C-3', 'due_soon', -8), marked(5, 'C-3', 'due_soon', -9)];
+			const plan = planClaims(
+				[
+					{ caseRef: 'C-1', status: 'overdue' },
+					{ caseRef: 'C-2', status: 'overdue' },
+					{ caseRef: 'C-3', status: 'due_soon' },
+				],
+				rows,
+				opts,
+			);
+			expect(plan.claims).toEqual([{ caseRef: 'C-2', status: 'overdue', resend: true }]);
+		});
+
+		it('pruning drops marked history and the confirmations of pruned marked claims, keeps the confirmed latest', () => {
+			const long = T0 - 3 * CLAIM_GRACE_MS;
+			const rows = [
+				marked(1, 'C-1', 'due_soon', -4, long),
+				marked(2, 'C-1', 'due_soon', -5, long), // confirms 1
+				marked(3, 'C-1', 'overdue', -6, long),
+				marked(4, 'C-1', 'overdue', -7, long), // confirms 3
+				marked(5, 'C-2', 'overdue', -6, long), // same mark, other case: its own claim
+			];
+			expect(outboxRowsToPrune(rows, T0, 10).sort((a, b) => a - b)).toEqual([1, 2]);
+			const pruned = rows.filter((r) => ![1, 2].includes(r.id));
+			const plan = planClaims(
+				[
+					{ caseRef: 'C-1', status: 'overdue' },
+					{ caseRef: 'C-2', status: 'overdue' },
+				],
+				pruned,
+				opts,
+			);
+			expect(plan.claims).toEqual([{ caseRef: 'C-2', status: 'overdue', resend: true }]); // C-2 was never confirmed
+		});
 	});
 
 	it('pruning keeps the latest claim and the confirmed one that decides it, and drops confirmations of pruned claims', () => {
