@@ -45,8 +45,8 @@ export function readOrder(parse: (read: (field: RequestField) => unknown) => unk
  * identity, and they could change between items): requests with such a value take the plain path.
  */
 function plain(v: unknown): boolean {
-	const t = typeof v;
-	return t === 'string' || t === 'undefined' || t === 'boolean' || v === null || (t === 'number' && !Object.is(v, -0));
+	// strings first (almost every value), each test on `typeof v` itself (compiled to a type check)
+	return typeof v === 'string' || v === undefined || v === null || typeof v === 'boolean' || (typeof v === 'number' && !Object.is(v, -0));
 }
 
 /** Reads one field of a request (the node: through its input layer). */
