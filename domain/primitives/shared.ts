@@ -45,6 +45,11 @@ export class KeyTrieNode<V> {
 		return keys.reduce<KeyTrieNode<V>>((node, k) => node.key(k), this);
 	}
 
+	/** The value at this node if it was made already (no function to allocate on the hot path), else undefined. */
+	made(): V | undefined {
+		return this.value;
+	}
+
 	/** The value at this node, made (and deep-frozen) the first time. */
 	get(make: () => V): V {
 		if (this.value === undefined) this.value = deepFreeze(make());

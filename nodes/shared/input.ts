@@ -360,3 +360,85 @@ export function checkRunParameters(ctx: IExecuteFunctions, properties: INodeProp
 export function isConfigurationError(error: unknown): boolean {
 	return error instanceof ConfigurationError;
 }
+
+/** How a ColumnPass finds its columns in the items with one list of keys. */
+interface ColumnPlan {
+	/** The item's own keys, in order. */
+	keys: string[];
+	proto: object | null;
+	/** Per key position: the index of the column read from it, or -1. */
+	slot: number[];
+	/** Per column not read from a key position: `undefined` (no such column) or the `unread` marker. */
+	rest: Array<{ index: number; value: unknown }>;
+}
+
+/**
+ * Reading a fixed list of columns from every item in one pass over the item's keys (issue 27), instead of
+ * one lookup by name per column: items with the same keys in the same order (the usual run) find each column
+ * at the same position, so the pass that copies an item's fields also picks up the columns. What it reads
+ * is what `InputReader.read` gives; a column it cannot read from a key position (a dot path, a column name two
+ * columns normalise to, an inherited property) is left as the `unread` marker, for the caller to read through
+ * `InputReader.read` (which also reports errors as usual). Create one per run, after `openInput`.
+ */
+export class ColumnPass {
+	private plan: ColumnPlan | undefined;
+
+	/**
+	 * @param columns the configured column names, in the order of the values
+	 * @param unread the marker for a value the caller must read through `InputReader.read`
+	 */
+	constructor(private readonly input: InputReader, private readonly columns: readonly string[], private readonly unread: unknown) {}
+
+	/**
+	 * One pass over `json`'s keys (for…in, as a copy makes): `values[i]` becomes what `input.read(json,
+	 * columns[i])` returns, or the `unread` marker; with `copy`, every key but `skip` is copied into it.
+	 */
+	read(json: IDataObject, values: unknown[], copy?: IDataObject, skip?: string): void {
+		const plan = this.plan;
+		let same = plan !== undefined && Object.getPrototypeOf(json) === plan.proto;
+		let k = 0;
+		for (const key in json) {
+			const value = json[key];
+			if (same) {
+				if (key === plan!.keys[k]) {
+					const slot = plan!.slot[k];
+					if (slot >= 0) values[slot] = value;
+				} else same = false;
+			}
+			k++;
+			if (copy !== undefined && key !== skip) copy[key] = value;
+		}
+		if (!same || k !== plan!.keys.length) {
+			// another list of keys than the last item's (or the first item): plan it, and read by the plan
+			const next = this.planFor(json);
+			this.plan = next;
+			for (let p = 0; p < next.keys.length; p++) if (next.slot[p] >= 0) values[next.slot[p]] = json[next.keys[p]];
+		}
+		const rest = this.plan!.rest;
+		for (let r = 0; r < rest.length; r++) values[rest[r].index] = rest[r].value;
+	}
+
+	private planFor(json: IDataObject): ColumnPlan {
+		const keys = Object.keys(json);
+		const position = new Map(keys.map((key, p) => [key, p]));
+		const slot: number[] = keys.map(() => -1);
+		const rest: ColumnPlan['rest'] = [];
+		this.columns.forEach((column, index) => {
+			// an own key named so: `read` returns its value; else a column that differs by invisible characters, spaces or case
+			let key: string | undefined = position.has(column) ? column : undefined;
+			let resolved = key !== undefined;
+			if (!resolved && !(column in json)) {
+				try {
+					key = this.input.columnOf(json, column);
+					resolved = key !== undefined || !column.includes('.');
+				} catch {
+					// two columns normalise to the name: `read` throws, in the caller's order
+				}
+			}
+			const p = key === undefined ? undefined : position.get(key);
+			if (p !== undefined && slot[p] < 0) slot[p] = index;
+			else rest.push({ index, value: resolved && key === undefined ? undefined : this.unread });
+		});
+		return { keys, proto: Object.getPrototypeOf(json), slot, rest };
+	}
+}

@@ -16,11 +16,11 @@ import {
 import { KeyTrie } from '../../../domain/primitives/shared';
 // The per-item functions straight from their modules: a call through the barrel's re-export is a getter call per item.
 import { pupilReferenceOf } from '../../../domain/triage/decide';
-import { requestTriage, type TriagedRequest } from '../../../domain/triage/requestCache';
+import { requestTriage, UNREAD, type TriagedRequest } from '../../../domain/triage/requestCache';
 import { triageTexts } from '../../../domain/triage/text';
 import { configurationError } from '../../shared/errors';
 import { mapItems } from '../../shared/execution';
-import { InputReader, openInput } from '../../shared/input';
+import { ColumnPass, InputReader, openInput } from '../../shared/input';
 import { ROUTE_LABELS, routesFor } from '../parameters';
 import { policyNoticeHints } from '../../shared/policy.description';
 import type { Language } from '../../../domain/primitives/language';
@@ -163,10 +163,10 @@ function template(outcome: TriageOutcome, s: Settings, parts: OutputParts): Temp
 /**
  * The `triage` object of an output item: the item's own fields (request id, pupil reference, school, BSN
  * when asked) plus the fields of its outcome, whose objects and lists are shared and frozen (OutputParts).
+ * @param t the template of the request's outcome (`template`, made once per outcome)
  * @param pupilReference the request's own reference or its pseudonym (pupilReferenceOf), not the outcome's
  */
-export function triageJson(outcome: TriageOutcome, req: Pick<TriagedRequest, 'requestId' | 'school' | 'bsn'>, pupilReference: string | null, s: Settings, parts: OutputParts): IDataObject {
-	const t = parts.template(outcome, () => template(outcome, s, parts));
+export function triageJson(t: Template, req: Pick<TriagedRequest, 'requestId' | 'school' | 'bsn'>, pupilReference: string | null, s: Settings): IDataObject {
 	const json: IDataObject = {
 		route: t.route,
 		routeLabel: t.routeLabel,
@@ -193,13 +193,6 @@ export function triageJson(outcome: TriageOutcome, req: Pick<TriagedRequest, 're
 	return json;
 }
 
-/** A copy of `json` without one field: copying the other keys keeps the object fast (`delete` would not). */
-function withoutField(json: IDataObject, field: string): IDataObject {
-	const out: IDataObject = {};
-	for (const key in json) if (key !== field) out[key] = json[key];
-	return out;
-}
-
 /** @param nodeProperties the node's parameter definitions (for names in messages about run-level parameters) */
 export async function execute(ctx: IExecuteFunctions, nodeProperties: INodeProperties[]): Promise<INodeExecutionData[][]> {
 	let settings: Settings;
@@ -220,17 +213,26 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	input.watchColumns(TRIAGE_COLUMNS.filter((c) => c.required).map((c) => ({ name: names[c.key], label: c.label })));
 	// Parsed and decided once per distinct combination of the values the decision reads, the outcome shared
 	// (domain/triage/requestCache.ts, over the parser's per-value caches and domain/triage/decisionCache.ts).
-	const triageOne = requestTriage(names, config, config.zone);
 	const parts = new OutputParts(settings);
+	// per combination, with the outcome: the outcome's template (one per outcome) and its output
+	const triageOne = requestTriage(names, config, config.zone, undefined, (outcome) => ({
+		template: parts.template(outcome, () => template(outcome, settings, parts)),
+		output: routeIndex.get(outcome.route)!,
+	}));
 	let json: IDataObject = {};
 	const read = (f: RequestField) => input.read(json, names[f]);
+	// The request's columns are picked up in the pass that copies the item (one pass over its keys, not a
+	// lookup by name per column); a column it cannot pick up is read through the input layer (UNREAD).
+	const columns = new ColumnPass(input, triageOne.fields.map((f) => names[f]), UNREAD);
+	const values: unknown[] = new Array(triageOne.fields.length);
 	const outputs = mapItems(ctx, routes.length, (item) => {
 		json = item.json;
-		const req = triageOne(read);
-		const outcome = req.outcome;
-		const out: IDataObject = settings.triageOnly ? {} : settings.includeBsn ? { ...json } : withoutField(json, bsnPath);
-		out.triage = triageJson(outcome, req, pupilReferenceOf(req, config), settings, parts);
-		return { json: out, output: routeIndex.get(outcome.route)! };
+		const copy = settings.triageOnly || settings.includeBsn ? undefined : {};
+		columns.read(json, values, copy, bsnPath);
+		const req = triageOne.values(values, read);
+		const out: IDataObject = copy ?? (settings.triageOnly ? {} : { ...json });
+		out.triage = triageJson(req.derived.template, req, pupilReferenceOf(req, config), settings);
+		return { json: out, output: req.derived.output };
 	}, settings.privacy, input, undefined, { messageLanguage: settings.language });
 	const dateHints = policyNoticeHints(config.policy);
 	if (dateHints.length > 0) ctx.addExecutionHints(...dateHints);

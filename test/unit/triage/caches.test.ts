@@ -8,7 +8,7 @@ import fc from 'fast-check';
 
 import { getDefaultRegistry } from '../../../domain/municipalities';
 import { buildPolicy, type PresetId } from '../../../domain/policies';
-import { decisionCache, DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, pupilReferenceOf, readOrder, REQUEST_FIELDS, requestParser, requestTriage, triage, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
+import { decisionCache, DEFAULT_FIELD_NAMES, explain, explainer, parseRequest, pupilReferenceOf, readOrder, REQUEST_FIELDS, requestParser, requestTriage, triage, UNREAD, type RequestField, type TriageConfig, type TriageOutcome } from '../../../domain/triage';
 import { fromYmd } from '../../../domain/primitives/dates';
 import { makePseudonymiser } from '../../../domain/primitives/pseudonym';
 
@@ -243,6 +243,41 @@ describe('request parser caches are per parser, and never keep an error', () => 
 						expect(JSON.stringify(viaCache)).toBe(JSON.stringify(fresh));
 					}
 				}
+			}),
+			{ numRuns: 300 },
+		);
+	});
+
+	it('property: requestTriage.values (values read ahead, some left UNREAD) gives what requestTriage gives with a reader; `derived` is made once per combination from its outcome', () => {
+		fc.assert(
+			fc.property(start, arrivingSteps, fc.constantFrom(...presets), fc.array(fc.boolean(), { minLength: 17, maxLength: 17 }), (first, walk, preset, ahead) => {
+				const shared = config(preset);
+				const plain = requestTriage(DEFAULT_FIELD_NAMES, shared);
+				const made: TriageOutcome[] = [];
+				const derive = (o: TriageOutcome) => {
+					made.push(o);
+					return { route: o.route, outcome: o };
+				};
+				const triageOne = requestTriage(DEFAULT_FIELD_NAMES, shared, undefined, undefined, derive);
+				const given: unknown[] = new Array(triageOne.fields.length);
+				for (let round = 0; round < 2; round++) {
+					for (const row of walkRows(first, walk, arriving)) {
+						const read = (f: RequestField) => row[f];
+						triageOne.fields.forEach((f, i) => (given[i] = ahead[i] ? row[f] : UNREAD));
+						const viaValues = outcomeOrError(() => {
+							const r = triageOne.values(given, read);
+							expect(r.derived.outcome).toBe(r.outcome);
+							return { own: [r.requestId, r.pupilReference, r.bsn, r.school, r.derived.route], ...r.outcome } as unknown as TriageOutcome;
+						});
+						const viaRead = outcomeOrError(() => {
+							const r = plain(read);
+							return { own: [r.requestId, r.pupilReference, r.bsn, r.school, r.outcome.route], ...r.outcome } as unknown as TriageOutcome;
+						});
+						expect(JSON.stringify(viaValues)).toBe(JSON.stringify(viaRead));
+					}
+				}
+				// made once per combination (and again only for requests on the plain path: values a Map cannot key)
+				expect(made.length).toBeLessThanOrEqual(2 * (walk.length + 1));
 			}),
 			{ numRuns: 300 },
 		);
