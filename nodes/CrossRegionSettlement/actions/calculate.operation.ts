@@ -12,6 +12,7 @@ import {
 	calculateSettlement,
 	findContradictions,
 	newPeriodCache,
+	newRecordValueCache,
 	parseDeliveryRecord,
 	formatPeriodText,
 	statementSheetRows,
@@ -42,7 +43,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const { registry, policy, period, financingForm, allocationKey, useRecordCost, lotBudgets, tariffs, prices, pseudonymise, keyId, privacy } = settings;
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, periods: newPeriodCache(), read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, periods: newPeriodCache(), values: newRecordValueCache(), read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
 	const words = { messageLanguage: settings.language };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
 	// from the errors themselves: an error item's json may hold only its message (error output, identifying data removed)
