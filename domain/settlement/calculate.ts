@@ -43,6 +43,15 @@ const OWN = '\u0000own';
 const byNumber = (a: number, b: number) => a - b;
 
 /**
+ * `list` sorted ascending, in place: records arrive in item order, so their indexes usually are already
+ * (then one pass instead of a sort with a comparator call per pair).
+ */
+function sortNumbers(list: number[]): number[] {
+	for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return list.sort(byNumber);
+	return list;
+}
+
+/**
  * The line with the former municipalities its records named, right after the residence (the output's key
  * order); the line itself when there are none (the usual case: one literal, no spread per line).
  */
@@ -56,6 +65,8 @@ const HOUR_SCALE = 10_000;
 interface LineAcc {
 	/** The party the line is on (lines of one pupil are found by party and residence). */
 	party: PartyAcc;
+	/** `pupil|residenceCode`: the line's key in the amounts (and in their ties), made once. */
+	key: string;
 	pupil: string;
 	residenceCode: string;
 	residenceName: string;
@@ -262,6 +273,7 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 		if (!line) {
 			line = {
 				party,
+				key: `${acc.pupil}|${r.residenceCode}`,
 				pupil: acc.pupil,
 				residenceCode: r.residenceCode,
 				residenceName: r.residenceName,
@@ -336,7 +348,6 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const { parties, own, referrals, byRule, recordsResident, recordsCovered, recordsSettled, recordsReferred } = classifyAndGroup(records, params, lotBudgets, useRecordCost);
 
 	// --- stage 3: amounts ---
-	const lineKeyOf = (l: LineAcc): string => `${l.pupil}|${l.residenceCode}`;
 	/** A line's weight in one lot: 1 per pupil with a record in it, or its hours there. */
 	const lotWeight = (l: LineAcc, lot: string): number => {
 		if (!l.lotHours) return key === 'pupils' ? 1 : l.hoursUnits / HOUR_SCALE; // one pool: every line takes part
@@ -382,7 +393,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			for (const [k, p] of parties) {
 				const amount = split.get(k) ?? 0;
 				partyAmounts.set(k, partyAmounts.get(k)! + amount);
-				const lineShares = p.lines.map((l) => ({ key: lineKeyOf(l), weight: lotWeight(l, lot) }));
+				const lineShares = p.lines.map((l) => ({ key: l.key, weight: lotWeight(l, lot) }));
 				const perLine = lineShares.some((s) => s.weight > 0) ? allocateLargestRemainder(amount, lineShares) : new Map(lineShares.map((s) => [s.key, 0]));
 				if (pools.length === 1) amounts.set(k, perLine);
 				else {
@@ -399,7 +410,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			let sum = 0;
 			const perLine = new Map<string, Cents>();
 			for (const l of p.lines) {
-				perLine.set(`${l.pupil}|${l.residenceCode}`, l.costCents);
+				perLine.set(l.key, l.costCents);
 				sum += l.costCents;
 			}
 			amounts.set(k, perLine);
@@ -444,14 +455,16 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				records: l.records,
 				hours: l.hoursUnits / HOUR_SCALE,
 				units: fixedTotal !== undefined && p.kind !== 'referral' ? lineUnits(l) : 0,
-				amountCents: perLine?.get(`${l.pupil}|${l.residenceCode}`) ?? 0,
+				amountCents: perLine?.get(l.key) ?? 0,
 				// the accumulator's own array (built once per line, not used after this): sorted in place
-				recordIndexes: l.recordIndexes.sort(byNumber),
+				recordIndexes: sortNumbers(l.recordIndexes),
 			}))
 			.sort((a, b) => (a.pupil < b.pupil ? -1 : a.pupil > b.pupil ? 1 : a.residenceCode < b.residenceCode ? -1 : a.residenceCode > b.residenceCode ? 1 : 0));
 		const hours = lines.reduce((a, l) => a + Math.round(l.hours * HOUR_SCALE), 0) / HOUR_SCALE;
 		const units = lines.reduce((a, l) => a + l.units, 0);
-		const pupils = new Set(lines.map((l) => l.pupil)).size;
+		// lines are sorted by pupil: each pupil's lines are adjacent
+		let pupils = 0;
+		for (let i = 0; i < lines.length; i++) if (i === 0 || lines[i].pupil !== lines[i - 1].pupil) pupils++;
 		return {
 			kind: p.kind,
 			municipalityCode: p.code,
@@ -479,7 +492,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				language,
 			}),
 			lines,
-			recordIndexes: p.recordIndexes.slice().sort(byNumber),
+			recordIndexes: sortNumbers(p.recordIndexes.slice()),
 		};
 	};
 

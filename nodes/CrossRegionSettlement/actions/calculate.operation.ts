@@ -211,39 +211,53 @@ function completeness(r: SettlementResult): IDataObject {
 	};
 }
 
-function lineJson(l: PartyStatement['lines'][number], language: Language): IDataObject {
-	return {
-		pupil: l.pupil,
-		residenceCode: l.residenceCode,
-		residenceName: l.residenceName,
-		...(l.formerResidences
-			? { originalResidence: l.formerResidences.map((f) => `${f.name} (${f.code})`).join('; '), residenceNote: l.formerResidences.map((f) => f.note[language]).join('; ') }
-			: {}),
-		schools: l.schools,
-		arrangements: l.arrangements,
-		treatment: l.treatment,
-		ruleId: l.ruleId,
-		records: l.records,
-		hours: l.hours,
-		units: l.units,
-		amountCents: l.amountCents,
-		amount: centsToEuros(l.amountCents),
-		amountText: formatEuro(l.amountCents, language),
+/**
+ * A statement line as JSON. `euros` writes an amount in words (formatEuro in the statement language), once per
+ * distinct amount of a statement: a shared amount split by pupils gives most lines the same few amounts.
+ */
+function lineJson(l: PartyStatement['lines'][number], language: Language, euros: (cents: number) => string): IDataObject {
+	// properties added in the output's key order (no object spread per line)
+	const json: IDataObject = { pupil: l.pupil, residenceCode: l.residenceCode, residenceName: l.residenceName };
+	if (l.formerResidences) {
+		json.originalResidence = l.formerResidences.map((f) => `${f.name} (${f.code})`).join('; ');
+		json.residenceNote = l.formerResidences.map((f) => f.note[language]).join('; ');
+	}
+	json.schools = l.schools;
+	json.arrangements = l.arrangements;
+	json.treatment = l.treatment;
+	json.ruleId = l.ruleId;
+	json.records = l.records;
+	json.hours = l.hours;
+	json.units = l.units;
+	json.amountCents = l.amountCents;
+	json.amount = centsToEuros(l.amountCents);
+	json.amountText = euros(l.amountCents);
+	return json;
+}
+
+/** formatEuro in `language`, made once per distinct amount (per statement: never shared between runs). */
+function euroTexts(language: Language): (cents: number) => string {
+	const made = new Map<number, string>();
+	return (cents) => {
+		let text = made.get(cents);
+		if (text === undefined) made.set(cents, (text = formatEuro(cents, language)));
+		return text;
 	};
 }
 
 function statementItems(s: PartyStatement, r: SettlementResult, settings: CalculateSettings, keyId: string): INodeExecutionData[] {
 	const pairedItem = s.recordIndexes.map((item) => ({ item }));
 	const head = header(s, r, settings.language, keyId);
+	const euros = euroTexts(settings.language);
 	if (settings.outputFormat === 'lines') {
 		return s.lines.map((l) => ({
-			json: { ...head, kind: `${s.kind}_line`, statementAmountCents: s.amountCents, ...lineJson(l, settings.language) },
+			json: { ...head, kind: `${s.kind}_line`, statementAmountCents: s.amountCents, ...lineJson(l, settings.language, euros) },
 			pairedItem: l.recordIndexes.map((item) => ({ item })),
 		}));
 	}
 	// The statement for finance staff (issue 12): spreadsheet rows with a total row, made per statement, not per record.
 	const sheetRows = statementSheetRows(s, statementContext(r, settings));
-	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language)), sheetRows }, pairedItem }];
+	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language, euros)), sheetRows }, pairedItem }];
 }
 
 function summaryJson(r: SettlementResult, language: Language, keyId: string): IDataObject {
