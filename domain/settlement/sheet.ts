@@ -10,6 +10,7 @@
 import { formatLongDate } from '../evaluation/agenda';
 import { centsToEuros, type Cents } from '../money';
 import { ruleReason } from '../policies/classify';
+import { memoise } from '../primitives/shared';
 import type { FinancingForm } from '../policies/types';
 import type { Period } from './period';
 import { formatNumber } from './text';
@@ -114,16 +115,6 @@ function lineBasisKey(l: StatementLine, s: PartyStatement, c: SheetContext): num
 	return l.records;
 }
 
-/** `make(key)` once per distinct key of one call (the texts of a statement's lines repeat a few values). */
-function memo<K, V>(make: (key: K) => V): (key: K) => V {
-	const made = new Map<K, V>();
-	return (key) => {
-		let v = made.get(key);
-		if (v === undefined) made.set(key, (v = make(key)));
-		return v;
-	};
-}
-
 /**
  * The statement as spreadsheet rows: one per pupil line (pseudonym only: no name, BSN or pupil number), then
  * the total row (pupil column "Totaal"/"Total", the statement's basis of calculation in words, its amount).
@@ -141,14 +132,14 @@ export function statementSheetRows(s: PartyStatement, c: SheetContext): SheetRow
 	};
 	// what repeats over the lines is made once per distinct value: texts per arrangement list, rule and basis number
 	const columns = Object.keys(h) as SheetColumn[];
-	const arrangementText = memo((arrangements: string) =>
+	const arrangementText = memoise((arrangements: string) =>
 		arrangements
 			.split(', ')
 			.map((a) => ARRANGEMENTS[l][a] ?? a)
 			.join(', '),
 	);
-	const ruleText = memo((ruleId: string) => `${ruleId}: ${ruleReason(ruleId, l) ?? ''}`.replace(/: $/, ''));
-	const residenceText = memo((name: string) => memo((code: string) => party(name, code)));
+	const ruleText = memoise((ruleId: string) => `${ruleId}: ${ruleReason(ruleId, l) ?? ''}`.replace(/: $/, ''));
+	const residenceText = memoise((name: string) => memoise((code: string) => party(name, code)));
 	const basisTexts = new Map<number, string>();
 	const rows = s.lines.map((line) => {
 		const basisKey = lineBasisKey(line, s, c);

@@ -6,6 +6,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import { DomainError } from '../../../domain/primitives/errors';
+import { memoise } from '../../../domain/primitives/shared';
 import { describeRow } from '../../../domain/primitives/rows';
 import { centsToEuros, formatEuro } from '../../../domain/money';
 import {
@@ -235,20 +236,11 @@ function lineJson(l: PartyStatement['lines'][number], language: Language, euros:
 	return json;
 }
 
-/** formatEuro in `language`, made once per distinct amount (per statement: never shared between runs). */
-function euroTexts(language: Language): (cents: number) => string {
-	const made = new Map<number, string>();
-	return (cents) => {
-		let text = made.get(cents);
-		if (text === undefined) made.set(cents, (text = formatEuro(cents, language)));
-		return text;
-	};
-}
-
 function statementItems(s: PartyStatement, r: SettlementResult, settings: CalculateSettings, keyId: string): INodeExecutionData[] {
 	const pairedItem = s.recordIndexes.map((item) => ({ item }));
 	const head = header(s, r, settings.language, keyId);
-	const euros = euroTexts(settings.language);
+	// formatEuro once per distinct amount of the statement: a shared amount split by pupils gives most lines the same few
+	const euros = memoise((cents: number) => formatEuro(cents, settings.language));
 	if (settings.outputFormat === 'lines') {
 		return s.lines.map((l) => ({
 			json: { ...head, kind: `${s.kind}_line`, statementAmountCents: s.amountCents, ...lineJson(l, settings.language, euros) },
