@@ -74,6 +74,9 @@ interface LineAcc {
 	/** Distinct schools and arrangements of the line's records (a handful: an array, not a Set per line). */
 	schools: string[];
 	arrangements: string[];
+	/** The school and arrangement of the line's last record: the next record usually has them too (no array read). */
+	lastSchool: string;
+	lastArrangement: string | undefined;
 	treatment: PupilClassification['treatment'];
 	ruleId: string;
 	records: number;
@@ -279,6 +282,8 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 				residenceName: r.residenceName,
 				schools: [],
 				arrangements: [],
+				lastSchool: '',
+				lastArrangement: undefined,
 				treatment: c.treatment,
 				ruleId: c.ruleId,
 				records: 0,
@@ -294,8 +299,14 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
 		}
 		if (r.residenceFormerly) (line.formerResidences ??= new Map()).set(r.residenceFormerly.code, r.residenceFormerly);
-		if (r.school && !line.schools.includes(r.school)) line.schools.push(r.school);
-		if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
+		if (r.school && r.school !== line.lastSchool) {
+			if (!line.schools.includes(r.school)) line.schools.push(r.school);
+			line.lastSchool = r.school;
+		}
+		if (r.arrangement !== line.lastArrangement) {
+			if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
+			line.lastArrangement = r.arrangement;
+		}
 		line.records++;
 		line.recordIndexes.push(r.index);
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);

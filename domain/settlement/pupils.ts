@@ -13,7 +13,9 @@ import type { DeliveryRecord } from './types';
  */
 export class PupilLookup<T> {
 	private readonly byRef = new Map<string, T>();
-	private readonly byKey: Array<{ ref: string; value: T } | undefined> = [];
+	/** By pupil number: the reference first seen with it, and its value (two arrays: no object per slot). */
+	private readonly refs: Array<string | undefined> = [];
+	private readonly values: T[] = [];
 
 	constructor(private readonly make: (ref: string) => T) {}
 
@@ -24,10 +26,13 @@ export class PupilLookup<T> {
 			if (value === undefined) this.byRef.set(r.pupilRef, (value = this.make(r.pupilRef)));
 			return value;
 		}
-		const slot = this.byKey[k];
-		if (slot !== undefined && slot.ref === r.pupilRef) return slot.value;
+		const ref = this.refs[k];
+		if (ref === r.pupilRef) return this.values[k];
 		const value = this.make(r.pupilRef);
-		if (slot === undefined) this.byKey[k] = { ref: r.pupilRef, value };
+		if (ref === undefined) {
+			this.refs[k] = r.pupilRef;
+			this.values[k] = value;
+		}
 		return value;
 	}
 }
