@@ -56,18 +56,32 @@ export function allocateLargestRemainder(total: Cents, shares: readonly Share[],
 	if (!Number.isSafeInteger(total) || total < 0) throw new AllocationError('The amount to share must be a whole, non-negative number of cents');
 	const first = options.firstInTies;
 	const sorted = [...shares].sort((a, b) => (a.key === first ? (b.key === first ? 0 : -1) : b.key === first ? 1 : compareKeys(a.key, b.key)));
-	const weights: bigint[] = sorted.map((s) => {
-		if (!Number.isFinite(s.weight) || s.weight < 0) throw new AllocationError('Allocation weights must be zero or positive numbers');
-		const scaled = s.weight * SCALE;
-		// fast path for weights that are exact in 1/10 000 (whole pupils, quarter hours); else exact decimal scaling
-		return Number.isSafeInteger(scaled) ? BigInt(scaled) : toScaledInteger(s.weight, WEIGHT_DIGITS);
-	});
-	const seen = new Set<string>();
-	for (const s of sorted) {
-		if (seen.has(s.key)) throw new AllocationError('Allocation keys must be unique');
-		seen.add(s.key);
+	// weights in 1/10 000: as numbers while every one is exact there (whole pupils, quarter hours); else exact
+	// decimal scaling as bigints
+	const scaledWeights: number[] = new Array(sorted.length);
+	let exact = true;
+	let maxWeight = 0;
+	let sum = 0;
+	for (let i = 0; i < sorted.length; i++) {
+		const w = sorted[i].weight;
+		if (!Number.isFinite(w) || w < 0) throw new AllocationError('Allocation weights must be zero or positive numbers');
+		const scaled = w * SCALE;
+		if (!Number.isSafeInteger(scaled)) exact = false;
+		scaledWeights[i] = scaled;
+		if (scaled > maxWeight) maxWeight = scaled;
+		sum += scaled;
+	}
+	// sorted by key: equal keys are next to each other
+	for (let i = 1; i < sorted.length; i++) {
+		if (sorted[i].key === sorted[i - 1].key) throw new AllocationError('Allocation keys must be unique');
 	}
 	const result = new Map<string, Cents>();
+	if (exact && total * maxWeight <= EXACT_PRODUCT && sum <= EXACT_PRODUCT) {
+		// every product total × weight, and the sum of the weights, is an integer a double holds exactly (below
+		// 2^52): the same floors and remainders as with bigints, computed in doubles
+		return splitExactly(total, sorted, scaledWeights, sum, result);
+	}
+	const weights: bigint[] = sorted.map((s, i) => (Number.isSafeInteger(scaledWeights[i]) ? BigInt(scaledWeights[i]) : toScaledInteger(s.weight, WEIGHT_DIGITS)));
 	const W = weights.reduce((a, b) => a + b, 0n);
 	if (W === 0n) {
 		if (total !== 0) throw new AllocationError('There is an amount to share but nothing to share it by (all weights are zero)');
@@ -91,6 +105,50 @@ export function allocateLargestRemainder(total: Cents, shares: readonly Share[],
 	const extra = new Array<number>(sorted.length).fill(0);
 	for (let k = 0; left > 0; k++, left--) extra[order[k]] = 1;
 	for (let i = 0; i < sorted.length; i++) result.set(sorted[i].key, Number(floors[i]) + extra[i]);
+	return result;
+}
+
+/** 2^52: integers up to here, and their sums with one more such integer, are exact in a double. */
+const EXACT_PRODUCT = 2 ** 52;
+
+/**
+ * The largest-remainder split of `total` over integer weights `w` (in tie order) whose products with `total`
+ * and whose sum `W` are at most EXACT_PRODUCT: floor and remainder of each `total × w / W`, exactly.
+ */
+function splitExactly(total: Cents, sorted: readonly Share[], w: readonly number[], W: number, result: Map<string, Cents>): Map<string, Cents> {
+	if (W === 0) {
+		if (total !== 0) throw new AllocationError('There is an amount to share but nothing to share it by (all weights are zero)');
+		for (const s of sorted) result.set(s.key, 0);
+		return result;
+	}
+	const n = sorted.length;
+	const floors: number[] = new Array(n);
+	const remainders: number[] = new Array(n);
+	let given = 0;
+	for (let i = 0; i < n; i++) {
+		const p = total * w[i];
+		// the double quotient can be one off near a whole number: corrected by the exact remainder
+		let q = Math.floor(p / W);
+		let r = p - q * W;
+		if (r < 0) {
+			q--;
+			r += W;
+		} else if (r >= W) {
+			q++;
+			r -= W;
+		}
+		floors[i] = q;
+		remainders[i] = r;
+		given += q;
+	}
+	let left = total - given;
+	const order: number[] = new Array(n);
+	for (let i = 0; i < n; i++) order[i] = i;
+	// largest remainder first; ties in `sorted` order (firstInTies, then key ascending)
+	order.sort((a, b) => remainders[b] - remainders[a] || a - b);
+	const extra: number[] = new Array(n).fill(0);
+	for (let k = 0; left > 0; k++, left--) extra[order[k]] = 1;
+	for (let i = 0; i < n; i++) result.set(sorted[i].key, floors[i] + extra[i]);
 	return result;
 }
 

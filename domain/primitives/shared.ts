@@ -82,3 +82,16 @@ export class KeyTrie<V> {
 		}
 	}
 }
+
+/**
+ * `make(key)` once per distinct key (Map keys: strings by content) for as long as the returned function is
+ * kept: for texts that repeat over the lines of one output, made per call, never module-wide.
+ */
+export function memoise<K, V>(make: (key: K) => V): (key: K) => V {
+	const made = new Map<K, V>();
+	return (key) => {
+		let v = made.get(key);
+		if (v === undefined) made.set(key, (v = make(key)));
+		return v;
+	};
+}

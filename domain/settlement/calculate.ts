@@ -32,6 +32,7 @@ import { DomainError } from '../primitives/errors';
 import { allocateLargestRemainder, formatEuro, roundDiv, toScaledInteger, type Cents } from '../money';
 import { classifyPupil, requireDecided, type PupilClassification } from '../policies/classify';
 import { findProductCode, lookupTariff } from './records';
+import { PupilLookup } from './pupils';
 import { shareOfYear } from './period';
 import { functionTotalBasis, incompleteBasisNote, lotTotalBasis, refusedRecordsNote, NOT_SETTLED_REASONS, partyBasis, populationTotalBasis, sumTotalBasis } from './text';
 import { normalisePupilRef } from '../primitives/pseudonym';
@@ -40,6 +41,15 @@ import type { DeliveryRecord, PartyStatement, RejectedRecord, SettlementParams, 
 
 const OWN = '\u0000own';
 const byNumber = (a: number, b: number) => a - b;
+
+/**
+ * `list` sorted ascending, in place: records arrive in item order, so their indexes usually are already
+ * (then one pass instead of a sort with a comparator call per pair).
+ */
+function sortNumbers(list: number[]): number[] {
+	for (let i = 1; i < list.length; i++) if (list[i] < list[i - 1]) return list.sort(byNumber);
+	return list;
+}
 
 /**
  * The line with the former municipalities its records named, right after the residence (the output's key
@@ -53,6 +63,10 @@ function withFormerResidences(l: LineAcc, line: StatementLine): StatementLine {
 const HOUR_SCALE = 10_000;
 
 interface LineAcc {
+	/** The party the line is on (lines of one pupil are found by party and residence). */
+	party: PartyAcc;
+	/** `pupil|residenceCode`: the line's key in the amounts (and in their ties), made once. */
+	key: string;
 	pupil: string;
 	residenceCode: string;
 	residenceName: string;
@@ -60,6 +74,9 @@ interface LineAcc {
 	/** Distinct schools and arrangements of the line's records (a handful: an array, not a Set per line). */
 	schools: string[];
 	arrangements: string[];
+	/** The school and arrangement of the line's last record: the next record usually has them too (no array read). */
+	lastSchool: string;
+	lastArrangement: string | undefined;
 	treatment: PupilClassification['treatment'];
 	ruleId: string;
 	records: number;
@@ -83,9 +100,16 @@ interface PartyAcc {
 	kind: StatementKind;
 	code: string;
 	name: string;
-	lines: Map<string, LineAcc>;
+	/** The party's lines in order of first record (one per pupil and residence). */
+	lines: LineAcc[];
 	recordIndexes: number[];
 	records: number;
+}
+
+/** One pupil (by pseudonym) with their lines: on one party and residence each, usually one. */
+interface PupilAcc {
+	pupil: string;
+	lines: LineAcc[];
 }
 
 /**
@@ -177,13 +201,21 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 	const financing = params.financingParty;
 	const inRegion = new Set(params.policy.participatingMunicipalities);
 	if (financing.code) inRegion.add(financing.code);
-	// Per run: the classification per arrangement and residence code, and each party's lines per residence
-	// code and pupil (nested maps keyed by the strings as they are: no key is built per record).
+	// Per run: the classification per arrangement and residence code, and each pupil's lines (keyed by the
+	// strings as they are: no key is built per record). A pupil is found by the record's pupil number, else
+	// its reference (PupilLookup), so each distinct reference is pseudonymised once; references that give the
+	// same pseudonym (the same pupil written differently) share one pupil.
 	const classCache = new Map<string, Map<string, PupilClassification>>();
-	const lineIndex = new Map<PartyAcc, Map<string, Map<string, LineAcc>>>();
+	const byPseudonym = new Map<string, PupilAcc>();
+	const pupils = new PupilLookup<PupilAcc>((ref) => {
+		const pseudonym = params.pseudonymise(ref);
+		let acc = byPseudonym.get(pseudonym);
+		if (acc === undefined) byPseudonym.set(pseudonym, (acc = { pupil: pseudonym, lines: [] }));
+		return acc;
+	});
 	const parties = new Map<string, PartyAcc>();
 	const referrals = new Map<string, PartyAcc>();
-	const own: PartyAcc = { kind: 'own_share', code: financing.code, name: financing.name, lines: new Map(), recordIndexes: [], records: 0 };
+	const own: PartyAcc = { kind: 'own_share', code: financing.code, name: financing.name, lines: [], recordIndexes: [], records: 0 };
 	parties.set(OWN, own);
 	const byRule: Record<string, number> = {};
 	let recordsResident = 0;
@@ -221,31 +253,37 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 			case 'settle': {
 				recordsSettled++;
 				let p = parties.get(r.residenceCode);
-				if (!p) parties.set(r.residenceCode, (p = { kind: 'statement', code: r.residenceCode, name: r.residenceName, lines: new Map(), recordIndexes: [], records: 0 }));
+				if (!p) parties.set(r.residenceCode, (p = { kind: 'statement', code: r.residenceCode, name: r.residenceName, lines: [], recordIndexes: [], records: 0 }));
 				party = p;
 				break;
 			}
 			case 'refer_beschikking': {
 				recordsReferred++;
 				let p = referrals.get(r.residenceCode);
-				if (!p) referrals.set(r.residenceCode, (p = { kind: 'referral', code: r.residenceCode, name: r.residenceName, lines: new Map(), recordIndexes: [], records: 0 }));
+				if (!p) referrals.set(r.residenceCode, (p = { kind: 'referral', code: r.residenceCode, name: r.residenceName, lines: [], recordIndexes: [], records: 0 }));
 				party = p;
 				break;
 			}
 		}
-		const pupil = params.pseudonymise(r.pupilRef);
-		let partyIndex = lineIndex.get(party);
-		if (!partyIndex) lineIndex.set(party, (partyIndex = new Map()));
-		let byPupil = partyIndex.get(r.residenceCode);
-		if (!byPupil) partyIndex.set(r.residenceCode, (byPupil = new Map()));
-		let line = byPupil.get(pupil);
+		const acc = pupils.of(r);
+		let line: LineAcc | undefined;
+		for (const l of acc.lines) {
+			if (l.party === party && l.residenceCode === r.residenceCode) {
+				line = l;
+				break;
+			}
+		}
 		if (!line) {
 			line = {
-				pupil,
+				party,
+				key: `${acc.pupil}|${r.residenceCode}`,
+				pupil: acc.pupil,
 				residenceCode: r.residenceCode,
 				residenceName: r.residenceName,
 				schools: [],
 				arrangements: [],
+				lastSchool: '',
+				lastArrangement: undefined,
 				treatment: c.treatment,
 				ruleId: c.ruleId,
 				records: 0,
@@ -254,15 +292,21 @@ function classifyAndGroup(records: readonly DeliveryRecord[], params: Settlement
 				costCents: 0,
 				recordIndexes: [],
 			};
-			party.lines.set(`${r.residenceCode}|${pupil}`, line);
-			byPupil.set(pupil, line);
+			party.lines.push(line);
+			acc.lines.push(line);
 		} else if (line.ruleId !== c.ruleId && line.treatment === c.treatment) {
 			// same party, different rule (e.g. resident group and resident individual): keep the first rule id, deterministic below
 			if (c.ruleId < line.ruleId) line.ruleId = c.ruleId;
 		}
 		if (r.residenceFormerly) (line.formerResidences ??= new Map()).set(r.residenceFormerly.code, r.residenceFormerly);
-		if (r.school && !line.schools.includes(r.school)) line.schools.push(r.school);
-		if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
+		if (r.school && r.school !== line.lastSchool) {
+			if (!line.schools.includes(r.school)) line.schools.push(r.school);
+			line.lastSchool = r.school;
+		}
+		if (r.arrangement !== line.lastArrangement) {
+			if (!line.arrangements.includes(r.arrangement)) line.arrangements.push(r.arrangement);
+			line.lastArrangement = r.arrangement;
+		}
 		line.records++;
 		line.recordIndexes.push(r.index);
 		const recordHours = r.hours === undefined ? 0 : Math.round(r.hours * HOUR_SCALE);
@@ -315,7 +359,6 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	const { parties, own, referrals, byRule, recordsResident, recordsCovered, recordsSettled, recordsReferred } = classifyAndGroup(records, params, lotBudgets, useRecordCost);
 
 	// --- stage 3: amounts ---
-	const lineKeyOf = (l: LineAcc): string => `${l.pupil}|${l.residenceCode}`;
 	/** A line's weight in one lot: 1 per pupil with a record in it, or its hours there. */
 	const lotWeight = (l: LineAcc, lot: string): number => {
 		if (!l.lotHours) return key === 'pupils' ? 1 : l.hoursUnits / HOUR_SCALE; // one pool: every line takes part
@@ -347,10 +390,10 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				let u = 0;
 				if (!lotBudgets) {
 					// one pool: sum whole units (pupils, or hours in 1/10 000) exactly, as integers
-					for (const l of p.lines.values()) u += key === 'pupils' ? 1 : l.hoursUnits;
+					for (const l of p.lines) u += key === 'pupils' ? 1 : l.hoursUnits;
 					return { key: k, weight: key === 'pupils' ? u : u / HOUR_SCALE };
 				}
-				for (const l of p.lines.values()) u += lotWeight(l, lot);
+				for (const l of p.lines) u += lotWeight(l, lot);
 				return { key: k, weight: Math.round(u * HOUR_SCALE) / HOUR_SCALE };
 			});
 			const weightOf = new Map(shares.map((x) => [x.key, x.weight]));
@@ -361,7 +404,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			for (const [k, p] of parties) {
 				const amount = split.get(k) ?? 0;
 				partyAmounts.set(k, partyAmounts.get(k)! + amount);
-				const lineShares = [...p.lines.values()].map((l) => ({ key: lineKeyOf(l), weight: lotWeight(l, lot) }));
+				const lineShares = p.lines.map((l) => ({ key: l.key, weight: lotWeight(l, lot) }));
 				const perLine = lineShares.some((s) => s.weight > 0) ? allocateLargestRemainder(amount, lineShares) : new Map(lineShares.map((s) => [s.key, 0]));
 				if (pools.length === 1) amounts.set(k, perLine);
 				else {
@@ -377,8 +420,8 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		for (const [k, p] of parties) {
 			let sum = 0;
 			const perLine = new Map<string, Cents>();
-			for (const l of p.lines.values()) {
-				perLine.set(`${l.pupil}|${l.residenceCode}`, l.costCents);
+			for (const l of p.lines) {
+				perLine.set(l.key, l.costCents);
 				sum += l.costCents;
 			}
 			amounts.set(k, perLine);
@@ -389,7 +432,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 		let recs = 0;
 		for (const p of parties.values()) {
 			recs += p.records;
-			for (const l of p.lines.values()) hoursUnits += l.hoursUnits;
+			for (const l of p.lines) hoursUnits += l.hoursUnits;
 		}
 		totalBasis = sumTotalBasis(form as 'pxq' | 'output', total, recs, hoursUnits / HOUR_SCALE, useRecordCost, language);
 	}
@@ -411,7 +454,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 	}
 
 	const build = (k: string, p: PartyAcc, amount: Cents, perLine: Map<string, Cents> | undefined, indicative?: Cents): PartyStatement => {
-		const lines: StatementLine[] = [...p.lines.values()]
+		const lines: StatementLine[] = p.lines
 			.map((l) => withFormerResidences(l, {
 				pupil: l.pupil,
 				residenceCode: l.residenceCode,
@@ -423,14 +466,16 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				records: l.records,
 				hours: l.hoursUnits / HOUR_SCALE,
 				units: fixedTotal !== undefined && p.kind !== 'referral' ? lineUnits(l) : 0,
-				amountCents: perLine?.get(`${l.pupil}|${l.residenceCode}`) ?? 0,
+				amountCents: perLine?.get(l.key) ?? 0,
 				// the accumulator's own array (built once per line, not used after this): sorted in place
-				recordIndexes: l.recordIndexes.sort(byNumber),
+				recordIndexes: sortNumbers(l.recordIndexes),
 			}))
 			.sort((a, b) => (a.pupil < b.pupil ? -1 : a.pupil > b.pupil ? 1 : a.residenceCode < b.residenceCode ? -1 : a.residenceCode > b.residenceCode ? 1 : 0));
 		const hours = lines.reduce((a, l) => a + Math.round(l.hours * HOUR_SCALE), 0) / HOUR_SCALE;
 		const units = lines.reduce((a, l) => a + l.units, 0);
-		const pupils = new Set(lines.map((l) => l.pupil)).size;
+		// lines are sorted by pupil: each pupil's lines are adjacent
+		let pupils = 0;
+		for (let i = 0; i < lines.length; i++) if (i === 0 || lines[i].pupil !== lines[i - 1].pupil) pupils++;
 		return {
 			kind: p.kind,
 			municipalityCode: p.code,
@@ -458,7 +503,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 				language,
 			}),
 			lines,
-			recordIndexes: p.recordIndexes.slice().sort(byNumber),
+			recordIndexes: sortNumbers(p.recordIndexes.slice()),
 		};
 	};
 
@@ -474,7 +519,7 @@ export function calculateSettlement(records: readonly DeliveryRecord[], params: 
 			let indicative: Cents | undefined;
 			if (form === 'pxq' || form === 'output') {
 				indicative = 0;
-				for (const l of p.lines.values()) indicative += l.costCents;
+				for (const l of p.lines) indicative += l.costCents;
 			}
 			return build(k, p, 0, undefined, indicative);
 		});

@@ -10,6 +10,7 @@
 import { formatLongDate } from '../evaluation/agenda';
 import { centsToEuros, type Cents } from '../money';
 import { ruleReason } from '../policies/classify';
+import { memoise } from '../primitives/shared';
 import type { FinancingForm } from '../policies/types';
 import type { Period } from './period';
 import { formatNumber } from './text';
@@ -96,10 +97,22 @@ function lineBasis(l: StatementLine, s: PartyStatement, c: SheetContext): string
 	return nl ? `${l.records} arrangement(en) × vaste prijs per product` : `${l.records} arrangement(s) × fixed price per product`;
 }
 
-function row(h: Record<SheetColumn, string>, cells: Record<SheetColumn, string | number>): SheetRow {
+function row(h: Record<SheetColumn, string>, cells: Record<SheetColumn, string | number>, columns = Object.keys(h) as SheetColumn[]): SheetRow {
 	const out: SheetRow = {};
-	for (const k of Object.keys(h) as SheetColumn[]) out[h[k]] = cells[k];
+	for (const k of columns) out[h[k]] = cells[k];
 	return out;
+}
+
+/**
+ * The number a line's basis text depends on besides the statement (`lineBasis`, branch by branch): the
+ * texts of one statement are made once per distinct number.
+ */
+function lineBasisKey(l: StatementLine, s: PartyStatement, c: SheetContext): number {
+	if (s.kind === 'referral') return 0;
+	if (c.financingForm === 'function' || c.financingForm === 'population') return l.units;
+	if (c.useRecordCost) return l.records;
+	if (c.financingForm === 'pxq') return l.hours;
+	return l.records;
 }
 
 /**
@@ -117,23 +130,40 @@ export function statementSheetRows(s: PartyStatement, c: SheetContext): SheetRow
 		payer: s.kind === 'referral' ? `${party(s.municipalityName, s.municipalityCode)} — ${l === 'nl' ? 'niet verrekend' : 'not settled'}` : party(s.municipalityName, s.municipalityCode),
 		prefinancer: party(c.financingParty.name, c.financingParty.code),
 	};
-	const rows = s.lines.map((line) =>
-		row(h, {
-			...common,
-			pupil: line.pupil,
-			residence: party(line.residenceName, line.residenceCode) + (line.formerResidences ? ` (${line.formerResidences.map((f) => f.note[l]).join('; ')})` : ''),
-			school: line.schools,
-			arrangement: line.arrangements
-				.split(', ')
-				.map((a) => ARRANGEMENTS[l][a] ?? a)
-				.join(', '),
-			rule: `${line.ruleId}: ${ruleReason(line.ruleId, l) ?? ''}`.replace(/: $/, ''),
-			records: line.records,
-			hours: line.hours,
-			basis: lineBasis(line, s, c),
-			amount: centsToEuros(line.amountCents),
-		}),
+	// what repeats over the lines is made once per distinct value: texts per arrangement list, rule and basis number
+	const columns = Object.keys(h) as SheetColumn[];
+	const arrangementText = memoise((arrangements: string) =>
+		arrangements
+			.split(', ')
+			.map((a) => ARRANGEMENTS[l][a] ?? a)
+			.join(', '),
 	);
+	const ruleText = memoise((ruleId: string) => `${ruleId}: ${ruleReason(ruleId, l) ?? ''}`.replace(/: $/, ''));
+	const residenceText = memoise((name: string) => memoise((code: string) => party(name, code)));
+	const basisTexts = new Map<number, string>();
+	const rows = s.lines.map((line) => {
+		const basisKey = lineBasisKey(line, s, c);
+		let basis = basisTexts.get(basisKey);
+		if (basis === undefined) basisTexts.set(basisKey, (basis = lineBasis(line, s, c)));
+		return row(
+			h,
+			{
+				period: common.period,
+				payer: common.payer,
+				prefinancer: common.prefinancer,
+				pupil: line.pupil,
+				residence: residenceText(line.residenceName)(line.residenceCode) + (line.formerResidences ? ` (${line.formerResidences.map((f) => f.note[l]).join('; ')})` : ''),
+				school: line.schools,
+				arrangement: arrangementText(line.arrangements),
+				rule: ruleText(line.ruleId),
+				records: line.records,
+				hours: line.hours,
+				basis,
+				amount: centsToEuros(line.amountCents),
+			},
+			columns,
+		);
+	});
 	const total: Cents = s.amountCents;
 	// The own share of a shared amount with no pupil on it (no record in the period): the amount stays with the
 	// financing party without a pupil line, so one row says so and the rows still add up to the total.

@@ -19,6 +19,13 @@ export interface DeliveryRecord {
 	index: number;
 	/** The pupil reference as given (never shown: statements carry the pseudonym). */
 	pupilRef: string;
+	/**
+	 * The number of the pupil reference's value in the run that read it (parseDeliveryRecord with a value
+	 * cache): records with the same number have the same `pupilRef`, so a run finds a pupil by position
+	 * instead of by text. Only a shortcut: a number whose `pupilRef` differs (records of another run) is
+	 * looked up by text. Undefined without a value cache.
+	 */
+	pupilKey?: number;
 	school: string;
 	/** CBS gemeentecode of the residence municipality (woonplaatsbeginsel). */
 	residenceCode: string;

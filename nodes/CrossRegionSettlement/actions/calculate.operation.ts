@@ -6,12 +6,14 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 
 import { formatIsoDate } from '../../../domain/primitives/dates';
 import { DomainError } from '../../../domain/primitives/errors';
+import { memoise } from '../../../domain/primitives/shared';
 import { describeRow } from '../../../domain/primitives/rows';
 import { centsToEuros, formatEuro } from '../../../domain/money';
 import {
 	calculateSettlement,
 	findContradictions,
 	newPeriodCache,
+	newRecordValueCache,
 	parseDeliveryRecord,
 	formatPeriodText,
 	statementSheetRows,
@@ -42,7 +44,7 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	const { registry, policy, period, financingForm, allocationKey, useRecordCost, lotBudgets, tariffs, prices, pseudonymise, keyId, privacy } = settings;
 
 	// --- records ---
-	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, periods: newPeriodCache(), read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
+	const recordCtx = { period, financingForm, allocationKey, tariffs, prices, lotBudgets, useRecordCost, defaultArrangement: settings.defaultArrangement, registry, periods: newPeriodCache(), values: newRecordValueCache(), read: (json: Record<string, unknown>, field: string) => input.read(json as IDataObject, field) };
 	const words = { messageLanguage: settings.language };
 	const parsed = parseItems(ctx, (item, i) => parseDeliveryRecord(item.json as Record<string, unknown>, i, settings.fields, recordCtx), privacy, input, words);
 	// from the errors themselves: an error item's json may hold only its message (error output, identifying data removed)
@@ -210,39 +212,44 @@ function completeness(r: SettlementResult): IDataObject {
 	};
 }
 
-function lineJson(l: PartyStatement['lines'][number], language: Language): IDataObject {
-	return {
-		pupil: l.pupil,
-		residenceCode: l.residenceCode,
-		residenceName: l.residenceName,
-		...(l.formerResidences
-			? { originalResidence: l.formerResidences.map((f) => `${f.name} (${f.code})`).join('; '), residenceNote: l.formerResidences.map((f) => f.note[language]).join('; ') }
-			: {}),
-		schools: l.schools,
-		arrangements: l.arrangements,
-		treatment: l.treatment,
-		ruleId: l.ruleId,
-		records: l.records,
-		hours: l.hours,
-		units: l.units,
-		amountCents: l.amountCents,
-		amount: centsToEuros(l.amountCents),
-		amountText: formatEuro(l.amountCents, language),
-	};
+/**
+ * A statement line as JSON. `euros` writes an amount in words (formatEuro in the statement language), once per
+ * distinct amount of a statement: a shared amount split by pupils gives most lines the same few amounts.
+ */
+function lineJson(l: PartyStatement['lines'][number], language: Language, euros: (cents: number) => string): IDataObject {
+	// properties added in the output's key order (no object spread per line)
+	const json: IDataObject = { pupil: l.pupil, residenceCode: l.residenceCode, residenceName: l.residenceName };
+	if (l.formerResidences) {
+		json.originalResidence = l.formerResidences.map((f) => `${f.name} (${f.code})`).join('; ');
+		json.residenceNote = l.formerResidences.map((f) => f.note[language]).join('; ');
+	}
+	json.schools = l.schools;
+	json.arrangements = l.arrangements;
+	json.treatment = l.treatment;
+	json.ruleId = l.ruleId;
+	json.records = l.records;
+	json.hours = l.hours;
+	json.units = l.units;
+	json.amountCents = l.amountCents;
+	json.amount = centsToEuros(l.amountCents);
+	json.amountText = euros(l.amountCents);
+	return json;
 }
 
 function statementItems(s: PartyStatement, r: SettlementResult, settings: CalculateSettings, keyId: string): INodeExecutionData[] {
 	const pairedItem = s.recordIndexes.map((item) => ({ item }));
 	const head = header(s, r, settings.language, keyId);
+	// formatEuro once per distinct amount of the statement: a shared amount split by pupils gives most lines the same few
+	const euros = memoise((cents: number) => formatEuro(cents, settings.language));
 	if (settings.outputFormat === 'lines') {
 		return s.lines.map((l) => ({
-			json: { ...head, kind: `${s.kind}_line`, statementAmountCents: s.amountCents, ...lineJson(l, settings.language) },
+			json: { ...head, kind: `${s.kind}_line`, statementAmountCents: s.amountCents, ...lineJson(l, settings.language, euros) },
 			pairedItem: l.recordIndexes.map((item) => ({ item })),
 		}));
 	}
 	// The statement for finance staff (issue 12): spreadsheet rows with a total row, made per statement, not per record.
 	const sheetRows = statementSheetRows(s, statementContext(r, settings));
-	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language)), sheetRows }, pairedItem }];
+	return [{ json: { ...head, lines: s.lines.map((l) => lineJson(l, settings.language, euros)), sheetRows }, pairedItem }];
 }
 
 function summaryJson(r: SettlementResult, language: Language, keyId: string): IDataObject {

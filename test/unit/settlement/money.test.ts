@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 
-import { allocateLargestRemainder, AllocationError, formatEuro, parseAmount, parseDecimal, roundDiv, sumCents } from '../../../domain/money';
+import { allocateLargestRemainder, AllocationError, formatEuro, parseAmount, parseDecimal, roundDiv, sumCents, toScaledInteger } from '../../../domain/money';
 import { InvalidFieldError } from '../../../domain/primitives/errors';
 import { assertNoPersonalData } from '../../helpers/privacy';
 
@@ -167,6 +167,35 @@ describe('allocateLargestRemainder', () => {
 				const W = shares.reduce((a, s) => a + s.weight, 0);
 				for (const s of shares) expect(Math.abs(parts.get(s.key)! - (total * s.weight) / W)).toBeLessThan(1 + 1e-6);
 			}),
+		);
+	});
+
+	/** The rule in bigints throughout, as allocateLargestRemainder computed it before its exact-double path (issue 27). */
+	function bigintSplit(total: number, shares: ReadonlyArray<{ key: string; weight: number }>, first?: string): Array<[string, number]> {
+		const sorted = [...shares].sort((a, b) => (a.key === first ? (b.key === first ? 0 : -1) : b.key === first ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+		const weights = sorted.map((s) => toScaledInteger(s.weight, 4));
+		const W = weights.reduce((a, b) => a + b, 0n);
+		const T = BigInt(total);
+		const floors = weights.map((w) => (T * w) / W);
+		const remainders = weights.map((w) => (T * w) % W);
+		let left = Number(T - floors.reduce((a, b) => a + b, 0n));
+		const order = sorted.map((_s, i) => i).sort((a, b) => (remainders[a] > remainders[b] ? -1 : remainders[a] < remainders[b] ? 1 : a - b));
+		const extra = sorted.map(() => 0);
+		for (let k = 0; left > 0; k++, left--) extra[order[k]] = 1;
+		return sorted.map((s, i) => [s.key, Number(floors[i]) + extra[i]]);
+	}
+
+	it('gives exactly the bigint split, in doubles where they are exact and in bigints beyond (property)', () => {
+		// totals up to the largest safe integer and weights up to a million pupils: both paths are taken
+		const heavySharesArb = fc.uniqueArray(
+			fc.record({ key: fc.constantFrom('own', '0363', '0384', 'a', 'b', 'c', 'P-A|0363', 'P-B|0363', 'P-C|0384'), weight: fc.oneof(fc.constant(1), fc.integer({ min: 0, max: 1_000_000 }), fc.integer({ min: 0, max: 4000 }).map((q) => q / 4), fc.double({ min: 0, max: 500, noNaN: true }).map((d) => Math.round(d * 10_000) / 10_000)) }),
+			{ selector: (s) => s.key, minLength: 1, maxLength: 9 },
+		).filter((shares) => shares.some((s) => s.weight > 0));
+		fc.assert(
+			fc.property(fc.oneof(fc.integer({ min: 0, max: 1_000_000_000 }), fc.maxSafeNat()), fc.oneof(heavySharesArb, sharesArb), fc.constantFrom(undefined, 'own', 'a'), (total, shares, first) => {
+				expect([...allocateLargestRemainder(total, shares, { firstInTies: first })]).toEqual(bigintSplit(total, shares, first));
+			}),
+			{ numRuns: 500 },
 		);
 	});
 
