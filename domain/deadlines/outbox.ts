@@ -40,6 +40,7 @@ import { CLAIM_GRACE_MS, ClaimRow, Observation } from './alertMemory';
  * - an odd number ≤ -3 (`confirmationMark`): the confirmation of the claim of the same `caseRef` with that mark + 1;
  * - 0: a claim written before the marks (2026-12, version 1.3 as first released), confirmed by id:
  * - a positive number: the confirmation of the claim with that id (idem).
+ * A claim or confirmation row with an empty `caseRef` holds many, of one attempt (`packRows`).
  * Why marks and not ids: a run can then insert its claims in bulk without reading their ids back (n8n's Data
  * Table API inserts row by row, one statement each, when it has to return ids; in bulk, 800 values a statement,
  * when it returns a count: 25,000 claims took 34 s one way and about a second the other), and Confirm Delivery
@@ -83,6 +84,63 @@ function isClaim(row: OutboxRow): boolean {
 /** The key under which a marked confirmation names its claim, and a marked claim is looked up. */
 function markKey(caseRef: string, mark: number): string {
 	return `${mark}\u0000${caseRef}`;
+}
+
+/** How many claims (or confirmations) of one attempt go in one packed row. */
+export const PACKED_PER_ROW = 400;
+
+/** A row to insert into the outbox. */
+export interface OutboxNewRow {
+	caseRef: string;
+	status: string;
+	claim: number;
+}
+
+/**
+ * The claims (or confirmations) of one attempt, `perRow` to a row: `caseRef` empty and `status` the JSON list
+ * `[[caseRef, status], …]`, `claim` the mark (`claimMark`, or `confirmationMark` of it). Why: n8n's Data Table API
+ * hands back at most 250 rows a request, so a memory of 60,000 cases kept a row per claim took 380 requests to
+ * read (about 18 s a weekly run in `npm run bench:workflows`); packed, 400 a row, one. A case reference is never
+ * empty (alert once requires one; domain/deadlines/cases.ts), so an empty one marks a packed row.
+ * @param entries the cases and statuses, each case once
+ * @param claim the `claim` value of every row
+ */
+export function packRows(entries: Observation[], claim: number, perRow = PACKED_PER_ROW): OutboxNewRow[] {
+	const rows: OutboxNewRow[] = [];
+	for (let i = 0; i < entries.length; i += perRow) {
+		const list: Array<[string, string]> = [];
+		for (let j = i; j < Math.min(entries.length, i + perRow); j++) list.push([entries[j].caseRef, entries[j].status]);
+		rows.push({ caseRef: '', status: JSON.stringify(list), claim });
+	}
+	return rows;
+}
+
+/**
+ * The rows with every packed row (`packRows`) read as one row per claim or confirmation, each with its row's
+ * id, `claim` and `createdAt`; other rows as they are. A packed row whose list cannot be read (edited by hand)
+ * counts as no rows: its cases are alerted again (twice rather than never).
+ */
+export function unpackRows(rows: OutboxRow[]): OutboxRow[] {
+	const out: OutboxRow[] = [];
+	for (const row of rows) {
+		if (row.caseRef !== '' || row.claim === HEAD) {
+			out.push(row);
+			continue;
+		}
+		let list: unknown;
+		try {
+			list = JSON.parse(row.status);
+		} catch {
+			continue;
+		}
+		if (!Array.isArray(list)) continue;
+		for (const entry of list) {
+			if (Array.isArray(entry) && typeof entry[0] === 'string' && entry[0] !== '' && typeof entry[1] === 'string') {
+				out.push({ id: row.id, caseRef: entry[0], status: entry[1], claim: row.claim, createdAt: row.createdAt });
+			}
+		}
+	}
+	return out;
 }
 
 /** A claim a run is about to insert. */
@@ -149,8 +207,12 @@ export interface Confirmations {
 	has(claim: OutboxRow): boolean;
 }
 
-/** Claims (ascending id) per case, and which of them are confirmed. */
+/** Claims (ascending id) per case, and which of them are confirmed; packed rows read as one row per claim (`unpackRows`). */
 export function readOutbox(rows: OutboxRow[]): { claims: Map<string, OutboxRow[]>; confirmations: Confirmations } {
+	return readEntries(unpackRows(rows));
+}
+
+function readEntries(rows: OutboxRow[]): { claims: Map<string, OutboxRow[]>; confirmations: Confirmations } {
 	const claims = new Map<string, OutboxRow[]>();
 	const ids = new Set<number>();
 	const marks = new Set<string>();
@@ -210,19 +272,22 @@ export function planClaims(observed: Observation[], rows: OutboxRow[], { now, re
  * the newest confirmed claim since its status last changed (with its confirmation). Other claims are history,
  * deleted once a later claim of the case is older than `graceMs` (no run can still be deciding against
  * them). Cases beyond `maxCases` whose latest claim is oldest (and older than `graceMs`) are forgotten
- * whole. Confirmations whose claim is gone go too, and head rows other than the current head.
+ * whole. Confirmations whose claim is gone go too, and head rows other than the current head. A packed row
+ * (`packRows`) goes when every claim or confirmation in it goes.
  */
 export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: number, graceMs = CLAIM_GRACE_MS): number[] {
-	const { claims, confirmations } = readOutbox(rows);
-	const prune = new Set<number>();
+	// decided per claim and confirmation (a packed row holds many); a row goes when all of its entries go
+	const entries = unpackRows(rows);
+	const { claims, confirmations } = readEntries(entries);
+	const prune = new Set<OutboxRow>();
 	const latest: OutboxRow[] = [];
 	for (const caseClaims of claims.values()) {
 		const last = caseClaims[caseClaims.length - 1];
 		latest.push(last);
-		const keep = new Set([last.id]);
+		const keep = new Set([last]);
 		for (let i = caseClaims.length - 1; i >= 0 && caseClaims[i].status === last.status; i--) {
 			if (confirmations.has(caseClaims[i])) {
-				keep.add(caseClaims[i].id);
+				keep.add(caseClaims[i]);
 				break;
 			}
 		}
@@ -233,23 +298,27 @@ export function outboxRowsToPrune(rows: OutboxRow[], now: number, maxCases: numb
 				break;
 			}
 		}
-		for (let i = 0; i < settled; i++) if (!keep.has(caseClaims[i].id)) prune.add(caseClaims[i].id);
+		for (let i = 0; i < settled; i++) if (!keep.has(caseClaims[i])) prune.add(caseClaims[i]);
 	}
 	if (latest.length > maxCases) {
 		latest.sort((a, b) => a.id - b.id);
 		for (const row of latest.slice(0, latest.length - maxCases)) {
 			if (now - row.createdAt <= graceMs) continue;
-			for (const r of claims.get(row.caseRef) ?? []) prune.add(r.id);
+			for (const r of claims.get(row.caseRef) ?? []) prune.add(r);
 		}
 	}
 	const head = outboxHead(rows);
-	for (const r of rows) if (r.claim === HEAD && r.status !== head?.value) prune.add(r.id); // a stale head
-	const kept = rows.filter((r) => isClaim(r) && !prune.has(r.id));
+	for (const r of entries) if (r.claim === HEAD && r.status !== head?.value) prune.add(r); // a stale head
+	const kept = entries.filter((r) => isClaim(r) && !prune.has(r));
 	const claimIds = new Set(kept.map((r) => r.id));
 	const claimMarks = new Set(kept.map((r) => markKey(r.caseRef, r.claim)));
-	for (const r of rows) {
+	for (const r of entries) {
 		if (r.claim === HEAD || isClaim(r)) continue;
-		if (r.claim > 0 ? !claimIds.has(r.claim) : !claimMarks.has(markKey(r.caseRef, r.claim + 1))) prune.add(r.id);
+		if (r.claim > 0 ? !claimIds.has(r.claim) : !claimMarks.has(markKey(r.caseRef, r.claim + 1))) prune.add(r);
 	}
-	return [...prune];
+	const keepIds = new Set(entries.filter((r) => !prune.has(r)).map((r) => r.id));
+	const ids = new Set<number>();
+	for (const r of prune) if (!keepIds.has(r.id)) ids.add(r.id);
+	// a packed row none of whose entries could be read (unpackRows) is left alone: it decides nothing
+	return [...ids];
 }

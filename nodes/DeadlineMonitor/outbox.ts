@@ -30,6 +30,7 @@ import {
 	OutboxRow,
 	outboxHead,
 	outboxRowsToPrune,
+	packRows,
 	planClaims,
 } from '../../domain/deadlines';
 import { hasSharedMemory, SharedTable, StoredRow, TableSpec } from '../shared/store';
@@ -180,7 +181,7 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 		// and claims what is left, a few times at most (then the rest waits for the next run).
 		for (let attempt = 1; plan.claims.length && attempt <= HEAD_ATTEMPTS; attempt++) {
 			const mark = claimMark(randomInt(1, CLAIM_TOKEN_LIMIT));
-			await store.insert(plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: mark })));
+			await store.insert(packRows(plan.claims, mark));
 			const head = outboxHead(rows)!;
 			if (await store.moveHead(head.value, nextHead(head, randomUUID()))) {
 				won = new Map(plan.claims.map((c) => [c.caseRef, { status: c.status, claim: mark }]));
@@ -219,17 +220,32 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 
 /** Record that the mails of these claims went out (Confirm Delivery). Returns the number of alerts confirmed. */
 export async function confirmClaims(ctx: IExecuteFunctions, deliveries: DeliveryInfo[], now: number): Promise<number> {
-	const byStore = new Map<string, { memory: DeliveryInfo['memory']; scope: string; rows: NewRow[] }>();
+	// per store and scope: claims made before the marks one row each (by id), marked ones packed per mark
+	type Pending = { memory: DeliveryInfo['memory']; scope: string; byId: NewRow[]; byMark: Map<number, Observation[]> };
+	const byStore = new Map<string, Pending>();
 	for (const d of deliveries) {
 		const key = `${d.memory}\u0000${d.scope}`;
-		const entry = byStore.get(key) ?? { memory: d.memory, scope: d.scope, rows: [] };
-		for (const c of d.claims) entry.rows.push({ caseRef: c.caseRef, status: c.status, claim: confirmationMark(c.claim) });
+		const entry: Pending = byStore.get(key) ?? { memory: d.memory, scope: d.scope, byId: [], byMark: new Map() };
+		for (const c of d.claims) {
+			if (c.claim > 0) entry.byId.push({ caseRef: c.caseRef, status: c.status, claim: confirmationMark(c.claim) });
+			else {
+				const list = entry.byMark.get(c.claim) ?? [];
+				list.push({ caseRef: c.caseRef, status: c.status });
+				entry.byMark.set(c.claim, list);
+			}
+		}
 		byStore.set(key, entry);
 	}
 	let count = 0;
-	for (const { memory, scope, rows } of byStore.values()) {
+	for (const { memory, scope, byId, byMark } of byStore.values()) {
+		const rows = [...byId];
+		for (const [mark, confirmed] of byMark) {
+			for (const row of packRows(confirmed, confirmationMark(mark))) rows.push(row);
+			count += confirmed.length;
+		}
+		count += byId.length;
 		const store = await openStore(ctx, memory, scope, () => now);
-		count += await store.insert(rows);
+		await store.insert(rows);
 	}
 	return count;
 }

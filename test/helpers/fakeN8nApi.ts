@@ -72,6 +72,17 @@ export class FakeN8nApi {
 		return [...this.tables.values()].find((t) => t.name === name)?.rows ?? [];
 	}
 
+	/** Rows put straight into a table (created when missing), as an earlier version of the package left them; ids in order. */
+	seedRows(name: string, rows: Array<Record<string, unknown>>, createdAt: Date): void {
+		let table = [...this.tables.values()].find((t) => t.name === name);
+		if (!table) {
+			table = { name, rows: [] };
+			this.tables.set(`dt${this.tables.size + 1}`, table);
+		}
+		const at = createdAt.toISOString();
+		for (const r of rows) table.rows.push({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at });
+	}
+
 	/** The next row insert takes its ids now and commits (becomes visible, answers) `ms` later. */
 	commitNextInsertAfter(ms: number): void {
 		this.slowCommitMs = ms;

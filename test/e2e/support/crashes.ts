@@ -214,9 +214,11 @@ async function outboxClaims(rt: OwnedRuntime): Promise<number> {
 	const table = (tables.data ?? [])[0];
 	if (!table) return 0;
 	const rows = await get(`/data-tables/${table.id}/rows?limit=250`);
-	// a claim's `claim` is its attempt's mark: even and -2 or below (domain/deadlines/outbox.ts; -1 is the head, odd marks confirm)
+	// a claim's `claim` is its attempt's mark: even and -2 or below (domain/deadlines/outbox.ts; -1 is the head, odd marks
+	// confirm); a row with an empty caseRef holds many, status = [[caseRef, status], …]
 	const isClaim = (claim: unknown) => claim !== null && Number(claim) <= -2 && Number(claim) % 2 === 0;
-	return (rows.data ?? []).filter((r) => String(r.scope).startsWith(`${ALERT_WORKFLOW}:`) && isClaim(r.claim)).length;
+	const claims = (r: Record<string, unknown>) => (r.caseRef === '' ? (JSON.parse(String(r.status)) as unknown[]).length : 1);
+	return (rows.data ?? []).filter((r) => String(r.scope).startsWith(`${ALERT_WORKFLOW}:`) && isClaim(r.claim)).reduce((n, r) => n + claims(r), 0);
 }
 
 /**

@@ -18,6 +18,12 @@ const OUTBOX = 'jeugdhulp_alert_outbox';
 const claimOf = (r: IDataObject) => r.claim as number;
 const isClaim = (r: IDataObject) => claimOf(r) <= -2 && claimOf(r) % 2 === 0;
 const isConfirmation = (r: IDataObject) => claimOf(r) <= -3 && -claimOf(r) % 2 === 1;
+// a claim or confirmation row with an empty caseRef holds many: status = [[caseRef, status], …]
+const entriesOf = (rows: readonly IDataObject[]): IDataObject[] =>
+	rows.flatMap((r) => (r.caseRef === '' && r.claim !== -1 ? (JSON.parse(r.status as string) as string[][]).map(([caseRef, status]) => ({ ...r, caseRef, status })) : [r]));
+const outbox = () => entriesOf(api.rows(OUTBOX) as unknown as IDataObject[]);
+/** How many claims or confirmations each packed row matching `f` holds, in id order. */
+const sizes = (f: (r: IDataObject) => boolean) => (api.rows(OUTBOX) as unknown as IDataObject[]).filter(f).map((r) => (JSON.parse(r.status as string) as unknown[]).length);
 // reference date 2026-11-26 (fixed in the fixture); two zorgteams
 const CASES: IDataObject[] = [
 	{ caseRef: 'C-1', zorgteam: 'Regenboog', zorgteamEmail: 'regenboog@school.example', zorgteamDate: '2026-09-01' }, // overdue (deadline 27-10)
@@ -43,6 +49,14 @@ afterEach(async () => {
 	await api.stop();
 });
 
+/** 600 overdue cases of three zorgteams (reference date 2026-11-26: a zorgteam date of 2026-09-01 is overdue). */
+const MANY: IDataObject[] = Array.from({ length: 600 }, (_, i) => ({
+	caseRef: `M-${i + 1}`,
+	zorgteam: ['Regenboog', 'Baken', 'Klimop'][i % 3],
+	zorgteamEmail: `${['regenboog', 'baken', 'klimop'][i % 3]}@school.example`,
+	zorgteamDate: '2026-09-01',
+}));
+
 const withShared = (extra: RunOptions = {}): RunOptions => ({ mode: 'trigger', credentials: { sharedMemoryApi: api.credentials() }, ...extra });
 const run = (w: WorkflowJson, options: RunOptions) => runWorkflow(w, { input: CASES, ...options });
 
@@ -62,7 +76,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		const failed = await run(w, withShared());
 		expect(failed.error?.message).toContain('Connection refused');
 		expect(mailed()).toEqual([]);
-		const afterFailure = [...api.rows(OUTBOX)];
+		const afterFailure = outbox();
 		expect(afterFailure.filter(isClaim).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']);
 		expect(new Set(afterFailure.filter(isClaim).map(claimOf)).size).toBe(1); // one attempt, one mark
 		expect(afterFailure.filter((r) => !isClaim(r) && r.claim !== -1)).toEqual([]); // no confirmation
@@ -73,45 +87,53 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(second.error).toBeUndefined();
 		// the overdue and due-soon alerts (C-4 is on track: not mailed, counted as sent when claimed)
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		const confirmations = api.rows(OUTBOX).filter(isConfirmation);
+		const confirmations = outbox().filter(isConfirmation);
 		expect(confirmations.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 		// each confirms the claim the second run won: same case, its mark minus one
-		const secondMarks = new Set(api.rows(OUTBOX).filter((r) => isClaim(r) && r.caseRef === 'C-1').map(claimOf));
+		const secondMarks = new Set(outbox().filter((r) => isClaim(r) && r.caseRef === 'C-1').map(claimOf));
 		expect(secondMarks.size).toBe(2); // the failed run's and the second run's
-		const won = api.rows(OUTBOX).filter((r) => isClaim(r) && confirmations.some((c) => c.caseRef === r.caseRef && claimOf(c) === claimOf(r) - 1));
+		const won = outbox().filter((r) => isClaim(r) && confirmations.some((c) => c.caseRef === r.caseRef && claimOf(c) === claimOf(r) - 1));
 		expect(won.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 		expect(new Set(won.map(claimOf)).size).toBe(1); // all of the second run's one attempt
 		expect(won.every((r) => !afterFailure.some((f) => f.id === r.id))).toBe(true); // not the failed run's claims
+		// packed: the failed run's 4 claims in one row, the second run's 3 re-sent claims in one; their confirmations in one
+		// row per run of Confirm Delivery (it runs once for the overdue mails, C-1 and C-3, once for the due-soon one, C-2)
+		expect(sizes(isClaim)).toEqual([4, 3]);
+		expect(sizes(isConfirmation).sort()).toEqual([1, 2]);
 		// claims and confirmations go in in bulk (n8n returns a count): never row by row
 		expect(api.inserts.length).toBeGreaterThan(0);
 		expect(api.inserts.filter((i) => i.returnType !== 'count')).toEqual([]);
-		assertNoPersonalData(api.rows(OUTBOX));
+		assertNoPersonalData(outbox());
 
 		const third = await run(w, withShared());
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // nothing new
 		expect(third.json(NODE, 4).map((i) => i.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3', 'C-4']); // all Unchanged
 	});
 
-	it('a memory of more than a page (600 alerts, 1,200 rows after confirming): read whole, page after page by id; the next run sends nothing', async () => {
-		const many: IDataObject[] = Array.from({ length: 600 }, (_, i) => ({
-			caseRef: `M-${i + 1}`,
-			zorgteam: ['Regenboog', 'Baken', 'Klimop'][i % 3],
-			zorgteamEmail: `${['regenboog', 'baken', 'klimop'][i % 3]}@school.example`,
-			zorgteamDate: '2026-09-01', // overdue on the fixture's reference date 2026-11-26 (deadline 27-10)
-		}));
+	it('600 alerts: claims and confirmations packed 400 to a row; the next run reads them and sends nothing', async () => {
 		const w = outboxWorkflow();
-		await runWorkflow(w, { input: many, ...withShared() });
+		await runWorkflow(w, { input: MANY, ...withShared() });
 		expect(mailed()).toHaveLength(600);
-		const rows = api.rows(OUTBOX);
-		expect(rows.filter(isClaim)).toHaveLength(600);
-		expect(rows.filter(isConfirmation)).toHaveLength(600);
-		// one request for the 600 claims, one for the 600 confirmations (and one for the head)
-		expect(api.inserts.map((i) => i.rows).sort((a, b) => a - b)).toEqual([1, 600, 600]);
-
-		api.requests.length = 0;
-		const second = await runWorkflow(w, { input: many, ...withShared() });
+		expect(outbox().filter(isClaim)).toHaveLength(600);
+		expect(outbox().filter(isConfirmation)).toHaveLength(600);
+		// the head; 600 claims in one request (2 rows); 600 confirmations in one request (2 rows)
+		expect(api.inserts.map((i) => i.rows)).toEqual([1, 2, 2]);
+		expect(sizes((r) => r.claim !== -1)).toEqual([400, 200, 400, 200]);
+		const second = await runWorkflow(w, { input: MANY, ...withShared() });
 		expect(second.error).toBeUndefined();
-		expect(mailed()).toHaveLength(600); // nothing again: every one of the 1,201 rows was read
+		expect(mailed()).toHaveLength(600); // nothing again
+	});
+
+	it('a memory of more than a page (1,201 rows of one claim each, as an earlier build wrote them): read whole, page after page by id; nothing is sent again', async () => {
+		// as an earlier build of 1.3 left it: the head, 600 marked claims and their 600 confirmations, a row each
+		const w = outboxWorkflow();
+		const head = { scope: 'test-workflow:dm', caseRef: '', status: 'h:1:seed', claim: -1 };
+		const seeded = [head, ...[-14, -15].flatMap((claim) => MANY.map((c) => ({ scope: 'test-workflow:dm', caseRef: c.caseRef, status: 'overdue', claim })))];
+		api.seedRows(OUTBOX, seeded, new Date(Date.now() - 60 * 60_000));
+		api.requests.length = 0;
+		const next = await runWorkflow(w, { input: MANY, ...withShared() });
+		expect(next.error).toBeUndefined();
+		expect(mailed()).toEqual([]); // every one of the 1,201 rows was read
 		const pages = api.requests.filter((r) => r.method === 'GET' && r.path.endsWith('/rows'));
 		expect(pages).toHaveLength(5); // 1,201 rows, 250 a page
 		expect(pages.every((r) => !r.query.includes('cursor'))).toBe(true);
@@ -163,7 +185,7 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		const w = outboxWorkflow();
 		await Promise.all([run(w, withShared()), run(w, withShared())]);
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
-		expect(api.rows(OUTBOX).filter(isConfirmation).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(outbox().filter(isConfirmation).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
 	});
 
 	it('two runs started together send each alert once also when the claims of one commit late (no pause, no timing)', async () => {

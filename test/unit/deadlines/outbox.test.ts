@@ -25,7 +25,9 @@ import {
 	OutboxRow,
 	outboxHead,
 	outboxRowsToPrune,
+	packRows,
 	planClaims,
+	unpackRows,
 	winningClaims,
 } from '../../../domain/deadlines';
 
@@ -84,6 +86,8 @@ interface RunOptions {
 	/** Steps the insert of the scope's first head waits before it commits (a first production run only). */
 	headDelay?: number;
 	token?: string;
+	/** Claims and confirmations packed this many to a row (the node: PACKED_PER_ROW). */
+	perRow?: number;
 }
 
 /**
@@ -92,7 +96,7 @@ interface RunOptions {
  * database round trip or mail step per yield. `mailFails`: the mail server refuses, nothing is sent and the run
  * stops before Confirm Delivery.
  */
-function* run(store: ModelStore, observed: Observation[], now: number, inbox: Inbox, { mailFails = false, delay = 0, headDelay = 0, token = 'r' }: RunOptions = {}): Generator<void> {
+function* run(store: ModelStore, observed: Observation[], now: number, inbox: Inbox, { mailFails = false, delay = 0, headDelay = 0, token = 'r', perRow = 2 }: RunOptions = {}): Generator<void> {
 	const options = { now, resendAfterMs: RESEND_MS, confirmed: MAILED };
 	let rows = store.read();
 	yield;
@@ -108,7 +112,7 @@ function* run(store: ModelStore, observed: Observation[], now: number, inbox: In
 		// the node takes a random token per attempt; here every attempt of every run gets its own
 		const mark = claimMark(++attempts);
 		const claims = plan.claims.map((c) => ({ caseRef: c.caseRef, status: c.status, claim: mark }));
-		yield* insert(store, claims, now, delay); // in bulk: no ids read back
+		yield* insert(store, packRows(plan.claims, mark, perRow), now, delay); // in bulk, packed: no ids read back
 		const head = outboxHead(rows)!;
 		if (store.moveHead(head.value, nextHead(head, `${token}${attempt}`))) {
 			won = claims;
@@ -127,7 +131,8 @@ function* run(store: ModelStore, observed: Observation[], now: number, inbox: In
 	if (mailFails) return;
 	inbox.push(...mail.map((r) => ({ caseRef: r.caseRef, status: r.status })));
 	yield;
-	yield* insert(store, mail.map((r) => ({ caseRef: r.caseRef, status: r.status, claim: confirmationMark(r.claim) })), now, delay);
+	const mark = mail[0]?.claim;
+	if (mark !== undefined) yield* insert(store, packRows(mail, confirmationMark(mark), perRow), now, delay);
 }
 
 const STATUSES = ['overdue', 'due_soon', 'on_track', 'met'];
@@ -140,10 +145,10 @@ const mailedOf = (observed: Observation[]) => observed.filter((o) => MAILED.has(
 describe('alert outbox: an alert counts once its mail went out', () => {
 	it('runs started together, some failing at the mail step, their commits delayed at will: no alert twice; later runs send the failed ones once; then none', () => {
 		fc.assert(
-			fc.property(observationsArb, fc.array(fc.record({ fails: fc.boolean(), delay: fc.nat(6) }), { minLength: 1, maxLength: 4 }), scheduleArb, (observed, runs, schedule) => {
+			fc.property(observationsArb, fc.array(fc.record({ fails: fc.boolean(), delay: fc.nat(6), perRow: fc.integer({ min: 1, max: 4 }) }), { minLength: 1, maxLength: 4 }), scheduleArb, (observed, runs, schedule) => {
 				const store = new ModelStore();
 				const inbox: Inbox = [];
-				interleave(runs.map(({ fails, delay }, i) => run(store, observed, T0, inbox, { mailFails: fails, delay, token: `r${i}-` })), schedule);
+				interleave(runs.map(({ fails, delay, perRow }, i) => run(store, observed, T0, inbox, { mailFails: fails, delay, perRow, token: `r${i}-` })), schedule);
 				// runs started together: each alert at most once
 				expect(new Set(inbox.map(key)).size).toBe(inbox.length);
 				const sentFirst = inbox.length;
@@ -344,6 +349,66 @@ describe('alert outbox: details', () => {
 				opts,
 			);
 			expect(plan.claims).toEqual([{ caseRef: 'C-2', status: 'overdue', resend: true }]); // C-2 was never confirmed
+		});
+	});
+
+	describe('packed rows: many claims or confirmations of one attempt in a row', () => {
+		const packed = (id: number, claim: number, list: Array<[string, string]>, createdAt = T0 - 3 * CLAIM_GRACE_MS): OutboxRow => ({ id, caseRef: '', status: JSON.stringify(list), claim, createdAt });
+
+		it('packs perRow to a row, as [[case, status], …] with an empty case reference, and reads them back one by one', () => {
+			const entries = [1, 2, 3, 4, 5].map((n) => ({ caseRef: `C-${n}`, status: n % 2 ? 'overdue' : 'due_soon' }));
+			const rows = packRows(entries, -8, 2);
+			expect(rows).toEqual([
+				{ caseRef: '', status: '[["C-1","overdue"],["C-2","due_soon"]]', claim: -8 },
+				{ caseRef: '', status: '[["C-3","overdue"],["C-4","due_soon"]]', claim: -8 },
+				{ caseRef: '', status: '[["C-5","overdue"]]', claim: -8 },
+			]);
+			expect(packRows([], -8)).toEqual([]);
+			const read = unpackRows(rows.map((r, i) => ({ ...r, id: 10 + i, createdAt: T0 })));
+			expect(read.map((r) => [r.id, r.caseRef, r.status, r.claim])).toEqual([
+				[10, 'C-1', 'overdue', -8],
+				[10, 'C-2', 'due_soon', -8],
+				[11, 'C-3', 'overdue', -8],
+				[11, 'C-4', 'due_soon', -8],
+				[12, 'C-5', 'overdue', -8],
+			]);
+		});
+
+		it('a packed list that cannot be read counts as no claims (alerted again: twice rather than never); heads and single rows pass as they are', () => {
+			const rows = [packed(1, -8, [['C-1', 'overdue']]), { ...packed(2, -8, []), status: '[["C-2",' }, { ...packed(3, -8, []), status: '{"C-3":1}' }, claim(4, 'C-4', 'overdue')];
+			expect(unpackRows(rows).map((r) => r.caseRef)).toEqual(['C-1', 'C-4']);
+			const plan = planClaims(['C-1', 'C-2', 'C-4'].map((caseRef) => ({ caseRef, status: 'overdue' })), [...rows, packed(5, -9, [['C-1', 'overdue']])], opts);
+			expect(plan.claims.map((c) => c.caseRef)).toEqual(['C-2', 'C-4']); // C-1 claimed and confirmed; C-2 unread; C-4 never confirmed (old)
+		});
+
+		it('a packed row is pruned only when every claim in it may go; its confirmations stay while one of their claims stays', () => {
+			// attempt -8 claimed C-1 and C-2 (row 1), confirmed both (row 2); a later attempt -10 moved C-1 to overdue (row 3), confirmed (row 4)
+			const rows = [
+				packed(1, -8, [
+					['C-1', 'due_soon'],
+					['C-2', 'due_soon'],
+				]),
+				packed(2, -9, [
+					['C-1', 'due_soon'],
+					['C-2', 'due_soon'],
+				]),
+				packed(3, -10, [['C-1', 'overdue']]),
+				packed(4, -11, [['C-1', 'overdue']]),
+			];
+			// C-1's due-soon claim is history, C-2's is its latest: rows 1 and 2 stay
+			expect(outboxRowsToPrune(rows, T0, 10)).toEqual([]);
+			// C-2 moves on too (attempt -12, confirmed): now all of rows 1 and 2 may go
+			const later = [...rows, packed(5, -12, [['C-2', 'overdue']]), packed(6, -13, [['C-2', 'overdue']])];
+			expect(outboxRowsToPrune(later, T0, 10).sort((a, b) => a - b)).toEqual([1, 2]);
+			const plan = planClaims(
+				[
+					{ caseRef: 'C-1', status: 'overdue' },
+					{ caseRef: 'C-2', status: 'overdue' },
+				],
+				later.filter((r) => r.id > 2),
+				opts,
+			);
+			expect(plan.claims).toEqual([]);
 		});
 	});
 
