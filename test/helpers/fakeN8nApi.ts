@@ -56,6 +56,15 @@ export class FakeN8nApi {
 	readonly requests: Array<{ method: string; path: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
+	/**
+	 * When set, every write (POST, PATCH, DELETE) is first answered 503 "Database is not ready!" without being
+	 * handled, and handled when asked again — as n8n does while its database monitor finds the database too busy
+	 * (abstract-server.js; queue mode under load).
+	 */
+	notReadyBeforeEachWrite = false;
+	/** Requests answered 503 (for assertions). */
+	notReadyAnswers = 0;
+	private lastWriteRefused = false;
 	private nextRowId = 1;
 	private slowCommitMs?: number;
 	private server?: http.Server;
@@ -84,6 +93,15 @@ export class FakeN8nApi {
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
 				try {
+					if (this.notReadyBeforeEachWrite && req.method !== 'GET') {
+						this.lastWriteRefused = !this.lastWriteRefused;
+						if (this.lastWriteRefused) {
+							this.notReadyAnswers++;
+							res.writeHead(503, { 'content-type': 'application/json' });
+							res.end(JSON.stringify({ code: 503, message: 'Database is not ready!' }));
+							return;
+						}
+					}
 					const { status, json, commit } = this.handle(req, body);
 					const answer = () => {
 						commit?.();

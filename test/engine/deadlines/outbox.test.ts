@@ -139,6 +139,22 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(api.rows(OUTBOX).filter((r) => r.claim === -1)).toHaveLength(1); // one head
 	});
 
+	it('n8n answering 503 "Database is not ready!" to its writes for a moment delays the run, it does not fail it (queue mode under load)', async () => {
+		// n8n's main instance answers every request 503 while its database ping times out (a busy connection pool):
+		// the request was not handled, so the claims, the head and the confirmations are asked again
+		api.notReadyBeforeEachWrite = true;
+		const w = outboxWorkflow();
+		const first = await run(w, withShared());
+		expect(first.error).toBeUndefined();
+		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(api.notReadyAnswers).toBeGreaterThanOrEqual(4); // head, claims, head move, confirmations
+		const rows = api.rows(OUTBOX);
+		expect(rows.filter((r) => r.claim === -1)).toHaveLength(1); // one head
+		expect(rows.filter((r) => (r.claim as number) > 0).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']); // each confirmed once
+		await run(w, withShared());
+		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // nothing sent twice
+	});
+
 	it('a manual test run neither claims nor confirms', async () => {
 		const r = await run(outboxWorkflow(), withShared({ mode: 'manual' }));
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // the test run shows (and here: mails) what a production run would alert
