@@ -155,7 +155,7 @@ export class SharedTable {
 				}
 				const said = answerMessage(error);
 				const message = String((error as HttpFailure).message ?? '').slice(0, 200);
-				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status}${said ? `: ${said}` : ''})` : ''}`, {
+				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}${said ? `: ${said}` : ''}`, {
 					description:
 						`${rest.method ?? 'GET'} ${path}: ${message}${said && !message.includes(said) ? ` (${said})` : ''}. ` +
 						(notHandled(status)

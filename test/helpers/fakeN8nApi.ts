@@ -62,6 +62,8 @@ export class FakeN8nApi {
 	 * (abstract-server.js; queue mode under load).
 	 */
 	notReadyBeforeEachWrite = false;
+	/** When set, every write is answered with this status (500: a database error) and not handled. */
+	failWritesWith?: number;
 	/** Requests answered 503 (for assertions). */
 	notReadyAnswers = 0;
 	private lastWriteRefused = false;
@@ -93,6 +95,11 @@ export class FakeN8nApi {
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
 				try {
+					if (this.failWritesWith && req.method !== 'GET') {
+						res.writeHead(this.failWritesWith, { 'content-type': 'application/json' });
+						res.end(JSON.stringify({ message: 'Internal Server Error' }));
+						return;
+					}
 					if (this.notReadyBeforeEachWrite && req.method !== 'GET') {
 						this.lastWriteRefused = !this.lastWriteRefused;
 						if (this.lastWriteRefused) {

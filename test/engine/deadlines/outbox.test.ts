@@ -155,6 +155,20 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // nothing sent twice
 	});
 
+	it('when the shared memory fails, "Continue (using error output)" gets one error item and the alert outputs no case row', async () => {
+		// thrown, n8n passes the node's input items to its first output (Overdue): the raw rows reached Send Email
+		// ("No recipients defined" in the example workflow, the memory's failure hidden)
+		api.failWritesWith = 500;
+		const r = await run(outboxWorkflow(), withShared());
+		expect(r.error).toBeUndefined();
+		expect(smtp().sent).toEqual([]);
+		const out = r.output(NODE);
+		expect(out.slice(0, 5).flat()).toEqual([]);
+		expect(out[5].map((i) => Object.keys(i.json).sort())).toEqual([['details', 'error']]);
+		expect(out[5][0].json.error).toContain('The shared memory (n8n Data Tables through the n8n API) did not answer as expected (HTTP 500)');
+		assertNoPersonalData(out[5]);
+	});
+
 	it('a manual test run neither claims nor confirms', async () => {
 		const r = await run(outboxWorkflow(), withShared({ mode: 'manual' }));
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // the test run shows (and here: mails) what a production run would alert
