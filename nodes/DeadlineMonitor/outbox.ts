@@ -59,6 +59,8 @@ type NewRow = { caseRef: string; status: string; claim: number };
 interface OutboxStore {
 	rows(): Promise<OutboxRow[]>;
 	insert(rows: NewRow[]): Promise<OutboxRow[]>;
+	/** Insert rows whose ids nobody needs (confirmations); returns how many went in. */
+	add(rows: NewRow[]): Promise<number>;
 	delete(ids: number[]): Promise<void>;
 	/** Compare-and-set the scope's head: true when this call moved it from `from` to `to`. */
 	moveHead(from: string, to: string): Promise<boolean>;
@@ -73,6 +75,7 @@ async function dataTableStore(ctx: IExecuteFunctions, scope: string): Promise<Ou
 	return {
 		rows: async () => (await table.rows({ scope })).map(toOutboxRow),
 		insert: async (rows) => (await table.insert(rows.map((r) => ({ scope, ...r })))).map(toOutboxRow),
+		add: (rows) => table.insertCount(rows.map((r) => ({ scope, ...r }))),
 		delete: (ids) => table.delete(ids),
 		moveHead: async (from, to) => (await table.updateWhere({ scope, claim: HEAD, status: from }, { status: to })).length > 0,
 	};
@@ -94,14 +97,16 @@ function staticStore(ctx: IExecuteFunctions, scope: string, now: () => number): 
 	};
 	const read = (): OutboxRow[] =>
 		(outbox[scope]?.rows ?? []).map(([id, caseRef, status, claim, createdAt]) => ({ id, caseRef, status, claim, createdAt }));
+	const insert = async (rows: NewRow[]): Promise<OutboxRow[]> => {
+		const s = mine();
+		const added = rows.map((r) => ({ id: s.nextId++, ...r, createdAt: now() }));
+		for (const r of added) s.rows.push([r.id, r.caseRef, r.status, r.claim, r.createdAt]); // not a spread: claims may be 100k+
+		return added;
+	};
 	return {
 		rows: async () => read(),
-		insert: async (rows) => {
-			const s = mine();
-			const added = rows.map((r) => ({ id: s.nextId++, ...r, createdAt: now() }));
-			for (const r of added) s.rows.push([r.id, r.caseRef, r.status, r.claim, r.createdAt]); // not a spread: claims may be 100k+
-			return added;
-		},
+		insert,
+		add: async (rows) => (await insert(rows)).length,
 		delete: async (ids) => {
 			const gone = new Set(ids);
 			const s = mine();
@@ -207,7 +212,7 @@ export async function confirmClaims(ctx: IExecuteFunctions, deliveries: Delivery
 	let count = 0;
 	for (const { memory, scope, rows } of byStore.values()) {
 		const store = await openStore(ctx, memory, scope, () => now);
-		count += (await store.insert(rows)).length;
+		count += await store.add(rows); // ids not needed: one bulk insert (see SharedTable.insertCount)
 	}
 	return count;
 }

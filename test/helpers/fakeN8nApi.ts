@@ -54,6 +54,8 @@ export class FakeN8nApi {
 	/** n8n's executions (newest last); tests add and change them. */
 	executions: FakeExecution[] = [];
 	readonly requests: Array<{ method: string; path: string }> = [];
+	/** Row inserts: how many rows and the returnType asked for (n8n inserts row by row unless 'count'). */
+	readonly inserts: Array<{ rows: number; returnType: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
 	/**
@@ -191,10 +193,13 @@ export class FakeN8nApi {
 			return { status: 200, json: { data, nextCursor: next } };
 		}
 		if (rest === 'rows' && method === 'POST') {
-			const { data } = JSON.parse(body) as { data: Array<Record<string, unknown>> };
+			const { data, returnType } = JSON.parse(body) as { data: Array<Record<string, unknown>>; returnType?: string };
+			this.inserts.push({ rows: data.length, returnType: returnType ?? 'count' });
 			const at = this.now().toISOString();
 			const added = data.map((r) => ({ ...r, id: this.nextRowId++, createdAt: at, updatedAt: at }));
-			return { status: 200, json: added, commit: () => table.rows.push(...added) };
+			// n8n 2.41.1: 'count' (its default) answers { success, insertedRows }; 'all' and 'id' the rows
+			const json = returnType === 'all' || returnType === 'id' ? added : { success: true, insertedRows: added.length };
+			return { status: 200, json, commit: () => table.rows.push(...added) };
 		}
 		if (rest === 'rows/update' && method === 'PATCH') {
 			// one statement: every matching row changes at once (the compare-and-set the outbox's head relies on)

@@ -169,6 +169,16 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		assertNoPersonalData(out[5]);
 	});
 
+	it('Confirm Delivery writes its confirmations as one bulk insert (no rows returned: n8n would insert them one by one)', async () => {
+		await run(outboxWorkflow(), withShared());
+		const confirmed = api.rows(OUTBOX).filter((r) => (r.claim as number) > 0);
+		expect(confirmed.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		// the claims' ids are needed (returned rows); the confirmations' are not
+		const confirmations = api.inserts.slice(-2);
+		expect(confirmations.map((i) => i.returnType)).toEqual(['count', 'count']); // one Confirm Delivery run per alert output
+		expect(confirmations.reduce((n, i) => n + i.rows, 0)).toBe(3);
+	});
+
 	it('a manual test run neither claims nor confirms', async () => {
 		const r = await run(outboxWorkflow(), withShared({ mode: 'manual' }));
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // the test run shows (and here: mails) what a production run would alert
