@@ -149,15 +149,20 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			maxCases: run.maxRemembered,
 			now: Date.now(),
 		};
-		try {
+		const claim = async () => {
 			if (run.outbox) {
 				outbox = await claimThroughOutbox(ctx, observed, { ...claimSettings, ...run.outbox });
 				memory = outbox;
 			} else memory = await claimAlerts(ctx, observed, claimSettings);
-		} catch (error) {
-			if (!isSharedMemoryError(error) || !ctx.continueOnFail()) throw error;
-			return memoryFailure(error, outputCount, run.language);
-		}
+		};
+		if (ctx.continueOnFail()) {
+			// only the shared memory's failure becomes the error item; anything else stops the run as before
+			const failure = await claim().then(
+				() => undefined,
+				(error: unknown) => (isSharedMemoryError(error) ? error : Promise.reject(error)),
+			);
+			if (failure) return memoryFailure(failure, outputCount, run.language);
+		} else await claim();
 	}
 	const withDelivery = (json: IDataObject, cases: CaseCheck[]): IDataObject => {
 		const delivery = outbox?.delivery(cases);
