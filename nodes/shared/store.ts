@@ -56,6 +56,38 @@ export type StoredRow = IDataObject & { id: number; createdAt: number };
 const PAGE = 250; // the public API's maximum page size
 const DELETE_BATCH = 100;
 const READ_TRIES = 3;
+/**
+ * Waits before asking again when n8n answered 503 or 429: it did not handle the request. n8n answers 503
+ * "Database is not ready!" to every request, before any route runs, while its database monitor finds the
+ * database unreachable or too busy (a ping every 2 s; measured in queue mode with ten runs at once:
+ * a few seconds); 429 is a rate limit in front of n8n. Such a request changed nothing, so writes are
+ * asked again too. 15.5 s in all.
+ */
+const NOT_HANDLED_WAITS_MS = [500, 1000, 2000, 4000, 8000];
+
+/** Answers with which n8n (or a proxy in front of it) says it did not handle the request. */
+function notHandled(status: number | undefined): boolean {
+	return status === 503 || status === 429;
+}
+
+type HttpFailure = { httpCode?: string; status?: number; response?: { status?: number; data?: unknown; body?: unknown }; message?: string };
+
+function statusOf(error: unknown): number | undefined {
+	const e = error as HttpFailure;
+	const code = Number(e.httpCode ?? e.response?.status ?? e.status);
+	return Number.isFinite(code) && code > 0 ? code : undefined;
+}
+
+/** n8n's own words in an error answer (`{"message": "Database is not ready!"}`), if any. */
+function answerMessage(error: unknown): string | undefined {
+	const e = error as HttpFailure;
+	for (const body of [e.response?.data, e.response?.body]) {
+		const parsed = typeof body === 'string' ? (() => { try { return JSON.parse(body) as unknown; } catch { return undefined; } })() : body;
+		const message = (parsed as { message?: unknown } | undefined)?.message;
+		if (typeof message === 'string' && message) return message.slice(0, 200);
+	}
+	return undefined;
+}
 
 type Ctx = IExecuteFunctions | ITriggerFunctions;
 
@@ -102,9 +134,12 @@ export class SharedTable {
 	static async request(ctx: Ctx, api: Api, options: Omit<IHttpRequestOptions, 'url'> & { path: string; notFound?: 'undefined' }): Promise<unknown> {
 		const { path, notFound, ...rest } = options;
 		// Reads are retried (n8n's database can be busy for a moment); writes are not (an insert that
-		// did commit would then count twice).
+		// did commit would then count twice) — unless n8n answered that it did not handle the request
+		// (503, 429: NOT_HANDLED_WAITS_MS), which every request may ask again.
 		const tries = rest.method === 'GET' ? READ_TRIES : 1;
-		for (let attempt = 1; ; attempt++) {
+		let failures = 0;
+		let waits = 0;
+		for (;;) {
 			try {
 				return await ctx.helpers.httpRequest({
 					...rest,
@@ -113,18 +148,25 @@ export class SharedTable {
 					json: true,
 				});
 			} catch (error) {
-				const code = (error as { httpCode?: string; response?: { status?: number } }).httpCode ?? (error as { response?: { status?: number } }).response?.status;
-				if (notFound === 'undefined' && String(code) === '404') return undefined;
-				if (attempt < tries) {
-					await sleep(500 * attempt);
+				const status = statusOf(error);
+				if (notFound === 'undefined' && status === 404) return undefined;
+				if (notHandled(status) && waits < NOT_HANDLED_WAITS_MS.length) {
+					await sleep(NOT_HANDLED_WAITS_MS[waits++]);
 					continue;
 				}
-				const e = error as { httpCode?: string; status?: number; response?: { status?: number }; message?: string };
-				const status = e.httpCode ?? e.response?.status ?? e.status;
-				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}`, {
+				if (!notHandled(status) && ++failures < tries) {
+					await sleep(500 * failures);
+					continue;
+				}
+				const said = answerMessage(error);
+				const message = String((error as HttpFailure).message ?? '').slice(0, 200);
+				throw storeFailure(new NodeOperationError(ctx.getNode(), `The shared memory (n8n Data Tables through the n8n API) did not answer as expected${status ? ` (HTTP ${status})` : ''}${said ? `: ${said}` : ''}`, {
 					description:
-						`${rest.method ?? 'GET'} ${path}: ${String(e.message ?? '').slice(0, 200)}. ` +
-						'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.',
+						`${rest.method ?? 'GET'} ${path}: ${message}${said && !message.includes(said) ? ` (${said})` : ''}. ` +
+						(notHandled(status)
+							? `n8n did not handle the request, also after asking again for ${NOT_HANDLED_WAITS_MS.reduce((a, b) => a + b, 0) / 1000} s. ` +
+								'503 "Database is not ready!": n8n could not reach its database in time; in queue mode give the main instance more database connections (DB_POSTGRESDB_POOL_SIZE, see "Running at scale" in the package documentation). 429: a rate limit in front of n8n.'
+							: 'Check the "Jeugdhulp Shared Memory API" credential: the API URL must reach this n8n from the main instance and every worker (ending in /api/v1), and the API key needs the dataTable and dataTableRow scopes.'),
 				}));
 			}
 		}
@@ -192,7 +234,8 @@ export class SharedTable {
 	 * Insert rows in one request (one database transaction) and return the number inserted. n8n inserts them in
 	 * bulk (`returnType` count: 800 values a statement); `insert`, which returns the rows, takes one statement per
 	 * row (and on SQLite one more to read it back): 25,000 rows took about 34 s that way in n8n 2.41.1
-	 * (modules/data-table/data-table-rows.repository.js `insertRows`).
+	 * (modules/data-table/data-table-rows.repository.js `insertRows`), in one transaction that holds one of the
+	 * main instance's database connections meanwhile (in queue mode, what made n8n answer 503: docs/running-at-scale.md).
 	 */
 	async insertMany(rows: IDataObject[]): Promise<number> {
 		if (!rows.length) return 0;

@@ -122,6 +122,21 @@ async function startQueueRuntime(opts) {
 		DB_POSTGRESDB_DATABASE: 'postgres',
 		DB_POSTGRESDB_USER: 'n8n',
 		DB_POSTGRESDB_PASSWORD: 'n8n',
+		// n8n's default pool is 2 connections per process. The main instance answers every worker's Data Table
+		// calls (the shared memory, nodes/shared/store.ts) besides its own work, and its database monitor pings
+		// through the same pool every 2 s with a 5 s timeout: with 10 runs at once both connections stayed busy
+		// for > 5 s, the ping failed ("Database ping failed (1/3): Database connection timed out") and until the
+		// next ping succeeded n8n answered every request with 503 "Database is not ready!" — the Data Table
+		// writes of Confirm Delivery and Check Cases among them (bench:workflows --only shared, queue mode,
+		// docs/running-at-scale.md). 10 per process: main + 2 workers use 30 of PostgreSQL's 100.
+		DB_POSTGRESDB_POOL_SIZE: process.env.DB_POSTGRESDB_POOL_SIZE || '10', // e.g. DB_POSTGRESDB_POOL_SIZE=2 (n8n's default) to see the failure
+		// A busy pool is not a lost database. With 10 connections too the main instance's ping waited > 5 s three
+		// times in a row under that load (Data Table inserts with returned rows are one INSERT per row, in one
+		// transaction); n8n then rebuilt its connection pool ("Triggering database connection recovery after 3
+		// consecutive ping failures"), requests waiting for a connection failed with HTTP 500 ("timeout exceeded when
+		// trying to connect", 20 s) and every run failed. The ping and a request may wait their turn longer:
+		DB_PING_TIMEOUT_MS: process.env.DB_PING_TIMEOUT_MS || '30000', // n8n: 5000
+		DB_POSTGRESDB_CONNECTION_TIMEOUT: process.env.DB_POSTGRESDB_CONNECTION_TIMEOUT || '60000', // n8n: 20000
 		EXECUTIONS_MODE: 'queue',
 		QUEUE_BULL_REDIS_HOST: '127.0.0.1',
 		QUEUE_BULL_REDIS_PORT: String(ports.redis),

@@ -60,6 +60,17 @@ export class FakeN8nApi {
 	readonly inserts: Array<{ rows: number; returnType: string }> = [];
 	/** Current time of the fake database (rows' createdAt), settable by tests. */
 	now = () => new Date();
+	/**
+	 * When set, every write (POST, PATCH, DELETE) is first answered 503 "Database is not ready!" without being
+	 * handled, and handled when asked again — as n8n does while its database monitor finds the database too busy
+	 * (abstract-server.js; queue mode under load).
+	 */
+	notReadyBeforeEachWrite = false;
+	/** When set, every write is answered with this status (500: a database error) and not handled. */
+	failWritesWith?: number;
+	/** Requests answered 503 (for assertions). */
+	notReadyAnswers = 0;
+	private lastWriteRefused = false;
 	private nextRowId = 1;
 	private slowCommitMs?: number;
 	private server?: http.Server;
@@ -99,6 +110,20 @@ export class FakeN8nApi {
 			req.on('data', (c) => (body += c));
 			req.on('end', () => {
 				try {
+					if (this.failWritesWith && req.method !== 'GET') {
+						res.writeHead(this.failWritesWith, { 'content-type': 'application/json' });
+						res.end(JSON.stringify({ message: 'Internal Server Error' }));
+						return;
+					}
+					if (this.notReadyBeforeEachWrite && req.method !== 'GET') {
+						this.lastWriteRefused = !this.lastWriteRefused;
+						if (this.lastWriteRefused) {
+							this.notReadyAnswers++;
+							res.writeHead(503, { 'content-type': 'application/json' });
+							res.end(JSON.stringify({ code: 503, message: 'Database is not ready!' }));
+							return;
+						}
+					}
 					const { status, json, commit } = this.handle(req, body);
 					const answer = () => {
 						commit?.();

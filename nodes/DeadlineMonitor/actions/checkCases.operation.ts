@@ -25,6 +25,8 @@ import { readCheckCasesSettings, type CheckCasesSettings } from './checkCases.se
 import { AlertOnceResult, claimAlerts } from '../alertOnce';
 import { claimThroughOutbox, DELIVERY_FIELD, OutboxResult } from '../outbox';
 import { missingRecipientHint, ungroupedHint } from '../../shared/hints';
+import { errorDetails } from '../../shared/errors';
+import { isSharedMemoryError } from '../../shared/store';
 
 export { description } from './checkCases.settings';
 
@@ -147,10 +149,20 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 			maxCases: run.maxRemembered,
 			now: Date.now(),
 		};
-		if (run.outbox) {
-			outbox = await claimThroughOutbox(ctx, observed, { ...claimSettings, ...run.outbox });
-			memory = outbox;
-		} else memory = await claimAlerts(ctx, observed, claimSettings);
+		const claim = async () => {
+			if (run.outbox) {
+				outbox = await claimThroughOutbox(ctx, observed, { ...claimSettings, ...run.outbox });
+				memory = outbox;
+			} else memory = await claimAlerts(ctx, observed, claimSettings);
+		};
+		if (ctx.continueOnFail()) {
+			// only the shared memory's failure becomes the error item; anything else stops the run as before
+			const failure = await claim().then(
+				() => undefined,
+				(error: unknown) => (isSharedMemoryError(error) ? error : Promise.reject(error)),
+			);
+			if (failure) return memoryFailure(failure, outputCount, run.language);
+		} else await claim();
 	}
 	const withDelivery = (json: IDataObject, cases: CaseCheck[]): IDataObject => {
 		const delivery = outbox?.delivery(cases);
@@ -187,6 +199,20 @@ export async function execute(ctx: IExecuteFunctions, nodeProperties: INodePrope
 	if (memory?.local) ctx.addExecutionHints(LOCAL_MEMORY_HINT);
 	input.finish();
 	return result;
+}
+
+/**
+ * The run's outputs when the shared memory failed and the node continues on fail: one error item and no case.
+ * Thrown instead, n8n would pass the node's input items on to its first output (Overdue) — under "Continue
+ * (using error output)" too —, so the raw case rows would reach the alert mail (measured in queue mode: Send Email
+ * "No recipients defined", the memory's failure hidden). The item carries only `error` and `details` (no
+ * paired item: n8n would merge a case row into it): under "Continue (using error output)" n8n moves it to the
+ * error output; under "Continue" it stays on the first output, as every error item does.
+ */
+function memoryFailure(error: unknown, outputCount: number, language: Language): INodeExecutionData[][] {
+	const outputs: INodeExecutionData[][] = Array.from({ length: outputCount }, () => []);
+	outputs[0].push({ json: { error: (error as Error).message, details: errorDetails(error, language) } });
+	return outputs;
 }
 
 function groupedOutputs(

@@ -200,6 +200,47 @@ describe('alert outbox: a case counts as alerted once its mail went out (shared 
 		expect(api.rows(OUTBOX).filter((r) => r.claim === -1)).toHaveLength(1); // one head
 	});
 
+	it('n8n answering 503 "Database is not ready!" to its writes for a moment delays the run, it does not fail it (queue mode under load)', async () => {
+		// n8n's main instance answers every request 503 while its database ping times out (a busy connection pool):
+		// the request was not handled, so the claims, the head and the confirmations are asked again
+		api.notReadyBeforeEachWrite = true;
+		const w = outboxWorkflow();
+		const first = await run(w, withShared());
+		expect(first.error).toBeUndefined();
+		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		expect(api.notReadyAnswers).toBeGreaterThanOrEqual(4); // head, claims, head move, confirmations
+		expect(api.rows(OUTBOX).filter((r) => r.claim === -1)).toHaveLength(1); // one head
+		expect(outbox().filter(isConfirmation).map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']); // each confirmed once
+		await run(w, withShared());
+		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // nothing sent twice
+	});
+
+	it('when the shared memory fails, "Continue (using error output)" gets one error item and the alert outputs no case row', async () => {
+		// thrown, n8n passes the node's input items to its first output (Overdue): the raw rows reached Send Email
+		// ("No recipients defined" in the example workflow, the memory's failure hidden)
+		api.failWritesWith = 500;
+		const r = await run(outboxWorkflow(), withShared());
+		expect(r.error).toBeUndefined();
+		expect(smtp().sent).toEqual([]);
+		const out = r.output(NODE);
+		expect(out.slice(0, 5).flat()).toEqual([]);
+		expect(out[5].map((i) => Object.keys(i.json).sort())).toEqual([['details', 'error']]);
+		expect(out[5][0].json.error).toContain('The shared memory (n8n Data Tables through the n8n API) did not answer as expected (HTTP 500)');
+		assertNoPersonalData(out[5]);
+	});
+
+	it('Confirm Delivery writes its confirmations as one bulk insert (no rows returned: n8n would insert them one by one)', async () => {
+		await run(outboxWorkflow(), withShared());
+		const confirmed = outbox().filter(isConfirmation);
+		expect(confirmed.map((r) => r.caseRef).sort()).toEqual(['C-1', 'C-2', 'C-3']);
+		// one Confirm Delivery run per alert output (overdue: C-1 and C-3; due soon: C-2), each one packed row
+		const confirmations = api.inserts.slice(-2);
+		expect(confirmations).toEqual([
+			{ rows: 1, returnType: 'count' },
+			{ rows: 1, returnType: 'count' },
+		]);
+	});
+
 	it('a manual test run neither claims nor confirms', async () => {
 		const r = await run(outboxWorkflow(), withShared({ mode: 'manual' }));
 		expect(mailed().sort()).toEqual(['C-1', 'C-2', 'C-3']); // the test run shows (and here: mails) what a production run would alert
