@@ -8,7 +8,7 @@
  */
 import { zipStored } from './zip';
 
-/** How a cell looks. Equal styles share one entry of the file's style table. */
+/** How a cell looks. Equal styles share one entry of the file's style table; a style object is read once per file (one object for many cells is fine, changing it between cells is not). */
 export interface CellStyle {
 	bold?: boolean;
 	italic?: boolean;
@@ -90,9 +90,19 @@ class Styles {
 	private readonly numFmts: string[] = [];
 	private readonly xfs = ['<xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'];
 	private readonly byKey = new Map<string, number>([['{}', 0]]);
+	/** The same style object again (a statement's lines share theirs): its index without building the key. */
+	private readonly byObject = new WeakMap<CellStyle, number>();
 
 	index(style: CellStyle | undefined): number {
 		if (!style) return 0;
+		const seen = this.byObject.get(style);
+		if (seen !== undefined) return seen;
+		const id = this.indexOf(style);
+		this.byObject.set(style, id);
+		return id;
+	}
+
+	private indexOf(style: CellStyle): number {
 		const key = JSON.stringify([style.bold, style.italic, style.size, style.wrap, style.numFmt, style.fill, style.border, style.align]);
 		const known = this.byKey.get(key);
 		if (known !== undefined) return known;

@@ -12,6 +12,7 @@
  * Pure: the sheet description (`statementSheet`) and the xlsx bytes (`statementFile`) from a PartyStatement.
  */
 import { centsToEuros, formatEuro, type Cents } from '../money';
+import { memoise } from '../primitives/shared';
 import { columnLetter, xlsxFile, type Cell, type CellStyle, type Row, type SheetSpec } from '../primitives/xlsx';
 import { formatPeriodText, SHEET_HEADERS, statementSheetRows, type SheetColumn, type SheetContext } from './sheet';
 import type { Language, PartyStatement, StatementKind } from './types';
@@ -116,8 +117,13 @@ const TOTAL_FILL = 'FFF2CC';
  */
 export function textWidth(text: string): number {
 	let w = 0;
-	for (const ch of text) w += /[A-Z@%&mwMW€]/.test(ch) ? 1.25 : 1;
+	for (const ch of text) w += isWide(ch.charCodeAt(0)) ? 1.25 : 1;
 	return w;
+}
+
+/** A–Z, @, %, &, m, w and € (a character code per character: no pattern per character on statements of 100k lines). */
+function isWide(code: number): boolean {
+	return (code >= 65 && code <= 90) || code === 64 || code === 37 || code === 38 || code === 109 || code === 119 || code === 0x20ac;
 }
 
 /** How many lines `text` takes when wrapped at `width` characters (greedy, at spaces). */
@@ -162,14 +168,16 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 	const amountAt = columns.indexOf('amount');
 	const rows = statementSheetRows(s, c);
 	const values = rows.map((r) => columns.map((k) => r[headers[k]]));
+	// a statement repeats its texts (arrangements, rules, amounts) line after line: each measured once
+	const widthOf = memoise(textWidth);
 
 	// --- column widths: the widest value (a header may wrap at its longest word), sentences wrapped ---
-	const wraps = columns.map((k, i) => WRAP_WIDTH[k] !== undefined || values.some((v) => textWidth(shown(v[i], k, l)) > MAX_WIDTH));
+	const wraps = columns.map((k, i) => WRAP_WIDTH[k] !== undefined || values.some((v) => widthOf(shown(v[i], k, l)) > MAX_WIDTH));
 	const widths = columns.map((k, i) => {
 		const longestWord = Math.max(...headers[k].split(' ').map(textWidth)) * BOLD;
 		// a loop, not Math.max(...): a statement of 150k lines spread as arguments exceeds the call stack
 		let content = 0;
-		for (const v of values) content = Math.max(content, textWidth(shown(v[i], k, l)));
+		for (const v of values) content = Math.max(content, widthOf(shown(v[i], k, l)));
 		const cap = WRAP_WIDTH[k] ?? MAX_WIDTH;
 		return Math.ceil(Math.max(MIN_WIDTH, longestWord, Math.min(content, cap)) + 2);
 	});
@@ -223,16 +231,26 @@ export function statementSheet(s: PartyStatement, c: StatementFileContext): Shee
 		const base: CellStyle = { ...(numFmt ? { numFmt } : {}), ...(wraps[i] ? { wrap: true } : {}) };
 		return total ? { ...base, bold: true, fill: TOTAL_FILL, border: 'top' } : base;
 	};
+	// one style object per column for the lines and one for the total row (the file's style table shares them)
+	const lineStyles = columns.map((k, i) => styleOf(k, i, false));
+	const totalStyles = columns.map((k, i) => styleOf(k, i, true));
+	// the lines a wrapped text takes in its column, once per distinct text (the total row's bold width apart)
+	const lineCounts = columns.map((k, i) => memoise((text: string) => wrappedLines(text, Math.floor(widths[i] - 1))));
 	values.forEach((v, n) => {
 		const total = n === values.length - 1;
 		const cells: Cell[] = columns.map((k, i) => {
 			const value = v[i];
 			if (total && k === 'amount' && rows.length > 1) {
-				return { value: { formula: `SUM(${amountColumn}${firstLineRow}:${amountColumn}${totalRow - 1})`, value: centsToEuros(s.amountCents) }, style: styleOf(k, i, true) };
+				return { value: { formula: `SUM(${amountColumn}${firstLineRow}:${amountColumn}${totalRow - 1})`, value: centsToEuros(s.amountCents) }, style: totalStyles[i] };
 			}
-			return { value, style: styleOf(k, i, total) };
+			return { value, style: total ? totalStyles[i] : lineStyles[i] };
 		});
-		const lines = Math.max(1, ...columns.map((k, i) => (wraps[i] ? wrappedLines(shown(v[i], k, l), Math.floor((widths[i] - 1) / (total ? BOLD : 1))) : 1)));
+		let lines = 1;
+		for (let i = 0; i < columns.length; i++) {
+			if (!wraps[i]) continue;
+			const text = shown(v[i], columns[i], l);
+			lines = Math.max(lines, total ? wrappedLines(text, Math.floor((widths[i] - 1) / BOLD)) : lineCounts[i](text));
+		}
 		out.push({ cells, height: lines > 1 ? lines * LINE_HEIGHT : undefined });
 	});
 	out.push({ cells: [] });

@@ -13,6 +13,7 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 
 import { parsePeriod, statementFile, statementSheet, type Language, type PartyStatement, type StatementFileContext } from '../../../domain/settlement';
+import { textWidth, wrappedLines } from '../../../domain/settlement/statementFile';
 
 const PERIOD = parsePeriod('2026-Q3', 'period');
 const BASIS =
@@ -215,5 +216,26 @@ describe('a large region\'s statement (issue 27 §2: 250,000 delivery records in
 		const [big, small] = [statementSheet(many, context('nl')).widths, statementSheet(OWN_SHARE, context('nl')).widths];
 		expect(big.slice(0, -1)).toEqual(small.slice(0, -1));
 		expect(big[big.length - 1]).toBeGreaterThan(small[small.length - 1]);
+	});
+});
+
+describe('column widths: how wide a text is taken to be', () => {
+	// by hand: capitals, @ % & m w and € count 1.25 digit widths, every other character 1 (an astral character: 1)
+	it.each([
+		['', 0],
+		['0363', 4],
+		['Amsterdam', 3 * 1.25 + 6], // A, m, m
+		['€ 2.300,00', 1.25 + 9],
+		['mw@%&', 5 * 1.25],
+		['MW', 2.5],
+		['école', 5],
+		['a😀b', 3],
+	])('%j is %d digits wide', (text, width) => {
+		expect(textWidth(text)).toBe(width);
+	});
+
+	it('wraps greedily at spaces: "Verwijzing via zorgteam" at 10 takes 3 lines, at 30 one', () => {
+		expect(wrappedLines('Verwijzing via zorgteam', 10)).toBe(3);
+		expect(wrappedLines('Verwijzing via zorgteam', 30)).toBe(1);
 	});
 });
