@@ -102,7 +102,7 @@ export async function claimAlerts(
 	if (rows.length === 0) {
 		const legacy = migrationObservations(ctx.getWorkflowStaticData('node')[LEGACY_STATIC_KEY]);
 		if (legacy.length && remember) {
-			await table.insert(legacy.map((o) => ({ scope, ...o })));
+			await table.insertMany(legacy.map((o) => ({ scope, ...o })));
 			rows = (await table.rows({ scope })).map(toClaim);
 		} else if (legacy.length) {
 			// a manual run before any production run: compare with the old memory, import nothing

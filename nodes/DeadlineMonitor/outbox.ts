@@ -29,6 +29,7 @@ import {
 	Observation,
 	OutboxRow,
 	outboxHead,
+	OutboxNewRow,
 	outboxRowsToPrune,
 	packRows,
 	planClaims,
@@ -68,12 +69,11 @@ export interface DeliveryInfo {
 /** The field on emitted items (and on the items Confirm Delivery reads back). */
 export const DELIVERY_FIELD = 'delivery';
 
-type NewRow = { caseRef: string; status: string; claim: number };
 
 interface OutboxStore {
 	rows(): Promise<OutboxRow[]>;
 	/** Insert in bulk; returns the number inserted (no ids: claims and confirmations are named by their marks). */
-	insert(rows: NewRow[]): Promise<number>;
+	insert(rows: OutboxNewRow[]): Promise<number>;
 	delete(ids: number[]): Promise<void>;
 	/** Delete the rows whose `claim` is `mark` (an attempt's claims, when it lost the round). */
 	deleteMarked(mark: number): Promise<void>;
@@ -221,7 +221,7 @@ export async function claimThroughOutbox(ctx: IExecuteFunctions, observed: Obser
 /** Record that the mails of these claims went out (Confirm Delivery). Returns the number of alerts confirmed. */
 export async function confirmClaims(ctx: IExecuteFunctions, deliveries: DeliveryInfo[], now: number): Promise<number> {
 	// per store and scope: claims made before the marks one row each (by id), marked ones packed per mark
-	type Pending = { memory: DeliveryInfo['memory']; scope: string; byId: NewRow[]; byMark: Map<number, Observation[]> };
+	type Pending = { memory: DeliveryInfo['memory']; scope: string; byId: OutboxNewRow[]; byMark: Map<number, Observation[]> };
 	const byStore = new Map<string, Pending>();
 	for (const d of deliveries) {
 		const key = `${d.memory}\u0000${d.scope}`;

@@ -159,7 +159,7 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 
 	/** Carry out a decision for keys of one attempt: write `done`, watch, or fire the retry. */
 	const carryOut = async (shared: SharedTable, keys: string[], attempt: number, decision: RunDecision, execution?: string) => {
-		if (decision.action === 'markDone') await shared.insert(keys.map((key) => ({ scope, key, event: 'done', attempt })));
+		if (decision.action === 'markDone') await shared.insertMany(keys.map((key) => ({ scope, key, event: 'done', attempt })));
 		else if (decision.action === 'retry') void check((record) => activate(config, record, Date.now()), () => keys);
 		else if (decision.action === 'wait' && execution !== undefined) watch(shared, keys, attempt, execution);
 		// giveUp: the retry budget is spent (two runs died without sending); nothing more fires
@@ -196,7 +196,7 @@ export async function execute(ctx: ITriggerFunctions): Promise<ITriggerResponse>
 			await sleep(250 * (round + 1));
 			const found = await executions.byKey(workflowId, executionKey);
 			if (found) {
-				await runsTable.insert(keys.map((key) => ({ scope, key, event: 'started', attempt, execution: found.id })));
+				await runsTable.insertMany(keys.map((key) => ({ scope, key, event: 'started', attempt, execution: found.id })));
 				return;
 			}
 		}

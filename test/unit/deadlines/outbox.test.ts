@@ -22,6 +22,7 @@ import {
 	HEAD,
 	nextHead,
 	Observation,
+	OutboxNewRow,
 	OutboxRow,
 	outboxHead,
 	outboxRowsToPrune,
@@ -38,14 +39,13 @@ const HEAD_ATTEMPTS = 4;
 /** Attempts so far in this file: each attempt's claim token. */
 let attempts = 0;
 
-type NewRow = { caseRef: string; status: string; claim: number };
 
 /** One scope of the outbox table: ids taken at insert, rows visible once committed; head moved by compare-and-set. */
 class ModelStore {
 	rows: OutboxRow[] = [];
 	private nextId = 1;
 	/** Take ids now; the rows become visible when the returned commit() runs. */
-	begin(rows: NewRow[], now: number): { rows: OutboxRow[]; commit: () => void } {
+	begin(rows: OutboxNewRow[], now: number): { rows: OutboxRow[]; commit: () => void } {
 		const added = rows.map((r) => ({ id: this.nextId++, ...r, createdAt: now }));
 		return { rows: added, commit: () => this.rows.push(...added.map((r) => ({ ...r }))) };
 	}
@@ -69,7 +69,7 @@ class ModelStore {
 }
 
 /** An insert as the node sees it: the request returns once the rows committed, `delay` steps after it started. */
-function* insert(store: ModelStore, rows: NewRow[], now: number, delay: number): Generator<void, OutboxRow[]> {
+function* insert(store: ModelStore, rows: OutboxNewRow[], now: number, delay: number): Generator<void, OutboxRow[]> {
 	const pending = store.begin(rows, now);
 	for (let i = 0; i < delay; i++) yield;
 	pending.commit();
@@ -107,7 +107,7 @@ function* run(store: ModelStore, observed: Observation[], now: number, inbox: In
 		yield;
 	}
 	let plan = planClaims(observed, rows, options);
-	let won: NewRow[] = [];
+	let won: OutboxNewRow[] = [];
 	for (let attempt = 1; plan.claims.length && attempt <= HEAD_ATTEMPTS; attempt++) {
 		// the node takes a random token per attempt; here every attempt of every run gets its own
 		const mark = claimMark(++attempts);
